@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# Developer helper: append the public symbols the build reports as untracked (RS0016) to PublicAPI.Unshipped.txt.
+# Usage: .ci/api-sync.sh src/TaobaoVillage
+set -euo pipefail
+proj=${1:?project folder}
+dotnet build "$proj" -p:TreatWarningsAsErrors=false 2>&1 \
+  | grep -oP "RS0016: Symbol '\K.*(?=' is not part of the declared public API)" \
+  | sort -u >> "$proj/PublicAPI.Unshipped.txt" || true
+{ head -1 "$proj/PublicAPI.Unshipped.txt"; tail -n +2 "$proj/PublicAPI.Unshipped.txt" | sort -u; } > "$proj/PublicAPI.tmp" && mv "$proj/PublicAPI.tmp" "$proj/PublicAPI.Unshipped.txt"

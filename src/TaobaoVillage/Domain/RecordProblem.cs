@@ -1,0 +1,80 @@
+namespace TaobaoVillage.Domain;
+
+/// <summary>
+/// Why a village record cannot be evaluated: the field, the value seen, a stable code and a message. Problems are
+/// data, not exceptions.
+/// </summary>
+/// <remarks>Immutable and thread-safe.</remarks>
+/// <param name="Field">The contract name of the field (for example <c>households</c>), or <c>*</c> for the whole row.</param>
+/// <param name="Value">The value as read, when there is one.</param>
+/// <param name="Code">A stable code from <see cref="RecordProblemCodes"/>.</param>
+/// <param name="Message">A sentence for people.</param>
+public sealed record RecordProblem(string Field, string? Value, string Code, string Message)
+{
+    /// <summary>The 1-based line in the input where the record starts, when it came from a file.</summary>
+    public long? Line { get; init; }
+
+    /// <summary>The input file's name or path, when it came from a file.</summary>
+    public string? Source { get; init; }
+
+    /// <summary>Formats the problem as <c>file:line: field 'value': message [code]</c>.</summary>
+    /// <returns>The formatted problem.</returns>
+    public override string ToString()
+    {
+        var where = (Source, Line) switch
+        {
+            (not null, not null) => $"{Source}:{Line}: ",
+            (null, not null) => $"line {Line}: ",
+            (not null, null) => $"{Source}: ",
+            _ => string.Empty,
+        };
+        var value = Value is null ? string.Empty : $" '{Value}'";
+        return $"{where}{Field}{value}: {Message} [{Code}]";
+    }
+}
+
+/// <summary>The stable codes of <see cref="RecordProblem"/>. They never change meaning once published.</summary>
+public static class RecordProblemCodes
+{
+    /// <summary>The village code is empty.</summary>
+    public const string MissingVillageCode = "missing-village-code";
+
+    /// <summary>A number does not parse.</summary>
+    public const string NotANumber = "not-a-number";
+
+    /// <summary>A number is negative.</summary>
+    public const string Negative = "negative";
+
+    /// <summary>A whole number was expected.</summary>
+    public const string NotWhole = "not-whole";
+
+    /// <summary>A number is beyond the range the field can hold.</summary>
+    public const string OutOfRange = "out-of-range";
+
+    /// <summary>Households is zero.</summary>
+    public const string ZeroHouseholds = "zero-households";
+
+    /// <summary>Households engaged in e-commerce exceed households.</summary>
+    public const string EngagedExceedsHouseholds = "engaged-exceeds-households";
+
+    /// <summary>The platform is not one the contract names.</summary>
+    public const string UnknownPlatform = "unknown-platform";
+
+    /// <summary>The committee kind is not <c>village</c> or <c>residents</c>.</summary>
+    public const string UnknownCommittee = "unknown-committee";
+
+    /// <summary>The same village code appears twice for one year.</summary>
+    public const string DuplicateVillage = "duplicate-village";
+
+    /// <summary>A row has more or fewer cells than the header.</summary>
+    public const string WrongCellCount = "wrong-cell-count";
+
+    /// <summary>The row or file is malformed (unbalanced quotes, truncated, not the expected shape).</summary>
+    public const string Malformed = "malformed";
+
+    /// <summary>The bytes are not valid in the file's encoding.</summary>
+    public const string BadEncoding = "bad-encoding";
+
+    /// <summary>A field is longer than the reader's limit.</summary>
+    public const string TooLong = "too-long";
+}

@@ -1,0 +1,344 @@
+using System.Collections.Immutable;
+using System.Globalization;
+
+namespace TaobaoVillage.Domain;
+
+/// <summary>
+/// Maps the columns of a records file (CSV header or JSON property names) to the contract's fields and turns a row of
+/// texts into a <see cref="VillageRecord"/>, or into the problems that stop it being one.
+/// </summary>
+/// <remarks>
+/// Names match case-insensitively, in snake_case or camelCase (<c>village_code</c>, <c>villageCode</c>). Columns the
+/// contract does not name become <see cref="VillageRecord.Attributes"/>. An empty or white-space cell is a missing
+/// value. Immutable once created and thread-safe.
+/// </remarks>
+public sealed class RecordSchema
+{
+    private readonly Field[] _fields;
+
+    private RecordSchema(string[] columns, Field[] fields)
+    {
+        Columns = columns;
+        _fields = fields;
+        HasVillageCode = fields.Contains(Field.VillageCode);
+    }
+
+    /// <summary>The column names, in order, as given.</summary>
+    public IReadOnlyList<string> Columns { get; }
+
+    /// <summary>Whether a <c>village_code</c> column is present; without it no row can be a valid record.</summary>
+    public bool HasVillageCode { get; }
+
+    /// <summary>Creates a schema from column names.</summary>
+    /// <param name="columns">The column names, in order.</param>
+    /// <returns>The schema.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="columns"/> is null.</exception>
+    public static RecordSchema FromColumns(IEnumerable<string> columns)
+    {
+        ArgumentNullException.ThrowIfNull(columns);
+        var names = columns.Select(c => c ?? string.Empty).ToArray();
+        return new RecordSchema(names, names.Select(Classify).ToArray());
+    }
+
+    /// <summary>
+    /// The contract field a column name stands for (<c>annual_sales_cny</c> for <c>annualSalesCny</c>), or
+    /// <see langword="null"/> when it is an attribute.
+    /// </summary>
+    /// <param name="column">The column name.</param>
+    /// <returns>The contract field name, or <see langword="null"/>.</returns>
+    public static string? ContractFieldOf(string column) => Classify(column) switch
+    {
+        Field.Attribute => null,
+        var f => FieldName(f),
+    };
+
+    /// <summary>
+    /// Turns one row of cells into a record. Never throws for bad data: every problem comes back in the result.
+    /// </summary>
+    /// <param name="cells">The cells, aligned with <see cref="Columns"/>; null or white space is a missing value.</param>
+    /// <returns>The record, or the problems found (each names its field and value).</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="cells"/> is null.</exception>
+    public RecordParseResult Parse(IReadOnlyList<string?> cells)
+    {
+        ArgumentNullException.ThrowIfNull(cells);
+        List<RecordProblem>? problems = null;
+        string? code = null, name = null, province = null, city = null, county = null, township = null, townshipCode = null;
+        int? year = null;
+        CommitteeKind? committee = null;
+        long? households = null, engaged = null, shops = null;
+        Cny? sales = null, sales10k = null;
+        Platform? platform = null;
+        ImmutableDictionary<string, string>.Builder? attributes = null;
+
+        var count = Math.Min(cells.Count, _fields.Length);
+        for (var i = 0; i < count; i++)
+        {
+            var text = cells[i];
+            if (string.IsNullOrWhiteSpace(text))
+            {
+                continue;
+            }
+
+            text = text.Trim();
+            switch (_fields[i])
+            {
+                case Field.VillageCode: code = text; break;
+                case Field.VillageName: name = text; break;
+                case Field.Province: province = text; break;
+                case Field.City: city = text; break;
+                case Field.County: county = text; break;
+                case Field.Township: township = text; break;
+                case Field.TownshipCode: townshipCode = text; break;
+                case Field.Year:
+                    year = (int?)ParseWhole(FieldNames.Year, text, 0, 9999, ref problems);
+                    break;
+                case Field.Committee:
+                    if (DomainNames.TryParseCommittee(text, out var kind))
+                    {
+                        committee = kind;
+                    }
+                    else
+                    {
+                        Add(ref problems, new(FieldNames.Committee, text, RecordProblemCodes.UnknownCommittee, "The committee must be 'village' (村委会) or 'residents' (居委会)."));
+                    }
+
+                    break;
+                case Field.Households: households = ParseWhole(FieldNames.Households, text, long.MinValue, long.MaxValue, ref problems); break;
+                case Field.EcommerceHouseholds: engaged = ParseWhole(FieldNames.EcommerceHouseholds, text, long.MinValue, long.MaxValue, ref problems); break;
+                case Field.ActiveShops: shops = ParseWhole(FieldNames.ActiveShops, text, long.MinValue, long.MaxValue, ref problems); break;
+                case Field.AnnualSales:
+                    sales = ParseDecimal(FieldNames.AnnualSales, text, ref problems) is { } yuan ? Cny.FromYuan(yuan) : null;
+                    break;
+                case Field.AnnualSalesTenThousand:
+                    if (ParseDecimal(FieldNames.AnnualSalesTenThousand, text, ref problems) is { } wan)
+                    {
+                        if (Math.Abs(wan) > decimal.MaxValue / 10_000m)
+                        {
+                            Add(ref problems, new(FieldNames.AnnualSalesTenThousand, text, RecordProblemCodes.OutOfRange, "The amount is too large to hold in yuan."));
+                        }
+                        else
+                        {
+                            sales10k = Cny.FromTenThousandYuan(wan);
+                        }
+                    }
+
+                    break;
+                case Field.MainPlatform:
+                    if (DomainNames.TryParsePlatform(text, out var p))
+                    {
+                        platform = p;
+                    }
+                    else
+                    {
+                        Add(ref problems, new(FieldNames.MainPlatform, text, RecordProblemCodes.UnknownPlatform,
+                            "Unknown platform; expected taobao, tmall, 1688, xianyu, jd, pinduoduo, douyin, kuaishou or other."));
+                    }
+
+                    break;
+                default:
+                    attributes ??= ImmutableDictionary.CreateBuilder<string, string>(StringComparer.OrdinalIgnoreCase);
+                    attributes[Columns[i]] = text;
+                    break;
+            }
+        }
+
+        if (sales is { } s1 && sales10k is { } s2 && s1 != s2)
+        {
+            Add(ref problems, new(FieldNames.AnnualSalesTenThousand, s2.Yuan.ToString(CultureInfo.InvariantCulture), RecordProblemCodes.Malformed,
+                "annual_sales_cny and annual_sales_10k_cny disagree; give one of them."));
+        }
+
+        if (code is null)
+        {
+            Add(ref problems, new(FieldNames.VillageCode, null, RecordProblemCodes.MissingVillageCode, "The village code is required."));
+            return new RecordParseResult(null, problems!);
+        }
+
+        var record = new VillageRecord(new VillageCode(code))
+        {
+            Name = name,
+            Province = province,
+            City = city,
+            County = county,
+            Township = township,
+            TownshipCode = townshipCode,
+            Year = year,
+            Committee = committee,
+            Households = households,
+            EcommerceHouseholds = engaged,
+            ActiveShops = shops,
+            AnnualSales = sales ?? sales10k,
+            MainPlatform = platform,
+        };
+        if (attributes is not null)
+        {
+            record = record with { Attributes = attributes.ToImmutable() };
+        }
+
+        VillageRecordValidator.Validate(record, ref problems);
+        return problems is null ? new RecordParseResult(record, []) : new RecordParseResult(null, problems, record.Code.Value, record.Year);
+    }
+
+    private static long? ParseWhole(string field, string text, long min, long max, ref List<RecordProblem>? problems)
+    {
+        if (long.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowLeadingWhite | NumberStyles.AllowTrailingWhite, CultureInfo.InvariantCulture, out var whole))
+        {
+            if (whole < min || whole > max)
+            {
+                Add(ref problems, new(field, text, RecordProblemCodes.OutOfRange, $"Must be between {min} and {max}."));
+                return null;
+            }
+
+            return whole;
+        }
+
+        var value = ParseDecimal(field, text, ref problems);
+        if (value is null)
+        {
+            return null;
+        }
+
+        if (decimal.Truncate(value.Value) != value.Value)
+        {
+            Add(ref problems, new(field, text, RecordProblemCodes.NotWhole, "Must be a whole number."));
+            return null;
+        }
+
+        if (value.Value < min || value.Value > max)
+        {
+            Add(ref problems, new(field, text, RecordProblemCodes.OutOfRange, $"Must be between {min} and {max}."));
+            return null;
+        }
+
+        return (long)value.Value;
+    }
+
+    private static decimal? ParseDecimal(string field, string text, ref List<RecordProblem>? problems)
+    {
+        if (decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
+        {
+            return value;
+        }
+
+        // A number that double can read but decimal cannot is too large, not malformed: say which.
+        var code = double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && double.IsFinite(d)
+            ? RecordProblemCodes.OutOfRange
+            : RecordProblemCodes.NotANumber;
+        Add(ref problems, new(field, Shorten(text), code, code == RecordProblemCodes.OutOfRange
+            ? "The number is beyond the range of a decimal."
+            : "Not a number."));
+        return null;
+    }
+
+    private static string Shorten(string text) => text.Length <= 64 ? text : string.Concat(text.AsSpan(0, 61), "...");
+
+    private static void Add(ref List<RecordProblem>? problems, RecordProblem problem) => (problems ??= []).Add(problem);
+
+    private static Field Classify(string column)
+    {
+        Span<char> buffer = stackalloc char[Math.Min(column.Length, 64)];
+        var n = 0;
+        foreach (var c in column.AsSpan().Trim())
+        {
+            if (c is '_' or '-' or ' ')
+            {
+                continue;
+            }
+
+            if (n == buffer.Length)
+            {
+                return Field.Attribute;
+            }
+
+            buffer[n++] = char.ToLowerInvariant(c);
+        }
+
+        return buffer[..n] switch
+        {
+            "villagecode" or "code" => Field.VillageCode,
+            "villagename" or "village" or "name" => Field.VillageName,
+            "province" => Field.Province,
+            "city" => Field.City,
+            "county" => Field.County,
+            "township" or "town" => Field.Township,
+            "townshipcode" => Field.TownshipCode,
+            "year" => Field.Year,
+            "committee" => Field.Committee,
+            "households" => Field.Households,
+            "ecommercehouseholds" => Field.EcommerceHouseholds,
+            "activeshops" => Field.ActiveShops,
+            "annualsalescny" or "annualsales" => Field.AnnualSales,
+            "annualsales10kcny" => Field.AnnualSalesTenThousand,
+            "mainplatform" or "platform" => Field.MainPlatform,
+            _ => Field.Attribute,
+        };
+    }
+
+    private static string FieldName(Field field) => field switch
+    {
+        Field.VillageCode => FieldNames.VillageCode,
+        Field.VillageName => FieldNames.VillageName,
+        Field.Province => FieldNames.Province,
+        Field.City => FieldNames.City,
+        Field.County => FieldNames.County,
+        Field.Township => FieldNames.Township,
+        Field.TownshipCode => FieldNames.TownshipCode,
+        Field.Year => FieldNames.Year,
+        Field.Committee => FieldNames.Committee,
+        Field.Households => FieldNames.Households,
+        Field.EcommerceHouseholds => FieldNames.EcommerceHouseholds,
+        Field.ActiveShops => FieldNames.ActiveShops,
+        Field.AnnualSales => FieldNames.AnnualSales,
+        Field.AnnualSalesTenThousand => FieldNames.AnnualSalesTenThousand,
+        Field.MainPlatform => FieldNames.MainPlatform,
+        _ => throw new ArgumentOutOfRangeException(nameof(field)),
+    };
+
+    private enum Field
+    {
+        Attribute,
+        VillageCode,
+        VillageName,
+        Province,
+        City,
+        County,
+        Township,
+        TownshipCode,
+        Year,
+        Committee,
+        Households,
+        EcommerceHouseholds,
+        ActiveShops,
+        AnnualSales,
+        AnnualSalesTenThousand,
+        MainPlatform,
+    }
+}
+
+/// <summary>The outcome of turning a row into a <see cref="VillageRecord"/>: the record, or the problems.</summary>
+/// <remarks>Immutable and thread-safe.</remarks>
+public readonly record struct RecordParseResult
+{
+    internal RecordParseResult(VillageRecord? record, IReadOnlyList<RecordProblem> problems, string? key = null, int? year = null)
+    {
+        Record = record;
+        Problems = problems;
+        Key = record?.Code.Value ?? key;
+        Year = record?.Year ?? year;
+    }
+
+    /// <summary>The record, when the row has no problems.</summary>
+    public VillageRecord? Record { get; }
+
+    /// <summary>Every problem found; empty when <see cref="Record"/> is set.</summary>
+    public IReadOnlyList<RecordProblem> Problems { get; }
+
+    /// <summary>The village code as read, even when the row is invalid (so a rejection can name its record).</summary>
+    public string? Key { get; }
+
+    /// <summary>The year as read, when it parsed.</summary>
+    public int? Year { get; }
+
+    /// <summary>Whether the row became a record.</summary>
+    public bool IsValid => Record is not null;
+}

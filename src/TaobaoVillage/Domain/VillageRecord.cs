@@ -1,0 +1,70 @@
+using System.Collections.Immutable;
+
+namespace TaobaoVillage.Domain;
+
+/// <summary>
+/// One village's figures for one year, as the village records file contract describes them. Every figure is optional:
+/// a missing figure makes the criteria that need it <em>unknown</em>, never a silent "no".
+/// </summary>
+/// <remarks>
+/// Immutable and thread-safe. A record is not checked when it is created; <see cref="VillageRecordValidator"/> says
+/// whether it may be evaluated.
+/// </remarks>
+public sealed record VillageRecord
+{
+    /// <summary>Creates a record for a village.</summary>
+    /// <param name="code">The record's key, usually the 12-digit statistical code.</param>
+    public VillageRecord(VillageCode code) => Code = code;
+
+    /// <summary>The record's key (<c>village_code</c>).</summary>
+    public VillageCode Code { get; init; }
+
+    /// <summary>The village's name (<c>village_name</c>).</summary>
+    public string? Name { get; init; }
+
+    /// <summary>The province's name.</summary>
+    public string? Province { get; init; }
+
+    /// <summary>The prefecture-level city's name.</summary>
+    public string? City { get; init; }
+
+    /// <summary>The county, district or county-level city's name.</summary>
+    public string? County { get; init; }
+
+    /// <summary>The township, town or sub-district's name.</summary>
+    public string? Township { get; init; }
+
+    /// <summary>The township's code as given (<c>township_code</c>); see <see cref="EffectiveTownshipCode"/>.</summary>
+    public string? TownshipCode { get; init; }
+
+    /// <summary>The year the figures describe.</summary>
+    public int? Year { get; init; }
+
+    /// <summary>Whether this is a villagers' or a residents' committee.</summary>
+    public CommitteeKind? Committee { get; init; }
+
+    /// <summary>Households in the village; must be greater than zero when given.</summary>
+    public long? Households { get; init; }
+
+    /// <summary>Households engaged in e-commerce; at most <see cref="Households"/>.</summary>
+    public long? EcommerceHouseholds { get; init; }
+
+    /// <summary>Active online shops (open 30 days or more, at least one order a month on average). May exceed households.</summary>
+    public long? ActiveShops { get; init; }
+
+    /// <summary>Annual e-commerce sales (or transactions, in the older wording).</summary>
+    public Cny? AnnualSales { get; init; }
+
+    /// <summary>The main e-commerce platform.</summary>
+    public Platform? MainPlatform { get; init; }
+
+    /// <summary>Columns the contract does not name, kept by name (case-insensitive) for custom rules.</summary>
+    public ImmutableDictionary<string, string> Attributes { get; init; } =
+        ImmutableDictionary<string, string>.Empty.WithComparers(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// The township this village belongs to: <see cref="TownshipCode"/> when given, else the first 9 digits of a
+    /// 12-digit statistical <see cref="Code"/>, else <see langword="null"/>.
+    /// </summary>
+    public string? EffectiveTownshipCode => string.IsNullOrWhiteSpace(TownshipCode) ? Code.TownshipCode : TownshipCode;
+}

@@ -1,0 +1,75 @@
+using TaobaoVillage.Rules;
+
+namespace TaobaoVillage.Engine;
+
+/// <summary>A criterion's three-valued outcome. Missing data gives <see cref="Unknown"/>, never a silent fail.</summary>
+public enum Outcome
+{
+    /// <summary>The data needed to decide is missing.</summary>
+    Unknown,
+
+    /// <summary>The criterion is met.</summary>
+    Pass,
+
+    /// <summary>The criterion is not met.</summary>
+    Fail,
+}
+
+/// <summary>The verdict on a village or township as a whole.</summary>
+public enum Eligibility
+{
+    /// <summary>Missing data leaves the verdict open: it could go either way.</summary>
+    Indeterminate,
+
+    /// <summary>Every criterion the rule set requires is met.</summary>
+    Eligible,
+
+    /// <summary>The rule set's criteria are not met, whatever the missing data would be.</summary>
+    NotEligible,
+}
+
+/// <summary>
+/// What is missing for one criterion to pass: an amount in a unit (CN¥ of sales, shops, households, villages). For
+/// <see cref="Comparison.AtMost"/> and <see cref="Comparison.LessThan"/> it is the amount to reduce.
+/// </summary>
+/// <remarks>Immutable and thread-safe.</remarks>
+/// <param name="CriterionId">The criterion that needs it.</param>
+/// <param name="Metric">The metric that must change.</param>
+/// <param name="Amount">How much, always positive: the smallest change that makes the criterion pass.</param>
+/// <param name="Unit">The unit of <paramref name="Amount"/>: for share criteria the count that must grow.</param>
+public readonly record struct Shortfall(string CriterionId, Metric Metric, decimal Amount, Unit Unit)
+{
+    /// <summary>Describes the shortfall in words, such as "CN¥1,200,000.00 more annual e-commerce sales" or "14 more households".</summary>
+    /// <returns>The description.</returns>
+    public override string ToString()
+    {
+        var amount = Unit == Unit.Cny ? Domain.Cny.FromYuan(Amount).ToString() : RuleSetJson.FormatNumber(Amount);
+        return Unit switch
+        {
+            Unit.Cny => $"{amount} more {Metric.Description}",
+            Unit.Shops => $"{amount} more active online shops",
+            Unit.Households when Metric == Metric.Households => $"{amount} more households",
+            Unit.Households => $"{amount} more households engaged in e-commerce",
+            Unit.Villages => $"{amount} more Taobao Villages",
+            _ => $"{amount} more {Metric.Description}",
+        };
+    }
+}
+
+/// <summary>
+/// One way to pass a rule set: every shortfall in <see cref="Steps"/> made good, and every field in
+/// <see cref="MissingData"/> supplied (and then passing).
+/// </summary>
+/// <remarks>Immutable and thread-safe.</remarks>
+/// <param name="Steps">The shortfalls to make good, together.</param>
+/// <param name="MissingData">The metrics whose data is missing and must be supplied.</param>
+public sealed record PathToPass(IReadOnlyList<Shortfall> Steps, IReadOnlyList<Metric> MissingData)
+{
+    /// <summary>Describes the path, such as "CN¥1,200,000.00 more annual e-commerce sales and data for active_shops".</summary>
+    /// <returns>The description.</returns>
+    public override string ToString()
+    {
+        var parts = Steps.Select(s => s.ToString()).Concat(MissingData.Select(m => $"data for {m.Name}")).ToList();
+        return parts.Count == 0 ? "nothing: it passes" : string.Join(" and ", parts);
+    }
+}

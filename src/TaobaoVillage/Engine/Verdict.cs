@@ -1,0 +1,162 @@
+using System.Collections.Immutable;
+using TaobaoVillage.Rules;
+
+namespace TaobaoVillage.Engine;
+
+/// <summary>
+/// The explained decision of one rule set on one village or township: the outcome, every criterion's value,
+/// threshold, outcome and shortfall, and the rule set's id, version and content hash, so that the decision can be
+/// reproduced.
+/// </summary>
+/// <remarks>Immutable and thread-safe.</remarks>
+public sealed class Verdict
+{
+    internal Verdict(RuleSet ruleSet, string subject, Outcome outcome, CriterionResult[] criteria)
+    {
+        RuleSet = ruleSet;
+        Subject = subject;
+        Outcome = outcome;
+        Criteria = System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsImmutableArray(criteria);
+    }
+
+    /// <summary>The rule set that decided (its id, version and <see cref="RuleSet.ContentHash"/>).</summary>
+    public RuleSet RuleSet { get; }
+
+    /// <summary>The key of what was decided: the village code or the township code.</summary>
+    public string Subject { get; }
+
+    /// <summary>The root criterion's outcome.</summary>
+    public Outcome Outcome { get; }
+
+    /// <summary>Eligible, not eligible, or indeterminate (missing data could still decide either way).</summary>
+    public Eligibility Eligibility => Outcome switch
+    {
+        Outcome.Pass => Eligibility.Eligible,
+        Outcome.Fail => Eligibility.NotEligible,
+        _ => Eligibility.Indeterminate,
+    };
+
+    /// <summary>Whether the subject qualifies.</summary>
+    public bool IsEligible => Outcome == Outcome.Pass;
+
+    /// <summary>Every criterion's result, parents before children; the first is the root.</summary>
+    public ImmutableArray<CriterionResult> Criteria { get; }
+
+    /// <summary>The result of the criterion with this id.</summary>
+    /// <param name="criterionId">The criterion's id.</param>
+    /// <returns>The result.</returns>
+    /// <exception cref="KeyNotFoundException">The rule set has no criterion with this id.</exception>
+    public CriterionResult this[string criterionId] => TryGet(criterionId, out var result)
+        ? result
+        : throw new KeyNotFoundException($"The rule set {RuleSet} has no criterion '{criterionId}'.");
+
+    /// <summary>Finds the result of a criterion. Does not throw.</summary>
+    /// <param name="criterionId">The criterion's id.</param>
+    /// <param name="result">The result, when found.</param>
+    /// <returns>Whether the criterion exists.</returns>
+    public bool TryGet(string criterionId, out CriterionResult result)
+    {
+        foreach (var r in Criteria)
+        {
+            if (r.Id == criterionId)
+            {
+                result = r;
+                return true;
+            }
+        }
+
+        result = default;
+        return false;
+    }
+
+    /// <summary>The metrics whose data is missing where the verdict needed them.</summary>
+    public IReadOnlyList<Metric> MissingData => Criteria
+        .Where(r => r.Outcome == Outcome.Unknown && r.Criterion is Condition)
+        .Select(r => ((Condition)r.Criterion).Metric)
+        .Distinct()
+        .ToList();
+
+    /// <summary>
+    /// The ways to pass, cheapest first: each is a set of shortfalls to make good together (and data to supply). An
+    /// eligible verdict has one empty path; a verdict that no change of amounts can turn (a residents' committee,
+    /// say) has none.
+    /// </summary>
+    /// <param name="limit">The most paths to return.</param>
+    /// <returns>The paths.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="limit"/> is less than 1.</exception>
+    public IReadOnlyList<PathToPass> PathsToPass(int limit = 8)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        var index = 0;
+        return Paths(ref index, Math.Max(limit, 16)).Take(limit).ToList();
+    }
+
+    /// <summary>Formats the verdict as <c>code: eligible under id@version</c>.</summary>
+    /// <returns>The formatted verdict.</returns>
+    public override string ToString() => $"{Subject}: {Eligibility} under {RuleSet}";
+
+    private List<PathToPass> Paths(ref int index, int cap)
+    {
+        var result = Criteria[index];
+        index++;
+        switch (result.Criterion)
+        {
+            case CriterionGroup group:
+                var childPaths = new List<List<PathToPass>>(group.Children.Length);
+                for (var i = 0; i < group.Children.Length; i++)
+                {
+                    childPaths.Add(Paths(ref index, cap));
+                }
+
+                if (result.Outcome == Outcome.Pass)
+                {
+                    return [Empty];
+                }
+
+                if (group.Kind == GroupKind.AnyOf)
+                {
+                    return Order(childPaths.SelectMany(p => p).Distinct(PathComparer.Instance), cap);
+                }
+
+                IEnumerable<PathToPass> product = [Empty];
+                foreach (var paths in childPaths)
+                {
+                    product = Order(product.SelectMany(a => paths.Select(b => Join(a, b))), cap);
+                }
+
+                return Order(product, cap);
+            case Condition condition:
+                return result.Outcome switch
+                {
+                    Outcome.Pass => [Empty],
+                    Outcome.Unknown => [new PathToPass([], [condition.Metric])],
+                    _ when result.Shortfall is { } s => [new PathToPass([s], [])],
+                    _ => [],
+                };
+            default:
+                return [];
+        }
+    }
+
+    private static readonly PathToPass Empty = new([], []);
+
+    private static PathToPass Join(PathToPass a, PathToPass b) => new(
+        a.Steps.Concat(b.Steps).ToList(),
+        a.MissingData.Concat(b.MissingData).Distinct().ToList());
+
+    private static List<PathToPass> Order(IEnumerable<PathToPass> paths, int cap) => paths
+        .OrderBy(p => p.MissingData.Count)
+        .ThenBy(p => p.Steps.Count)
+        .Take(cap)
+        .ToList();
+
+    private sealed class PathComparer : IEqualityComparer<PathToPass>
+    {
+        public static readonly PathComparer Instance = new();
+
+        public bool Equals(PathToPass? x, PathToPass? y) =>
+            x is not null && y is not null && x.Steps.SequenceEqual(y.Steps) && x.MissingData.SequenceEqual(y.MissingData);
+
+        public int GetHashCode(PathToPass obj) => HashCode.Combine(obj.Steps.Count, obj.MissingData.Count);
+    }
+}

@@ -1,0 +1,120 @@
+using System.Text.RegularExpressions;
+
+namespace TaobaoVillage.Rules;
+
+/// <summary>A rule set's id, such as <c>aliresearch</c>: lower-case letters, digits, '-', '_' and '.'.</summary>
+/// <remarks>Immutable and thread-safe. Equality is ordinal.</remarks>
+public readonly partial record struct RuleSetId
+{
+    /// <summary>Creates an id.</summary>
+    /// <param name="value">The id.</param>
+    /// <exception cref="ArgumentException"><paramref name="value"/> is not a valid id (see <see cref="IsValid"/>).</exception>
+    public RuleSetId(string value)
+    {
+        if (!IsValid(value))
+        {
+            throw new ArgumentException($"'{value}' is not a valid rule set id: use lower-case letters, digits, '-', '_' and '.', starting with a letter or digit, at most 64 characters.", nameof(value));
+        }
+
+        Value = value;
+    }
+
+    /// <summary>The id.</summary>
+    public string Value { get; }
+
+    /// <summary>Whether the text is a valid id. Does not throw.</summary>
+    /// <param name="value">The text.</param>
+    /// <returns><see langword="true"/> when valid.</returns>
+    public static bool IsValid(string? value) => value is not null && IdPattern().IsMatch(value);
+
+    /// <summary>Returns the id.</summary>
+    /// <returns>The id.</returns>
+    public override string ToString() => Value ?? string.Empty;
+
+    [GeneratedRegex("^[a-z0-9][a-z0-9._-]{0,63}$", RegexOptions.CultureInvariant)]
+    internal static partial Regex IdPattern();
+}
+
+/// <summary>
+/// A versioned, cited set of eligibility criteria: what it decides about (<see cref="Target"/>), the years it
+/// applies to, the published text it encodes, and a tree of criteria. Built with <see cref="RuleSetBuilder"/> or
+/// loaded with <see cref="RuleSetJson"/>; every instance has been checked.
+/// </summary>
+/// <remarks>
+/// Immutable and thread-safe. Two rule sets are equal when their content is equal, which
+/// <see cref="ContentHash"/> (SHA-256 of the canonical JSON form) identifies. Compile one with <see cref="Compile"/>
+/// to evaluate records.
+/// </remarks>
+public sealed class RuleSet : IEquatable<RuleSet>
+{
+    private readonly Lazy<Engine.RuleEvaluator> _evaluator;
+
+    internal RuleSet(RuleSetId id, string version, string title, string? description, RuleTarget target, YearRange effectiveYears, Citation? citation, Criterion criteria)
+    {
+        Id = id;
+        Version = version;
+        Title = title;
+        Description = description;
+        Target = target;
+        EffectiveYears = effectiveYears;
+        Citation = citation;
+        Criteria = criteria;
+        CanonicalJson = RuleSetJson.Canonical(this);
+        ContentHash = "sha256:" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(CanonicalJson)));
+        _evaluator = new Lazy<Engine.RuleEvaluator>(() => new Engine.RuleEvaluator(this), LazyThreadSafetyMode.ExecutionAndPublication);
+    }
+
+    /// <summary>The rule set's id.</summary>
+    public RuleSetId Id { get; }
+
+    /// <summary>The version of this rule set's text, such as <c>2022.1</c>.</summary>
+    public string Version { get; }
+
+    /// <summary>A title for people.</summary>
+    public string Title { get; }
+
+    /// <summary>A longer description, when given.</summary>
+    public string? Description { get; }
+
+    /// <summary>Villages or townships.</summary>
+    public RuleTarget Target { get; }
+
+    /// <summary>The years the published text applied to.</summary>
+    public YearRange EffectiveYears { get; }
+
+    /// <summary>The published text this rule set encodes.</summary>
+    public Citation? Citation { get; }
+
+    /// <summary>The root of the criteria tree.</summary>
+    public Criterion Criteria { get; }
+
+    /// <summary>The SHA-256 hash of the canonical JSON form, as <c>sha256:hex</c>: it identifies the content exactly.</summary>
+    public string ContentHash { get; }
+
+    internal string CanonicalJson { get; }
+
+    /// <summary>
+    /// Returns the compiled evaluator of this rule set. Compiling happens once per instance; the evaluator is
+    /// thread-safe and reusable.
+    /// </summary>
+    /// <returns>The evaluator.</returns>
+    public Engine.RuleEvaluator Compile() => _evaluator.Value;
+
+    /// <summary>Finds a criterion by id. Does not throw.</summary>
+    /// <param name="id">The criterion's id.</param>
+    /// <returns>The criterion, or <see langword="null"/>.</returns>
+    public Criterion? FindCriterion(string id) => Criteria.DescendantsAndSelf().FirstOrDefault(c => c.Id == id);
+
+    /// <inheritdoc />
+    public bool Equals(RuleSet? other) => other is not null && other.CanonicalJson == CanonicalJson;
+
+    /// <inheritdoc />
+    public override bool Equals(object? obj) => Equals(obj as RuleSet);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => StringComparer.Ordinal.GetHashCode(ContentHash);
+
+    /// <summary>Returns <c>id@version</c>.</summary>
+    /// <returns>The rule set's id and version.</returns>
+    public override string ToString() => $"{Id}@{Version}";
+}

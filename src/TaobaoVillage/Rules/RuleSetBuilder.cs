@@ -1,0 +1,302 @@
+using TaobaoVillage.Domain;
+
+namespace TaobaoVillage.Rules;
+
+/// <summary>
+/// Builds a <see cref="RuleSet"/> in C# so that it reads like the published text:
+/// <code>
+/// new RuleSetBuilder("aliresearch", "2022.1")
+///     .Titled("Taobao Village").For(RuleTarget.Village).EffectiveYears(2014)
+///     .AllOf("taobao-village", all => all
+///         .Require("annual-sales", Metric.AnnualSales, c => c.AtLeast(Cny.FromYuan(10_000_000m)))
+///         .AnyOf("shops", any => any
+///             .Require("active-shops", Metric.ActiveShops, c => c.AtLeast(100))
+///             .Require("active-shop-share", Metric.ActiveShopShare, c => c.AtLeast(Share.FromPercent(10)))))
+///     .Build();
+/// </code>
+/// </summary>
+/// <remarks>
+/// <see cref="Build"/> checks the whole rule set with the same checks as <see cref="RuleSetJson"/> and reports every
+/// problem with the JSON path it would have in a rule file. A builder is not thread-safe; the rule set it builds is.
+/// </remarks>
+public sealed class RuleSetBuilder
+{
+    private readonly string _id;
+    private readonly string _version;
+    private string? _title;
+    private string? _description;
+    private RuleTarget? _target;
+    private YearRange? _years;
+    private Citation? _citation;
+    private Criterion? _criteria;
+
+    /// <summary>Starts a rule set.</summary>
+    /// <param name="id">The id, such as <c>my-province-2025</c>.</param>
+    /// <param name="version">The version of the text, such as <c>2025.1</c>.</param>
+    public RuleSetBuilder(string id, string version)
+    {
+        _id = id;
+        _version = version;
+    }
+
+    /// <summary>Sets the title.</summary>
+    /// <param name="title">The title.</param>
+    /// <returns>This builder.</returns>
+    public RuleSetBuilder Titled(string title)
+    {
+        _title = title;
+        return this;
+    }
+
+    /// <summary>Sets the description.</summary>
+    /// <param name="description">The description.</param>
+    /// <returns>This builder.</returns>
+    public RuleSetBuilder Described(string description)
+    {
+        _description = description;
+        return this;
+    }
+
+    /// <summary>Sets what the rule set decides about.</summary>
+    /// <param name="target">Villages or townships.</param>
+    /// <returns>This builder.</returns>
+    public RuleSetBuilder For(RuleTarget target)
+    {
+        _target = target;
+        return this;
+    }
+
+    /// <summary>Sets the years the published text applied to.</summary>
+    /// <param name="from">The first year.</param>
+    /// <param name="to">The last year, or <see langword="null"/> for "onward".</param>
+    /// <returns>This builder.</returns>
+    public RuleSetBuilder EffectiveYears(int from, int? to = null)
+    {
+        _years = new YearRange(from, to);
+        return this;
+    }
+
+    /// <summary>Sets the published text the rule set encodes.</summary>
+    /// <param name="source">Who published it and where.</param>
+    /// <param name="url">A link, when there is one.</param>
+    /// <param name="quote">The words encoded, when useful.</param>
+    /// <returns>This builder.</returns>
+    public RuleSetBuilder CitedTo(string source, string? url = null, string? quote = null)
+    {
+        _citation = new Citation(source, url, quote);
+        return this;
+    }
+
+    /// <summary>Sets the criteria: all of the parts must pass.</summary>
+    /// <param name="id">The root group's id.</param>
+    /// <param name="parts">Adds the parts.</param>
+    /// <returns>This builder.</returns>
+    public RuleSetBuilder AllOf(string id, Action<CriteriaBuilder> parts) => Criteria(CriteriaBuilder.Group(id, GroupKind.AllOf, parts));
+
+    /// <summary>Sets the criteria: any of the parts must pass.</summary>
+    /// <param name="id">The root group's id.</param>
+    /// <param name="parts">Adds the parts.</param>
+    /// <returns>This builder.</returns>
+    public RuleSetBuilder AnyOf(string id, Action<CriteriaBuilder> parts) => Criteria(CriteriaBuilder.Group(id, GroupKind.AnyOf, parts));
+
+    /// <summary>Sets the criteria tree directly.</summary>
+    /// <param name="root">The root criterion.</param>
+    /// <returns>This builder.</returns>
+    public RuleSetBuilder Criteria(Criterion root)
+    {
+        _criteria = root;
+        return this;
+    }
+
+    /// <summary>Checks and builds the rule set. Does not throw for problems in the rule set.</summary>
+    /// <param name="ruleSet">The rule set, when there are no problems.</param>
+    /// <param name="problems">Every problem found, each with its JSON path.</param>
+    /// <returns>Whether the rule set was built.</returns>
+    public bool TryBuild([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out RuleSet? ruleSet, out IReadOnlyList<RuleProblem> problems)
+    {
+        var list = new List<RuleProblem>();
+        ruleSet = new RuleSetDraft
+        {
+            Id = _id,
+            Version = _version,
+            Title = _title,
+            Description = _description,
+            Target = _target,
+            EffectiveYears = _years,
+            Citation = _citation,
+            Criteria = _criteria,
+        }.TryCreate(list);
+        problems = list;
+        return ruleSet is not null;
+    }
+
+    /// <summary>Checks and builds the rule set.</summary>
+    /// <returns>The rule set.</returns>
+    /// <exception cref="RuleSetException">The rule set has problems; the exception lists every one.</exception>
+    public RuleSet Build() => TryBuild(out var ruleSet, out var problems) ? ruleSet : throw new RuleSetException(problems);
+}
+
+/// <summary>Adds the parts of an all-of or any-of group. Not thread-safe.</summary>
+public sealed class CriteriaBuilder
+{
+    private readonly List<Criterion> _children = [];
+    private string? _title;
+    private Citation? _citation;
+
+    private CriteriaBuilder()
+    {
+    }
+
+    /// <summary>Sets the group's title.</summary>
+    /// <param name="title">The title.</param>
+    /// <returns>This builder.</returns>
+    public CriteriaBuilder Titled(string title)
+    {
+        _title = title;
+        return this;
+    }
+
+    /// <summary>Sets the group's citation.</summary>
+    /// <param name="source">Who published it and where.</param>
+    /// <param name="url">A link, when there is one.</param>
+    /// <param name="quote">The words encoded, when useful.</param>
+    /// <returns>This builder.</returns>
+    public CriteriaBuilder CitedTo(string source, string? url = null, string? quote = null)
+    {
+        _citation = new Citation(source, url, quote);
+        return this;
+    }
+
+    /// <summary>Adds one criterion on a metric.</summary>
+    /// <param name="id">The criterion's id.</param>
+    /// <param name="metric">The figure it looks at.</param>
+    /// <param name="threshold">Sets the comparison and threshold, and optionally title and citation.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="metric"/> or <paramref name="threshold"/> is null.</exception>
+    public CriteriaBuilder Require(string id, Metric metric, Func<ConditionBuilder, ConditionBuilder> threshold)
+    {
+        ArgumentNullException.ThrowIfNull(metric);
+        ArgumentNullException.ThrowIfNull(threshold);
+        _children.Add(threshold(new ConditionBuilder(id, metric)).ToCondition());
+        return this;
+    }
+
+    /// <summary>Adds a nested group whose parts must all pass.</summary>
+    /// <param name="id">The group's id.</param>
+    /// <param name="parts">Adds the parts.</param>
+    /// <returns>This builder.</returns>
+    public CriteriaBuilder AllOf(string id, Action<CriteriaBuilder> parts)
+    {
+        _children.Add(Group(id, GroupKind.AllOf, parts));
+        return this;
+    }
+
+    /// <summary>Adds a nested group of which any part must pass.</summary>
+    /// <param name="id">The group's id.</param>
+    /// <param name="parts">Adds the parts.</param>
+    /// <returns>This builder.</returns>
+    public CriteriaBuilder AnyOf(string id, Action<CriteriaBuilder> parts)
+    {
+        _children.Add(Group(id, GroupKind.AnyOf, parts));
+        return this;
+    }
+
+    /// <summary>Adds a criterion made elsewhere.</summary>
+    /// <param name="criterion">The criterion.</param>
+    /// <returns>This builder.</returns>
+    public CriteriaBuilder Add(Criterion criterion)
+    {
+        _children.Add(criterion);
+        return this;
+    }
+
+    internal static CriterionGroup Group(string id, GroupKind kind, Action<CriteriaBuilder> parts)
+    {
+        ArgumentNullException.ThrowIfNull(parts);
+        var builder = new CriteriaBuilder();
+        parts(builder);
+        return new CriterionGroup(id, kind, builder._children) { Title = builder._title, Citation = builder._citation };
+    }
+}
+
+/// <summary>
+/// Sets one criterion's comparison and threshold. The unit follows from the threshold's type: <see cref="Cny"/> is
+/// CN¥, <see cref="Share"/> a share, a whole number the metric's own count unit. Each call returns a new builder, so
+/// instances are immutable and thread-safe.
+/// </summary>
+public sealed record ConditionBuilder
+{
+    private readonly Condition _condition;
+
+    internal ConditionBuilder(string id, Metric metric) => _condition = new Condition(id, metric, Comparison.AtLeast, 0m, metric.Unit) { Threshold = null };
+
+    private ConditionBuilder(Condition condition) => _condition = condition;
+
+    /// <summary>At least this amount (≥).</summary>
+    /// <param name="amount">The amount.</param>
+    /// <returns>A builder with the threshold set.</returns>
+    public ConditionBuilder AtLeast(Cny amount) => Compare(Comparison.AtLeast, amount.Yuan, Unit.Cny);
+
+    /// <summary>More than this amount (&gt;, "exceeds").</summary>
+    /// <param name="amount">The amount.</param>
+    /// <returns>A builder with the threshold set.</returns>
+    public ConditionBuilder GreaterThan(Cny amount) => Compare(Comparison.GreaterThan, amount.Yuan, Unit.Cny);
+
+    /// <summary>At least this share (≥).</summary>
+    /// <param name="share">The share.</param>
+    /// <returns>A builder with the threshold set.</returns>
+    public ConditionBuilder AtLeast(Share share) => Compare(Comparison.AtLeast, share.Fraction, Unit.Share);
+
+    /// <summary>More than this share (&gt;).</summary>
+    /// <param name="share">The share.</param>
+    /// <returns>A builder with the threshold set.</returns>
+    public ConditionBuilder GreaterThan(Share share) => Compare(Comparison.GreaterThan, share.Fraction, Unit.Share);
+
+    /// <summary>At least this many (≥), in the metric's own unit (shops, households, villages).</summary>
+    /// <param name="count">The count.</param>
+    /// <returns>A builder with the threshold set.</returns>
+    public ConditionBuilder AtLeast(long count) => Compare(Comparison.AtLeast, count, _condition.Metric.Unit);
+
+    /// <summary>More than this many (&gt;, "exceeds"), in the metric's own unit.</summary>
+    /// <param name="count">The count.</param>
+    /// <returns>A builder with the threshold set.</returns>
+    public ConditionBuilder GreaterThan(long count) => Compare(Comparison.GreaterThan, count, _condition.Metric.Unit);
+
+    /// <summary>Any comparison with a threshold in an explicit unit.</summary>
+    /// <param name="comparison">The comparison.</param>
+    /// <param name="threshold">The threshold.</param>
+    /// <param name="unit">The threshold's unit.</param>
+    /// <returns>A builder with the threshold set.</returns>
+    public ConditionBuilder Compare(Comparison comparison, decimal threshold, Unit unit) =>
+        new(_condition with { Comparison = comparison, Threshold = threshold, Unit = unit, Values = [] });
+
+    /// <summary>The value is one of these category values (contract names such as <c>taobao</c>).</summary>
+    /// <param name="values">The accepted values.</param>
+    /// <returns>A builder with the values set.</returns>
+    public ConditionBuilder IsOneOf(params string[] values) =>
+        new(_condition with { Comparison = Comparison.OneOf, Threshold = null, Unit = Unit.None, Values = [.. values] });
+
+    /// <summary>The main platform is one of these.</summary>
+    /// <param name="platforms">The accepted platforms.</param>
+    /// <returns>A builder with the values set.</returns>
+    public ConditionBuilder IsOneOf(params Platform[] platforms) => IsOneOf(platforms.Select(DomainNames.Name).ToArray());
+
+    /// <summary>The committee kind is one of these.</summary>
+    /// <param name="kinds">The accepted kinds.</param>
+    /// <returns>A builder with the values set.</returns>
+    public ConditionBuilder IsOneOf(params CommitteeKind[] kinds) => IsOneOf(kinds.Select(DomainNames.Name).ToArray());
+
+    /// <summary>Sets the criterion's title.</summary>
+    /// <param name="title">The title.</param>
+    /// <returns>A builder with the title set.</returns>
+    public ConditionBuilder Titled(string title) => new(_condition with { Title = title });
+
+    /// <summary>Sets the criterion's citation.</summary>
+    /// <param name="source">Who published it and where.</param>
+    /// <param name="url">A link, when there is one.</param>
+    /// <param name="quote">The words encoded, when useful.</param>
+    /// <returns>A builder with the citation set.</returns>
+    public ConditionBuilder CitedTo(string source, string? url = null, string? quote = null) => new(_condition with { Citation = new Citation(source, url, quote) });
+
+    internal Condition ToCondition() => _condition;
+}

@@ -1,0 +1,588 @@
+using System.Globalization;
+using System.Numerics;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+
+namespace TaobaoVillage.Rules;
+
+/// <summary>
+/// Reads and writes rule sets as JSON (Newtonsoft.Json). The format is data only: ids, metrics, comparisons,
+/// thresholds, units, citations, and <c>allOf</c>/<c>anyOf</c> groups — nothing in a rule file can run code.
+/// </summary>
+/// <remarks>
+/// Loading checks the whole document and reports every problem with its JSON path and line: malformed JSON,
+/// duplicate keys, unknown properties (often misspellings), wrong types, unknown metrics, wrong units, missing
+/// thresholds, duplicate criterion ids, empty groups. Saving then loading gives an equal rule set. All members are
+/// thread-safe.
+/// </remarks>
+public static class RuleSetJson
+{
+    /// <summary>The largest rule file read, in characters (1 MiB); a longer text is reported, not read.</summary>
+    public const int MaxLength = 1 << 20;
+
+    /// <summary>The deepest JSON nesting read.</summary>
+    public const int MaxJsonDepth = 2 * RuleSetValidator.MaxDepth + 8;
+
+    private static readonly string[] RootProperties = ["$schema", "id", "version", "title", "description", "target", "effectiveYears", "citation", "criteria"];
+    private static readonly string[] GroupProperties = ["id", "title", "citation", "allOf", "anyOf"];
+    private static readonly string[] ConditionProperties = ["id", "title", "citation", "metric", "comparison", "threshold", "unit", "values"];
+    private static readonly string[] CitationProperties = ["source", "url", "quote"];
+    private static readonly string[] YearProperties = ["from", "to"];
+
+    /// <summary>Loads a rule set from JSON text. Does not throw for problems in the text.</summary>
+    /// <param name="json">The JSON text.</param>
+    /// <returns>The rule set, or every problem found.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="json"/> is null.</exception>
+    public static RuleSetLoadResult Load(string json)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        var problems = new List<RuleProblem>();
+        if (json.Length > MaxLength)
+        {
+            problems.Add(new("?", "$", RuleProblemCodes.MalformedJson, $"The rule file is {json.Length:N0} characters long; the limit is {MaxLength:N0}."));
+            return new RuleSetLoadResult(null, problems);
+        }
+
+        JToken root;
+        try
+        {
+            using var reader = new JsonTextReader(new StringReader(json))
+            {
+                MaxDepth = MaxJsonDepth,
+                FloatParseHandling = FloatParseHandling.Decimal,
+                DateParseHandling = DateParseHandling.None,
+            };
+            root = JToken.ReadFrom(reader, new JsonLoadSettings
+            {
+                DuplicatePropertyNameHandling = DuplicatePropertyNameHandling.Error,
+                LineInfoHandling = LineInfoHandling.Load,
+                CommentHandling = CommentHandling.Ignore,
+            });
+            if (reader.Read())
+            {
+                problems.Add(new("?", "$", RuleProblemCodes.MalformedJson, "Unexpected content after the rule set.") { Line = reader.LineNumber });
+                return new RuleSetLoadResult(null, problems);
+            }
+        }
+        catch (JsonException ex)
+        {
+            var line = ex is JsonReaderException r && r.LineNumber > 0 ? r.LineNumber : (int?)null;
+            problems.Add(new("?", ex is JsonReaderException jr && !string.IsNullOrEmpty(jr.Path) ? "$." + jr.Path : "$", RuleProblemCodes.MalformedJson, FirstSentence(ex.Message)) { Line = line });
+            return new RuleSetLoadResult(null, problems);
+        }
+
+        if (root is not JObject obj)
+        {
+            problems.Add(Problem("?", root, "$", RuleProblemCodes.WrongType, "A rule set is a JSON object."));
+            return new RuleSetLoadResult(null, problems);
+        }
+
+        var id = obj["id"] is JValue { Type: JTokenType.String } idValue ? (string?)idValue : null;
+        var ctx = new Context(id ?? "?", problems);
+        CheckProperties(ctx, obj, "$", RootProperties);
+        var draft = new RuleSetDraft
+        {
+            Id = ReadString(ctx, obj, "$", "id", required: false),
+            Version = ReadString(ctx, obj, "$", "version", required: false),
+            Title = ReadString(ctx, obj, "$", "title", required: false),
+            Description = ReadString(ctx, obj, "$", "description", required: false),
+            Target = ReadTarget(ctx, obj),
+            EffectiveYears = ReadYears(ctx, obj),
+            Citation = ReadCitation(ctx, obj, "$"),
+        };
+        Criterion? criteria = null;
+        var reported = false;
+        if (obj["criteria"] is { } criteriaToken)
+        {
+            var before = problems.Count;
+            criteria = ReadNode(ctx, criteriaToken, "$.criteria", 1);
+            reported = criteria is null && problems.Count > before;
+        }
+
+        draft = draft with { Criteria = criteria, CriteriaReported = reported };
+        var sizeBefore = problems.Count;
+        var ruleSet = draft.TryCreate(problems);
+        if (ruleSet is null)
+        {
+            // Problems found by the shared checks have paths but no lines: add the line of the token at that path.
+            for (var i = sizeBefore; i < problems.Count; i++)
+            {
+                problems[i] = problems[i] with { Line = LineOf(obj, problems[i].Path) };
+            }
+
+            // Problems found while reading may sit before a missing id was known; keep them in document order.
+            problems.Sort((a, b) => (a.Line ?? int.MaxValue).CompareTo(b.Line ?? int.MaxValue));
+        }
+
+        return new RuleSetLoadResult(problems.Count == 0 ? ruleSet : null, problems);
+    }
+
+    /// <summary>Loads a rule set from JSON text.</summary>
+    /// <param name="json">The JSON text.</param>
+    /// <returns>The rule set.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="json"/> is null.</exception>
+    /// <exception cref="RuleSetException">The text has problems; the exception lists every one.</exception>
+    public static RuleSet Parse(string json)
+    {
+        var result = Load(json);
+        return result.RuleSet ?? throw new RuleSetException(result.Problems);
+    }
+
+    /// <summary>Loads a rule set from a UTF-8 JSON file.</summary>
+    /// <param name="path">The file's path.</param>
+    /// <returns>The rule set, or every problem found.</returns>
+    /// <exception cref="IOException">The file cannot be read.</exception>
+    /// <exception cref="UnauthorizedAccessException">The file may not be read.</exception>
+    public static RuleSetLoadResult LoadFile(string path)
+    {
+        var info = new FileInfo(path);
+        if (info.Exists && info.Length > MaxLength * 4L)
+        {
+            return new RuleSetLoadResult(null, [new("?", "$", RuleProblemCodes.MalformedJson, $"The rule file is {info.Length:N0} bytes long; the limit is {MaxLength:N0} characters.")]);
+        }
+
+        return Load(File.ReadAllText(path));
+    }
+
+    /// <summary>Writes a rule set as JSON. Loading the text gives an equal rule set.</summary>
+    /// <param name="ruleSet">The rule set.</param>
+    /// <param name="indented">Whether to indent the text for people.</param>
+    /// <returns>The JSON text.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="ruleSet"/> is null.</exception>
+    public static string Save(RuleSet ruleSet, bool indented = true)
+    {
+        ArgumentNullException.ThrowIfNull(ruleSet);
+        return indented ? Write(ruleSet, Formatting.Indented) : ruleSet.CanonicalJson;
+    }
+
+    internal static string Canonical(RuleSet ruleSet) => Write(ruleSet, Formatting.None);
+
+    /// <summary>Formats a threshold the way rule files write it: no exponent, no trailing zeros.</summary>
+    /// <param name="value">The value.</param>
+    /// <returns>The invariant text.</returns>
+    public static string FormatNumber(decimal value) => Normalize(value).ToString(CultureInfo.InvariantCulture);
+
+    internal static decimal Normalize(decimal value) => value / 1.000000000000000000000000000000000m;
+
+    private static string Write(RuleSet ruleSet, Formatting formatting)
+    {
+        using var text = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
+        using (var w = new JsonTextWriter(text) { Formatting = formatting, Indentation = 2 })
+        {
+            w.WriteStartObject();
+            w.WritePropertyName("id");
+            w.WriteValue(ruleSet.Id.Value);
+            w.WritePropertyName("version");
+            w.WriteValue(ruleSet.Version);
+            w.WritePropertyName("title");
+            w.WriteValue(ruleSet.Title);
+            if (ruleSet.Description is not null)
+            {
+                w.WritePropertyName("description");
+                w.WriteValue(ruleSet.Description);
+            }
+
+            w.WritePropertyName("target");
+            w.WriteValue(ruleSet.Target == RuleTarget.Village ? "village" : "township");
+            w.WritePropertyName("effectiveYears");
+            w.WriteStartObject();
+            w.WritePropertyName("from");
+            w.WriteValue(ruleSet.EffectiveYears.From);
+            w.WritePropertyName("to");
+            w.WriteValue(ruleSet.EffectiveYears.To);
+            w.WriteEndObject();
+            WriteCitation(w, ruleSet.Citation);
+            w.WritePropertyName("criteria");
+            WriteNode(w, ruleSet.Criteria);
+            w.WriteEndObject();
+        }
+
+        return text.ToString();
+    }
+
+    private static void WriteNode(JsonWriter w, Criterion node)
+    {
+        w.WriteStartObject();
+        w.WritePropertyName("id");
+        w.WriteValue(node.Id);
+        if (node.Title is not null)
+        {
+            w.WritePropertyName("title");
+            w.WriteValue(node.Title);
+        }
+
+        switch (node)
+        {
+            case CriterionGroup group:
+                w.WritePropertyName(group.Kind == GroupKind.AllOf ? "allOf" : "anyOf");
+                w.WriteStartArray();
+                foreach (var child in group.Children)
+                {
+                    WriteNode(w, child);
+                }
+
+                w.WriteEndArray();
+                break;
+            case Condition c:
+                w.WritePropertyName("metric");
+                w.WriteValue(c.Metric.Name);
+                w.WritePropertyName("comparison");
+                w.WriteValue(UnitNames.Name(c.Comparison));
+                if (c.Comparison == Comparison.OneOf)
+                {
+                    w.WritePropertyName("values");
+                    w.WriteStartArray();
+                    foreach (var v in c.Values)
+                    {
+                        w.WriteValue(v);
+                    }
+
+                    w.WriteEndArray();
+                }
+                else
+                {
+                    w.WritePropertyName("threshold");
+                    w.WriteRawValue(FormatNumber(c.Threshold!.Value));
+                    w.WritePropertyName("unit");
+                    w.WriteValue(UnitNames.Name(c.Unit));
+                }
+
+                break;
+        }
+
+        WriteCitation(w, node.Citation);
+        w.WriteEndObject();
+    }
+
+    private static void WriteCitation(JsonWriter w, Citation? citation)
+    {
+        if (citation is null)
+        {
+            return;
+        }
+
+        w.WritePropertyName("citation");
+        w.WriteStartObject();
+        w.WritePropertyName("source");
+        w.WriteValue(citation.Source);
+        if (citation.Url is not null)
+        {
+            w.WritePropertyName("url");
+            w.WriteValue(citation.Url);
+        }
+
+        if (citation.Quote is not null)
+        {
+            w.WritePropertyName("quote");
+            w.WriteValue(citation.Quote);
+        }
+
+        w.WriteEndObject();
+    }
+
+    private static Criterion? ReadNode(Context ctx, JToken token, string path, int depth)
+    {
+        if (token is not JObject obj)
+        {
+            ctx.Add(token, path, RuleProblemCodes.WrongType, "A criterion is a JSON object.");
+            return null;
+        }
+
+        if (depth > RuleSetValidator.MaxDepth)
+        {
+            ctx.Add(token, path, RuleProblemCodes.TooDeep, $"Criteria are nested deeper than {RuleSetValidator.MaxDepth} levels.");
+            return null;
+        }
+
+        var hasAll = obj.ContainsKey("allOf");
+        var hasAny = obj.ContainsKey("anyOf");
+        var hasMetric = obj.ContainsKey("metric");
+        var id = ReadString(ctx, obj, path, "id", required: false) ?? string.Empty;
+        var title = ReadString(ctx, obj, path, "title", required: false);
+        var citation = ReadCitation(ctx, obj, path);
+        if ((hasAll ? 1 : 0) + (hasAny ? 1 : 0) + (hasMetric ? 1 : 0) != 1)
+        {
+            ctx.Add(obj, path, RuleProblemCodes.InvalidNode, "A criterion has exactly one of 'allOf', 'anyOf' or 'metric'.");
+            return null;
+        }
+
+        if (hasAll || hasAny)
+        {
+            CheckProperties(ctx, obj, path, GroupProperties);
+            var key = hasAll ? "allOf" : "anyOf";
+            var list = obj[key];
+            if (list is not JArray array)
+            {
+                ctx.Add(list!, $"{path}.{key}", RuleProblemCodes.WrongType, $"'{key}' is an array of criteria.");
+                return null;
+            }
+
+            var children = new List<Criterion>(array.Count);
+            var ok = true;
+            for (var i = 0; i < array.Count; i++)
+            {
+                var child = ReadNode(ctx, array[i], string.Create(CultureInfo.InvariantCulture, $"{path}.{key}[{i}]"), depth + 1);
+                if (child is null)
+                {
+                    ok = false;
+                }
+                else
+                {
+                    children.Add(child);
+                }
+            }
+
+            return ok ? new CriterionGroup(id, hasAll ? GroupKind.AllOf : GroupKind.AnyOf, children) { Title = title, Citation = citation } : null;
+        }
+
+        CheckProperties(ctx, obj, path, ConditionProperties);
+        var metricName = ReadString(ctx, obj, path, "metric", required: true);
+        Metric? metric = null;
+        if (metricName is not null && !Metric.TryFind(metricName, out metric))
+        {
+            ctx.Add(obj["metric"]!, path + ".metric", RuleProblemCodes.UnknownMetric,
+                $"Unknown metric '{metricName}'; expected one of {string.Join(", ", Metric.BuiltIn.Select(m => m.Name))}, or attribute:NAME.");
+        }
+
+        var comparisonName = ReadString(ctx, obj, path, "comparison", required: true);
+        var comparison = Comparison.AtLeast;
+        if (comparisonName is not null && !UnitNames.TryParseComparison(comparisonName, out comparison))
+        {
+            ctx.Add(obj["comparison"]!, path + ".comparison", RuleProblemCodes.InvalidComparison,
+                $"Unknown comparison '{comparisonName}'; expected atLeast, greaterThan, atMost, lessThan, equalTo or oneOf.");
+        }
+
+        if (metric is null || comparisonName is null || !UnitNames.TryParseComparison(comparisonName, out _))
+        {
+            return null;
+        }
+
+        if (comparison == Comparison.OneOf)
+        {
+            if (obj["threshold"] is not null)
+            {
+                ctx.Add(obj["threshold"]!, path + ".threshold", RuleProblemCodes.InvalidValue, "'oneOf' takes 'values', not a threshold.");
+            }
+
+            var values = new List<string>();
+            if (obj["values"] is not JArray valueArray)
+            {
+                ctx.Add(obj["values"] ?? obj, path + ".values", obj["values"] is null ? RuleProblemCodes.Missing : RuleProblemCodes.WrongType, "'oneOf' needs 'values', an array of strings.");
+                return null;
+            }
+
+            for (var i = 0; i < valueArray.Count; i++)
+            {
+                if (valueArray[i] is JValue { Type: JTokenType.String } s)
+                {
+                    values.Add((string)s!);
+                }
+                else
+                {
+                    ctx.Add(valueArray[i], string.Create(CultureInfo.InvariantCulture, $"{path}.values[{i}]"), RuleProblemCodes.WrongType, "A value is a string.");
+                }
+            }
+
+            var unitName = ReadString(ctx, obj, path, "unit", required: false);
+            var categoryUnit = Unit.None;
+            if (unitName is not null && !UnitNames.TryParseUnit(unitName, out categoryUnit))
+            {
+                ctx.Add(obj["unit"]!, path + ".unit", RuleProblemCodes.WrongUnit, $"Unknown unit '{unitName}'.");
+            }
+
+            return new Condition(id, metric, values) { Title = title, Citation = citation, Unit = categoryUnit };
+        }
+
+        if (obj["values"] is not null)
+        {
+            ctx.Add(obj["values"]!, path + ".values", RuleProblemCodes.InvalidValue, $"'{comparisonName}' takes a threshold, not 'values'.");
+        }
+
+        decimal? threshold = null;
+        switch (obj["threshold"])
+        {
+            case null:
+                ctx.Add(obj, path + ".threshold", RuleProblemCodes.MissingThreshold, "A numeric criterion needs a threshold.");
+                break;
+            case JValue { Type: JTokenType.Integer or JTokenType.Float } number:
+                threshold = number.Value switch
+                {
+                    decimal d => d,
+                    long l => l,
+                    int i => i,
+                    BigInteger b when b >= (BigInteger)decimal.MinValue && b <= (BigInteger)decimal.MaxValue => (decimal)b,
+                    _ => null,
+                };
+                if (threshold is null)
+                {
+                    ctx.Add(number, path + ".threshold", RuleProblemCodes.InvalidValue, "The threshold is beyond the range of a decimal.");
+                }
+
+                break;
+            case var other:
+                ctx.Add(other, path + ".threshold", RuleProblemCodes.WrongType, "A threshold is a number.");
+                break;
+        }
+
+        var unitText = ReadString(ctx, obj, path, "unit", required: true);
+        var unit = metric.Unit;
+        if (unitText is not null && !UnitNames.TryParseUnit(unitText, out unit))
+        {
+            ctx.Add(obj["unit"]!, path + ".unit", RuleProblemCodes.WrongUnit, $"Unknown unit '{unitText}'; the metric '{metric.Name}' is measured in '{UnitNames.Name(metric.Unit)}'.");
+            return null;
+        }
+
+        if (threshold is null || unitText is null)
+        {
+            return null;
+        }
+
+        return new Condition(id, metric, comparison, threshold.Value, unit) { Title = title, Citation = citation };
+    }
+
+    private static RuleTarget? ReadTarget(Context ctx, JObject obj)
+    {
+        var text = ReadString(ctx, obj, "$", "target", required: false);
+        switch (text)
+        {
+            case null: return null;
+            case "village": return RuleTarget.Village;
+            case "township": return RuleTarget.Township;
+            default:
+                ctx.Add(obj["target"]!, "$.target", RuleProblemCodes.InvalidValue, $"Unknown target '{text}'; expected 'village' or 'township'.");
+                return null;
+        }
+    }
+
+    private static YearRange? ReadYears(Context ctx, JObject obj)
+    {
+        if (obj["effectiveYears"] is not { } token)
+        {
+            return null;
+        }
+
+        if (token is not JObject years)
+        {
+            ctx.Add(token, "$.effectiveYears", RuleProblemCodes.WrongType, "'effectiveYears' is an object with 'from' and 'to'.");
+            return null;
+        }
+
+        CheckProperties(ctx, years, "$.effectiveYears", YearProperties);
+        var from = ReadYear(ctx, years, "from", required: true);
+        var to = ReadYear(ctx, years, "to", required: false);
+        return from is null ? null : new YearRange(from.Value, to);
+    }
+
+    private static int? ReadYear(Context ctx, JObject obj, string name, bool required)
+    {
+        switch (obj[name])
+        {
+            case null when required:
+                ctx.Add(obj, "$.effectiveYears." + name, RuleProblemCodes.Missing, $"'{name}' is required.");
+                return null;
+            case null:
+            case JValue { Type: JTokenType.Null }:
+                return null;
+            case JValue { Type: JTokenType.Integer, Value: long l } when l is >= 1 and <= 9999:
+                return (int)l;
+            case var other:
+                ctx.Add(other, "$.effectiveYears." + name, RuleProblemCodes.WrongType, $"'{name}' is a year such as 2014.");
+                return null;
+        }
+    }
+
+    private static Citation? ReadCitation(Context ctx, JObject obj, string path)
+    {
+        if (obj["citation"] is not { } token)
+        {
+            return null;
+        }
+
+        if (token is not JObject c)
+        {
+            ctx.Add(token, path + ".citation", RuleProblemCodes.WrongType, "A citation is an object with 'source', 'url' and 'quote'.");
+            return null;
+        }
+
+        CheckProperties(ctx, c, path + ".citation", CitationProperties);
+        var source = ReadString(ctx, c, path + ".citation", "source", required: true);
+        return source is null ? null : new Citation(source, ReadString(ctx, c, path + ".citation", "url", false), ReadString(ctx, c, path + ".citation", "quote", false));
+    }
+
+    private static string? ReadString(Context ctx, JObject obj, string path, string name, bool required)
+    {
+        switch (obj[name])
+        {
+            case null when required:
+                ctx.Add(obj, $"{path}.{name}", RuleProblemCodes.Missing, $"'{name}' is required.");
+                return null;
+            case null:
+                return null;
+            case JValue { Type: JTokenType.String } s:
+                return (string?)s;
+            case var other:
+                ctx.Add(other, $"{path}.{name}", RuleProblemCodes.WrongType, $"'{name}' is a string.");
+                return null;
+        }
+    }
+
+    private static void CheckProperties(Context ctx, JObject obj, string path, string[] known)
+    {
+        foreach (var property in obj.Properties())
+        {
+            if (!known.Contains(property.Name, StringComparer.Ordinal))
+            {
+                var name = property.Name.Length > 64 ? property.Name[..61] + "..." : property.Name;
+                ctx.Add(property, $"{path}.{name}", RuleProblemCodes.UnknownProperty, $"Unknown property '{name}'; expected {string.Join(", ", known)}.");
+            }
+        }
+    }
+
+    private static int? LineOf(JObject root, string path)
+    {
+        // Walk the path back to the nearest token that exists.
+        var p = path;
+        while (p.Length > 1)
+        {
+            var token = root.SelectToken(p.Length > 2 ? p[2..] : string.Empty, errorWhenNoMatch: false);
+            if (token is IJsonLineInfo info && info.HasLineInfo())
+            {
+                return info.LineNumber;
+            }
+
+            var cut = Math.Max(p.LastIndexOf('.'), p.LastIndexOf('['));
+            if (cut <= 0)
+            {
+                break;
+            }
+
+            p = p[..cut];
+        }
+
+        return null;
+    }
+
+    private static string FirstSentence(string message)
+    {
+        var cut = message.IndexOf(". Path", StringComparison.Ordinal);
+        return cut > 0 ? message[..(cut + 1)] : message;
+    }
+
+    private static RuleProblem Problem(string id, JToken token, string path, string code, string message) =>
+        new(id, path, code, message) { Line = token is IJsonLineInfo info && info.HasLineInfo() ? info.LineNumber : null };
+
+    private sealed record Context(string Id, List<RuleProblem> Problems)
+    {
+        public void Add(JToken token, string path, string code, string message) => Problems.Add(Problem(Id, token, path, code, message));
+    }
+}
+
+/// <summary>The outcome of loading a rule set: the rule set, or every problem found.</summary>
+/// <remarks>Immutable and thread-safe.</remarks>
+/// <param name="RuleSet">The rule set, when there are no problems.</param>
+/// <param name="Problems">Every problem, each with its JSON path and line.</param>
+public sealed record RuleSetLoadResult(RuleSet? RuleSet, IReadOnlyList<RuleProblem> Problems)
+{
+    /// <summary>Whether the rule set loaded.</summary>
+    public bool Succeeded => RuleSet is not null;
+}

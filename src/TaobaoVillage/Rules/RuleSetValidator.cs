@@ -1,0 +1,327 @@
+using System.Globalization;
+
+namespace TaobaoVillage.Rules;
+
+/// <summary>Checks a whole rule set at once and reports every problem with its JSON path.</summary>
+internal static class RuleSetValidator
+{
+    internal const int MaxDepth = 32;
+
+    private static readonly System.Text.RegularExpressions.Regex VersionPattern = new("^[0-9A-Za-z][0-9A-Za-z.+-]{0,63}$", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
+    internal static void Validate(RuleSetDraft draft, List<RuleProblem> problems)
+    {
+        var id = draft.Id ?? "?";
+        if (draft.Id is null)
+        {
+            problems.Add(new(id, "$.id", RuleProblemCodes.Missing, "A rule set needs an id."));
+        }
+        else if (!RuleSetId.IsValid(draft.Id))
+        {
+            problems.Add(new(id, "$.id", RuleProblemCodes.InvalidId, $"'{draft.Id}' is not a valid id: use lower-case letters, digits, '-', '_' and '.', at most 64 characters."));
+        }
+
+        if (draft.Version is null)
+        {
+            problems.Add(new(id, "$.version", RuleProblemCodes.Missing, "A rule set needs a version."));
+        }
+        else if (!VersionPattern.IsMatch(draft.Version))
+        {
+            problems.Add(new(id, "$.version", RuleProblemCodes.InvalidId, $"'{draft.Version}' is not a valid version, such as 2022.1."));
+        }
+
+        if (string.IsNullOrWhiteSpace(draft.Title))
+        {
+            problems.Add(new(id, "$.title", RuleProblemCodes.Missing, "A rule set needs a title."));
+        }
+
+        if (draft.EffectiveYears is null)
+        {
+            problems.Add(new(id, "$.effectiveYears", RuleProblemCodes.Missing, "A rule set needs its effective years (from, and to or null)."));
+        }
+        else if (draft.EffectiveYears.Value.From is < 1900 or > 9999 || draft.EffectiveYears.Value.To is { } to && (to < draft.EffectiveYears.Value.From || to > 9999))
+        {
+            problems.Add(new(id, "$.effectiveYears", RuleProblemCodes.InvalidYears, $"{draft.EffectiveYears.Value} is not a valid range of years."));
+        }
+
+        if (draft.Citation is { } citation && string.IsNullOrWhiteSpace(citation.Source))
+        {
+            problems.Add(new(id, "$.citation.source", RuleProblemCodes.Missing, "A citation needs a source."));
+        }
+
+        if (draft.Criteria is null)
+        {
+            if (!draft.CriteriaReported)
+            {
+                problems.Add(new(id, "$.criteria", RuleProblemCodes.Missing, "A rule set needs criteria."));
+            }
+
+            return;
+        }
+
+        var seen = new Dictionary<string, string>(StringComparer.Ordinal);
+        ValidateNode(draft, draft.Criteria, "$.criteria", 1, seen, problems);
+    }
+
+    private static void ValidateNode(RuleSetDraft draft, Criterion node, string path, int depth, Dictionary<string, string> seen, List<RuleProblem> problems)
+    {
+        var id = draft.Id ?? "?";
+        if (depth > MaxDepth)
+        {
+            problems.Add(new(id, path, RuleProblemCodes.TooDeep, $"Criteria are nested deeper than {MaxDepth} levels."));
+            return;
+        }
+
+        if (string.IsNullOrEmpty(node.Id))
+        {
+            problems.Add(new(id, path + ".id", RuleProblemCodes.Missing, "Every criterion needs an id."));
+        }
+        else if (!RuleSetId.IdPattern().IsMatch(node.Id))
+        {
+            problems.Add(new(id, path + ".id", RuleProblemCodes.InvalidId, $"'{node.Id}' is not a valid criterion id: use lower-case letters, digits, '-', '_' and '.'."));
+        }
+        else if (seen.TryGetValue(node.Id, out var first))
+        {
+            problems.Add(new(id, path + ".id", RuleProblemCodes.DuplicateId, $"The criterion id '{node.Id}' is already used at {first}."));
+        }
+        else
+        {
+            seen[node.Id] = path;
+        }
+
+        if (node.Citation is { } citation && string.IsNullOrWhiteSpace(citation.Source))
+        {
+            problems.Add(new(id, path + ".citation.source", RuleProblemCodes.Missing, "A citation needs a source."));
+        }
+
+        switch (node)
+        {
+            case CriterionGroup group:
+                var key = group.Kind == GroupKind.AllOf ? "allOf" : "anyOf";
+                if (group.Children.IsDefaultOrEmpty)
+                {
+                    problems.Add(new(id, $"{path}.{key}", RuleProblemCodes.EmptyGroup, $"'{key}' needs at least one criterion."));
+                    break;
+                }
+
+                for (var i = 0; i < group.Children.Length; i++)
+                {
+                    var child = group.Children[i];
+                    var childPath = string.Create(CultureInfo.InvariantCulture, $"{path}.{key}[{i}]");
+                    if (child is null)
+                    {
+                        problems.Add(new(id, childPath, RuleProblemCodes.InvalidNode, "A criterion is missing."));
+                        continue;
+                    }
+
+                    ValidateNode(draft, child, childPath, depth + 1, seen, problems);
+                }
+
+                break;
+            case Condition condition:
+                ValidateCondition(draft, condition, path, problems);
+                break;
+        }
+    }
+
+    private static void ValidateCondition(RuleSetDraft draft, Condition condition, string path, List<RuleProblem> problems)
+    {
+        var id = draft.Id ?? "?";
+        var metric = condition.Metric;
+        if (metric is null)
+        {
+            problems.Add(new(id, path + ".metric", RuleProblemCodes.Missing, "A criterion needs a metric."));
+            return;
+        }
+
+        if (draft.Target is { } target && !(target == RuleTarget.Village ? metric.AppliesToVillages : metric.AppliesToTownships))
+        {
+            problems.Add(new(id, path + ".metric", RuleProblemCodes.MetricNotForTarget,
+                $"The metric '{metric.Name}' does not apply to {(target == RuleTarget.Village ? "village" : "township")} rule sets."));
+        }
+
+        if (metric.Kind == MetricKind.Category)
+        {
+            if (condition.Comparison != Comparison.OneOf)
+            {
+                problems.Add(new(id, path + ".comparison", RuleProblemCodes.InvalidComparison, $"The category metric '{metric.Name}' takes only 'oneOf'."));
+                return;
+            }
+
+            if (condition.Values.IsDefaultOrEmpty)
+            {
+                problems.Add(new(id, path + ".values", RuleProblemCodes.Missing, "'oneOf' needs at least one value."));
+                return;
+            }
+
+            for (var i = 0; i < condition.Values.Length; i++)
+            {
+                if (!metric.Categories.Contains(condition.Values[i], StringComparer.Ordinal))
+                {
+                    problems.Add(new(id, string.Create(CultureInfo.InvariantCulture, $"{path}.values[{i}]"), RuleProblemCodes.InvalidValue,
+                        $"'{condition.Values[i]}' is not a value of '{metric.Name}'; expected one of {string.Join(", ", metric.Categories)}."));
+                }
+            }
+
+            if (condition.Unit != Unit.None)
+            {
+                problems.Add(new(id, path + ".unit", RuleProblemCodes.WrongUnit, $"The category metric '{metric.Name}' has no unit."));
+            }
+
+            return;
+        }
+
+        if (condition.Comparison == Comparison.OneOf || !Enum.IsDefined(condition.Comparison))
+        {
+            problems.Add(new(id, path + ".comparison", RuleProblemCodes.InvalidComparison, $"The numeric metric '{metric.Name}' takes atLeast, greaterThan, atMost, lessThan or equalTo."));
+        }
+
+        if (condition.Unit != metric.Unit)
+        {
+            problems.Add(new(id, path + ".unit", RuleProblemCodes.WrongUnit, $"The metric '{metric.Name}' is measured in '{UnitNames.Name(metric.Unit)}', not '{UnitNames.Name(condition.Unit)}'."));
+        }
+
+        if (condition.Threshold is not { } threshold)
+        {
+            problems.Add(new(id, path + ".threshold", RuleProblemCodes.MissingThreshold, "A numeric criterion needs a threshold."));
+            return;
+        }
+
+        if (threshold < 0)
+        {
+            problems.Add(new(id, path + ".threshold", RuleProblemCodes.InvalidValue, "A threshold must not be negative."));
+        }
+
+        if (metric.Kind == MetricKind.Count && decimal.Truncate(threshold) != threshold)
+        {
+            problems.Add(new(id, path + ".threshold", RuleProblemCodes.InvalidValue, $"'{metric.Name}' counts whole {UnitNames.Name(metric.Unit)}: the threshold must be a whole number."));
+        }
+
+        // Share thresholds are multiplied by counts up to long.MaxValue; keep the product inside decimal's range.
+        if (metric.Kind == MetricKind.Share && threshold > 1_000_000m)
+        {
+            problems.Add(new(id, path + ".threshold", RuleProblemCodes.InvalidValue, "A share threshold must be at most 1,000,000 (a fraction: 0.1 is 10%)."));
+        }
+    }
+}
+
+/// <summary>An unchecked rule set, as the builder or the JSON reader assembled it.</summary>
+internal sealed record RuleSetDraft
+{
+    public string? Id { get; init; }
+
+    public string? Version { get; init; }
+
+    public string? Title { get; init; }
+
+    public string? Description { get; init; }
+
+    public RuleTarget? Target { get; init; }
+
+    public YearRange? EffectiveYears { get; init; }
+
+    public Citation? Citation { get; init; }
+
+    public Criterion? Criteria { get; init; }
+
+    /// <summary>The JSON reader already reported why <see cref="Criteria"/> is missing.</summary>
+    public bool CriteriaReported { get; init; }
+
+    public RuleSet? TryCreate(List<RuleProblem> problems)
+    {
+        if (Target is null)
+        {
+            problems.Add(new(Id ?? "?", "$.target", RuleProblemCodes.Missing, "A rule set needs a target: village or township."));
+        }
+
+        RuleSetValidator.Validate(this, problems);
+        return problems.Count > 0
+            ? null
+            : new RuleSet(new RuleSetId(Id!), Version!, Title!, Description, Target!.Value, EffectiveYears!.Value, Citation, Criteria!);
+    }
+}
+
+/// <summary>The names of <see cref="Unit"/>, <see cref="Comparison"/> and <see cref="RuleTarget"/> in rule files.</summary>
+public static class UnitNames
+{
+    /// <summary>The rule-file name of a unit: <c>cny</c>, <c>shops</c>, <c>households</c>, <c>share</c>, <c>villages</c>, <c>number</c>, <c>none</c>.</summary>
+    /// <param name="unit">The unit.</param>
+    /// <returns>The name.</returns>
+    public static string Name(Unit unit) => unit switch
+    {
+        Unit.Cny => "cny",
+        Unit.Shops => "shops",
+        Unit.Households => "households",
+        Unit.Share => "share",
+        Unit.Villages => "villages",
+        Unit.Number => "number",
+        Unit.None => "none",
+        _ => unit.ToString(),
+    };
+
+    /// <summary>The rule-file name of a comparison: <c>atLeast</c>, <c>greaterThan</c>, <c>atMost</c>, <c>lessThan</c>, <c>equalTo</c>, <c>oneOf</c>.</summary>
+    /// <param name="comparison">The comparison.</param>
+    /// <returns>The name.</returns>
+    public static string Name(Comparison comparison) => comparison switch
+    {
+        Comparison.AtLeast => "atLeast",
+        Comparison.GreaterThan => "greaterThan",
+        Comparison.AtMost => "atMost",
+        Comparison.LessThan => "lessThan",
+        Comparison.EqualTo => "equalTo",
+        Comparison.OneOf => "oneOf",
+        _ => comparison.ToString(),
+    };
+
+    /// <summary>The mathematical symbol of a comparison: ≥, &gt;, ≤, &lt;, =, ∈.</summary>
+    /// <param name="comparison">The comparison.</param>
+    /// <returns>The symbol.</returns>
+    public static string Symbol(Comparison comparison) => comparison switch
+    {
+        Comparison.AtLeast => "≥",
+        Comparison.GreaterThan => ">",
+        Comparison.AtMost => "≤",
+        Comparison.LessThan => "<",
+        Comparison.EqualTo => "=",
+        Comparison.OneOf => "∈",
+        _ => "?",
+    };
+
+    /// <summary>Parses a unit name. Does not throw.</summary>
+    /// <param name="name">The name.</param>
+    /// <param name="unit">The unit, when known.</param>
+    /// <returns>Whether the name is known.</returns>
+    public static bool TryParseUnit(string? name, out Unit unit)
+    {
+        foreach (var u in Enum.GetValues<Unit>())
+        {
+            if (Name(u) == name)
+            {
+                unit = u;
+                return true;
+            }
+        }
+
+        unit = default;
+        return false;
+    }
+
+    /// <summary>Parses a comparison name (<c>atLeast</c>…) or symbol (<c>&gt;=</c>, <c>&gt;</c>, <c>&lt;=</c>, <c>&lt;</c>, <c>=</c>). Does not throw.</summary>
+    /// <param name="name">The name or symbol.</param>
+    /// <param name="comparison">The comparison, when known.</param>
+    /// <returns>Whether the name is known.</returns>
+    public static bool TryParseComparison(string? name, out Comparison comparison)
+    {
+        comparison = name switch
+        {
+            "atLeast" or ">=" or "≥" => Comparison.AtLeast,
+            "greaterThan" or ">" => Comparison.GreaterThan,
+            "atMost" or "<=" or "≤" => Comparison.AtMost,
+            "lessThan" or "<" => Comparison.LessThan,
+            "equalTo" or "=" or "==" => Comparison.EqualTo,
+            "oneOf" => Comparison.OneOf,
+            _ => (Comparison)(-1),
+        };
+        return comparison >= 0;
+    }
+}
