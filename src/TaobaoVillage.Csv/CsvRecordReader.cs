@@ -1,0 +1,221 @@
+using System.Text;
+using CsvHelper;
+using TaobaoVillage.Batch;
+using TaobaoVillage.Domain;
+
+namespace TaobaoVillage.Csv;
+
+/// <summary>Options of <see cref="CsvRecordReader"/>.</summary>
+/// <remarks>Immutable and thread-safe.</remarks>
+public sealed record CsvRecordReaderOptions
+{
+    /// <summary>The default options: UTF-8 (with or without BOM), comma-separated, one record per line.</summary>
+    public static CsvRecordReaderOptions Default { get; } = new();
+
+    /// <summary>
+    /// The file's encoding when read from a path or stream: <see langword="null"/> (the default) is UTF-8 with or
+    /// without a BOM; use <see cref="Gb18030"/> for files saved by Chinese spreadsheet software.
+    /// </summary>
+    public Encoding? Encoding { get; init; }
+
+    /// <summary>The separator; a comma by default.</summary>
+    public char Separator { get; init; } = ',';
+
+    /// <summary>The longest cell read, in characters; a longer cell rejects its row. Default 4,096.</summary>
+    public int MaxFieldLength { get; init; } = 4096;
+
+    /// <summary>
+    /// Whether a quoted cell may span lines (RFC 4180). Off by default, so that one stray quote rejects one line instead
+    /// of swallowing the rest of the file.
+    /// </summary>
+    public bool AllowLineBreaksInQuotes { get; init; }
+
+    /// <summary>The GB18030 encoding (a superset of GBK and GB2312), registered on first use.</summary>
+    public static Encoding Gb18030
+    {
+        get
+        {
+            Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+            return Encoding.GetEncoding("GB18030");
+        }
+    }
+}
+
+/// <summary>
+/// Reads village records from CSV with CsvHelper, streaming: the header names the columns (case-insensitive,
+/// snake_case or camelCase), an empty cell is a missing value, unknown columns become attributes.
+/// </summary>
+/// <remarks>
+/// Every data line comes out as one <see cref="InputRow"/>, valid or rejected with its line, field and reason: a row
+/// with too many or too few cells, a stray or unbalanced quote, bytes that are not valid in the encoding, a cell over
+/// the length limit. A file without a <c>village_code</c> column still yields one rejected row per line. Static
+/// members are thread-safe; each enumeration reads on its own.
+/// </remarks>
+public static class CsvRecordReader
+{
+    /// <summary>Reads records from a file.</summary>
+    /// <param name="path">The file's path; also the source named in problems.</param>
+    /// <param name="options">Options, or the defaults.</param>
+    /// <returns>One row per data line, read lazily.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="path"/> is null.</exception>
+    /// <exception cref="IOException">The file cannot be opened (raised on enumeration).</exception>
+    public static IEnumerable<InputRow> ReadFile(string path, CsvRecordReaderOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        return ReadFileCore(path, options ?? CsvRecordReaderOptions.Default);
+    }
+
+    /// <summary>Reads records from a stream of bytes in the options' encoding.</summary>
+    /// <param name="stream">The bytes.</param>
+    /// <param name="source">The name to report in problems.</param>
+    /// <param name="options">Options, or the defaults.</param>
+    /// <returns>One row per data line, read lazily.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="stream"/> is null.</exception>
+    public static IEnumerable<InputRow> ReadStream(Stream stream, string? source = null, CsvRecordReaderOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        options ??= CsvRecordReaderOptions.Default;
+        return Read(new StreamReader(stream, options.Encoding ?? new UTF8Encoding(false), detectEncodingFromByteOrderMarks: options.Encoding is null, bufferSize: 1 << 16, leaveOpen: true), source, options);
+    }
+
+    /// <summary>Reads records from text.</summary>
+    /// <param name="reader">The text.</param>
+    /// <param name="source">The name to report in problems.</param>
+    /// <param name="options">Options, or the defaults.</param>
+    /// <returns>One row per data line, read lazily.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="reader"/> is null.</exception>
+    public static IEnumerable<InputRow> Read(TextReader reader, string? source = null, CsvRecordReaderOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        return ReadCore(reader, source, options ?? CsvRecordReaderOptions.Default);
+    }
+
+    private static IEnumerable<InputRow> ReadFileCore(string path, CsvRecordReaderOptions options)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+        foreach (var row in ReadStream(stream, path, options))
+        {
+            yield return row;
+        }
+    }
+
+    private static IEnumerable<InputRow> ReadCore(TextReader text, string? source, CsvRecordReaderOptions options)
+    {
+        var malformed = new Dictionary<long, string>();
+        var csvOptions = new CsvReaderOptions
+        {
+            HasHeader = true,
+            Separator = options.Separator,
+            TrackLineNumbers = true,
+            AllowLineBreaksInQuotes = options.AllowLineBreaksInQuotes,
+            FieldCountMismatch = CsvFieldCountHandling.Allow,
+            MissingField = CsvMissingFieldHandling.ReturnEmpty,
+            MalformedData = CsvMalformedDataHandling.Recover,
+            OnMalformedRecord = m => malformed[m.LineNumber] = m.Reason.ToString(),
+            TrimWhitespace = false,
+        };
+
+        using var csv = CsvReader.Create(text, csvOptions, leaveOpen: false);
+        var header = csv.Headers;
+        if (header is null || header.Count == 0)
+        {
+            yield break;
+        }
+
+        var schema = RecordSchema.FromColumns(header);
+        var width = header.Count;
+        var cells = new string?[width];
+        while (true)
+        {
+            InputRow row;
+            var stop = false;
+            try
+            {
+                if (!csv.Read())
+                {
+                    break;
+                }
+
+                row = ReadRow(csv, schema, cells, width, source, options, malformed);
+            }
+            catch (Exception ex) when (ex is CsvFormatException or DecoderFallbackException)
+            {
+                // The parser cannot go on past this point: report it as one rejected row so the count still adds up.
+                row = InputRow.Unreadable(csv.LineNumber, source, new RecordProblem("*", null, RecordProblemCodes.Malformed, "The rest of the file cannot be read: " + ex.Message));
+                stop = true;
+            }
+
+            yield return row;
+            if (stop)
+            {
+                yield break;
+            }
+        }
+    }
+
+    private static InputRow ReadRow(CsvReader csv, RecordSchema schema, string?[] cells, int width, string? source, CsvRecordReaderOptions options, Dictionary<long, string> malformed)
+    {
+        var line = csv.LineNumber;
+        var count = csv.FieldCount;
+        string? Key() => count > 0 && schema.HasVillageCode ? SafeKey(csv, schema) : null;
+
+        if (malformed.Remove(line, out var reason))
+        {
+            return InputRow.Unreadable(line, source, new RecordProblem("*", null, RecordProblemCodes.Malformed, $"The line is not valid CSV ({Describe(reason)})."), Key());
+        }
+
+        if (count != width)
+        {
+            return InputRow.Unreadable(line, source, new RecordProblem("*", count.ToString(System.Globalization.CultureInfo.InvariantCulture), RecordProblemCodes.WrongCellCount,
+                $"The row has {count} cells; the header has {width}."), Key());
+        }
+
+        for (var i = 0; i < width; i++)
+        {
+            var cell = csv.GetString(i);
+            if (cell.Length > options.MaxFieldLength)
+            {
+                return InputRow.Unreadable(line, source, new RecordProblem(FieldOf(schema, i), null, RecordProblemCodes.TooLong,
+                    $"The cell is {cell.Length:N0} characters long; the limit is {options.MaxFieldLength:N0}."), Key());
+            }
+
+            if (cell.Contains('\uFFFD', StringComparison.Ordinal))
+            {
+                return InputRow.Unreadable(line, source, new RecordProblem(FieldOf(schema, i), cell, RecordProblemCodes.BadEncoding,
+                    "The cell holds bytes that are not valid in the file's encoding (UTF-8 unless GB18030 was asked for)."), Key());
+            }
+
+            cells[i] = cell;
+        }
+
+        return new InputRow(line, source, schema.Parse(cells));
+    }
+
+    private static string? SafeKey(CsvReader csv, RecordSchema schema)
+    {
+        for (var i = 0; i < schema.Columns.Count && i < csv.FieldCount; i++)
+        {
+            if (RecordSchema.ContractFieldOf(schema.Columns[i]) == FieldNames.VillageCode)
+            {
+                var key = csv.GetString(i).Trim();
+                return key.Length is > 0 and <= 64 ? key : null;
+            }
+        }
+
+        return null;
+    }
+
+    private static string FieldOf(RecordSchema schema, int index)
+    {
+        var column = schema.Columns[index];
+        return RecordSchema.ContractFieldOf(column) ?? column;
+    }
+
+    private static string Describe(string reason) => reason switch
+    {
+        "LineBreakInQuotes" => "a quoted cell is not closed on its line",
+        "StrayQuote" => "a quote inside an unquoted cell",
+        "UnterminatedQuote" => "a quoted cell is never closed",
+        _ => reason,
+    };
+}

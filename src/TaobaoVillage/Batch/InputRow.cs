@@ -1,0 +1,131 @@
+using TaobaoVillage.Domain;
+using TaobaoVillage.Engine;
+
+namespace TaobaoVillage.Batch;
+
+/// <summary>
+/// One row as a reader produced it: where it came from (source and line) and the record it became, or the problems
+/// that stop it being one.
+/// </summary>
+/// <remarks>Immutable and thread-safe.</remarks>
+/// <param name="Line">The 1-based line where the row starts (0 when not from a file).</param>
+/// <param name="Source">The file's name or path, when from a file.</param>
+/// <param name="Parsed">The record or its problems.</param>
+public readonly record struct InputRow(long Line, string? Source, RecordParseResult Parsed)
+{
+    /// <summary>Wraps a record made in code, checking it with <see cref="VillageRecordValidator"/>.</summary>
+    /// <param name="record">The record.</param>
+    /// <param name="line">A position to report, such as its index.</param>
+    /// <returns>The row.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="record"/> is null.</exception>
+    public static InputRow FromRecord(VillageRecord record, long line = 0)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        var problems = VillageRecordValidator.Validate(record);
+        return new InputRow(line, null, problems.Count == 0
+            ? new RecordParseResult(record, [])
+            : new RecordParseResult(null, problems, record.Code.Value, record.Year));
+    }
+
+    /// <summary>A row that could not be read at all (malformed, wrong cell count, bad encoding).</summary>
+    /// <param name="line">The 1-based line.</param>
+    /// <param name="source">The file.</param>
+    /// <param name="problem">Why.</param>
+    /// <param name="key">The village code, if it could be read.</param>
+    /// <returns>The row.</returns>
+    public static InputRow Unreadable(long line, string? source, RecordProblem problem, string? key = null) =>
+        new(line, source, new RecordParseResult(null, [problem], key));
+}
+
+/// <summary>The verdict column of the output contract: a verdict, or <see cref="Invalid"/> for a rejected row.</summary>
+public enum RowStatus
+{
+    /// <summary>Missing data leaves the verdict open.</summary>
+    Indeterminate,
+
+    /// <summary>The village qualifies.</summary>
+    Eligible,
+
+    /// <summary>The village does not qualify.</summary>
+    NotEligible,
+
+    /// <summary>The row was rejected and not evaluated; see <see cref="ScoredRow.Problems"/>.</summary>
+    Invalid,
+}
+
+/// <summary>
+/// One output row: every input row becomes exactly one, either with a <see cref="Verdict"/> or, when rejected, with
+/// its <see cref="Problems"/> (each naming its field and line).
+/// </summary>
+/// <remarks>Immutable and thread-safe.</remarks>
+public sealed record ScoredRow
+{
+    internal ScoredRow(long line, string? source, string? key, int? year, VillageRecord? record, Verdict? verdict, IReadOnlyList<RecordProblem> problems)
+    {
+        Line = line;
+        Source = source;
+        Key = key;
+        Year = year;
+        Record = record;
+        Verdict = verdict;
+        Problems = problems;
+    }
+
+    /// <summary>The 1-based line where the input row starts.</summary>
+    public long Line { get; }
+
+    /// <summary>The input file, when known.</summary>
+    public string? Source { get; }
+
+    /// <summary>The village code as read; <see langword="null"/> only when the row had none.</summary>
+    public string? Key { get; }
+
+    /// <summary>The year as read.</summary>
+    public int? Year { get; }
+
+    /// <summary>The record, when the row was valid.</summary>
+    public VillageRecord? Record { get; }
+
+    /// <summary>The verdict, when the row was valid.</summary>
+    public Verdict? Verdict { get; }
+
+    /// <summary>Why the row was rejected; empty when it has a verdict.</summary>
+    public IReadOnlyList<RecordProblem> Problems { get; }
+
+    /// <summary>The row's status: the verdict, or invalid.</summary>
+    public RowStatus Status => Verdict?.Eligibility switch
+    {
+        null => RowStatus.Invalid,
+        Eligibility.Eligible => RowStatus.Eligible,
+        Eligibility.NotEligible => RowStatus.NotEligible,
+        _ => RowStatus.Indeterminate,
+    };
+
+    /// <summary>The contract name of <see cref="Status"/>: <c>eligible</c>, <c>not_eligible</c>, <c>indeterminate</c> or <c>invalid</c>.</summary>
+    public string StatusName => StatusNames.Name(Status);
+}
+
+/// <summary>The contract names of <see cref="RowStatus"/> and <see cref="Outcome"/>.</summary>
+public static class StatusNames
+{
+    /// <summary><c>eligible</c>, <c>not_eligible</c>, <c>indeterminate</c> or <c>invalid</c>.</summary>
+    /// <param name="status">The status.</param>
+    /// <returns>The name.</returns>
+    public static string Name(RowStatus status) => status switch
+    {
+        RowStatus.Eligible => "eligible",
+        RowStatus.NotEligible => "not_eligible",
+        RowStatus.Indeterminate => "indeterminate",
+        _ => "invalid",
+    };
+
+    /// <summary><c>pass</c>, <c>fail</c> or <c>unknown</c>.</summary>
+    /// <param name="outcome">The outcome.</param>
+    /// <returns>The name.</returns>
+    public static string Name(Outcome outcome) => outcome switch
+    {
+        Outcome.Pass => "pass",
+        Outcome.Fail => "fail",
+        _ => "unknown",
+    };
+}

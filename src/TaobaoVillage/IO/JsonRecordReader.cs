@@ -1,0 +1,248 @@
+using System.Globalization;
+using Newtonsoft.Json;
+using TaobaoVillage.Batch;
+using TaobaoVillage.Domain;
+
+namespace TaobaoVillage.IO;
+
+/// <summary>
+/// Reads village records from JSON Lines (one object per line) or from a JSON array of objects, streaming with
+/// Newtonsoft.Json: the file is never parsed whole. Property names follow the records contract in snake_case or
+/// camelCase; numbers are read exactly as decimals.
+/// </summary>
+/// <remarks>
+/// Every row read comes out as an <see cref="InputRow"/>, valid or not: a malformed line is rejected with its line
+/// and reading goes on with the next. In a JSON array a syntax error cannot be skipped, so the rest of the file is
+/// reported as one rejected row. Static members are thread-safe; each enumeration reads its own reader.
+/// </remarks>
+public static class JsonRecordReader
+{
+    /// <summary>The longest line or string value read, in characters; longer ones are rejected.</summary>
+    public const int MaxLineLength = 1 << 20;
+
+    /// <summary>Reads JSON Lines: one object per line; blank lines are skipped.</summary>
+    /// <param name="reader">The text.</param>
+    /// <param name="source">The file's name, for problems.</param>
+    /// <returns>One row per non-blank line.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="reader"/> is null.</exception>
+    public static IEnumerable<InputRow> ReadJsonLines(TextReader reader, string? source = null)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        return ReadLines(reader, source);
+    }
+
+    /// <summary>Reads a JSON array of record objects.</summary>
+    /// <param name="reader">The text.</param>
+    /// <param name="source">The file's name, for problems.</param>
+    /// <returns>One row per array element, and one rejected row if the text breaks off.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="reader"/> is null.</exception>
+    public static IEnumerable<InputRow> ReadJsonArray(TextReader reader, string? source = null)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        return ReadArray(reader, source);
+    }
+
+    private static IEnumerable<InputRow> ReadLines(TextReader reader, string? source)
+    {
+        var cache = new SchemaCache();
+        long lineNumber = 0;
+        while (reader.ReadLine() is { } line)
+        {
+            lineNumber++;
+            if (string.IsNullOrWhiteSpace(line))
+            {
+                continue;
+            }
+
+            if (line.Length > MaxLineLength)
+            {
+                yield return InputRow.Unreadable(lineNumber, source, new RecordProblem("*", null, RecordProblemCodes.TooLong, $"The line is {line.Length:N0} characters long; the limit is {MaxLineLength:N0}."));
+                continue;
+            }
+
+            InputRow row;
+            try
+            {
+                using var json = NewReader(new StringReader(line));
+                if (!json.Read() || json.TokenType != JsonToken.StartObject)
+                {
+                    row = InputRow.Unreadable(lineNumber, source, new RecordProblem("*", Shorten(line), RecordProblemCodes.Malformed, "A JSON Lines row is one JSON object."));
+                }
+                else
+                {
+                    row = ReadObject(json, cache, lineNumber, source);
+                    if (json.Read())
+                    {
+                        row = InputRow.Unreadable(lineNumber, source, new RecordProblem("*", Shorten(line), RecordProblemCodes.Malformed, "Unexpected content after the object."), row.Parsed.Key);
+                    }
+                }
+            }
+            catch (JsonException ex)
+            {
+                row = InputRow.Unreadable(lineNumber, source, new RecordProblem("*", Shorten(line), RecordProblemCodes.Malformed, "Malformed JSON: " + FirstSentence(ex.Message)));
+            }
+
+            yield return row;
+        }
+    }
+
+    private static IEnumerable<InputRow> ReadArray(TextReader reader, string? source)
+    {
+        var cache = new SchemaCache();
+        using var json = NewReader(reader);
+        var state = 0; // 0: before the array, 1: inside, 2: after.
+        while (true)
+        {
+            InputRow? row = null;
+            var stop = false;
+            long line = Math.Max(1, json.LineNumber);
+            try
+            {
+                if (!json.Read())
+                {
+                    if (state != 2)
+                    {
+                        row = InputRow.Unreadable(line, source, new RecordProblem("*", null, RecordProblemCodes.Malformed,
+                            state == 0 ? "The file holds no JSON array." : "The file ends inside the array: it is truncated."));
+                    }
+
+                    stop = true;
+                }
+                else if (state == 0)
+                {
+                    if (json.TokenType != JsonToken.StartArray)
+                    {
+                        row = InputRow.Unreadable(line, source, new RecordProblem("*", null, RecordProblemCodes.Malformed, "A JSON records file is an array of objects."));
+                        stop = true;
+                    }
+
+                    state = 1;
+                }
+                else if (state == 1 && json.TokenType == JsonToken.EndArray)
+                {
+                    state = 2;
+                }
+                else if (state == 1 && json.TokenType == JsonToken.StartObject)
+                {
+                    row = ReadObject(json, cache, json.LineNumber, source);
+                }
+                else if (state == 1)
+                {
+                    row = InputRow.Unreadable(json.LineNumber, source, new RecordProblem("*", null, RecordProblemCodes.Malformed, $"An array element is a {json.TokenType}, not an object."));
+                    json.Skip();
+                }
+                else
+                {
+                    row = InputRow.Unreadable(json.LineNumber, source, new RecordProblem("*", null, RecordProblemCodes.Malformed, "Unexpected content after the array."));
+                    stop = true;
+                }
+            }
+            catch (JsonException ex)
+            {
+                // A syntax error inside an array cannot be skipped: report the rest of the file as one rejected row.
+                row = InputRow.Unreadable(ex is JsonReaderException r && r.LineNumber > 0 ? r.LineNumber : line, source,
+                    new RecordProblem("*", null, RecordProblemCodes.Malformed, "Malformed JSON; the rest of the file is not read: " + FirstSentence(ex.Message)));
+                stop = true;
+            }
+
+            if (row is { } r2)
+            {
+                yield return r2;
+            }
+
+            if (stop)
+            {
+                yield break;
+            }
+        }
+    }
+
+    private static InputRow ReadObject(JsonTextReader json, SchemaCache cache, long line, string? source)
+    {
+        var names = new List<string>(16);
+        var values = new List<string?>(16);
+        string? problemField = null;
+        while (json.Read() && json.TokenType != JsonToken.EndObject)
+        {
+            var name = (string)json.Value!;
+            json.Read();
+            switch (json.TokenType)
+            {
+                case JsonToken.String:
+                    var text = (string)json.Value!;
+                    if (text.Length > MaxLineLength)
+                    {
+                        problemField ??= name;
+                        text = string.Empty;
+                    }
+
+                    names.Add(name);
+                    values.Add(text);
+                    break;
+                case JsonToken.Integer:
+                case JsonToken.Float:
+                    names.Add(name);
+                    values.Add(Convert.ToString(json.Value, CultureInfo.InvariantCulture));
+                    break;
+                case JsonToken.Boolean:
+                    names.Add(name);
+                    values.Add((bool)json.Value! ? "true" : "false");
+                    break;
+                case JsonToken.Null:
+                case JsonToken.Undefined:
+                    names.Add(name);
+                    values.Add(null);
+                    break;
+                default:
+                    problemField ??= name;
+                    json.Skip();
+                    break;
+            }
+        }
+
+        var schema = cache.For(names);
+        var parsed = schema.Parse(values);
+        if (problemField is not null)
+        {
+            var field = RecordSchema.ContractFieldOf(problemField) ?? problemField;
+            var problem = new RecordProblem(field, null, RecordProblemCodes.Malformed, "Expected a string, number or null (or the string is too long).");
+            return InputRow.Unreadable(line, source, problem, parsed.Key);
+        }
+
+        return new InputRow(line, source, parsed);
+    }
+
+    private static JsonTextReader NewReader(TextReader reader) => new(reader)
+    {
+        FloatParseHandling = FloatParseHandling.Decimal,
+        DateParseHandling = DateParseHandling.None,
+        MaxDepth = 16,
+        CloseInput = false,
+    };
+
+    private static string Shorten(string text) => text.Length <= 80 ? text : string.Concat(text.AsSpan(0, 77), "...");
+
+    private static string FirstSentence(string message)
+    {
+        var cut = message.IndexOf(". Path", StringComparison.Ordinal);
+        return cut > 0 ? message[..(cut + 1)] : message;
+    }
+
+    /// <summary>Objects of one file almost always share their keys: reuse the schema of the last one.</summary>
+    private sealed class SchemaCache
+    {
+        private string[] _names = [];
+        private RecordSchema? _schema;
+
+        public RecordSchema For(List<string> names)
+        {
+            if (_schema is null || !names.SequenceEqual(_names, StringComparer.Ordinal))
+            {
+                _names = [.. names];
+                _schema = RecordSchema.FromColumns(_names);
+            }
+
+            return _schema;
+        }
+    }
+}
