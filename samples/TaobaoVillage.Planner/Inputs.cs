@@ -1,0 +1,77 @@
+using TaobaoVillage.Batch;
+using TaobaoVillage.Csv;
+using TaobaoVillage.IO;
+using TaobaoVillage.Rules;
+
+namespace TaobaoVillage.Planner;
+
+/// <summary>Opens the inputs a command names: rule sets by id or path, record files by extension.</summary>
+public static class Inputs
+{
+    /// <summary>The bundled sample data set.</summary>
+    public static string SamplePath => Path.Combine(AppContext.BaseDirectory, "data", "sample-villages.csv");
+
+    /// <summary>A built-in rule set by id, or a rule file by path.</summary>
+    /// <param name="idOrPath">The id or path.</param>
+    /// <returns>The rule set.</returns>
+    /// <exception cref="PlannerException">Neither a built-in id nor a readable, valid rule file.</exception>
+    public static RuleSet RuleSet(string idOrPath)
+    {
+        if (BuiltInRuleSets.TryGet(idOrPath, out var builtIn))
+        {
+            return builtIn;
+        }
+
+        if (!File.Exists(idOrPath))
+        {
+            throw new PlannerException($"'{idOrPath}' is neither a built-in rule set ({string.Join(", ", BuiltInRuleSets.All.Select(r => r.Id))}) nor a rule file.");
+        }
+
+        var result = RuleSetJson.LoadFile(idOrPath);
+        if (result.RuleSet is null)
+        {
+            var first = result.Problems[0];
+            var more = result.Problems.Count > 1 ? $" (and {result.Problems.Count - 1} more; see 'rules validate')" : string.Empty;
+            throw new PlannerException($"{idOrPath}: {first}{more}");
+        }
+
+        return result.RuleSet;
+    }
+
+    /// <summary>Reads records from a file: <c>.csv</c>, <c>.jsonl</c>/<c>.ndjson</c> (JSON Lines) or <c>.json</c> (array).</summary>
+    /// <param name="path">The file.</param>
+    /// <param name="encoding">utf-8 (default) or gb18030, for CSV.</param>
+    /// <returns>The rows, lazily.</returns>
+    /// <exception cref="PlannerException">The file does not exist or the encoding is unknown.</exception>
+    public static IEnumerable<InputRow> Records(string path, string? encoding = null)
+    {
+        if (!File.Exists(path))
+        {
+            throw new PlannerException($"the input file '{path}' does not exist.");
+        }
+
+        var options = encoding?.ToLowerInvariant() switch
+        {
+            null or "utf-8" or "utf8" => CsvRecordReaderOptions.Default,
+            "gb18030" or "gbk" or "gb2312" => CsvRecordReaderOptions.Default with { Encoding = CsvRecordReaderOptions.Gb18030 },
+            _ => throw new PlannerException($"unknown encoding '{encoding}'; use utf-8 or gb18030.", PlannerApp.Usage),
+        };
+        var extension = Path.GetExtension(path).ToLowerInvariant();
+        return extension switch
+        {
+            ".jsonl" or ".ndjson" => ReadJson(path, options, lines: true),
+            ".json" => ReadJson(path, options, lines: false),
+            _ => CsvRecordReader.ReadFile(path, options),
+        };
+    }
+
+    private static IEnumerable<InputRow> ReadJson(string path, CsvRecordReaderOptions options, bool lines)
+    {
+        using var reader = new StreamReader(path, options.Encoding ?? System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        var rows = lines ? JsonRecordReader.ReadJsonLines(reader, path) : JsonRecordReader.ReadJsonArray(reader, path);
+        foreach (var row in rows)
+        {
+            yield return row;
+        }
+    }
+}

@@ -1,0 +1,114 @@
+using System.CommandLine;
+using Spectre.Console;
+
+namespace TaobaoVillage.Planner;
+
+/// <summary>
+/// The planner's command line: a thin shell over the TaobaoVillage public API. Exit codes: 0 the run completed (even
+/// with rejected rows, which are reported); 1 the input could not be scored (missing file, unreadable rule set);
+/// 2 the command line is wrong.
+/// </summary>
+public static class PlannerApp
+{
+    /// <summary>The run completed.</summary>
+    public const int Ok = 0;
+
+    /// <summary>A file or rule set could not be used.</summary>
+    public const int Failed = 1;
+
+    /// <summary>The command line is wrong.</summary>
+    public const int Usage = 2;
+
+    /// <summary>Runs the planner.</summary>
+    /// <param name="args">The command line.</param>
+    /// <param name="stdout">Standard output.</param>
+    /// <param name="stderr">Standard error.</param>
+    /// <param name="console">The console for tables and charts; by default one over <paramref name="stdout"/> that drops colour when redirected.</param>
+    /// <returns>The exit code.</returns>
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, IAnsiConsole? console = null)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        var io = new PlannerIO(stdout, stderr, console ?? CreateConsole(stdout));
+        var root = new RootCommand("TaobaoVillage planner: decides which villages qualify as Taobao Villages (淘宝村) under the published criteria, and explains why.\nWith no arguments it scores the bundled sample and prints a summary.");
+        root.Subcommands.Add(ScoreCommand.Create(io));
+        root.SetAction(_ => ScoreCommand.RunDefault(io));
+
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            stderr.WriteLine($"error: {parse.Errors[0].Message} (run with --help for usage)");
+            return Usage;
+        }
+
+        try
+        {
+            return parse.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
+        }
+        catch (PlannerException ex)
+        {
+            stderr.WriteLine("error: " + ex.Message);
+            return ex.ExitCode;
+        }
+        catch (IOException ex)
+        {
+            stderr.WriteLine("error: " + ex.Message);
+            return Failed;
+        }
+        catch (UnauthorizedAccessException ex)
+        {
+            stderr.WriteLine("error: " + ex.Message);
+            return Failed;
+        }
+    }
+
+    private static IAnsiConsole CreateConsole(TextWriter stdout)
+    {
+        var redirected = ReferenceEquals(stdout, Console.Out) ? Console.IsOutputRedirected : true;
+        return AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(stdout),
+            Ansi = redirected ? AnsiSupport.No : AnsiSupport.Detect,
+            ColorSystem = redirected ? ColorSystemSupport.NoColors : ColorSystemSupport.Detect,
+            Interactive = redirected ? InteractionSupport.No : InteractionSupport.Detect,
+        });
+    }
+}
+
+/// <summary>Where the planner writes: plain streams for data, a console for tables and charts.</summary>
+/// <param name="Out">Standard output, for data.</param>
+/// <param name="Error">Standard error, for messages.</param>
+/// <param name="Console">Tables and charts.</param>
+public sealed record PlannerIO(TextWriter Out, TextWriter Error, IAnsiConsole Console);
+
+/// <summary>A failure the planner reports as one line and an exit code, never a stack trace.</summary>
+public sealed class PlannerException : Exception
+{
+    /// <summary>Creates the exception.</summary>
+    public PlannerException()
+    {
+    }
+
+    /// <summary>Creates the exception.</summary>
+    /// <param name="message">The one-line message.</param>
+    public PlannerException(string message)
+        : base(message)
+    {
+    }
+
+    /// <summary>Creates the exception.</summary>
+    /// <param name="message">The one-line message.</param>
+    /// <param name="innerException">The cause.</param>
+    public PlannerException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+
+    /// <summary>Creates the exception with an exit code.</summary>
+    /// <param name="message">The one-line message.</param>
+    /// <param name="exitCode">The exit code.</param>
+    public PlannerException(string message, int exitCode)
+        : base(message) => ExitCode = exitCode;
+
+    /// <summary>The exit code.</summary>
+    public int ExitCode { get; } = PlannerApp.Failed;
+}

@@ -1,0 +1,3 @@
+using TaobaoVillage.Planner;
+
+return PlannerApp.Run(args, Console.Out, Console.Error);

@@ -1,0 +1,189 @@
+using System.CommandLine;
+using Spectre.Console;
+using TaobaoVillage.Batch;
+using TaobaoVillage.Csv;
+using TaobaoVillage.Engine;
+using TaobaoVillage.IO;
+using TaobaoVillage.Rules;
+
+namespace TaobaoVillage.Planner;
+
+/// <summary><c>score</c>: every row of a records file scored under one rule set, as a table, CSV or JSON Lines.</summary>
+public static class ScoreCommand
+{
+    /// <summary>Builds the command.</summary>
+    /// <param name="io">Where to write.</param>
+    /// <returns>The command.</returns>
+    public static Command Create(PlannerIO io)
+    {
+        var input = new Option<string?>("--input", "-i") { Description = "Village records: .csv (UTF-8 or GB18030), .jsonl or .json. Default: the bundled sample." };
+        var rules = CommonOptions.Rules();
+        var format = new Option<string>("--format", "-f") { Description = "table, csv or jsonl.", DefaultValueFactory = _ => "table" };
+        format.AcceptOnlyFromAmong("table", "csv", "jsonl");
+        var output = new Option<string?>("--output", "-o") { Description = "Write here instead of standard output." };
+        var encoding = CommonOptions.Encoding();
+        var parallel = new Option<int>("--parallel") { Description = "Threads that evaluate at once; output is identical for any number.", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var command = new Command("score", "Score every village in a records file and write one verdict per input row, in order.\n\nExamples:\n  score --input villages.csv --rules aliresearch\n  score --input villages.csv --rules classic --format jsonl --output verdicts.jsonl\n  score --input my-rules.json ... (a rule file works wherever an id does)")
+        {
+            input, rules, format, output, encoding, parallel,
+        };
+        command.SetAction(parse => Run(io, new ScoreRequest(
+            parse.GetValue(input) ?? Inputs.SamplePath,
+            parse.GetValue(rules)!,
+            parse.GetValue(format)!,
+            parse.GetValue(output),
+            parse.GetValue(encoding),
+            Math.Max(1, parse.GetValue(parallel)))));
+        return command;
+    }
+
+    /// <summary>The run with no arguments: the bundled sample under <c>aliresearch</c>, summarised.</summary>
+    /// <param name="io">Where to write.</param>
+    /// <returns>The exit code.</returns>
+    public static int RunDefault(PlannerIO io)
+    {
+        io.Console.MarkupLine($"Scoring the bundled sample [bold]{Markup.Escape(Path.GetFileName(Inputs.SamplePath))}[/] (real village names and codes, synthetic figures) under [bold]aliresearch[/].");
+        io.Console.MarkupLine("Run [bold]--help[/] for the commands.");
+        io.Console.WriteLine();
+        return Run(io, new ScoreRequest(Inputs.SamplePath, "aliresearch", "summary", null, null, Environment.ProcessorCount));
+    }
+
+    /// <summary>Runs a scoring request.</summary>
+    /// <param name="io">Where to write.</param>
+    /// <param name="request">What to score and how to write it.</param>
+    /// <returns>The exit code.</returns>
+    public static int Run(PlannerIO io, ScoreRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(io);
+        ArgumentNullException.ThrowIfNull(request);
+        var ruleSet = Inputs.RuleSet(request.Rules);
+        if (ruleSet.Target != RuleTarget.Village)
+        {
+            throw new PlannerException($"the rule set {ruleSet} is for townships; use the 'towns' command.", PlannerApp.Usage);
+        }
+
+        var rows = Inputs.Records(request.Input, request.Encoding);
+        var scorer = new BatchScorer(ruleSet, new BatchOptions { DegreeOfParallelism = request.Parallel });
+        var counts = new BatchCounts();
+        switch (request.Format)
+        {
+            case "jsonl":
+                using (var target = OpenOutput(io, request.Output))
+                {
+                    foreach (var line in scorer.ScoreSelect(rows, row => VerdictJsonWriter.FormatLine(row, ruleSet), counts))
+                    {
+                        target.Write(line);
+                        target.Write('\n');
+                    }
+                }
+
+                ReportCounts(io, request, counts);
+                break;
+            case "csv":
+                using (var target = OpenOutput(io, request.Output))
+                using (var csv = new CsvVerdictWriter(target, ruleSet, leaveOpen: true))
+                {
+                    foreach (var row in scorer.Score(rows, counts))
+                    {
+                        csv.Write(row);
+                    }
+                }
+
+                ReportCounts(io, request, counts);
+                break;
+            default:
+                var summary = new Summary(ruleSet);
+                var table = request.Format == "table" ? Tables.Verdicts(ruleSet) : null;
+                foreach (var row in scorer.Score(rows, counts))
+                {
+                    summary.Add(row);
+                    if (table is not null && table.Rows.Count < Tables.MaxRows)
+                    {
+                        Tables.AddVerdict(table, row);
+                    }
+                }
+
+                if (table is not null)
+                {
+                    io.Console.Write(table);
+                    if (counts.Read > Tables.MaxRows)
+                    {
+                        io.Console.MarkupLine($"[grey]… {counts.Read - Tables.MaxRows:N0} more rows; use --format csv or jsonl for all of them.[/]");
+                    }
+                }
+
+                summary.Render(io.Console, request.Input, counts);
+                break;
+        }
+
+        return PlannerApp.Ok;
+    }
+
+    private static TextWriter OpenOutput(PlannerIO io, string? path)
+    {
+        if (path is null)
+        {
+            return new NonClosingWriter(io.Out);
+        }
+
+        var directory = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (directory is not null && !Directory.Exists(directory))
+        {
+            throw new PlannerException($"the output folder '{directory}' does not exist.");
+        }
+
+        return new StreamWriter(path, false, new System.Text.UTF8Encoding(false), 1 << 16) { NewLine = "\n" };
+    }
+
+    private static void ReportCounts(PlannerIO io, ScoreRequest request, BatchCounts counts)
+    {
+        // Data went to stdout: keep it clean for pipes and say the counts on stderr.
+        var target = request.Output is null ? io.Error : io.Out;
+        target.WriteLine($"{request.Input}: {counts}" + (request.Output is null ? string.Empty : $" -> {request.Output}"));
+    }
+
+    private sealed class NonClosingWriter(TextWriter inner) : TextWriter
+    {
+        public override System.Text.Encoding Encoding => inner.Encoding;
+
+        public override void Write(char value) => inner.Write(value);
+
+        public override void Write(string? value) => inner.Write(value);
+
+        public override void Write(ReadOnlySpan<char> buffer) => inner.Write(buffer);
+
+        public override void Flush() => inner.Flush();
+
+        protected override void Dispose(bool disposing)
+        {
+            inner.Flush();
+            base.Dispose(disposing);
+        }
+    }
+}
+
+/// <summary>What <c>score</c> does.</summary>
+/// <param name="Input">The records file.</param>
+/// <param name="Rules">A built-in rule set id or a rule file.</param>
+/// <param name="Format">table, csv, jsonl, or summary.</param>
+/// <param name="Output">The output file, or standard output.</param>
+/// <param name="Encoding">The CSV encoding.</param>
+/// <param name="Parallel">Threads that evaluate at once.</param>
+public sealed record ScoreRequest(string Input, string Rules, string Format, string? Output, string? Encoding, int Parallel);
+
+/// <summary>Options several commands share.</summary>
+public static class CommonOptions
+{
+    /// <summary><c>--rules</c>: a built-in id or a rule file.</summary>
+    /// <param name="defaultId">The default rule set.</param>
+    /// <returns>The option.</returns>
+    public static Option<string> Rules(string defaultId = "aliresearch") => new("--rules", "-r")
+    {
+        Description = "A built-in rule set (classic, aliresearch, aliresearch-town-2014, aliresearch-town) or a rule file (.json).",
+        DefaultValueFactory = _ => defaultId,
+    };
+
+    /// <summary><c>--encoding</c>: utf-8 or gb18030.</summary>
+    /// <returns>The option.</returns>
+    public static Option<string?> Encoding() => new("--encoding") { Description = "CSV encoding: utf-8 (default, with or without BOM) or gb18030." };
+}
