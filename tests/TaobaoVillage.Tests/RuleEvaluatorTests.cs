@@ -1,0 +1,362 @@
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
+using TaobaoVillage.Domain;
+using TaobaoVillage.Engine;
+using TaobaoVillage.Rules;
+using Outcome = TaobaoVillage.Engine.Outcome;
+
+namespace TaobaoVillage.Tests;
+
+public partial class RuleEvaluatorTests
+{
+    private static readonly RuleEvaluator AliResearch = BuiltInRuleSets.AliResearch.Compile();
+    private static readonly RuleEvaluator Classic = BuiltInRuleSets.Classic.Compile();
+
+    private static VillageRecord Village(decimal? sales = 12_000_000m, long? shops = 150, long? households = 400, long? engaged = 60,
+        Platform? platform = Platform.Taobao, CommitteeKind? committee = CommitteeKind.Village) =>
+        new(new VillageCode("330782100001"))
+        {
+            Year = 2016,
+            AnnualSales = sales is { } s ? Cny.FromYuan(s) : null,
+            ActiveShops = shops,
+            Households = households,
+            EcommerceHouseholds = engaged,
+            MainPlatform = platform,
+            Committee = committee,
+        };
+
+    [Theory]
+    [InlineData("10000000.00", Outcome.Pass)]
+    [InlineData("10000000", Outcome.Pass)]
+    [InlineData("9999999.99", Outcome.Fail)]
+    [InlineData("10000000.01", Outcome.Pass)]
+    [InlineData("0", Outcome.Fail)]
+    public void Evaluate_SalesAtAndAroundThreshold_AtLeastIsInclusive(string sales, Outcome expected)
+    {
+        var verdict = AliResearch.Evaluate(Village(sales: decimal.Parse(sales, System.Globalization.CultureInfo.InvariantCulture)));
+
+        Assert.Equal(expected, verdict["annual-sales"].Outcome);
+        Assert.Equal(10_000_000m, verdict["annual-sales"].Threshold);
+    }
+
+    [Fact]
+    public void Evaluate_OneFenShort_ShortfallIsOneFen()
+    {
+        var verdict = AliResearch.Evaluate(Village(sales: 9_999_999.99m));
+
+        Assert.Equal(Eligibility.NotEligible, verdict.Eligibility);
+        Assert.Equal(0.01m, verdict["annual-sales"].Shortfall!.Value.Amount);
+        Assert.Equal(Unit.Cny, verdict["annual-sales"].Shortfall!.Value.Unit);
+    }
+
+    [Theory]
+    [InlineData(100, 5000, Outcome.Pass)]
+    [InlineData(99, 5000, Outcome.Fail)]
+    [InlineData(99, 990, Outcome.Pass)]
+    [InlineData(10, 100, Outcome.Pass)]
+    [InlineData(9, 91, Outcome.Fail)]
+    [InlineData(9, 90, Outcome.Pass)]
+    public void Evaluate_ShopsCountOrShare_AnyOfPassesOnEither(long shops, long households, Outcome expected)
+    {
+        var verdict = AliResearch.Evaluate(Village(shops: shops, households: households));
+
+        Assert.Equal(expected, verdict["active-shops"].Outcome);
+    }
+
+    [Fact]
+    public void Evaluate_ShopsShortOnBothPaths_ShortfallIsCheapestPath()
+    {
+        // 95 shops of 2000 households: 5 shops short of 100, 105 short of 10% (200): the count path is cheaper.
+        var verdict = AliResearch.Evaluate(Village(shops: 95, households: 2000));
+
+        var group = verdict["active-shops"];
+        Assert.Equal(Outcome.Fail, group.Outcome);
+        Assert.Equal("active-shop-count", group.Shortfall!.Value.CriterionId);
+        Assert.Equal(5m, group.Shortfall!.Value.Amount);
+        Assert.Equal(105m, verdict["active-shop-share"].Shortfall!.Value.Amount);
+    }
+
+    [Fact]
+    public void Evaluate_ShareShortfall_IsWholeHouseholdsNeeded()
+    {
+        // 10% of 91 households is 9.1: 10 engaged households are needed, so 1 more than 9.
+        var verdict = Classic.Evaluate(Village(households: 91, engaged: 9));
+
+        var share = verdict["ecommerce-households-share"];
+        Assert.Equal(Outcome.Fail, share.Outcome);
+        Assert.Equal(1m, share.Shortfall!.Value.Amount);
+        Assert.Equal(Unit.Households, share.Shortfall!.Value.Unit);
+        Assert.Equal(9m, share.Observed);
+        Assert.Equal(91m, share.Denominator);
+    }
+
+    [Fact]
+    public void Evaluate_ResidentsCommittee_NotEligibleWhateverTheFigures()
+    {
+        var verdict = AliResearch.Evaluate(Village(committee: CommitteeKind.Residents, sales: 1e9m, shops: 10_000));
+
+        Assert.Equal(Eligibility.NotEligible, verdict.Eligibility);
+        Assert.Equal("residents", verdict["administrative-village"].Category);
+        Assert.Null(verdict["administrative-village"].Shortfall);
+        Assert.Empty(verdict.PathsToPass());
+    }
+
+    [Fact]
+    public void Evaluate_MissingSales_IsIndeterminateNotNo()
+    {
+        var verdict = AliResearch.Evaluate(Village(sales: null));
+
+        Assert.Equal(Eligibility.Indeterminate, verdict.Eligibility);
+        Assert.Equal(Outcome.Unknown, verdict["annual-sales"].Outcome);
+        Assert.Null(verdict["annual-sales"].Actual);
+        Assert.Equal([Metric.AnnualSales], verdict.MissingData);
+    }
+
+    [Fact]
+    public void Evaluate_MissingSalesButFailingShops_IsNotEligible()
+    {
+        var verdict = AliResearch.Evaluate(Village(sales: null, shops: 3, households: 400));
+
+        Assert.Equal(Eligibility.NotEligible, verdict.Eligibility);
+    }
+
+    [Fact]
+    public void Evaluate_MissingHouseholdsButEnoughShops_IsEligible()
+    {
+        var verdict = AliResearch.Evaluate(Village(households: null, engaged: null, shops: 120));
+
+        Assert.Equal(Eligibility.Eligible, verdict.Eligibility);
+        Assert.Equal(Outcome.Unknown, verdict["active-shop-share"].Outcome);
+    }
+
+    [Fact]
+    public void Evaluate_ClassicOnTmall_CountsAsTaobao()
+    {
+        var verdict = Classic.Evaluate(Village(platform: Platform.Tmall));
+
+        Assert.Equal(Eligibility.Eligible, verdict.Eligibility);
+    }
+
+    [Fact]
+    public void Evaluate_ClassicOnJd_FailsPlatform()
+    {
+        var verdict = Classic.Evaluate(Village(platform: Platform.JD));
+
+        Assert.Equal(Outcome.Fail, verdict["main-platform-taobao"].Outcome);
+        Assert.Equal(Eligibility.NotEligible, verdict.Eligibility);
+    }
+
+    [Fact]
+    public void Evaluate_Verdict_CarriesRuleSetIdVersionAndHash()
+    {
+        var verdict = AliResearch.Evaluate(Village());
+
+        Assert.Equal("aliresearch", verdict.RuleSet.Id.Value);
+        Assert.Equal("2022.1", verdict.RuleSet.Version);
+        Assert.StartsWith("sha256:", verdict.RuleSet.ContentHash, StringComparison.Ordinal);
+        Assert.Equal(71, verdict.RuleSet.ContentHash.Length);
+        Assert.Equal("330782100001", verdict.Subject);
+    }
+
+    [Fact]
+    public void Evaluate_TownshipRuleOnVillage_Throws()
+    {
+        Assert.Throws<InvalidOperationException>(() => BuiltInRuleSets.AliResearchTown.Compile().Evaluate(Village()));
+    }
+
+    [Theory]
+    [InlineData(3L, null, null, Eligibility.Eligible)]
+    [InlineData(2L, "30000000.01", 301L, Eligibility.Eligible)]
+    [InlineData(2L, "30000000", 301L, Eligibility.NotEligible)]
+    [InlineData(2L, "30000000.01", 300L, Eligibility.NotEligible)]
+    [InlineData(2L, null, 301L, Eligibility.Indeterminate)]
+    [InlineData(null, null, null, Eligibility.Indeterminate)]
+    public void Evaluate_TownRule_ExceedsIsStrict(long? villages, string? sales, long? shops, Eligibility expected)
+    {
+        var township = new TownshipFigures("330782100")
+        {
+            TaobaoVillages = villages,
+            AnnualSales = sales is null ? null : Cny.FromYuan(decimal.Parse(sales, System.Globalization.CultureInfo.InvariantCulture)),
+            ActiveShops = shops,
+        };
+
+        var verdict = BuiltInRuleSets.AliResearchTown.Compile().Evaluate(township);
+
+        Assert.Equal(expected, verdict.Eligibility);
+    }
+
+    [Fact]
+    public void Evaluate_TownSalesOneFenAtThreshold_ShortfallIsOneFen()
+    {
+        var township = new TownshipFigures("330782100") { TaobaoVillages = 0, AnnualSales = Cny.FromYuan(30_000_000m), ActiveShops = 500 };
+
+        var verdict = BuiltInRuleSets.AliResearchTown.Compile().Evaluate(township);
+
+        Assert.Equal(0.01m, verdict["township-sales"].Shortfall!.Value.Amount);
+        Assert.Equal(3m, verdict["taobao-villages"].Shortfall!.Value.Amount);
+    }
+
+    [Fact]
+    public void Evaluate_ZeroHouseholdsInvalidRecord_ShareIsUnknownNotCrash()
+    {
+        var verdict = AliResearch.Evaluate(Village(households: 0, engaged: 0, shops: 5));
+
+        Assert.Equal(Outcome.Unknown, verdict["active-shop-share"].Outcome);
+    }
+
+    [Fact]
+    public void Evaluate_ExtremeValues_DoNotThrow()
+    {
+        var verdict = AliResearch.Evaluate(Village(sales: decimal.MinValue, shops: long.MinValue, households: long.MaxValue, engaged: long.MaxValue));
+
+        Assert.Equal(Eligibility.NotEligible, verdict.Eligibility);
+    }
+
+    // Properties.
+    [Property(Arbitrary = [typeof(ShareArbitraries)])]
+    public bool Evaluate_HouseholdShare_PassesIffTenTimesEngagedAtLeastHouseholds(HouseholdPair pair)
+    {
+        var verdict = Classic.Evaluate(Village(households: pair.Households, engaged: pair.Engaged));
+
+        var passes = verdict["ecommerce-households-share"].Outcome == Outcome.Pass;
+        return passes == (10 * pair.Engaged >= pair.Households);
+    }
+
+    [Property(Arbitrary = [typeof(ShareArbitraries)])]
+    public bool Evaluate_ShopShare_PassesIffTenTimesShopsAtLeastHouseholds(HouseholdPair pair)
+    {
+        var verdict = AliResearch.Evaluate(Village(households: pair.Households, shops: pair.Engaged));
+
+        return (verdict["active-shop-share"].Outcome == Outcome.Pass) == (10 * pair.Engaged >= pair.Households);
+    }
+
+    [Property(Arbitrary = [typeof(ShareArbitraries)])]
+    public bool Evaluate_ShareShortfall_IsExactlyEnough(HouseholdPair pair)
+    {
+        var verdict = Classic.Evaluate(Village(households: pair.Households, engaged: pair.Engaged));
+        var result = verdict["ecommerce-households-share"];
+        if (result.Outcome == Outcome.Pass)
+        {
+            return result.Shortfall is null;
+        }
+
+        var need = (long)result.Shortfall!.Value.Amount;
+        return 10 * (pair.Engaged + need) >= pair.Households && 10 * (pair.Engaged + need - 1) < pair.Households;
+    }
+
+    [Property]
+    public Property Evaluate_SalesShortfall_AddedMakesItPass() => Prop.ForAll(Arbitraries.CompleteRecords(), record =>
+    {
+        var result = AliResearch.Evaluate(record)["annual-sales"];
+        if (result.Outcome == Outcome.Pass)
+        {
+            return result.Shortfall is null;
+        }
+
+        var topped = record with { AnnualSales = Cny.FromYuan(record.AnnualSales!.Value.Yuan + result.Shortfall!.Value.Amount) };
+        return AliResearch.Evaluate(topped)["annual-sales"].Outcome == Outcome.Pass;
+    });
+
+    [Property]
+    public Property Evaluate_RaisingAnyFigure_NeverTurnsPassIntoFail() => Prop.ForAll(
+        Arbitraries.Records(),
+        Arb.From(Gen.Choose(0, 2)),
+        Arb.From(Gen.Choose(1, 1_000_000)),
+        (record, which, raise) =>
+        {
+            var raised = which switch
+            {
+                0 => record with { AnnualSales = record.AnnualSales is { } s ? Cny.FromYuan(s.Yuan + raise) : null },
+                1 => record with { ActiveShops = record.ActiveShops + raise },
+                _ => record with { EcommerceHouseholds = record.EcommerceHouseholds is { } e && record.Households is { } h ? Math.Min(h, e + raise) : record.EcommerceHouseholds },
+            };
+            foreach (var evaluator in new[] { AliResearch, Classic })
+            {
+                var before = evaluator.Evaluate(record);
+                var after = evaluator.Evaluate(raised);
+                if (before.Eligibility == Eligibility.Eligible && after.Eligibility != Eligibility.Eligible)
+                {
+                    return false;
+                }
+
+                for (var i = 0; i < before.Criteria.Length; i++)
+                {
+                    if (before.Criteria[i].Outcome == Outcome.Pass && after.Criteria[i].Outcome == Outcome.Fail)
+                    {
+                        return false;
+                    }
+                }
+            }
+
+            return true;
+        });
+
+    [Property]
+    public Property Evaluate_SameRecordTwice_GivesEqualVerdicts() => Prop.ForAll(Arbitraries.Records(), record =>
+    {
+        var a = AliResearch.Evaluate(record);
+        var b = AliResearch.Evaluate(record);
+        return a.Outcome == b.Outcome && a.Criteria.SequenceEqual(b.Criteria);
+    });
+
+    [Property]
+    public Property Evaluate_CompleteRecord_IsNeverIndeterminate() => Prop.ForAll(Arbitraries.CompleteRecords(), record =>
+        AliResearch.Evaluate(record).Eligibility != Eligibility.Indeterminate
+        && Classic.Evaluate(record).Eligibility != Eligibility.Indeterminate);
+
+    [Property]
+    public Property Evaluate_AliResearch_MatchesPublishedTextWrittenOut() => Prop.ForAll(Arbitraries.CompleteRecords(), record =>
+    {
+        // The published text, written out by hand with exact integer arithmetic.
+        var expected = record.Committee == CommitteeKind.Village
+            && record.AnnualSales!.Value.Yuan >= 10_000_000m
+            && (record.ActiveShops >= 100 || 10 * (decimal)record.ActiveShops!.Value >= record.Households!.Value);
+        return AliResearch.Evaluate(record).IsEligible == expected;
+    });
+
+    [Property]
+    public Property Evaluate_Classic_MatchesPublishedTextWrittenOut() => Prop.ForAll(Arbitraries.CompleteRecords(), record =>
+    {
+        var expected = record.MainPlatform is Platform.Taobao or Platform.Tmall
+            && record.AnnualSales!.Value.Yuan >= 10_000_000m
+            && 10 * (decimal)record.EcommerceHouseholds!.Value >= record.Households!.Value;
+        return Classic.Evaluate(record).IsEligible == expected;
+    });
+
+    // Regression: the share product must not overflow for the largest household counts.
+    [Fact]
+    public void Evaluate_HugeHouseholds_ShareComparedExactly()
+    {
+        var verdict = Classic.Evaluate(Village(households: long.MaxValue, engaged: (long.MaxValue / 10) + 1));
+
+        Assert.Equal(Outcome.Pass, verdict["ecommerce-households-share"].Outcome);
+    }
+
+    public sealed record HouseholdPair(long Households, long Engaged);
+
+    public static class ShareArbitraries
+    {
+        public static Arbitrary<HouseholdPair> Pairs() => Arb.From(
+            from h in Arbitraries.Households
+            from e in Gen.Frequency(
+                (2, Gen.Choose(-2, 2).Select(d => Math.Clamp((h / 10) + d, 0, h))),
+                (1, Gen.Choose(0, 1000).Select(f => h * f / 1000)))
+            select new HouseholdPair(h, e),
+            p => ShrinkPair(p));
+
+        private static IEnumerable<HouseholdPair> ShrinkPair(HouseholdPair p)
+        {
+            if (p.Households > 1)
+            {
+                yield return new HouseholdPair(p.Households / 2, Math.Min(p.Engaged, p.Households / 2));
+                yield return new HouseholdPair(p.Households - 1, Math.Min(p.Engaged, p.Households - 1));
+            }
+
+            if (p.Engaged > 0)
+            {
+                yield return p with { Engaged = p.Engaged - 1 };
+            }
+        }
+    }
+}
