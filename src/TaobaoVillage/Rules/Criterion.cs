@@ -152,3 +152,12 @@ public sealed record Condition : Criterion
     /// <summary>The accepted values for <see cref="Comparison.OneOf"/>; otherwise empty.</summary>
     public ImmutableArray<string> Values { get; init; }
 }
+
+/// <summary>Stands in for a criterion the JSON reader already reported as unreadable; never part of a built rule set.</summary>
+internal sealed record UnreadableCriterion : Criterion
+{
+    public UnreadableCriterion()
+        : base(string.Empty)
+    {
+    }
+}

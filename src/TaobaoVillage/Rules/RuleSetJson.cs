@@ -318,21 +318,13 @@ public static class RuleSetJson
             }
 
             var children = new List<Criterion>(array.Count);
-            var ok = true;
             for (var i = 0; i < array.Count; i++)
             {
-                var child = ReadNode(ctx, array[i], string.Create(CultureInfo.InvariantCulture, $"{path}.{key}[{i}]"), depth + 1);
-                if (child is null)
-                {
-                    ok = false;
-                }
-                else
-                {
-                    children.Add(child);
-                }
+                // A child that could not be read keeps its place, so that the shared checks still see (and number) the rest.
+                children.Add(ReadNode(ctx, array[i], string.Create(CultureInfo.InvariantCulture, $"{path}.{key}[{i}]"), depth + 1) ?? new UnreadableCriterion());
             }
 
-            return ok ? new CriterionGroup(id, hasAll ? GroupKind.AllOf : GroupKind.AnyOf, children) { Title = title, Citation = citation } : null;
+            return new CriterionGroup(id, hasAll ? GroupKind.AllOf : GroupKind.AnyOf, children) { Title = title, Citation = citation };
         }
 
         CheckProperties(ctx, obj, path, ConditionProperties);

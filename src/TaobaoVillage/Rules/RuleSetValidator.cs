@@ -66,6 +66,11 @@ internal static class RuleSetValidator
     private static void ValidateNode(RuleSetDraft draft, Criterion node, string path, int depth, Dictionary<string, string> seen, List<RuleProblem> problems)
     {
         var id = draft.Id ?? "?";
+        if (node is UnreadableCriterion)
+        {
+            return;
+        }
+
         if (depth > MaxDepth)
         {
             problems.Add(new(id, path, RuleProblemCodes.TooDeep, $"Criteria are nested deeper than {MaxDepth} levels."));

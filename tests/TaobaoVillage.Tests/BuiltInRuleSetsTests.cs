@@ -1,0 +1,109 @@
+using TaobaoVillage.Domain;
+using TaobaoVillage.Rules;
+
+namespace TaobaoVillage.Tests;
+
+public class BuiltInRuleSetsTests
+{
+    /// <summary>The classic criteria written with the fluent builder, line by line of the published text.</summary>
+    public static RuleSet FluentClassic() => new RuleSetBuilder("classic", "2013.1")
+        .Titled("Taobao Village, classic criteria")
+        .Described("The three criteria as commonly summarised for the first Taobao Villages: Taobao is the main platform; annual e-commerce transactions reach CN¥10 million; 10% or more of households are engaged in e-commerce.")
+        .For(RuleTarget.Village)
+        .EffectiveYears(2009, 2013)
+        .CitedTo(
+            "AliResearch (阿里研究院) Taobao Village definition, as summarised in \"E-Commerce Lends a Hand to Eradicating Rural Poverty in China\"; AliResearch's own wording is 达到…以上 (reach or exceed), so every threshold is inclusive",
+            quote: "Taobao is the primary e-commerce platform; total e-commerce transactions reach CN¥10 million a year; 10% or more of households are engaged in e-commerce.")
+        .AllOf("taobao-village", all => all
+            .Titled("a Taobao Village under the classic criteria")
+            .Require("main-platform-taobao", Metric.MainPlatform, c => c.IsOneOf(Platform.Taobao, Platform.Tmall)
+                .Titled("Taobao (Taobao Marketplace or Tmall, formerly Taobao Mall) is the main e-commerce platform")
+                .CitedTo("AliResearch classic criteria", quote: "Taobao is the primary e-commerce platform"))
+            .Require("annual-transactions", Metric.AnnualSales, c => c.AtLeast(Cny.FromYuan(10_000_000m))
+                .Titled("annual e-commerce transactions of CN¥10,000,000 or more")
+                .CitedTo("AliResearch classic criteria", quote: "total e-commerce transactions reach CN¥10 million a year"))
+            .Require("ecommerce-households-share", Metric.EcommerceHouseholdShare, c => c.AtLeast(Share.FromPercent(10))
+                .Titled("10% or more of households engaged in e-commerce")
+                .CitedTo("AliResearch classic criteria", quote: "10% or more of households are engaged in e-commerce")))
+        .Build();
+
+    /// <summary>The AliResearch criteria written with the fluent builder.</summary>
+    public static RuleSet FluentAliResearch() => new RuleSetBuilder("aliresearch", "2022.1")
+        .Titled("Taobao Village, AliResearch criteria")
+        .Described("AliResearch's criteria from 2014 on: an administrative village (not a residents' committee); annual e-commerce sales of CN¥10 million or more; 100 or more active online shops, or active shops 10% or more of households.")
+        .For(RuleTarget.Village)
+        .EffectiveYears(2014)
+        .CitedTo(
+            "AliResearch (阿里研究院) Taobao Village criteria: 2014–2018 wording as quoted by zgzzs.com.cn (2017) and huobaoweishang.com; sales in place of transactions from 2019 (weifang.dzwww.com 2019-08-06, huzhou.gov.cn 2020-09-04); residents' committees excluded from 2020 (news.fznews.com.cn 2020-09-03) and in the 2022 notice",
+            quote: "An administrative village; annual e-commerce sales of CN¥10,000,000 or more; 100 or more active online shops, or active shops 10% or more of households.")
+        .AllOf("taobao-village", all => all
+            .Titled("a Taobao Village under AliResearch's criteria")
+            .Require("administrative-village", Metric.Committee, c => c.IsOneOf(CommitteeKind.Village)
+                .Titled("an administrative village (villagers' committee, 村委会), not a residents' committee (居委会)")
+                .CitedTo("AliResearch criteria; residents' committees excluded from 2020 (news.fznews.com.cn 2020-09-03) and in the 2022 notice",
+                    quote: "Place of business in a rural area, the administrative village (行政村) as the unit; residents' committees (居委会) excluded"))
+            .Require("annual-sales", Metric.AnnualSales, c => c.AtLeast(Cny.FromYuan(10_000_000m))
+                .Titled("annual e-commerce sales of CN¥10,000,000 or more")
+                .CitedTo("AliResearch criteria (transactions, 交易额, until 2018; sales, 销售额, from 2019)",
+                    quote: "Annual e-commerce transactions (交易额; from 2019 sales, 销售额) reach CN¥10,000,000 or more"))
+            .AnyOf("active-shops", any => any
+                .Titled("100 or more active online shops, or active shops 10% or more of households")
+                .Require("active-shop-count", Metric.ActiveShops, c => c.AtLeast(100)
+                    .Titled("100 or more active online shops")
+                    .CitedTo("AliResearch criteria", quote: "Active online shops in the village reach 100 or more"))
+                .Require("active-shop-share", Metric.ActiveShopShare, c => c.AtLeast(Share.FromPercent(10))
+                    .Titled("active online shops 10% or more of households")
+                    .CitedTo("AliResearch criteria", quote: "or active shops reach 10% or more of the local households (家庭户数)"))))
+        .Build();
+
+    [Fact]
+    public void Classic_JsonResource_EqualsFluentDefinition()
+    {
+        Assert.Equal(FluentClassic(), BuiltInRuleSets.Classic);
+        Assert.Equal(FluentClassic().ContentHash, BuiltInRuleSets.Classic.ContentHash);
+    }
+
+    [Fact]
+    public void AliResearch_JsonResource_EqualsFluentDefinition() =>
+        Assert.Equal(FluentAliResearch(), BuiltInRuleSets.AliResearch);
+
+    [Fact]
+    public void All_HasTheFourContractIds()
+    {
+        Assert.Equal(["classic", "aliresearch", "aliresearch-town-2014", "aliresearch-town"], BuiltInRuleSets.All.Select(r => r.Id.Value));
+        Assert.All(BuiltInRuleSets.All, r => Assert.False(string.IsNullOrWhiteSpace(r.Citation?.Source)));
+    }
+
+    [Theory]
+    [InlineData("classic", 2009, 2013)]
+    [InlineData("aliresearch", 2014, null)]
+    [InlineData("aliresearch-town-2014", 2014, 2018)]
+    [InlineData("aliresearch-town", 2019, null)]
+    public void Get_ById_HasEffectiveYears(string id, int from, int? to)
+    {
+        var ruleSet = BuiltInRuleSets.Get(new RuleSetId(id));
+
+        Assert.Equal(new YearRange(from, to), ruleSet.EffectiveYears);
+    }
+
+    [Fact]
+    public void Get_UnknownId_ThrowsNamingTheKnownOnes()
+    {
+        var ex = Assert.Throws<KeyNotFoundException>(() => BuiltInRuleSets.Get(new RuleSetId("nope")));
+
+        Assert.Contains("aliresearch", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(2012, "classic")]
+    [InlineData(2014, "aliresearch")]
+    [InlineData(2022, "aliresearch")]
+    public void ForVillageYear_Year_PicksRuleSetInForce(int year, string id) =>
+        Assert.Equal(id, BuiltInRuleSets.ForVillageYear(year).Id.Value);
+
+    [Theory]
+    [InlineData(2016, "aliresearch-town-2014")]
+    [InlineData(2019, "aliresearch-town")]
+    public void ForTownshipYear_Year_PicksRuleSetInForce(int year, string id) =>
+        Assert.Equal(id, BuiltInRuleSets.ForTownshipYear(year).Id.Value);
+}
