@@ -12,6 +12,10 @@ namespace TaobaoVillage.Domain;
 /// </remarks>
 public sealed record VillageRecord
 {
+    // Shared so that records without attributes compare equal.
+    private static readonly ImmutableDictionary<string, string> NoAttributes =
+        ImmutableDictionary<string, string>.Empty.WithComparers(StringComparer.OrdinalIgnoreCase);
+
     /// <summary>Creates a record for a village.</summary>
     /// <param name="code">The record's key, usually the 12-digit statistical code.</param>
     public VillageRecord(VillageCode code) => Code = code;
@@ -59,12 +63,26 @@ public sealed record VillageRecord
     public Platform? MainPlatform { get; init; }
 
     /// <summary>Columns the contract does not name, kept by name (case-insensitive) for custom rules.</summary>
-    public ImmutableDictionary<string, string> Attributes { get; init; } =
-        ImmutableDictionary<string, string>.Empty.WithComparers(StringComparer.OrdinalIgnoreCase);
+    public ImmutableDictionary<string, string> Attributes { get; init; } = NoAttributes;
 
     /// <summary>
     /// The township this village belongs to: <see cref="TownshipCode"/> when given, else the first 9 digits of a
     /// 12-digit statistical <see cref="Code"/>, else <see langword="null"/>.
     /// </summary>
     public string? EffectiveTownshipCode => string.IsNullOrWhiteSpace(TownshipCode) ? Code.TownshipCode : TownshipCode;
+
+    /// <summary>Whether two records hold the same fields, attributes compared by content.</summary>
+    /// <param name="other">The other record.</param>
+    /// <returns><see langword="true"/> when every field and attribute is equal.</returns>
+    public bool Equals(VillageRecord? other) =>
+        other is not null
+        && Code == other.Code && Name == other.Name && Province == other.Province && City == other.City && County == other.County
+        && Township == other.Township && TownshipCode == other.TownshipCode && Year == other.Year && Committee == other.Committee
+        && Households == other.Households && EcommerceHouseholds == other.EcommerceHouseholds && ActiveShops == other.ActiveShops
+        && AnnualSales == other.AnnualSales && MainPlatform == other.MainPlatform
+        && Attributes.Count == other.Attributes.Count
+        && Attributes.All(kv => other.Attributes.TryGetValue(kv.Key, out var v) && v == kv.Value);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(Code, Year, Households, EcommerceHouseholds, ActiveShops, AnnualSales, MainPlatform, Committee);
 }
