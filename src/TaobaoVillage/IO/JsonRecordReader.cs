@@ -162,10 +162,21 @@ public static class JsonRecordReader
         var names = new List<string>(16);
         var values = new List<string?>(16);
         string? problemField = null;
-        while (json.Read() && json.TokenType != JsonToken.EndObject)
+        var closed = false;
+        while (json.Read())
         {
+            if (json.TokenType == JsonToken.EndObject)
+            {
+                closed = true;
+                break;
+            }
+
             var name = (string)json.Value!;
-            json.Read();
+            if (!json.Read())
+            {
+                break;
+            }
+
             switch (json.TokenType)
             {
                 case JsonToken.String:
@@ -202,6 +213,11 @@ public static class JsonRecordReader
 
         var schema = cache.For(names);
         var parsed = schema.Parse(values);
+        if (!closed)
+        {
+            return InputRow.Unreadable(line, source, new RecordProblem("*", null, RecordProblemCodes.Malformed, "The object is not closed: the text is truncated."), parsed.Key);
+        }
+
         if (problemField is not null)
         {
             var field = RecordSchema.ContractFieldOf(problemField) ?? problemField;

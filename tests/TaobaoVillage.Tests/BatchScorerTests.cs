@@ -1,0 +1,142 @@
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
+using TaobaoVillage.Batch;
+using TaobaoVillage.Csv;
+using TaobaoVillage.Domain;
+using TaobaoVillage.IO;
+using TaobaoVillage.Rules;
+
+namespace TaobaoVillage.Tests;
+
+public class BatchScorerTests
+{
+    internal static string TestFile(string name) => Path.Combine(AppContext.BaseDirectory, "TestData", name);
+
+    [Fact]
+    public void Score_MixedFile_OneRowPerInputInOrderWithPublishedVerdicts()
+    {
+        var counts = new BatchCounts();
+        var rows = new BatchScorer(BuiltInRuleSets.AliResearch).Score(CsvRecordReader.ReadFile(TestFile("mixed.csv")), counts).ToList();
+
+        var expected = new[]
+        {
+            "eligible", "eligible", "not_eligible", "eligible", "not_eligible", "indeterminate", "not_eligible",
+            "invalid", "invalid", "invalid", "invalid", "invalid", "invalid", "invalid", "eligible", "invalid", "invalid", "eligible",
+        };
+        Assert.Equal(expected, rows.Select(r => r.StatusName));
+        Assert.Equal(Enumerable.Range(2, 18).Select(i => (long)i), rows.Select(r => r.Line));
+        Assert.Equal(18, counts.Read);
+        Assert.Equal(9, counts.Rejected);
+        Assert.True(counts.AddsUp);
+        Assert.Equal(RecordProblemCodes.DuplicateVillage, rows[12].Problems.Single().Code);
+        Assert.Equal(RecordProblemCodes.WrongCellCount, rows[13].Problems.Single().Code);
+        Assert.Equal(RecordProblemCodes.MissingVillageCode, rows[15].Problems.Single().Code);
+        Assert.Equal(RecordProblemCodes.Malformed, rows[16].Problems.Single().Code);
+        Assert.All(rows.Where(r => r.Status == RowStatus.Invalid), r => Assert.All(r.Problems, p => Assert.Equal(r.Line, p.Line)));
+    }
+
+    [Fact]
+    public void Score_DuplicateCodeInAnotherYear_IsNotADuplicate()
+    {
+        var rows = new[]
+        {
+            InputRow.FromRecord(new VillageRecord(new VillageCode("330782100001")) { Year = 2015 }),
+            InputRow.FromRecord(new VillageRecord(new VillageCode("330782100001")) { Year = 2016 }),
+            InputRow.FromRecord(new VillageRecord(new VillageCode("330782100001")) { Year = 2016 }),
+            InputRow.FromRecord(new VillageRecord(new VillageCode("V-1")) { Year = 2016 }),
+            InputRow.FromRecord(new VillageRecord(new VillageCode("V-1")) { Year = 2016 }),
+        };
+
+        var statuses = new BatchScorer(BuiltInRuleSets.AliResearch).Score(rows).Select(r => r.Status).ToList();
+
+        Assert.Equal([RowStatus.Indeterminate, RowStatus.Indeterminate, RowStatus.Invalid, RowStatus.Indeterminate, RowStatus.Invalid], statuses);
+    }
+
+    [Property(MaxTest = 30)]
+    public Property Score_ParallelAndSequential_GiveIdenticalOutput() => Prop.ForAll(
+        Arb.From(Gen.ArrayOf(Arbitraries.ValidRecord, 300)),
+        Arb.From(Gen.Choose(1, 64)),
+        (records, chunk) =>
+        {
+            var input = records.Select((r, i) => InputRow.FromRecord(r, i + 1)).ToList();
+            var rules = BuiltInRuleSets.AliResearch;
+            var sequential = new BatchScorer(rules).ScoreSelect(input, r => VerdictJsonWriter.FormatLine(r, rules)).ToList();
+            var parallel = new BatchScorer(rules, new BatchOptions { DegreeOfParallelism = 4, ChunkSize = chunk })
+                .ScoreSelect(input, r => VerdictJsonWriter.FormatLine(r, rules)).ToList();
+            return sequential.SequenceEqual(parallel);
+        });
+
+    [Property(MaxTest = 50)]
+    public Property Score_RecordOrder_NeverChangesAnyRecordsVerdict() => Prop.ForAll(
+        Arb.From(Gen.ArrayOf(Arbitraries.ValidRecord, 50)),
+        Arb.From(Gen.Choose(0, int.MaxValue)),
+        (records, seed) =>
+        {
+            var scorer = new BatchScorer(BuiltInRuleSets.AliResearch);
+            string Key(ScoredRow r) => $"{r.Key}|{r.StatusName}|{string.Join(",", r.Verdict?.Criteria.Select(c => c.Outcome) ?? [])}";
+            var forward = scorer.Score(records.Select(r => InputRow.FromRecord(r))).Select(Key).ToList();
+            var shuffled = records.OrderBy(_ => new Random(seed).Next()).ToArray();
+            var backward = scorer.Score(shuffled.Select(r => InputRow.FromRecord(r))).Select(Key).ToList();
+
+            // Duplicates aside (the first one wins, whichever it is), each record keeps its verdict.
+            var unique = records.GroupBy(r => r.Code).Where(g => g.Count() == 1).Select(g => g.Key.Value).ToHashSet();
+            return forward.Where(k => unique.Contains(k.Split('|')[0])).Order().SequenceEqual(backward.Where(k => unique.Contains(k.Split('|')[0])).Order());
+        });
+
+    [Fact]
+    public void Score_Cancelled_Throws()
+    {
+        using var cts = new CancellationTokenSource();
+        cts.Cancel();
+        var rows = new[] { InputRow.FromRecord(new VillageRecord(new VillageCode("1"))) };
+
+        Assert.Throws<OperationCanceledException>(() => new BatchScorer(BuiltInRuleSets.AliResearch).Score(rows, null, cts.Token).ToList());
+    }
+
+    [Fact]
+    public void Score_Progress_ReportsCounts()
+    {
+        var reports = new List<long>();
+        var progress = new SynchronousProgress(c => reports.Add(c.Read));
+        var rows = Enumerable.Range(1, 25).Select(i => InputRow.FromRecord(new VillageRecord(new VillageCode(i.ToString(System.Globalization.CultureInfo.InvariantCulture)))));
+
+        _ = new BatchScorer(BuiltInRuleSets.AliResearch, new BatchOptions { Progress = progress, ProgressInterval = 10 }).Score(rows).ToList();
+
+        Assert.Equal([10L, 20L, 25L], reports);
+    }
+
+    [Fact]
+    public async Task ScoreAsync_Rows_SameAsSynchronous()
+    {
+        var records = Arbitraries.ValidRecord.Sample(100, 0);
+        var scorer = new BatchScorer(BuiltInRuleSets.AliResearch);
+
+        var expected = scorer.Score(records.Select(r => InputRow.FromRecord(r))).Select(r => r.StatusName).ToList();
+        var actual = new List<string>();
+        await foreach (var row in scorer.ScoreAsync(ToAsync(records.Select(r => InputRow.FromRecord(r)))))
+        {
+            actual.Add(row.StatusName);
+        }
+
+        Assert.Equal(expected, actual);
+    }
+
+    [Fact]
+    public void Constructor_TownshipRuleSet_Throws() =>
+        Assert.Throws<ArgumentException>(() => new BatchScorer(BuiltInRuleSets.AliResearchTown));
+
+    private static async IAsyncEnumerable<InputRow> ToAsync(IEnumerable<InputRow> rows)
+    {
+        foreach (var row in rows)
+        {
+            await Task.Yield();
+            yield return row;
+        }
+    }
+
+    private sealed class SynchronousProgress(Action<BatchCounts> report) : IProgress<BatchCounts>
+    {
+        public void Report(BatchCounts value) => report(value);
+    }
+}
