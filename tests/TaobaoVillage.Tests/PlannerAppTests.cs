@@ -1,0 +1,155 @@
+using Newtonsoft.Json.Linq;
+using Spectre.Console.Testing;
+using TaobaoVillage.Planner;
+
+namespace TaobaoVillage.Tests;
+
+public class PlannerAppTests
+{
+    private static (int Code, string Out, string Err, string Console) Run(params string[] args)
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        var console = new TestConsole().Width(200);
+        var code = PlannerApp.Run(args, stdout, stderr, console);
+        return (code, stdout.ToString(), stderr.ToString(), console.Output);
+    }
+
+    [Fact]
+    public void Run_NoArguments_ScoresBundledSampleAndSummarises()
+    {
+        var (code, _, err, console) = Run();
+
+        Assert.Equal(PlannerApp.Ok, code);
+        Assert.Equal(string.Empty, err);
+        Assert.Contains("sample-villages.csv", console, StringComparison.Ordinal);
+        Assert.Contains("rows read", console, StringComparison.Ordinal);
+        Assert.Contains("eligible", console, StringComparison.Ordinal);
+        Assert.Contains("zero-households", console, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Score_Jsonl_OneLinePerInputRowInOrder()
+    {
+        var output = Path.Combine(Path.GetTempPath(), $"tv-{Guid.NewGuid():N}.jsonl");
+        try
+        {
+            var (code, stdout, _, _) = Run("score", "--input", BatchScorerTests.TestFile("mixed.csv"), "--rules", "aliresearch", "--format", "jsonl", "--output", output);
+
+            Assert.Equal(PlannerApp.Ok, code);
+            var lines = File.ReadAllLines(output).Select(JObject.Parse).ToList();
+            Assert.Equal(18, lines.Count);
+            Assert.Equal(Enumerable.Range(2, 18), lines.Select(l => (int)l["line"]!));
+            Assert.Equal(
+                ["eligible", "eligible", "not_eligible", "eligible", "not_eligible", "indeterminate", "not_eligible", "invalid", "invalid", "invalid", "invalid", "invalid", "invalid", "invalid", "eligible", "invalid", "invalid", "eligible"],
+                lines.Select(l => (string)l["verdict"]!));
+            Assert.Contains("read 18, scored 9", stdout, StringComparison.Ordinal);
+            Assert.Contains("rejected 9", stdout, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(output);
+        }
+    }
+
+    [Fact]
+    public void Score_JsonlToStdout_DataOnStdoutCountsOnStderr()
+    {
+        var (code, stdout, stderr, _) = Run("score", "-i", BatchScorerTests.TestFile("mixed.csv"), "-f", "jsonl", "--parallel", "1");
+
+        Assert.Equal(PlannerApp.Ok, code);
+        Assert.Equal(18, stdout.TrimEnd('\n').Split('\n').Length);
+        Assert.Contains("read 18", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Score_ParallelAndSequential_IdenticalOutput()
+    {
+        var one = Run("score", "-i", BatchScorerTests.TestFile("mixed.csv"), "-f", "jsonl", "--parallel", "1").Out;
+        var four = Run("score", "-i", BatchScorerTests.TestFile("mixed.csv"), "-f", "jsonl", "--parallel", "4").Out;
+
+        Assert.Equal(one, four);
+    }
+
+    [Fact]
+    public void Score_Csv_HeaderAndOneRowPerInput()
+    {
+        var (code, stdout, _, _) = Run("score", "-i", BatchScorerTests.TestFile("mixed.csv"), "-r", "classic", "-f", "csv");
+
+        Assert.Equal(PlannerApp.Ok, code);
+        var lines = stdout.TrimEnd('\n').Split('\n');
+        Assert.Equal(19, lines.Length);
+        Assert.Contains("main-platform-taobao", lines[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Score_Table_ShowsVerdictsAndNeeds()
+    {
+        var (code, _, _, console) = Run("score", "-i", BatchScorerTests.TestFile("mixed.csv"));
+
+        Assert.Equal(PlannerApp.Ok, code);
+        Assert.Contains("差一分村", console, StringComparison.Ordinal);
+        Assert.Contains("CN¥0.01 more annual e-commerce sales", console, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Score_MissingFile_OneLineErrorExitOne()
+    {
+        var (code, stdout, stderr, _) = Run("score", "--input", "/nonexistent/villages.csv");
+
+        Assert.Equal(PlannerApp.Failed, code);
+        Assert.Equal(string.Empty, stdout);
+        Assert.Single(stderr.TrimEnd('\n').Split('\n'));
+        Assert.StartsWith("error: ", stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Score_BrokenRuleFile_OneLineErrorExitOne()
+    {
+        var rules = Path.Combine(Path.GetTempPath(), $"tv-{Guid.NewGuid():N}.json");
+        File.WriteAllText(rules, "{\"id\": \"x\", \"criteria\": {\"id\": \"a\", \"metric\": \"nope\"}}");
+        try
+        {
+            var (code, _, stderr, _) = Run("score", "--rules", rules);
+
+            Assert.Equal(PlannerApp.Failed, code);
+            Assert.Single(stderr.TrimEnd('\n').Split('\n'));
+            Assert.Contains("more", stderr, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(rules);
+        }
+    }
+
+    [Theory]
+    [InlineData("score", "--format", "xml")]
+    [InlineData("score", "--bogus")]
+    [InlineData("frobnicate")]
+    public void Run_BadCommandLine_UsageExitTwo(params string[] args)
+    {
+        var (code, _, stderr, _) = Run(args);
+
+        Assert.Equal(PlannerApp.Usage, code);
+        Assert.StartsWith("error: ", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Score_UnknownRuleSetId_NamesTheBuiltIns()
+    {
+        var (code, _, stderr, _) = Run("score", "--rules", "nope");
+
+        Assert.Equal(PlannerApp.Failed, code);
+        Assert.Contains("aliresearch", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Score_TownshipRuleSet_RejectedWithHint()
+    {
+        var (code, _, stderr, _) = Run("score", "--rules", "aliresearch-town");
+
+        Assert.Equal(PlannerApp.Usage, code);
+        Assert.Contains("towns", stderr, StringComparison.Ordinal);
+    }
+}
