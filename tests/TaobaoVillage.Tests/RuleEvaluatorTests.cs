@@ -360,3 +360,46 @@ public partial class RuleEvaluatorTests
         }
     }
 }
+
+public class VerdictTests
+{
+    [Fact]
+    public void PathsToPass_ShortOnSalesAndShops_CheapestFirstInWords()
+    {
+        var village = new VillageRecord(new VillageCode("330782100201"))
+        {
+            Year = 2022, Committee = CommitteeKind.Village, Households = 400, ActiveShops = 39, AnnualSales = Cny.FromYuan(9_999_999.99m),
+        };
+
+        var paths = BuiltInRuleSets.AliResearch.Compile().Evaluate(village).PathsToPass();
+
+        Assert.Equal(
+            ["CN¥0.01 more annual e-commerce sales and 1 more active online shops", "CN¥0.01 more annual e-commerce sales and 61 more active online shops"],
+            paths.Select(p => p.ToString()));
+    }
+
+    [Fact]
+    public void PathsToPass_Eligible_OneEmptyPath()
+    {
+        var village = new VillageRecord(new VillageCode("1")) { Committee = CommitteeKind.Village, Households = 400, ActiveShops = 100, AnnualSales = Cny.FromYuan(1e7m) };
+
+        var path = Assert.Single(BuiltInRuleSets.AliResearch.Compile().Evaluate(village).PathsToPass());
+
+        Assert.Empty(path.Steps);
+        Assert.Equal("nothing: it passes", path.ToString());
+    }
+
+    [Fact]
+    public void PathsToPass_MissingData_NamesTheMetric()
+    {
+        var village = new VillageRecord(new VillageCode("1")) { Committee = CommitteeKind.Village, Households = 400, ActiveShops = 100 };
+
+        var path = BuiltInRuleSets.AliResearch.Compile().Evaluate(village).PathsToPass()[0];
+
+        Assert.Equal([Metric.AnnualSales], path.MissingData);
+    }
+
+    [Fact]
+    public void Indexer_UnknownCriterion_Throws() =>
+        Assert.Throws<KeyNotFoundException>(() => BuiltInRuleSets.AliResearch.Compile().Evaluate(new VillageRecord(new VillageCode("1")))["nope"]);
+}

@@ -39,6 +39,12 @@ public enum Eligibility
 /// <param name="Unit">The unit of <paramref name="Amount"/>: for share criteria the count that must grow.</param>
 public readonly record struct Shortfall(string CriterionId, Metric Metric, decimal Amount, Unit Unit)
 {
+    /// <summary>
+    /// How far off the criterion is, as a fraction of its target (the amount over the threshold, or over
+    /// share × households for shares): 0.01 is "1% short". Used to rank ways to pass across different units.
+    /// </summary>
+    public decimal Fraction { get; init; }
+
     /// <summary>Describes the shortfall in words, such as "CN¥1,200,000.00 more annual e-commerce sales" or "14 more households".</summary>
     /// <returns>The description.</returns>
     public override string ToString()

@@ -235,8 +235,8 @@ public sealed class RuleEvaluator
         try
         {
             var amount = Gap(node.Comparison, value, required, quantum);
-            relative = required == 0 ? amount : amount / required;
-            return new Shortfall(node.Criterion.Id, node.Metric, amount, node.Metric.ShortfallUnit);
+            relative = required == 0 ? amount : amount / Math.Abs(required);
+            return new Shortfall(node.Criterion.Id, node.Metric, amount, node.Metric.ShortfallUnit) { Fraction = relative };
         }
         catch (OverflowException)
         {

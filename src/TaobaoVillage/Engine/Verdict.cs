@@ -77,7 +77,8 @@ public sealed class Verdict
         .ToList();
 
     /// <summary>
-    /// The ways to pass, cheapest first: each is a set of shortfalls to make good together (and data to supply). An
+    /// The ways to pass, cheapest first (fewest missing data, then fewest steps, then the smallest total
+    /// <see cref="Shortfall.Fraction"/>): each is a set of shortfalls to make good together (and data to supply). An
     /// eligible verdict has one empty path; a verdict that no change of amounts can turn (a residents' committee,
     /// say) has none.
     /// </summary>
@@ -147,6 +148,7 @@ public sealed class Verdict
     private static List<PathToPass> Order(IEnumerable<PathToPass> paths, int cap) => paths
         .OrderBy(p => p.MissingData.Count)
         .ThenBy(p => p.Steps.Count)
+        .ThenBy(p => p.Steps.Sum(s => s.Fraction))
         .Take(cap)
         .ToList();
 
