@@ -31,6 +31,7 @@ public static class PlannerApp
         var io = new PlannerIO(stdout, stderr, console ?? CreateConsole(stdout));
         var root = new RootCommand("TaobaoVillage planner: decides which villages qualify as Taobao Villages (淘宝村) under the published criteria, and explains why.\nWith no arguments it scores the bundled sample and prints a summary.");
         root.Subcommands.Add(ScoreCommand.Create(io));
+        root.Subcommands.Add(GenerateCommand.Create(io));
         root.SetAction(_ => ScoreCommand.RunDefault(io));
 
         var parse = root.Parse(args);

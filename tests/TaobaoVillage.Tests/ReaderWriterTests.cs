@@ -259,3 +259,25 @@ public class CsvVerdictWriterTests
         Assert.StartsWith("4,330782100003,2016,not_eligible,aliresearch,2022.1,pass,fail,pass,pass,pass,CN¥0.01 more annual e-commerce sales,", lines[3], StringComparison.Ordinal);
     }
 }
+
+public class VerdictLineFormatterTests
+{
+    [Property(MaxTest = 300)]
+    public Property FormatLine_FastPath_EqualsNewtonsoftWriter() => Prop.ForAll(
+        Arbitraries.Records(),
+        Arb.From(Gen.Elements("330782100001", "村\"1\"", "a\\b", "tab\there", "é")),
+        (record, code) =>
+        {
+            var named = record with { Code = new VillageCode(code) };
+            foreach (var rules in BuiltInRuleSets.All.Where(r => r.Target == RuleTarget.Village))
+            {
+                var row = new BatchScorer(rules).ScoreOne(named);
+                if (VerdictJsonWriter.FormatLine(row, rules) != VerdictJsonWriter.FormatWithWriter(row, rules))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        });
+}

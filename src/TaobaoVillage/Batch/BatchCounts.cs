@@ -57,11 +57,14 @@ public sealed class BatchCounts
 /// <remarks>Immutable and thread-safe.</remarks>
 public sealed record BatchOptions
 {
-    /// <summary>How many threads evaluate at once; 1 (the default) is sequential. Output is identical either way.</summary>
+    /// <summary>
+    /// How many threads work at once; 1 (the default) is sequential. Above 1, one thread reads and parses while the
+    /// others evaluate and project. Output is identical either way.
+    /// </summary>
     public int DegreeOfParallelism { get; init; } = 1;
 
     /// <summary>How many rows are evaluated together when parallel; memory holds about two chunks.</summary>
-    public int ChunkSize { get; init; } = 4096;
+    public int ChunkSize { get; init; } = 512;
 
     /// <summary>Whether a second row with the same village code and year is rejected (the contract's rule). Default <see langword="true"/>.</summary>
     public bool RejectDuplicates { get; init; } = true;

@@ -128,39 +128,94 @@ public sealed class BatchScorer
             yield break;
         }
 
-        var chunk = new (InputRow Row, IReadOnlyList<RecordProblem> Problems)[_options.ChunkSize];
+        // Parallel: one thread reads (and checks duplicates, in order) while the others evaluate and project the
+        // chunk before; chunks come back in input order, so the output is identical to the sequential run.
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using var queue = new System.Collections.Concurrent.BlockingCollection<Chunk>(boundedCapacity: 2);
+        var reader = Task.Run(() => ReadChunks(rows, keys, counts, queue, stop.Token), CancellationToken.None);
         var results = new T[_options.ChunkSize];
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = _options.DegreeOfParallelism, CancellationToken = cancellationToken };
-        using var e = rows.GetEnumerator();
-        while (true)
+        // The reader thread counts as one of the degree of parallelism; the rest evaluate. On two cores that is one
+        // thread reading and parsing while the caller's thread evaluates, formats and writes.
+        var workers = Math.Max(1, _options.DegreeOfParallelism - 1);
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = workers, CancellationToken = cancellationToken };
+        try
         {
-            cancellationToken.ThrowIfCancellationRequested();
-
-            // Reading and duplicate detection stay sequential so that "the second one" is always the same row.
-            var n = 0;
-            while (n < chunk.Length && e.MoveNext())
+            foreach (var chunk in queue.GetConsumingEnumerable(cancellationToken))
             {
-                chunk[n] = (e.Current, Admit(e.Current, keys, counts));
-                n++;
+                var n = chunk.Count;
+                var items = chunk.Items;
+                if (workers == 1)
+                {
+                    for (var i = 0; i < n; i++)
+                    {
+                        results[i] = project(ScoreOne(items[i].Row, items[i].Problems, counts));
+                    }
+                }
+                else
+                {
+                    Parallel.For(0, n, parallel, i => results[i] = project(ScoreOne(items[i].Row, items[i].Problems, counts)));
+                }
+
+                for (var i = 0; i < n; i++)
+                {
+                    yield return results[i];
+                    results[i] = default!;
+                }
+
+                progress?.Report(counts);
             }
 
-            if (n == 0)
+            // Surface a reader's failure (an I/O error, a cancellation) here, on the caller's thread.
+            reader.GetAwaiter().GetResult();
+        }
+        finally
+        {
+            stop.Cancel();
+            try
             {
-                break;
+                reader.Wait(CancellationToken.None);
             }
-
-            Parallel.For(0, n, parallel, i => results[i] = project(ScoreOne(chunk[i].Row, chunk[i].Problems, counts)));
-            for (var i = 0; i < n; i++)
+            catch (AggregateException)
             {
-                yield return results[i];
-                results[i] = default!;
-                chunk[i] = default;
+                // Already reported above, or the caller stopped early and no longer cares.
             }
-
-            progress?.Report(counts);
         }
 
         progress?.Report(counts);
+    }
+
+    private void ReadChunks(IEnumerable<InputRow> rows, KeySet keys, BatchCounts counts, System.Collections.Concurrent.BlockingCollection<Chunk> queue, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var chunk = new Chunk(_options.ChunkSize);
+            foreach (var row in rows)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                chunk.Items[chunk.Count++] = (row, Admit(row, keys, counts));
+                if (chunk.Count == chunk.Items.Length)
+                {
+                    queue.Add(chunk, cancellationToken);
+                    chunk = new Chunk(_options.ChunkSize);
+                }
+            }
+
+            if (chunk.Count > 0)
+            {
+                queue.Add(chunk, cancellationToken);
+            }
+        }
+        finally
+        {
+            queue.CompleteAdding();
+        }
+    }
+
+    private sealed class Chunk(int size)
+    {
+        public (InputRow Row, IReadOnlyList<RecordProblem> Problems)[] Items { get; } = new (InputRow, IReadOnlyList<RecordProblem>)[size];
+
+        public int Count { get; set; }
     }
 
     private IReadOnlyList<RecordProblem> Admit(InputRow row, KeySet keys, BatchCounts counts)

@@ -30,6 +30,16 @@ public static class VerdictJsonWriter
     {
         ArgumentNullException.ThrowIfNull(row);
         ArgumentNullException.ThrowIfNull(ruleSet);
+        if (row.Verdict is { } verdict)
+        {
+            return VerdictLineFormatter.For(verdict.RuleSet).Format(row, verdict);
+        }
+
+        return FormatWithWriter(row, ruleSet);
+    }
+
+    internal static string FormatWithWriter(ScoredRow row, RuleSet ruleSet)
+    {
         using var text = new StringWriter(CultureInfo.InvariantCulture);
         using (var w = new JsonTextWriter(text) { Formatting = Formatting.None })
         {
