@@ -153,3 +153,83 @@ public class PlannerAppTests
         Assert.Contains("towns", stderr, StringComparison.Ordinal);
     }
 }
+
+public class RegionCommandsTests
+{
+    private static (int Code, string Out, string Err, string Console) Run(params string[] args)
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        var console = new TestConsole().Width(200);
+        var code = PlannerApp.Run(args, stdout, stderr, console);
+        return (code, stdout.ToString(), stderr.ToString(), console.Output);
+    }
+
+    [Fact]
+    public void Towns_List2016Jsonl_135TownsWithContractFields()
+    {
+        var (code, stdout, stderr, _) = Run("towns", "--list", BatchScorerTests.TestFile("taobao-villages-2014-2016.csv"), "--year", "2016", "--format", "jsonl");
+
+        Assert.Equal(PlannerApp.Ok, code);
+        var lines = stdout.TrimEnd('\n').Split('\n').Select(JObject.Parse).ToList();
+        Assert.Equal(135, lines.Count);
+        Assert.All(lines, l =>
+        {
+            Assert.Equal("eligible", (string?)l["verdict"]);
+            Assert.True((int)l["taobao_villages"]! >= 3);
+            Assert.Equal((int)l["taobao_villages"]!, l["villages"]!.Count());
+            Assert.NotNull(l["province"]);
+            Assert.NotNull(l["township"]);
+            Assert.Equal(2016, (int)l["year"]!);
+        });
+        Assert.Contains("2016: 135 Taobao Towns", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Towns_FromRecords_UsesScoredVillages()
+    {
+        var (code, _, _, console) = Run("towns", "--input", BatchScorerTests.TestFile("mixed.csv"), "--all");
+
+        Assert.Equal(PlannerApp.Ok, code);
+        Assert.Contains("江东街道", console, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Counties_List_RanksYiwuFirstIn2016()
+    {
+        var (code, stdout, _, _) = Run("counties", "--list", BatchScorerTests.TestFile("taobao-villages-2014-2016.csv"), "--year", "2016", "--top", "3", "--format", "csv");
+
+        Assert.Equal(PlannerApp.Ok, code);
+        var lines = stdout.TrimEnd('\n').Split('\n');
+        Assert.Equal(4, lines.Length);
+        Assert.StartsWith("2016,1,浙江省,金华市,义乌市,65,0,6,cluster", lines[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void CompareYears_SameYear_Usage()
+    {
+        var (code, _, stderr, _) = Run("compare-years", "--list", BatchScorerTests.TestFile("taobao-villages-2014-2016.csv"), "--from", "2016", "--to", "2016");
+
+        Assert.Equal(PlannerApp.Usage, code);
+        Assert.StartsWith("error:", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void CompareYears_Villages_NewKeptLostAddUp()
+    {
+        var (code, stdout, _, _) = Run("compare-years", "--list", BatchScorerTests.TestFile("taobao-villages-2014-2016.csv"), "--from", "2015", "--to", "2016", "--level", "village", "--format", "jsonl");
+
+        Assert.Equal(PlannerApp.Ok, code);
+        var changes = stdout.TrimEnd('\n').Split('\n').Select(l => (string)JObject.Parse(l)["change"]!).ToList();
+        Assert.Equal(1311, changes.Count(c => c is "new" or "kept"));
+        Assert.Equal(780, changes.Count(c => c is "lost" or "kept"));
+    }
+
+    [Fact]
+    public void Towns_BothInputAndList_Usage()
+    {
+        var (code, _, _, _) = Run("towns", "--list", "a.csv", "--input", "b.csv");
+
+        Assert.Equal(PlannerApp.Usage, code);
+    }
+}

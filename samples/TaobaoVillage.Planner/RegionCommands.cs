@@ -1,0 +1,518 @@
+using System.CommandLine;
+using System.Globalization;
+using CsvHelper;
+using Newtonsoft.Json;
+using Spectre.Console;
+using TaobaoVillage.Aggregation;
+using TaobaoVillage.Batch;
+using TaobaoVillage.Csv;
+using TaobaoVillage.Engine;
+using TaobaoVillage.IO;
+using TaobaoVillage.Rules;
+
+namespace TaobaoVillage.Planner;
+
+/// <summary><c>towns</c>, <c>counties</c> and <c>compare-years</c>: Taobao Towns, county rankings and clusters, and change over time.</summary>
+public static class RegionCommands
+{
+    /// <summary>Builds the three commands.</summary>
+    /// <param name="io">Where to write.</param>
+    /// <returns>The commands.</returns>
+    public static IEnumerable<Command> Create(PlannerIO io)
+    {
+        yield return Towns(io);
+        yield return Counties(io);
+        yield return CompareYears(io);
+    }
+
+    private static Command Towns(PlannerIO io)
+    {
+        var source = new SourceOptions();
+        var rules = new Option<string>("--rules", "-r") { Description = "Township rule set: by-year (aliresearch-town-2014 up to 2018, aliresearch-town from 2019), an id, or a rule file.", DefaultValueFactory = _ => "by-year" };
+        var format = Format();
+        var output = Output();
+        var all = new Option<bool>("--all") { Description = "List every township seen, not only Taobao Towns and open cases." };
+        var command = new Command("towns", "Taobao Towns (淘宝镇) from village records or from an official list of designated villages, each with the villages that qualified it.\n\nExamples:\n  towns --list taobao-villages-2014-2016.csv --year 2016\n  towns --input villages.csv --rules aliresearch-town --format jsonl")
+        {
+            source.Input, source.List, source.Year, source.VillageRules, source.Encoding, rules, format, output, all,
+        };
+        command.SetAction(parse =>
+        {
+            var (aggregator, label) = source.Load(parse);
+            var townRules = TownRules(parse.GetValue(rules)!);
+            var towns = aggregator.Towns(townRules);
+            var shown = parse.GetValue(all) ? towns : towns.Where(t => t.Verdict.Eligibility != Eligibility.NotEligible).ToList();
+            using var target = Open(io, parse.GetValue(output));
+            switch (parse.GetValue(format))
+            {
+                case "jsonl":
+                    foreach (var town in shown)
+                    {
+                        target.WriteLine(TownJson(town));
+                    }
+
+                    break;
+                case "csv":
+                    using (var csv = CsvWriter.Create(target, new CsvWriterOptions { NewLine = "\n" }, leaveOpen: true))
+                    {
+                        csv.WriteRecord(["province", "city", "county", "township", "township_code", "year", "taobao_villages", "undecided_villages", "annual_sales_cny", "active_shops", "verdict", "rule_set", "villages"]);
+                        foreach (var t in shown)
+                        {
+                            csv.WriteRecord([t.Region.Province, t.Region.City, t.Region.County, t.Region.Township, t.Region.TownshipCode ?? string.Empty, Int(t.Year),
+                                Int(t.QualifyingVillages.Count), Int(t.UndecidedVillages.Count), t.Figures.AnnualSales?.Yuan.ToString(CultureInfo.InvariantCulture) ?? string.Empty,
+                                t.Figures.ActiveShops?.ToString(CultureInfo.InvariantCulture) ?? string.Empty, Name(t.Verdict.Eligibility), t.Verdict.RuleSet.ToString(),
+                                string.Join(" ", t.QualifyingVillages.Select(v => v.Village))]);
+                        }
+                    }
+
+                    break;
+                default:
+                    var table = new Table().Title($"Taobao Towns from {Markup.Escape(label)}");
+                    table.AddColumns("year", "province", "city", "county", "township", "Taobao Villages", "verdict", "villages that qualified it");
+                    foreach (var t in shown.Take(Tables.MaxRows))
+                    {
+                        table.AddRow(Int(t.Year), Markup.Escape(t.Region.Province), Markup.Escape(t.Region.City), Markup.Escape(t.Region.County), Markup.Escape(t.Region.Township),
+                            Int(t.QualifyingVillages.Count) + (t.UndecidedVillages.Count > 0 ? $" (+{t.UndecidedVillages.Count} open)" : string.Empty),
+                            Tables.Verdict(Status(t.Verdict.Eligibility)), Markup.Escape(string.Join(" ", t.QualifyingVillages.Take(8).Select(v => v.Village)) + (t.QualifyingVillages.Count > 8 ? " …" : string.Empty)));
+                    }
+
+                    io.Console.Write(table);
+                    break;
+            }
+
+            // One line per year, on stderr when data went to stdout so pipes stay clean.
+            var note = parse.GetValue(output) is null && parse.GetValue(format) != "table" ? io.Error : io.Out;
+            foreach (var year in towns.GroupBy(t => t.Year))
+            {
+                note.WriteLine($"{year.Key}: {year.Count(t => t.IsTaobaoTown)} Taobao Towns, {year.Count(t => t.Verdict.Eligibility == Eligibility.Indeterminate)} open, "
+                    + $"from {year.Sum(t => t.QualifyingVillages.Count)} Taobao Villages in {year.Count()} townships, under {string.Join(", ", year.Select(t => t.Verdict.RuleSet.ToString()).Distinct())}");
+            }
+
+            return PlannerApp.Ok;
+        });
+        return command;
+    }
+
+    private static Command Counties(PlannerIO io)
+    {
+        var source = new SourceOptions();
+        var rules = new Option<string>("--rules", "-r") { Description = "Township rule set for the town counts (see 'towns').", DefaultValueFactory = _ => "by-year" };
+        var by = new Option<string>("--by") { Description = "county or province.", DefaultValueFactory = _ => "county" };
+        by.AcceptOnlyFromAmong("county", "province");
+        var top = new Option<int>("--top") { Description = "Rank and keep the top N per year (AliResearch ranks the top 100 counties).", DefaultValueFactory = _ => 100 };
+        var format = Format();
+        var output = Output();
+        var command = new Command("counties", "Taobao Villages and Towns per county (or province), ranked, with cluster candidates: 10 or more Taobao Villages in a county (a cluster needs them adjacent, which counts cannot show), more than 100 for the very large kind.\n\nExamples:\n  counties --list taobao-villages-2014-2016.csv --year 2016 --top 10\n  counties --input villages.csv --by province --format csv")
+        {
+            source.Input, source.List, source.Year, source.VillageRules, source.Encoding, rules, by, top, format, output,
+        };
+        command.SetAction(parse =>
+        {
+            var (aggregator, label) = source.Load(parse);
+            var towns = aggregator.Towns(TownRules(parse.GetValue(rules)!));
+            var province = parse.GetValue(by) == "province";
+            var summaries = (province ? RegionAggregator.Provinces(towns) : RegionAggregator.Counties(towns))
+                .GroupBy(s => s.Year)
+                .SelectMany(g => g.Take(Math.Max(1, parse.GetValue(top))).Select((s, i) => (Rank: i + 1, Summary: s)))
+                .ToList();
+            using var target = Open(io, parse.GetValue(output));
+            switch (parse.GetValue(format))
+            {
+                case "jsonl":
+                    foreach (var (rank, s) in summaries)
+                    {
+                        target.WriteLine(JsonLine(w =>
+                        {
+                            Prop(w, "year", s.Year);
+                            Prop(w, "rank", rank);
+                            Prop(w, "province", s.Region.Province);
+                            if (!province)
+                            {
+                                Prop(w, "city", s.Region.City);
+                                Prop(w, "county", s.Region.County);
+                            }
+
+                            Prop(w, "taobao_villages", s.TaobaoVillages);
+                            Prop(w, "undecided_villages", s.UndecidedVillages);
+                            Prop(w, "taobao_towns", s.TaobaoTowns);
+                            if (!province)
+                            {
+                                Prop(w, "cluster_candidate", ClusterName(s.Cluster));
+                            }
+                        }));
+                    }
+
+                    break;
+                case "csv":
+                    using (var csv = CsvWriter.Create(target, new CsvWriterOptions { NewLine = "\n" }, leaveOpen: true))
+                    {
+                        csv.WriteRecord(["year", "rank", "province", "city", "county", "taobao_villages", "undecided_villages", "taobao_towns", "cluster_candidate"]);
+                        foreach (var (rank, s) in summaries)
+                        {
+                            csv.WriteRecord([Int(s.Year), Int(rank), s.Region.Province, s.Region.City, s.Region.County, Int(s.TaobaoVillages), Int(s.UndecidedVillages), Int(s.TaobaoTowns), province ? string.Empty : ClusterName(s.Cluster)]);
+                        }
+                    }
+
+                    break;
+                default:
+                    var table = new Table().Title($"Taobao Villages and Towns by {(province ? "province" : "county")}, from {Markup.Escape(label)}");
+                    table.AddColumns("year", "rank", province ? "province" : "county", "Taobao Villages", "Taobao Towns");
+                    if (!province)
+                    {
+                        table.AddColumn("cluster candidate");
+                    }
+
+                    foreach (var (rank, s) in summaries)
+                    {
+                        var name = province ? s.Region.Province : $"{s.Region.Province} {s.Region.City} {s.Region.County}";
+                        var cells = new List<string> { Int(s.Year), Int(rank), Markup.Escape(name), Int(s.TaobaoVillages) + (s.UndecidedVillages > 0 ? $" (+{s.UndecidedVillages} open)" : string.Empty), Int(s.TaobaoTowns) };
+                        if (!province)
+                        {
+                            cells.Add(ClusterName(s.Cluster));
+                        }
+
+                        table.AddRow(cells.ToArray());
+                    }
+
+                    io.Console.Write(table);
+                    if (!province)
+                    {
+                        io.Console.MarkupLine("[grey]cluster: 10 or more Taobao Villages in the county; very-large: more than 100. Adjacency is not checked: the data has no geography.[/]");
+                    }
+
+                    break;
+            }
+
+            return PlannerApp.Ok;
+        });
+        return command;
+    }
+
+    private static Command CompareYears(PlannerIO io)
+    {
+        var source = new SourceOptions();
+        var from = new Option<int>("--from") { Description = "The earlier year.", Required = true };
+        var to = new Option<int>("--to") { Description = "The later year.", Required = true };
+        var level = new Option<string>("--level") { Description = "village, township, county or province.", DefaultValueFactory = _ => "county" };
+        level.AcceptOnlyFromAmong("village", "township", "county", "province");
+        var rules = new Option<string>("--rules", "-r") { Description = "Township rule set (see 'towns').", DefaultValueFactory = _ => "by-year" };
+        var format = Format();
+        var output = Output();
+        var command = new Command("compare-years", "What changed between two years: villages and towns newly designated, kept and lost; per county or province the counts in each year.\n\nExamples:\n  compare-years --list taobao-villages-2014-2016.csv --from 2015 --to 2016 --level province\n  compare-years --list taobao-villages-2014-2016.csv --from 2014 --to 2015 --level village --format csv")
+        {
+            source.Input, source.List, source.VillageRules, source.Encoding, from, to, level, rules, format, output,
+        };
+        command.SetAction(parse =>
+        {
+            var (y1, y2) = (parse.GetValue(from), parse.GetValue(to));
+            if (y1 >= y2)
+            {
+                throw new PlannerException("--from must be an earlier year than --to.", PlannerApp.Usage);
+            }
+
+            var (aggregator, label) = source.Load(parse, [y1, y2]);
+            var towns = aggregator.Towns(TownRules(parse.GetValue(rules)!));
+            var which = parse.GetValue(level)!;
+            using var target = Open(io, parse.GetValue(output));
+            var fmt = parse.GetValue(format);
+            if (which is "village" or "township")
+            {
+                var changes = which == "village"
+                    ? YearComparison.Villages(towns.SelectMany(t => t.QualifyingVillages), y1, y2)
+                    : YearComparison.Towns(towns, y1, y2);
+                WriteChanges(io, target, fmt!, changes, $"Taobao {(which == "village" ? "Villages" : "Towns")} {y1} → {y2}, from {label}");
+            }
+            else
+            {
+                var changes = which == "county" ? YearComparison.Counties(towns, y1, y2) : YearComparison.Provinces(towns, y1, y2);
+                WriteRegionChanges(io, target, fmt!, changes, which, $"{y1} → {y2} by {which}, from {label}");
+            }
+
+            return PlannerApp.Ok;
+        });
+        return command;
+    }
+
+    private static void WriteChanges(PlannerIO io, TextWriter target, string format, IReadOnlyList<DesignationChange> changes, string title)
+    {
+        switch (format)
+        {
+            case "jsonl":
+                foreach (var c in changes)
+                {
+                    target.WriteLine(JsonLine(w =>
+                    {
+                        Prop(w, "change", c.Change.ToString().ToLowerInvariant());
+                        Prop(w, "name", c.Name);
+                        Prop(w, "province", c.Region.Province);
+                        Prop(w, "city", c.Region.City);
+                        Prop(w, "county", c.Region.County);
+                        Prop(w, "township", c.Region.Township);
+                        Prop(w, "from", c.From);
+                        Prop(w, "to", c.To);
+                    }));
+                }
+
+                break;
+            case "csv":
+                using (var csv = CsvWriter.Create(target, new CsvWriterOptions { NewLine = "\n" }, leaveOpen: true))
+                {
+                    csv.WriteRecord(["change", "name", "province", "city", "county", "township", "from", "to"]);
+                    foreach (var c in changes)
+                    {
+                        csv.WriteRecord([c.Change.ToString().ToLowerInvariant(), c.Name, c.Region.Province, c.Region.City, c.Region.County, c.Region.Township, Int(c.From), Int(c.To)]);
+                    }
+                }
+
+                break;
+            default:
+                io.Console.Write(new BarChart().Label(Markup.Escape(title)).Width(60)
+                    .AddItem("new", changes.Count(c => c.Change == Change.New), Color.Green)
+                    .AddItem("kept", changes.Count(c => c.Change == Change.Kept), Color.Blue)
+                    .AddItem("lost", changes.Count(c => c.Change == Change.Lost), Color.Red));
+                var table = new Table();
+                table.AddColumns("change", "name", "province", "county", "township");
+                foreach (var c in changes.Where(c => c.Change != Change.Kept).Take(Tables.MaxRows))
+                {
+                    table.AddRow(c.Change.ToString().ToLowerInvariant(), Markup.Escape(c.Name), Markup.Escape(c.Region.Province), Markup.Escape(c.Region.County), Markup.Escape(c.Region.Township));
+                }
+
+                io.Console.Write(table);
+                break;
+        }
+    }
+
+    private static void WriteRegionChanges(PlannerIO io, TextWriter target, string format, IReadOnlyList<RegionChange> changes, string level, string title)
+    {
+        var county = level == "county";
+        switch (format)
+        {
+            case "jsonl":
+                foreach (var c in changes)
+                {
+                    target.WriteLine(JsonLine(w =>
+                    {
+                        Prop(w, "province", c.Region.Province);
+                        if (county)
+                        {
+                            Prop(w, "city", c.Region.City);
+                            Prop(w, "county", c.Region.County);
+                        }
+
+                        Prop(w, "from", c.From);
+                        Prop(w, "to", c.To);
+                        Prop(w, "villages_from", c.VillagesFrom);
+                        Prop(w, "villages_to", c.VillagesTo);
+                        Prop(w, "new", c.New);
+                        Prop(w, "kept", c.Kept);
+                        Prop(w, "lost", c.Lost);
+                        Prop(w, "towns_from", c.TownsFrom);
+                        Prop(w, "towns_to", c.TownsTo);
+                    }));
+                }
+
+                break;
+            case "csv":
+                using (var csv = CsvWriter.Create(target, new CsvWriterOptions { NewLine = "\n" }, leaveOpen: true))
+                {
+                    csv.WriteRecord(["province", "city", "county", "from", "to", "villages_from", "villages_to", "new", "kept", "lost", "towns_from", "towns_to"]);
+                    foreach (var c in changes)
+                    {
+                        csv.WriteRecord([c.Region.Province, c.Region.City, c.Region.County, Int(c.From), Int(c.To), Int(c.VillagesFrom), Int(c.VillagesTo), Int(c.New), Int(c.Kept), Int(c.Lost), Int(c.TownsFrom), Int(c.TownsTo)]);
+                    }
+                }
+
+                break;
+            default:
+                var table = new Table().Title(Markup.Escape(title));
+                var (from, to) = changes.Count > 0 ? (changes[0].From, changes[0].To) : (0, 0);
+                table.AddColumns(county ? "county" : "province", $"villages {from}", $"villages {to}", "new", "kept", "lost", $"towns {from}", $"towns {to}");
+                foreach (var c in changes.Take(Tables.MaxRows))
+                {
+                    table.AddRow(Markup.Escape(county ? $"{c.Region.Province} {c.Region.County}" : c.Region.Province), Int(c.VillagesFrom), Int(c.VillagesTo), Int(c.New), Int(c.Kept), Int(c.Lost), Int(c.TownsFrom), Int(c.TownsTo));
+                }
+
+                io.Console.Write(table);
+                break;
+        }
+    }
+
+    /// <summary>A township verdict as one JSON line (the <c>towns</c> contract).</summary>
+    /// <param name="town">The township verdict.</param>
+    /// <returns>The JSON text.</returns>
+    public static string TownJson(TownVerdict town)
+    {
+        ArgumentNullException.ThrowIfNull(town);
+        return JsonLine(w =>
+        {
+            Prop(w, "province", town.Region.Province);
+            Prop(w, "city", town.Region.City);
+            Prop(w, "county", town.Region.County);
+            Prop(w, "township", town.Region.Township);
+            Prop(w, "township_code", town.Region.TownshipCode);
+            Prop(w, "year", town.Year);
+            Prop(w, "taobao_villages", town.QualifyingVillages.Count);
+            Prop(w, "undecided_villages", town.UndecidedVillages.Count);
+            Prop(w, "verdict", Name(town.Verdict.Eligibility));
+            w.WritePropertyName("rule_set");
+            w.WriteStartObject();
+            Prop(w, "id", town.Verdict.RuleSet.Id.Value);
+            Prop(w, "version", town.Verdict.RuleSet.Version);
+            Prop(w, "hash", town.Verdict.RuleSet.ContentHash);
+            w.WriteEndObject();
+            w.WritePropertyName("criteria");
+            VerdictJsonWriter.WriteCriteria(w, town.Verdict);
+            w.WritePropertyName("villages");
+            w.WriteStartArray();
+            foreach (var v in town.QualifyingVillages.Concat(town.UndecidedVillages))
+            {
+                w.WriteStartObject();
+                Prop(w, "name", v.Village);
+                Prop(w, "code", v.Code);
+                Prop(w, "verdict", Name(v.Eligibility));
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+        });
+    }
+
+    private static Func<int, RuleSet> TownRules(string rules)
+    {
+        if (rules == "by-year")
+        {
+            return year => year < 2014
+                ? throw new PlannerException($"Taobao Towns were first counted in 2014; the data has {year}. Name a rule set with --rules.", PlannerApp.Usage)
+                : BuiltInRuleSets.ForTownshipYear(year);
+        }
+
+        var ruleSet = Inputs.RuleSet(rules);
+        if (ruleSet.Target != RuleTarget.Township)
+        {
+            throw new PlannerException($"the rule set {ruleSet} is for villages; towns need a township rule set such as aliresearch-town.", PlannerApp.Usage);
+        }
+
+        return _ => ruleSet;
+    }
+
+    private static Option<string> Format()
+    {
+        var format = new Option<string>("--format", "-f") { Description = "table, csv or jsonl.", DefaultValueFactory = _ => "table" };
+        format.AcceptOnlyFromAmong("table", "csv", "jsonl");
+        return format;
+    }
+
+    private static Option<string?> Output() => new("--output", "-o") { Description = "Write here instead of standard output." };
+
+    private static TextWriter Open(PlannerIO io, string? path) => path is null
+        ? io.Out
+        : new StreamWriter(path, false, new System.Text.UTF8Encoding(false)) { NewLine = "\n" };
+
+    private static string JsonLine(Action<JsonWriter> body)
+    {
+        using var text = new StringWriter(CultureInfo.InvariantCulture);
+        using (var w = new JsonTextWriter(text))
+        {
+            w.WriteStartObject();
+            body(w);
+            w.WriteEndObject();
+        }
+
+        return text.ToString();
+    }
+
+    private static void Prop(JsonWriter w, string name, object? value)
+    {
+        w.WritePropertyName(name);
+        w.WriteValue(value);
+    }
+
+    private static string Int(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private static string Name(Eligibility e) => StatusNames.Name(Status(e));
+
+    private static RowStatus Status(Eligibility e) => e switch
+    {
+        Eligibility.Eligible => RowStatus.Eligible,
+        Eligibility.NotEligible => RowStatus.NotEligible,
+        _ => RowStatus.Indeterminate,
+    };
+
+    private static string ClusterName(ClusterCandidate c) => c switch
+    {
+        ClusterCandidate.VeryLarge => "very-large",
+        ClusterCandidate.Cluster => "cluster",
+        _ => "none",
+    };
+
+    /// <summary>Where village results come from: scored records or an official list.</summary>
+    private sealed class SourceOptions
+    {
+        public Option<string?> Input { get; } = new("--input", "-i") { Description = "Village records to score first (.csv, .jsonl, .json)." };
+
+        public Option<string?> List { get; } = new("--list", "-l") { Description = "An official list of designated villages (CSV: year, province, city, county, township, village)." };
+
+        public Option<int?> Year { get; } = new("--year") { Description = "Keep only this year." };
+
+        public Option<string> VillageRules { get; } = new("--village-rules") { Description = "With --input: the village rule set (default aliresearch).", DefaultValueFactory = _ => "aliresearch" };
+
+        public Option<string?> Encoding { get; } = CommonOptions.Encoding();
+
+        public (RegionAggregator Aggregator, string Label) Load(ParseResult parse, int[]? years = null)
+        {
+            var input = parse.GetValue(Input);
+            var list = parse.GetValue(List);
+            if ((input is null) == (list is null))
+            {
+                throw new PlannerException("give either --input (village records) or --list (an official list), not both or neither.", PlannerApp.Usage);
+            }
+
+            var year = parse.GetValue(Year);
+            bool Keep(int y) => (year is null || y == year) && (years is null || years.Contains(y));
+            var aggregator = new RegionAggregator();
+            if (list is not null)
+            {
+                if (!File.Exists(list))
+                {
+                    throw new PlannerException($"the list file '{list}' does not exist.");
+                }
+
+                var encoding = parse.GetValue(Encoding);
+                var options = encoding is "gb18030" ? CsvRecordReaderOptions.Default with { Encoding = CsvRecordReaderOptions.Gb18030 } : CsvRecordReaderOptions.Default;
+                try
+                {
+                    foreach (var row in OfficialListReader.ReadFile(list, options))
+                    {
+                        if (row.Village is { } v && Keep(v.Year))
+                        {
+                            aggregator.Add(VillageResult.FromDesignated(v));
+                        }
+                    }
+                }
+                catch (InvalidDataException ex)
+                {
+                    throw new PlannerException($"{list}: {ex.Message}");
+                }
+
+                return (aggregator, Path.GetFileName(list));
+            }
+
+            var rules = Inputs.RuleSet(parse.GetValue(VillageRules)!);
+            if (rules.Target != RuleTarget.Village)
+            {
+                throw new PlannerException($"--village-rules {rules} is a township rule set.", PlannerApp.Usage);
+            }
+
+            var scorer = new BatchScorer(rules, new BatchOptions { DegreeOfParallelism = Environment.ProcessorCount });
+            foreach (var row in scorer.Score(Inputs.Records(input!, parse.GetValue(Encoding))))
+            {
+                if (VillageResult.FromScored(row) is { } result && Keep(result.Year))
+                {
+                    aggregator.Add(result);
+                }
+            }
+
+            return (aggregator, Path.GetFileName(input!));
+        }
+    }
+}

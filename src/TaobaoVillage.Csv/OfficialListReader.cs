@@ -1,0 +1,106 @@
+using System.Globalization;
+using CsvHelper;
+using TaobaoVillage.Aggregation;
+using TaobaoVillage.Domain;
+
+namespace TaobaoVillage.Csv;
+
+/// <summary>One row of an official list: the designated village, or why the row could not be read.</summary>
+/// <remarks>Immutable and thread-safe.</remarks>
+/// <param name="Line">The 1-based line.</param>
+/// <param name="Village">The village, when the row is complete.</param>
+/// <param name="Problem">Why not, otherwise.</param>
+public sealed record ListRow(long Line, DesignatedVillage? Village, RecordProblem? Problem);
+
+/// <summary>
+/// Reads an official list of designated Taobao Villages: CSV with the columns <c>year</c>, <c>province</c>,
+/// <c>city</c>, <c>county</c>, <c>township</c>, <c>village</c> and optionally <c>main_product</c> — the shape of
+/// AliResearch's published lists.
+/// </summary>
+/// <remarks>Every data line comes out as one <see cref="ListRow"/>. Static members are thread-safe.</remarks>
+public static class OfficialListReader
+{
+    private static readonly string[] Required = ["year", "province", "city", "county", "township", "village"];
+
+    /// <summary>Reads a list file (UTF-8, or the options' encoding).</summary>
+    /// <param name="path">The file.</param>
+    /// <param name="options">Options (encoding, separator), or the defaults.</param>
+    /// <returns>One row per data line, lazily.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="path"/> is null.</exception>
+    /// <exception cref="InvalidDataException">The header lacks a required column (raised on enumeration).</exception>
+    public static IEnumerable<ListRow> ReadFile(string path, CsvRecordReaderOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        return ReadFileCore(path, options ?? CsvRecordReaderOptions.Default);
+    }
+
+    /// <summary>Reads a list from text.</summary>
+    /// <param name="reader">The text.</param>
+    /// <param name="options">Options, or the defaults.</param>
+    /// <returns>One row per data line, lazily.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="reader"/> is null.</exception>
+    /// <exception cref="InvalidDataException">The header lacks a required column (raised on enumeration).</exception>
+    public static IEnumerable<ListRow> Read(TextReader reader, CsvRecordReaderOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        return ReadCore(reader, options ?? CsvRecordReaderOptions.Default);
+    }
+
+    private static IEnumerable<ListRow> ReadFileCore(string path, CsvRecordReaderOptions options)
+    {
+        using var reader = new StreamReader(path, options.Encoding ?? System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        foreach (var row in ReadCore(reader, options))
+        {
+            yield return row;
+        }
+    }
+
+    private static IEnumerable<ListRow> ReadCore(TextReader text, CsvRecordReaderOptions options)
+    {
+        using var csv = CsvReader.Create(text, new CsvReaderOptions
+        {
+            HasHeader = true,
+            Separator = options.Separator,
+            TrackLineNumbers = true,
+            FieldCountMismatch = CsvFieldCountHandling.Allow,
+            MissingField = CsvMissingFieldHandling.ReturnEmpty,
+            MalformedData = CsvMalformedDataHandling.Recover,
+        }, leaveOpen: false);
+        var header = csv.Headers ?? [];
+        var index = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < header.Count; i++)
+        {
+            index.TryAdd(header[i].Trim(), i);
+        }
+
+        var missing = Required.Where(c => !index.ContainsKey(c)).ToList();
+        if (header.Count > 0 && missing.Count > 0)
+        {
+            throw new InvalidDataException($"The list lacks the column(s) {string.Join(", ", missing)}; expected year, province, city, county, township, village.");
+        }
+
+        var product = index.GetValueOrDefault("main_product", -1);
+        while (csv.Read())
+        {
+            string Cell(string name) => index[name] < csv.FieldCount ? csv.GetString(index[name]).Trim() : string.Empty;
+            var empty = Required.FirstOrDefault(c => Cell(c).Length == 0);
+            if (empty is not null)
+            {
+                yield return new ListRow(csv.LineNumber, null, new RecordProblem(empty, null, RecordProblemCodes.Malformed, $"The list row has no {empty}.") { Line = csv.LineNumber });
+                continue;
+            }
+
+            if (!int.TryParse(Cell("year"), NumberStyles.None, CultureInfo.InvariantCulture, out var year))
+            {
+                yield return new ListRow(csv.LineNumber, null, new RecordProblem("year", Cell("year"), RecordProblemCodes.NotANumber, "The year is not a number.") { Line = csv.LineNumber });
+                continue;
+            }
+
+            var village = new DesignatedVillage(year, Cell("province"), Cell("city"), Cell("county"), Cell("township"), Cell("village"))
+            {
+                MainProduct = product >= 0 && product < csv.FieldCount && csv.GetString(product).Trim() is { Length: > 0 } p ? p : null,
+            };
+            yield return new ListRow(csv.LineNumber, village, null);
+        }
+    }
+}
