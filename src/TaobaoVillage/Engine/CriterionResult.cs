@@ -9,15 +9,39 @@ namespace TaobaoVillage.Engine;
 /// <remarks>Immutable and thread-safe.</remarks>
 public readonly struct CriterionResult : IEquatable<CriterionResult>
 {
-    internal CriterionResult(Criterion criterion, Outcome outcome, decimal? observed, decimal? denominator, string? category, Shortfall? shortfall)
+    // Kept compact (one verdict holds one of these per criterion): the shortfall is stored as its source criterion,
+    // amount and fraction, and rebuilt on demand.
+    private readonly decimal _observed;
+    private readonly decimal _shortfallAmount;
+    private readonly double _shortfallFraction;
+    private readonly long _denominator;
+    private readonly Condition? _shortfallSource;
+    private readonly byte _flags;
+
+    internal CriterionResult(Criterion criterion, Outcome outcome, decimal? observed = null, long? denominator = null, string? category = null, Condition? shortfallSource = null, decimal shortfallAmount = 0, decimal fraction = 0)
     {
         Criterion = criterion;
         Outcome = outcome;
-        Observed = observed;
-        Denominator = denominator;
         Category = category;
-        Shortfall = shortfall;
+        if (observed is { } o)
+        {
+            _observed = o;
+            _flags |= HasObserved;
+        }
+
+        if (denominator is { } d)
+        {
+            _denominator = d;
+            _flags |= HasDenominator;
+        }
+
+        _shortfallSource = shortfallSource;
+        _shortfallAmount = shortfallAmount;
+        _shortfallFraction = (double)fraction;
     }
+
+    private const byte HasObserved = 1;
+    private const byte HasDenominator = 2;
 
     /// <summary>The criterion (its id, title, threshold, unit and citation).</summary>
     public Criterion Criterion { get; }
@@ -32,10 +56,10 @@ public readonly struct CriterionResult : IEquatable<CriterionResult>
     /// The raw figure seen: the amount or count, or for a share the numerator (engaged households, shops).
     /// <see langword="null"/> when missing, and for groups.
     /// </summary>
-    public decimal? Observed { get; }
+    public decimal? Observed => (_flags & HasObserved) != 0 ? _observed : null;
 
     /// <summary>For a share, the denominator seen (households); otherwise <see langword="null"/>.</summary>
-    public decimal? Denominator { get; }
+    public decimal? Denominator => (_flags & HasDenominator) != 0 ? _denominator : null;
 
     /// <summary>
     /// The value compared with the threshold, in the threshold's unit: for a share the fraction
@@ -54,12 +78,21 @@ public readonly struct CriterionResult : IEquatable<CriterionResult>
     /// failing any-of group, the cheapest part (smallest share of its threshold missing); for an all-of group with one
     /// part not passing, that part's. <see langword="null"/> when passing, unknown, or not fixable by an amount.
     /// </summary>
-    public Shortfall? Shortfall { get; }
+    public Shortfall? Shortfall => _shortfallSource is { } source
+        ? new Shortfall(source.Id, source.Metric, _shortfallAmount, source.Metric.ShortfallUnit) { Fraction = (decimal)_shortfallFraction }
+        : null;
+
+    internal Condition? ShortfallSource => _shortfallSource;
+
+    internal decimal ShortfallAmount => _shortfallAmount;
+
+    internal double ShortfallFraction => _shortfallFraction;
 
     /// <inheritdoc />
     public bool Equals(CriterionResult other) =>
-        ReferenceEquals(Criterion, other.Criterion) && Outcome == other.Outcome && Observed == other.Observed
-        && Denominator == other.Denominator && Category == other.Category && Nullable.Equals(Shortfall, other.Shortfall);
+        ReferenceEquals(Criterion, other.Criterion) && Outcome == other.Outcome && _flags == other._flags && _observed == other._observed
+        && _denominator == other._denominator && Category == other.Category && ReferenceEquals(_shortfallSource, other._shortfallSource)
+        && _shortfallAmount == other._shortfallAmount;
 
     /// <inheritdoc />
     public override bool Equals(object? obj) => obj is CriterionResult other && Equals(other);

@@ -118,7 +118,7 @@ public sealed class RuleEvaluator
             if (o == Outcome.Fail)
             {
                 failed++;
-                if (results[child].Shortfall is not null && (cheapest < 0 || relative[child] < relative[cheapest]))
+                if (results[child].ShortfallSource is not null && (cheapest < 0 || relative[child] < relative[cheapest]))
                 {
                     cheapest = child;
                 }
@@ -127,14 +127,13 @@ public sealed class RuleEvaluator
 
         var n = node.Children.Length;
         Outcome outcome;
-        Shortfall? shortfall = null;
+        var source = -1;
         if (node.Kind == GroupKind.AllOf)
         {
             outcome = failed > 0 ? Outcome.Fail : passed == n ? Outcome.Pass : Outcome.Unknown;
             if (outcome == Outcome.Fail && notPassingCount == 1)
             {
-                shortfall = results[notPassing].Shortfall;
-                relative[index] = relative[notPassing];
+                source = notPassing;
             }
         }
         else
@@ -142,12 +141,20 @@ public sealed class RuleEvaluator
             outcome = passed > 0 ? Outcome.Pass : failed == n ? Outcome.Fail : Outcome.Unknown;
             if (outcome == Outcome.Fail && cheapest >= 0)
             {
-                shortfall = results[cheapest].Shortfall;
-                relative[index] = relative[cheapest];
+                source = cheapest;
             }
         }
 
-        results[index] = new CriterionResult(node.Criterion, outcome, null, null, null, shortfall);
+        if (source >= 0 && results[source].ShortfallSource is { } from)
+        {
+            relative[index] = relative[source];
+            results[index] = new CriterionResult(node.Criterion, outcome, shortfallSource: from, shortfallAmount: results[source].ShortfallAmount, fraction: relative[source]);
+        }
+        else
+        {
+            results[index] = new CriterionResult(node.Criterion, outcome);
+        }
+
         return outcome;
     }
 
@@ -167,12 +174,12 @@ public sealed class RuleEvaluator
                     };
                     if (value < 0)
                     {
-                        results[index] = new CriterionResult(node.Criterion, Outcome.Unknown, null, null, null, null);
+                        results[index] = new CriterionResult(node.Criterion, Outcome.Unknown);
                         return Outcome.Unknown;
                     }
 
                     var outcome = (node.Mask & (1u << value)) != 0 ? Outcome.Pass : Outcome.Fail;
-                    results[index] = new CriterionResult(node.Criterion, outcome, null, null, CategoryName(node.Source, value), null);
+                    results[index] = new CriterionResult(node.Criterion, outcome, category: CategoryName(node.Source, value));
                     return outcome;
                 }
 
@@ -182,20 +189,16 @@ public sealed class RuleEvaluator
                     var numerator = node.Source == Source.EngagedShare ? facts.Engaged : facts.Shops;
                     if (numerator is not { } num || facts.Households is not { } h || h <= 0)
                     {
-                        results[index] = new CriterionResult(node.Criterion, Outcome.Unknown, numerator, facts.Households, null, null);
+                        results[index] = new CriterionResult(node.Criterion, Outcome.Unknown, numerator, facts.Households);
                         return Outcome.Unknown;
                     }
 
                     // Exact: count ≥ share × households, never a floating-point ratio.
                     var required = node.Threshold * h;
                     var outcome = Compare(node.Comparison, num, required);
-                    Shortfall? shortfall = null;
-                    if (outcome == Outcome.Fail)
-                    {
-                        shortfall = MakeShortfall(in node, num, required, 1m, out relative[index]);
-                    }
-
-                    results[index] = new CriterionResult(node.Criterion, outcome, num, h, null, shortfall);
+                    results[index] = outcome == Outcome.Fail && TryGap(in node, num, required, 1m, out var amount, out relative[index])
+                        ? new CriterionResult(node.Criterion, outcome, num, h, shortfallSource: node.Condition, shortfallAmount: amount, fraction: relative[index])
+                        : new CriterionResult(node.Criterion, outcome, num, h);
                     return outcome;
                 }
 
@@ -213,36 +216,33 @@ public sealed class RuleEvaluator
                     };
                     if (value is not { } v)
                     {
-                        results[index] = new CriterionResult(node.Criterion, Outcome.Unknown, null, null, null, null);
+                        results[index] = new CriterionResult(node.Criterion, Outcome.Unknown);
                         return Outcome.Unknown;
                     }
 
                     var outcome = Compare(node.Comparison, v, node.Threshold);
-                    Shortfall? shortfall = null;
-                    if (outcome == Outcome.Fail)
-                    {
-                        shortfall = MakeShortfall(in node, v, node.Threshold, node.Quantum, out relative[index]);
-                    }
-
-                    results[index] = new CriterionResult(node.Criterion, outcome, v, null, null, shortfall);
+                    results[index] = outcome == Outcome.Fail && TryGap(in node, v, node.Threshold, node.Quantum, out var amount, out relative[index])
+                        ? new CriterionResult(node.Criterion, outcome, v, shortfallSource: node.Condition, shortfallAmount: amount, fraction: relative[index])
+                        : new CriterionResult(node.Criterion, outcome, v);
                     return outcome;
                 }
         }
     }
 
-    private static Shortfall? MakeShortfall(in Node node, decimal value, decimal required, decimal quantum, out decimal relative)
+    private static bool TryGap(in Node node, decimal value, decimal required, decimal quantum, out decimal amount, out decimal relative)
     {
         try
         {
-            var amount = Gap(node.Comparison, value, required, quantum);
+            amount = Gap(node.Comparison, value, required, quantum);
             relative = required == 0 ? amount : amount / Math.Abs(required);
-            return new Shortfall(node.Criterion.Id, node.Metric, amount, node.Metric.ShortfallUnit) { Fraction = relative };
+            return true;
         }
         catch (OverflowException)
         {
             // Only absurd figures (near decimal's limits) get here: say "fails" without an amount rather than throw.
+            amount = 0;
             relative = decimal.MaxValue;
-            return null;
+            return false;
         }
     }
 
@@ -311,6 +311,7 @@ public sealed class RuleEvaluator
                 nodes[index] = new Node
                 {
                     Criterion = c,
+                    Condition = c,
                     Metric = c.Metric,
                     Source = source,
                     Comparison = c.Comparison,
@@ -377,6 +378,7 @@ public sealed class RuleEvaluator
     private struct Node
     {
         public Criterion Criterion;
+        public Condition? Condition;
         public GroupKind Kind;
         public int[]? Children;
         public Metric Metric;
