@@ -140,3 +140,97 @@ public class BatchScorerTests
         public void Report(BatchCounts value) => report(value);
     }
 }
+
+public class NationalGeneratorTests
+{
+    [Fact]
+    public void Write_SameSeed_SameBytes()
+    {
+        var a = new StringWriter();
+        var b = new StringWriter();
+        TaobaoVillage.Planner.NationalGenerator.Write(a, 7, null, 2_000);
+        TaobaoVillage.Planner.NationalGenerator.Write(b, 7, null, 2_000);
+
+        Assert.Equal(a.ToString(), b.ToString());
+        Assert.Equal(2_001, a.ToString().TrimEnd('\n').Split('\n').Length);
+    }
+
+    [Fact]
+    public void Score_Generated100kRowsWithBrokenRows_EveryLineAccountedFor()
+    {
+        var input = Path.Combine(Path.GetTempPath(), $"tv-100k-{Guid.NewGuid():N}.csv");
+        var output = Path.ChangeExtension(input, ".jsonl");
+        try
+        {
+            using (var writer = new StreamWriter(input))
+            {
+                TaobaoVillage.Planner.NationalGenerator.Write(writer, 42, null, 100_000, brokenRate: 0.002);
+            }
+
+            var stdout = new StringWriter();
+            var code = TaobaoVillage.Planner.PlannerApp.Run(["score", "--input", input, "--format", "jsonl", "--output", output, "--parallel", "2"], stdout, new StringWriter(), new Spectre.Console.Testing.TestConsole());
+
+            Assert.Equal(0, code);
+            var lines = 0L;
+            var invalid = 0L;
+            var expectedLine = 2L;
+            foreach (var text in File.ReadLines(output))
+            {
+                var json = Newtonsoft.Json.Linq.JObject.Parse(text);
+                Assert.Equal(expectedLine++, (long)json["line"]!);
+                if ((string?)json["verdict"] == "invalid")
+                {
+                    invalid++;
+                    Assert.All(json["errors"]!, e => Assert.Equal((long)json["line"]!, (long)e["line"]!));
+                }
+
+                lines++;
+            }
+
+            Assert.Equal(100_000, lines);
+            Assert.InRange(invalid, 50, 400);
+            Assert.Contains($"read 100000, scored {100_000 - invalid} ", stdout.ToString(), StringComparison.Ordinal);
+            Assert.Contains($"rejected {invalid} ", stdout.ToString(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(input);
+            File.Delete(output);
+        }
+    }
+}
+
+public class KeySetTests
+{
+    [Fact]
+    public void Add_SameCodeSameYear_SecondIsDuplicate()
+    {
+        var set = new TaobaoVillage.Batch.KeySet();
+
+        Assert.True(set.Add("330782100201", 2016));
+        Assert.True(set.Add("330782100201", 2017));
+        Assert.False(set.Add("330782100201", 2016));
+        Assert.True(set.Add("330782100202", 2016));
+        Assert.True(set.Add("V-1", 2016));
+        Assert.False(set.Add("V-1", 2016));
+        Assert.True(set.Add("330782100201", null));
+        Assert.False(set.Add("330782100201", null));
+        Assert.True(set.Add("330782100201", 1800));
+        Assert.False(set.Add("330782100201", 1800));
+        Assert.True(set.Add("0330782100201", 2016));
+    }
+
+    [Fact]
+    public void Add_ManyCodes_MatchesAHashSet()
+    {
+        var set = new TaobaoVillage.Batch.KeySet();
+        var reference = new HashSet<(string, int)>();
+        var random = new Random(5);
+        for (var i = 0; i < 50_000; i++)
+        {
+            var code = (330782100000L + random.Next(0, 20_000)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var year = random.Next(2014, 2024);
+            Assert.Equal(reference.Add((code, year)), set.Add(code, year));
+        }
+    }
+}

@@ -1,77 +1,84 @@
 namespace TaobaoVillage.Batch;
 
 /// <summary>
-/// The (village code, year) pairs seen so far. A 12-digit numeric code and a year pack into one 64-bit key in an
-/// open-addressing table (8 bytes a slot), so a national file of millions of rows costs tens of megabytes; other
-/// codes fall back to a string set.
+/// The (village code, year) pairs seen so far, sized by villages rather than rows: a numeric code of up to 14 digits
+/// is one 64-bit key in an open-addressing table whose value is a bit mask of the years 1990–2053 seen for it
+/// (16 bytes a slot), so ten years of the national file cost what one year does. Other codes and years fall back to
+/// a string set.
 /// </summary>
 internal sealed class KeySet
 {
-    private long[] _slots = new long[1024];
+    private const int FirstYear = 1990;
+    private long[] _keys = new long[1024];
+    private ulong[] _years = new ulong[1024];
     private int _count;
     private HashSet<string>? _other;
 
     public bool Add(string code, int? year)
     {
-        var y = year ?? 0;
-        if (code.Length is > 0 and <= 14 && y is >= 0 and < 10000 && long.TryParse(code, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var numeric)
-            && numeric < 100_000_000_000_000L && code[0] != '0')
+        if (year is { } y && y >= FirstYear && y < FirstYear + 64 && code.Length is > 0 and <= 14 && code[0] != '0'
+            && long.TryParse(code, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var numeric))
         {
-            // +1 keeps 0 free as the empty-slot marker.
-            return AddPacked((numeric * 10_000L) + y + 1);
+            return AddYear(numeric + 1, 1UL << (y - FirstYear));
         }
 
-        // Leading zeros, longer or non-numeric codes: keep the exact text.
-        return (_other ??= new HashSet<string>(StringComparer.Ordinal)).Add(code + "\u0001" + y.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        // Leading zeros, long or non-numeric codes, missing or distant years: keep the exact text.
+        var text = code + "\u0001" + (year?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-");
+        return (_other ??= new HashSet<string>(StringComparer.Ordinal)).Add(text);
     }
 
-    private bool AddPacked(long key)
+    private bool AddYear(long key, ulong bit)
     {
-        if ((_count + 1) * 4L > _slots.Length * 3L)
+        var i = Find(key);
+        if (_keys[i] == key)
         {
-            Grow();
-        }
-
-        var mask = _slots.Length - 1;
-        var i = (int)(Mix(key) & (ulong)mask);
-        while (true)
-        {
-            var slot = _slots[i];
-            if (slot == 0)
-            {
-                _slots[i] = key;
-                _count++;
-                return true;
-            }
-
-            if (slot == key)
+            if ((_years[i] & bit) != 0)
             {
                 return false;
             }
 
+            _years[i] |= bit;
+            return true;
+        }
+
+        if ((_count + 1) * 4L > _keys.Length * 3L)
+        {
+            Grow();
+            i = Find(key);
+        }
+
+        _keys[i] = key;
+        _years[i] = bit;
+        _count++;
+        return true;
+    }
+
+    /// <summary>The slot holding <paramref name="key"/>, or the empty slot where it would go (0 marks empty).</summary>
+    private int Find(long key)
+    {
+        var mask = _keys.Length - 1;
+        var i = (int)(Mix(key) & (ulong)mask);
+        while (_keys[i] != 0 && _keys[i] != key)
+        {
             i = (i + 1) & mask;
         }
+
+        return i;
     }
 
     private void Grow()
     {
-        var old = _slots;
-        _slots = new long[old.Length * 2];
-        var mask = _slots.Length - 1;
-        foreach (var key in old)
+        var (keys, years) = (_keys, _years);
+        _keys = new long[keys.Length * 2];
+        _years = new ulong[keys.Length * 2];
+        for (var j = 0; j < keys.Length; j++)
         {
-            if (key == 0)
+            if (keys[j] != 0)
             {
-                continue;
+                var i = Find(keys[j]);
+                _keys[i] = keys[j];
+                _years[i] = years[j];
             }
-
-            var i = (int)(Mix(key) & (ulong)mask);
-            while (_slots[i] != 0)
-            {
-                i = (i + 1) & mask;
-            }
-
-            _slots[i] = key;
         }
     }
 
