@@ -32,7 +32,7 @@ public static class PlannerApp
         var root = new RootCommand("TaobaoVillage planner: decides which villages qualify as Taobao Villages (淘宝村) under the published criteria, and explains why.\nWith no arguments it scores the bundled sample and prints a summary.");
         root.Subcommands.Add(ScoreCommand.Create(io));
         root.Subcommands.Add(GenerateCommand.Create(io));
-        foreach (var command in RegionCommands.Create(io))
+        foreach (var command in RegionCommands.Create(io).Concat(WorkbenchCommands.Create(io)))
         {
             root.Subcommands.Add(command);
         }

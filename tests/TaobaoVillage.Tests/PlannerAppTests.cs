@@ -1,5 +1,6 @@
 using Newtonsoft.Json.Linq;
 using Spectre.Console.Testing;
+using TaobaoVillage.Rules;
 using TaobaoVillage.Planner;
 
 namespace TaobaoVillage.Tests;
@@ -231,5 +232,206 @@ public class RegionCommandsTests
         var (code, _, _, _) = Run("towns", "--list", "a.csv", "--input", "b.csv");
 
         Assert.Equal(PlannerApp.Usage, code);
+    }
+}
+
+public class WorkbenchCommandsTests
+{
+    private static (int Code, string Out, string Err, string Console) Run(params string[] args)
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        var console = new TestConsole().Width(220);
+        var code = PlannerApp.Run(args, stdout, stderr, console);
+        return (code, stdout.ToString(), stderr.ToString(), console.Output);
+    }
+
+    [Fact]
+    public void Explain_OneFenShort_SaysWhatIsMissingAndCites()
+    {
+        var (code, _, _, console) = Run("explain", "330782100003", "--input", BatchScorerTests.TestFile("mixed.csv"));
+
+        Assert.Equal(PlannerApp.Ok, code);
+        Assert.Contains("not eligible", console, StringComparison.Ordinal);
+        Assert.Contains("CN¥9,999,999.99", console, StringComparison.Ordinal);
+        Assert.Contains("CN¥0.01 more annual e-commerce sales", console, StringComparison.Ordinal);
+        Assert.Contains("zgzzs.com.cn", console, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Explain_UnknownVillage_ExitOne()
+    {
+        var (code, _, stderr, _) = Run("explain", "999", "--input", BatchScorerTests.TestFile("mixed.csv"));
+
+        Assert.Equal(PlannerApp.Failed, code);
+        Assert.StartsWith("error: no village '999'", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void NearMisses_Csv_RankedByReadinessWithCheapestPath()
+    {
+        var (code, stdout, _, _) = Run("near-misses", "--input", BatchScorerTests.TestFile("mixed.csv"), "--format", "csv");
+
+        Assert.Equal(PlannerApp.Ok, code);
+        var lines = stdout.TrimEnd('\n').Split('\n');
+        Assert.StartsWith("rank,village_code", lines[0], StringComparison.Ordinal);
+        Assert.StartsWith("1,330782100003,", lines[1], StringComparison.Ordinal);
+        Assert.DoesNotContain(lines, l => l.Contains(",eligible,", StringComparison.Ordinal));
+        Assert.DoesNotContain(lines, l => l.Contains("330782100007", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void WhatIf_LowerSales_OneFenVillageGained()
+    {
+        var (code, stdout, _, _) = Run("what-if", "--input", BatchScorerTests.TestFile("mixed.csv"), "--min-sales", "9999999.99", "--format", "csv");
+
+        Assert.Equal(PlannerApp.Ok, code);
+        var lines = stdout.TrimEnd('\n').Split('\n');
+        Assert.Equal(2, lines.Length);
+        Assert.Equal("4,330782100003,差一分村,not_eligible,eligible", lines[1]);
+    }
+
+    [Fact]
+    public void WhatIf_AgainstClassic_ListsChanges()
+    {
+        var (code, _, _, console) = Run("what-if", "--input", BatchScorerTests.TestFile("mixed.csv"), "--against", "classic");
+
+        Assert.Equal(PlannerApp.Ok, code);
+        Assert.Contains("aliresearch@2022.1 → classic@2013.1", console, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void WhatIf_NothingChanged_Usage() => Assert.Equal(PlannerApp.Usage, Run("what-if").Code);
+
+    [Fact]
+    public void Rules_List_ShowsBuiltIns()
+    {
+        var (code, _, _, console) = Run("rules", "list");
+
+        Assert.Equal(PlannerApp.Ok, code);
+        Assert.Contains("aliresearch-town-2014", console, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void RulesValidate_BrokenFile_EveryProblemAndExitOne()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"tv-{Guid.NewGuid():N}.json");
+        File.WriteAllText(path, RuleSetJson.Save(BuiltInRuleSets.AliResearch).Replace("\"threshold\": 100,", "\"treshold\": 100,", StringComparison.Ordinal).Replace("\"unit\": \"cny\"", "\"unit\": \"yuan\"", StringComparison.Ordinal));
+        try
+        {
+            var (code, stdout, stderr, _) = Run("rules", "validate", path);
+
+            Assert.Equal(PlannerApp.Failed, code);
+            Assert.Contains("unknown-property", stdout, StringComparison.Ordinal);
+            Assert.Contains("wrong-unit", stdout, StringComparison.Ordinal);
+            Assert.Contains("problem(s)", stderr, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void RulesShow_ThenScoreWithIt_WorksLikeTheBuiltIn()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"tv-{Guid.NewGuid():N}.json");
+        try
+        {
+            File.WriteAllText(path, Run("rules", "show", "aliresearch").Out);
+            var custom = Run("score", "-i", BatchScorerTests.TestFile("mixed.csv"), "-r", path, "-f", "csv").Out;
+            var builtIn = Run("score", "-i", BatchScorerTests.TestFile("mixed.csv"), "-r", "aliresearch", "-f", "csv").Out;
+
+            Assert.Equal(builtIn, custom);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void Report_Sample_SelfContainedHtmlWithCharts()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"tv-{Guid.NewGuid():N}.html");
+        try
+        {
+            var (code, _, _, _) = Run("report", "--output", path);
+
+            Assert.Equal(PlannerApp.Ok, code);
+            var html = File.ReadAllText(path);
+            Assert.StartsWith("<!DOCTYPE html>", html, StringComparison.Ordinal);
+            Assert.True(html.Split("<svg").Length - 1 >= 4);
+            Assert.Contains("Near misses", html, StringComparison.Ordinal);
+            Assert.Contains("zero-households", html, StringComparison.Ordinal);
+            Assert.DoesNotContain("<script", html, StringComparison.Ordinal);
+            Assert.DoesNotContain("http://", html.Replace("http://www.w3.org/2000/svg", string.Empty, StringComparison.Ordinal), StringComparison.Ordinal);
+            Assert.DoesNotContain("https://", html, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void Score_Gb18030File_ReadsChineseNames()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"tv-{Guid.NewGuid():N}.csv");
+        try
+        {
+            File.WriteAllBytes(path, TaobaoVillage.Csv.CsvRecordReaderOptions.Gb18030.GetBytes("village_code,village_name,committee,households,active_shops,annual_sales_cny\n330782100201,青岩刘村,village,400,150,12000000\n"));
+
+            var (code, _, _, console) = Run("score", "-i", path, "--encoding", "gb18030");
+
+            Assert.Equal(PlannerApp.Ok, code);
+            Assert.Contains("青岩刘村", console, StringComparison.Ordinal);
+            Assert.Contains("eligible", console, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void Score_EmptyFile_NothingReadExitZero()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"tv-{Guid.NewGuid():N}.csv");
+        try
+        {
+            File.WriteAllText(path, string.Empty);
+
+            var (code, _, stderr, _) = Run("score", "-i", path, "-f", "jsonl");
+
+            Assert.Equal(PlannerApp.Ok, code);
+            Assert.Contains("read 0, scored 0", stderr, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void Score_HugeValues_RejectedOrScoredNeverCrash()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"tv-{Guid.NewGuid():N}.csv");
+        try
+        {
+            File.WriteAllText(path, "village_code,households,ecommerce_households,active_shops,annual_sales_cny\n1,9223372036854775807,9223372036854775807,9223372036854775807,79228162514264337593543950335\n2,1,0,0,1e300\n3,99999999999999999999,1,1,1\n");
+
+            var (code, stdout, _, _) = Run("score", "-i", path, "-f", "csv", "-r", "classic");
+
+            Assert.Equal(PlannerApp.Ok, code);
+            var lines = stdout.TrimEnd('\n').Split('\n');
+            Assert.Equal(4, lines.Length);
+            Assert.Contains("out-of-range", lines[2], StringComparison.Ordinal);
+            Assert.Contains("out-of-range", lines[3], StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
     }
 }

@@ -403,3 +403,75 @@ public class VerdictTests
     public void Indexer_UnknownCriterion_Throws() =>
         Assert.Throws<KeyNotFoundException>(() => BuiltInRuleSets.AliResearch.Compile().Evaluate(new VillageRecord(new VillageCode("1")))["nope"]);
 }
+
+public class ReadinessTests
+{
+    private static readonly RuleEvaluator AliResearch = BuiltInRuleSets.AliResearch.Compile();
+
+    [Property]
+    public Property Score_RaisingSalesShopsOrEngaged_NeverLowersIt() => Prop.ForAll(
+        Arbitraries.Records(),
+        Arb.From(Gen.Choose(0, 2)),
+        Arb.From(Gen.Choose(1, 5_000_000)),
+        (record, which, raise) =>
+        {
+            var raised = which switch
+            {
+                0 => record with { AnnualSales = record.AnnualSales is { } s ? Cny.FromYuan(s.Yuan + raise) : null },
+                1 => record with { ActiveShops = record.ActiveShops + raise },
+                _ => record with { EcommerceHouseholds = record.EcommerceHouseholds is { } e && record.Households is { } h ? Math.Min(h, e + raise) : record.EcommerceHouseholds },
+            };
+            foreach (var rules in new[] { BuiltInRuleSets.AliResearch, BuiltInRuleSets.Classic })
+            {
+                var evaluator = rules.Compile();
+                if (Readiness.Score(evaluator.Evaluate(raised)) < Readiness.Score(evaluator.Evaluate(record)))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        });
+
+    [Property]
+    public Property Score_Is100ExactlyWhenEligible() => Prop.ForAll(Arbitraries.Records(), record =>
+    {
+        var verdict = AliResearch.Evaluate(record);
+        var score = Readiness.Score(verdict);
+        return score is >= 0 and <= 100 && (score == 100) == verdict.IsEligible;
+    });
+
+    [Fact]
+    public void Score_HalfTheSalesAllElse_Passing_Is83()
+    {
+        var record = new VillageRecord(new VillageCode("1")) { Committee = CommitteeKind.Village, Households = 400, ActiveShops = 100, AnnualSales = Cny.FromYuan(5_000_000m) };
+
+        // mean(1, 0.5, 1) = 0.8333…
+        Assert.Equal(83, Readiness.Score(AliResearch.Evaluate(record)));
+    }
+}
+
+public class RuleSetTests
+{
+    [Fact]
+    public void With_LowerSalesThreshold_NewVersionSameId()
+    {
+        var variant = BuiltInRuleSets.AliResearch.With(c => c.Metric == Metric.AnnualSales ? c with { Threshold = 8_000_000m } : c, "2022.1-whatif");
+
+        Assert.Equal("aliresearch", variant.Id.Value);
+        Assert.Equal("2022.1-whatif", variant.Version);
+        Assert.NotEqual(BuiltInRuleSets.AliResearch.ContentHash, variant.ContentHash);
+        Assert.Equal(8_000_000m, ((Condition)variant.FindCriterion("annual-sales")!).Threshold);
+    }
+
+    [Fact]
+    public void With_InvalidChange_ThrowsWithProblems()
+    {
+        var ex = Assert.Throws<RuleSetException>(() => BuiltInRuleSets.AliResearch.With(c => c with { Threshold = -1m }, "x"));
+
+        Assert.Contains(ex.Problems, p => p.Code == RuleProblemCodes.InvalidValue);
+    }
+
+    [Fact]
+    public void ToString_IsIdAtVersion() => Assert.Equal("classic@2013.1", BuiltInRuleSets.Classic.ToString());
+}

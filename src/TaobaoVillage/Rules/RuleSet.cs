@@ -100,6 +100,36 @@ public sealed class RuleSet : IEquatable<RuleSet>
     /// <returns>The evaluator.</returns>
     public Engine.RuleEvaluator Compile() => _evaluator.Value;
 
+    /// <summary>
+    /// A what-if variant of this rule set: every criterion passed through <paramref name="change"/> (return it as it
+    /// is to keep it), checked like any rule set. The variant gets the version <paramref name="version"/>, so its
+    /// verdicts never pass for the published rules.
+    /// </summary>
+    /// <param name="change">Returns the criterion to use in place of each one; for example a lower threshold.</param>
+    /// <param name="version">The variant's version, such as <c>2022.1-whatif</c>.</param>
+    /// <returns>The variant.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="RuleSetException">The changed rule set is invalid; the exception lists every problem.</exception>
+    public RuleSet With(Func<Condition, Condition> change, string version)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        ArgumentNullException.ThrowIfNull(version);
+        var problems = new List<RuleProblem>();
+        var draft = new RuleSetDraft
+        {
+            Id = Id.Value, Version = version, Title = Title, Description = Description, Target = Target,
+            EffectiveYears = EffectiveYears, Citation = Citation, Criteria = Rewrite(Criteria, change),
+        };
+        return draft.TryCreate(problems) ?? throw new RuleSetException(problems);
+    }
+
+    private static Criterion Rewrite(Criterion node, Func<Condition, Condition> change) => node switch
+    {
+        CriterionGroup g => g with { Children = [.. g.Children.Select(c => Rewrite(c, change))] },
+        Condition c => change(c),
+        _ => node,
+    };
+
     /// <summary>Finds a criterion by id. Does not throw.</summary>
     /// <param name="id">The criterion's id.</param>
     /// <returns>The criterion, or <see langword="null"/>.</returns>

@@ -1,0 +1,245 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Net;
+using System.Text;
+using TaobaoVillage.Batch;
+using TaobaoVillage.Engine;
+using TaobaoVillage.Rules;
+
+namespace TaobaoVillage.Planner;
+
+/// <summary><c>report</c>: one self-contained HTML file for the bureau's meeting — charts as inline SVG, no scripts, no network.</summary>
+public static class ReportCommand
+{
+    private static readonly decimal[] SalesBins = [0, 1_000_000, 2_500_000, 5_000_000, 7_500_000, 10_000_000, 15_000_000, 25_000_000, 50_000_000, 100_000_000];
+    private static readonly decimal[] ShareBins = [0, 0.02m, 0.04m, 0.06m, 0.08m, 0.10m, 0.15m, 0.2m, 0.3m, 0.5m, 1m];
+
+    /// <summary>Builds the command.</summary>
+    /// <param name="io">Where to write.</param>
+    /// <returns>The command.</returns>
+    public static Command Create(PlannerIO io)
+    {
+        var input = new Option<string?>("--input", "-i") { Description = "Village records (.csv, .jsonl, .json). Default: the bundled sample." };
+        var rules = CommonOptions.Rules();
+        var encoding = CommonOptions.Encoding();
+        var output = new Option<string>("--output", "-o") { Description = "The HTML file to write.", Required = true };
+        var command = new Command("report", "A self-contained HTML report: verdict counts, Taobao Villages per county, the distribution of sales and of shop shares against their thresholds, the near misses and the rejected rows.\n\nExample:\n  report --input villages.csv --rules aliresearch --output report.html")
+        {
+            input, rules, encoding, output,
+        };
+        command.SetAction(parse =>
+        {
+            var ruleSet = Inputs.RuleSet(parse.GetValue(rules)!);
+            if (ruleSet.Target != RuleTarget.Village)
+            {
+                throw new PlannerException($"the rule set {ruleSet} is for townships.", PlannerApp.Usage);
+            }
+
+            var path = parse.GetValue(input) ?? Inputs.SamplePath;
+            var html = Build(path, ruleSet, Inputs.Records(path, parse.GetValue(encoding)));
+            File.WriteAllText(parse.GetValue(output)!, html, new UTF8Encoding(false));
+            io.Out.WriteLine($"{parse.GetValue(output)}: report on {path} under {ruleSet} ({html.Length / 1024:N0} KiB)");
+            return PlannerApp.Ok;
+        });
+        return command;
+    }
+
+    /// <summary>Scores the rows and builds the report.</summary>
+    /// <param name="name">The input's name, for the title.</param>
+    /// <param name="ruleSet">The village rule set.</param>
+    /// <param name="rows">The rows.</param>
+    /// <returns>The HTML text.</returns>
+    public static string Build(string name, RuleSet ruleSet, IEnumerable<InputRow> rows)
+    {
+        ArgumentNullException.ThrowIfNull(ruleSet);
+        var counts = new BatchCounts();
+        var counties = new Dictionary<string, int[]>(StringComparer.Ordinal);
+        var sales = new int[SalesBins.Length];
+        var shares = new int[ShareBins.Length];
+        var rejected = new List<ScoredRow>();
+        var misses = new PriorityQueue<(ScoredRow Row, int Score), (decimal, long)>();
+        foreach (var row in new BatchScorer(ruleSet, new BatchOptions { DegreeOfParallelism = Environment.ProcessorCount }).Score(rows, counts))
+        {
+            if (row.Record is not { } record || row.Verdict is not { } verdict)
+            {
+                if (rejected.Count < 50)
+                {
+                    rejected.Add(row);
+                }
+
+                continue;
+            }
+
+            var county = $"{record.Province} {record.County}".Trim();
+            if (!counties.TryGetValue(county, out var c))
+            {
+                counties[county] = c = new int[3];
+            }
+
+            c[verdict.Eligibility switch { Eligibility.Eligible => 0, Eligibility.NotEligible => 1, _ => 2 }]++;
+            if (record.AnnualSales is { } s)
+            {
+                sales[Bin(SalesBins, s.Yuan)]++;
+            }
+
+            if (record.ActiveShops is { } shops && record.Households is > 0 and var h)
+            {
+                shares[Bin(ShareBins, (decimal)shops / h)]++;
+            }
+
+            if (!verdict.IsEligible && verdict.PathsToPass(1).Count > 0)
+            {
+                misses.Enqueue((row, Readiness.Score(verdict)), (Readiness.Progress(verdict), -row.Line));
+                if (misses.Count > 20)
+                {
+                    misses.Dequeue();
+                }
+            }
+        }
+
+        var html = new StringBuilder();
+        var title = $"Taobao Villages: {Path.GetFileName(name)} under {ruleSet}";
+        html.Append("<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>").Append(E(title)).Append("</title>\n<style>")
+            .Append("body{font-family:system-ui,'Noto Sans CJK SC',sans-serif;margin:2em auto;max-width:60em;color:#222}h1{font-size:1.6em}h2{margin-top:1.6em;border-bottom:1px solid #ddd}")
+            .Append("table{border-collapse:collapse;font-size:.9em}td,th{border:1px solid #ccc;padding:.25em .6em;text-align:left}.num{text-align:right}.muted{color:#666;font-size:.85em}")
+            .Append("</style></head><body>\n");
+        html.Append("<h1>").Append(E(title)).Append("</h1>\n<p>").Append(E(ruleSet.Title)).Append(" (").Append(E(ruleSet.EffectiveYears.ToString())).Append("). ")
+            .Append(E(ruleSet.Citation?.Source ?? string.Empty)).Append("</p>\n<p class=\"muted\">Rule set ").Append(E(ruleSet.ToString())).Append(", ").Append(E(ruleSet.ContentHash))
+            .Append(". Generated by the TaobaoVillage planner.</p>\n");
+
+        html.Append("<h2>Verdicts</h2>\n<p>").Append(counts.Read.ToString("N0", CultureInfo.InvariantCulture)).Append(" rows read = ")
+            .Append(counts.Scored.ToString("N0", CultureInfo.InvariantCulture)).Append(" scored + ").Append(counts.Rejected.ToString("N0", CultureInfo.InvariantCulture)).Append(" rejected.</p>\n");
+        html.Append(Bars([("eligible", counts.Eligible, "#2e7d32"), ("not eligible", counts.NotEligible, "#c62828"), ("indeterminate", counts.Indeterminate, "#f9a825"), ("rejected", counts.Rejected, "#9e9e9e")], "Verdict counts"));
+
+        html.Append("<h2>Taobao Villages by county</h2>\n");
+        html.Append(Stacked(counties.OrderByDescending(kv => kv.Value[0]).ThenByDescending(kv => kv.Value.Sum()).Take(25).ToList()));
+
+        html.Append("<h2>Annual sales against the CN¥10,000,000 threshold</h2>\n");
+        html.Append(Histogram(sales, SalesBins, v => v >= 1_000_000 ? $"{v / 1_000_000:0.#}M" : $"{v / 1000:0}k", Array.IndexOf(SalesBins, 10_000_000m), "Villages by annual e-commerce sales (CN¥)"));
+        html.Append("<h2>Active shops per household against 10%</h2>\n");
+        html.Append(Histogram(shares, ShareBins, v => $"{v * 100:0}%", Array.IndexOf(ShareBins, 0.10m), "Villages by active shops ÷ households"));
+
+        html.Append("<h2>Near misses</h2>\n<p class=\"muted\">Not eligible or undecided, ranked by readiness (0–100: progress towards each threshold), with the cheapest way to qualify.</p>\n");
+        html.Append("<table><tr><th>rank</th><th>village</th><th>county / township</th><th>verdict</th><th class=\"num\">readiness</th><th>cheapest way to qualify</th></tr>\n");
+        var list = new List<(ScoredRow Row, int Score)>();
+        while (misses.TryDequeue(out var item, out _))
+        {
+            list.Add(item);
+        }
+
+        list.Reverse();
+        var rank = 0;
+        foreach (var (row, score) in list)
+        {
+            html.Append("<tr><td class=\"num\">").Append(++rank).Append("</td><td>").Append(E($"{row.Key} {row.Record?.Name}")).Append("</td><td>")
+                .Append(E($"{row.Record?.County} {row.Record?.Township}")).Append("</td><td>").Append(E(row.StatusName)).Append("</td><td class=\"num\">").Append(score)
+                .Append("</td><td>").Append(E(row.Verdict!.PathsToPass(1)[0].ToString())).Append("</td></tr>\n");
+        }
+
+        html.Append("</table>\n");
+        if (rejected.Count > 0)
+        {
+            html.Append("<h2>Rejected rows</h2>\n<table><tr><th>line</th><th>village_code</th><th>field</th><th>problem</th></tr>\n");
+            foreach (var row in rejected)
+            {
+                foreach (var p in row.Problems)
+                {
+                    html.Append("<tr><td class=\"num\">").Append(row.Line).Append("</td><td>").Append(E(row.Key ?? "?")).Append("</td><td>").Append(E(p.Field))
+                        .Append("</td><td>").Append(E($"{p.Message} [{p.Code}]")).Append("</td></tr>\n");
+                }
+            }
+
+            html.Append("</table>\n");
+        }
+
+        html.Append("</body></html>\n");
+        return html.ToString();
+    }
+
+    private static int Bin(decimal[] bins, decimal value)
+    {
+        for (var i = bins.Length - 1; i > 0; i--)
+        {
+            if (value >= bins[i])
+            {
+                return i;
+            }
+        }
+
+        return 0;
+    }
+
+    private static string Bars(IReadOnlyList<(string Label, long Value, string Color)> items, string title)
+    {
+        var max = Math.Max(1, items.Max(i => i.Value));
+        var svg = new StringBuilder();
+        svg.Append(CultureInfo.InvariantCulture, $"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"640\" height=\"{(items.Count * 28) + 10}\" role=\"img\" aria-label=\"{E(title)}\">");
+        for (var i = 0; i < items.Count; i++)
+        {
+            var w = (int)(440.0 * items[i].Value / max);
+            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"0\" y=\"{(i * 28) + 20}\" font-size=\"13\">{E(items[i].Label)}</text>");
+            svg.Append(CultureInfo.InvariantCulture, $"<rect x=\"120\" y=\"{(i * 28) + 6}\" width=\"{Math.Max(w, 1)}\" height=\"20\" fill=\"{items[i].Color}\"/>");
+            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{126 + w}\" y=\"{(i * 28) + 20}\" font-size=\"12\">{items[i].Value:N0}</text>");
+        }
+
+        return svg.Append("</svg>\n").ToString();
+    }
+
+    private static string Stacked(List<KeyValuePair<string, int[]>> counties)
+    {
+        if (counties.Count == 0)
+        {
+            return "<p>No scored villages.</p>\n";
+        }
+
+        var max = Math.Max(1, counties.Max(c => c.Value.Sum()));
+        var svg = new StringBuilder();
+        svg.Append(CultureInfo.InvariantCulture, $"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"720\" height=\"{(counties.Count * 24) + 40}\" role=\"img\" aria-label=\"Villages per county by verdict\">");
+        string[] colors = ["#2e7d32", "#c62828", "#f9a825"];
+        for (var i = 0; i < counties.Count; i++)
+        {
+            var y = i * 24;
+            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"0\" y=\"{y + 16}\" font-size=\"12\">{E(counties[i].Key)}</text>");
+            var x = 200.0;
+            for (var k = 0; k < 3; k++)
+            {
+                var w = 420.0 * counties[i].Value[k] / max;
+                svg.Append(CultureInfo.InvariantCulture, $"<rect x=\"{x:0.#}\" y=\"{y + 4}\" width=\"{w:0.#}\" height=\"16\" fill=\"{colors[k]}\"/>");
+                x += w;
+            }
+
+            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{x + 6:0.#}\" y=\"{y + 16}\" font-size=\"11\">{counties[i].Value[0]} of {counties[i].Value.Sum()}</text>");
+        }
+
+        var ly = (counties.Count * 24) + 20;
+        svg.Append(CultureInfo.InvariantCulture, $"<rect x=\"200\" y=\"{ly}\" width=\"12\" height=\"12\" fill=\"{colors[0]}\"/><text x=\"216\" y=\"{ly + 11}\" font-size=\"12\">eligible</text>");
+        svg.Append(CultureInfo.InvariantCulture, $"<rect x=\"290\" y=\"{ly}\" width=\"12\" height=\"12\" fill=\"{colors[1]}\"/><text x=\"306\" y=\"{ly + 11}\" font-size=\"12\">not eligible</text>");
+        svg.Append(CultureInfo.InvariantCulture, $"<rect x=\"400\" y=\"{ly}\" width=\"12\" height=\"12\" fill=\"{colors[2]}\"/><text x=\"416\" y=\"{ly + 11}\" font-size=\"12\">indeterminate</text>");
+        return svg.Append("</svg>\n").ToString();
+    }
+
+    private static string Histogram(int[] counts, decimal[] bins, Func<decimal, string> label, int thresholdBin, string title)
+    {
+        var max = Math.Max(1, counts.Max());
+        var svg = new StringBuilder();
+        const int width = 56;
+        svg.Append(CultureInfo.InvariantCulture, $"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{(counts.Length * width) + 40}\" height=\"240\" role=\"img\" aria-label=\"{E(title)}\">");
+        for (var i = 0; i < counts.Length; i++)
+        {
+            var h = (int)(170.0 * counts[i] / max);
+            var x = 20 + (i * width);
+            var color = i >= thresholdBin ? "#2e7d32" : "#90a4ae";
+            svg.Append(CultureInfo.InvariantCulture, $"<rect x=\"{x}\" y=\"{190 - h}\" width=\"{width - 6}\" height=\"{h}\" fill=\"{color}\"/>");
+            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{x}\" y=\"{185 - h}\" font-size=\"11\">{counts[i]}</text>");
+            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{x}\" y=\"206\" font-size=\"11\">≥{E(label(bins[i]))}</text>");
+        }
+
+        var tx = 20 + (thresholdBin * width) - 3;
+        svg.Append(CultureInfo.InvariantCulture, $"<line x1=\"{tx}\" y1=\"10\" x2=\"{tx}\" y2=\"192\" stroke=\"#c62828\" stroke-width=\"2\" stroke-dasharray=\"4 3\"/>");
+        svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{tx + 4}\" y=\"20\" font-size=\"12\" fill=\"#c62828\">threshold</text>");
+        svg.Append(CultureInfo.InvariantCulture, $"<text x=\"20\" y=\"230\" font-size=\"12\">{E(title)}</text>");
+        return svg.Append("</svg>\n").ToString();
+    }
+
+    private static string E(string text) => WebUtility.HtmlEncode(text);
+}

@@ -1,0 +1,391 @@
+using System.CommandLine;
+using System.Globalization;
+using CsvHelper;
+using Spectre.Console;
+using TaobaoVillage.Batch;
+using TaobaoVillage.Engine;
+using TaobaoVillage.Rules;
+
+namespace TaobaoVillage.Planner;
+
+/// <summary><c>explain</c>, <c>near-misses</c>, <c>what-if</c>, <c>rules</c> and <c>report</c>: the planner's workbench.</summary>
+public static class WorkbenchCommands
+{
+    /// <summary>Builds the commands.</summary>
+    /// <param name="io">Where to write.</param>
+    /// <returns>The commands.</returns>
+    public static IEnumerable<Command> Create(PlannerIO io)
+    {
+        yield return Explain(io);
+        yield return NearMisses(io);
+        yield return WhatIf(io);
+        yield return Rules(io);
+        yield return ReportCommand.Create(io);
+    }
+
+    private static Command Explain(PlannerIO io)
+    {
+        var code = new Argument<string>("village-code") { Description = "The village's code (village_code)." };
+        var input = Input();
+        var rules = CommonOptions.Rules();
+        var encoding = CommonOptions.Encoding();
+        var command = new Command("explain", "One village's verdict, criterion by criterion: the value, the threshold, pass / fail / unknown, the citation, and what is missing to pass.\n\nExamples:\n  explain 330782100201 --input villages.csv\n  explain 330782100201 --input villages.csv --rules classic")
+        {
+            code, input, rules, encoding,
+        };
+        command.SetAction(parse =>
+        {
+            var ruleSet = VillageRules(parse.GetValue(rules)!);
+            var wanted = parse.GetValue(code)!;
+            var rows = new BatchScorer(ruleSet).Score(Inputs.Records(parse.GetValue(input) ?? Inputs.SamplePath, parse.GetValue(encoding)))
+                .Where(r => string.Equals(r.Key, wanted, StringComparison.Ordinal))
+                .ToList();
+            if (rows.Count == 0)
+            {
+                throw new PlannerException($"no village '{wanted}' in {parse.GetValue(input) ?? Inputs.SamplePath}.");
+            }
+
+            foreach (var row in rows)
+            {
+                Render(io.Console, row, ruleSet);
+            }
+
+            return PlannerApp.Ok;
+        });
+        return command;
+    }
+
+    /// <summary>Writes one village's explanation.</summary>
+    /// <param name="console">The console.</param>
+    /// <param name="row">The scored row.</param>
+    /// <param name="ruleSet">The rule set.</param>
+    public static void Render(IAnsiConsole console, ScoredRow row, RuleSet ruleSet)
+    {
+        ArgumentNullException.ThrowIfNull(console);
+        ArgumentNullException.ThrowIfNull(row);
+        ArgumentNullException.ThrowIfNull(ruleSet);
+        var name = row.Record is { } r ? $"{r.Name} ({r.Province} {r.County} {r.Township})" : string.Empty;
+        console.Write(new Rule($"{Markup.Escape(row.Key ?? "?")} {Markup.Escape(name)}, line {row.Line}").LeftJustified());
+        if (row.Verdict is not { } verdict)
+        {
+            console.MarkupLine($"{Tables.Verdict(RowStatus.Invalid)}: the row was rejected and not evaluated.");
+            foreach (var p in row.Problems)
+            {
+                console.MarkupLine(Markup.Escape($"  {p.Field}: {p.Message} [{p.Code}]" + (p.Value is null ? string.Empty : $" (value '{p.Value}')")));
+            }
+
+            return;
+        }
+
+        console.MarkupLine($"{Tables.Verdict(row.Status)} under {Markup.Escape(ruleSet.ToString())} — {Markup.Escape(ruleSet.Title)}; readiness {Readiness.Score(verdict)}/100");
+        var table = new Table();
+        table.AddColumns("criterion", "value", "threshold", "outcome", "missing to pass", "source");
+        var depth = Depths(ruleSet.Criteria);
+        foreach (var c in verdict.Criteria.Skip(1))
+        {
+            var indent = new string(' ', 2 * (depth[c.Id] - 1));
+            var (value, threshold) = c.Criterion switch
+            {
+                Condition { Comparison: Comparison.OneOf } k => (c.Category ?? "missing", "one of " + string.Join(", ", k.Values)),
+                Condition k => (Value(c, k), $"{UnitNames.Symbol(k.Comparison)} {Amount(k.Threshold ?? 0, k.Unit)}"),
+                CriterionGroup g => (string.Empty, g.Kind == GroupKind.AllOf ? "all of" : "any of"),
+                _ => (string.Empty, string.Empty),
+            };
+            table.AddRow(
+                Markup.Escape(indent + (c.Criterion.Title ?? c.Id)),
+                Markup.Escape(value),
+                Markup.Escape(threshold),
+                Tables.OutcomeMark(c.Outcome),
+                Markup.Escape(c.Shortfall?.ToString() ?? (c.Outcome == Outcome.Unknown && c.Criterion is Condition u ? $"data for {u.Metric.Name}" : string.Empty)),
+                Markup.Escape(c.Criterion.Citation?.Quote ?? c.Criterion.Citation?.Source ?? string.Empty));
+        }
+
+        console.Write(table);
+        if (!verdict.IsEligible)
+        {
+            var paths = verdict.PathsToPass(3);
+            console.MarkupLine(paths.Count == 0
+                ? "No change of figures can make it pass: a criterion that is not an amount fails (such as a residents' committee)."
+                : "To qualify it needs " + Markup.Escape(string.Join(", or ", paths)) + ".");
+        }
+
+        console.MarkupLine($"[grey]{Markup.Escape(ruleSet.Citation?.Source ?? string.Empty)}[/]");
+        console.MarkupLine($"[grey]rule set {Markup.Escape(ruleSet.ToString())} {Markup.Escape(ruleSet.ContentHash)}[/]");
+    }
+
+    private static Command NearMisses(PlannerIO io)
+    {
+        var input = Input();
+        var rules = CommonOptions.Rules();
+        var encoding = CommonOptions.Encoding();
+        var top = new Option<int>("--top") { Description = "How many to list.", DefaultValueFactory = _ => 20 };
+        var format = Format();
+        var command = new Command("near-misses", "Villages that are not (yet) eligible, ranked by readiness (0–100: progress towards each threshold; documented in the README), with the cheapest way to qualify — where support does the most good.\n\nExamples:\n  near-misses --input villages.csv --top 10\n  near-misses --input villages.csv --format csv > near-misses.csv")
+        {
+            input, rules, encoding, top, format,
+        };
+        command.SetAction(parse =>
+        {
+            var ruleSet = VillageRules(parse.GetValue(rules)!);
+            var misses = Misses(Inputs.Records(parse.GetValue(input) ?? Inputs.SamplePath, parse.GetValue(encoding)), ruleSet, parse.GetValue(top));
+            if (parse.GetValue(format) == "csv")
+            {
+                using var csv = CsvWriter.Create(io.Out, new CsvWriterOptions { NewLine = "\n" }, leaveOpen: true);
+                csv.WriteRecord(["rank", "village_code", "village_name", "county", "township", "verdict", "readiness", "needs"]);
+                var rank = 0;
+                foreach (var (row, score) in misses)
+                {
+                    csv.WriteRecord([(++rank).ToString(CultureInfo.InvariantCulture), row.Key ?? string.Empty, row.Record?.Name ?? string.Empty, row.Record?.County ?? string.Empty,
+                        row.Record?.Township ?? string.Empty, row.StatusName, score.ToString(CultureInfo.InvariantCulture), Tables.Needs(row.Verdict!)]);
+                }
+            }
+            else
+            {
+                io.Console.Write(NearMissTable(misses, ruleSet));
+            }
+
+            return PlannerApp.Ok;
+        });
+        return command;
+    }
+
+    /// <summary>The near misses of a file: villages not eligible, by readiness, best first.</summary>
+    /// <param name="rows">The input rows.</param>
+    /// <param name="ruleSet">The rule set.</param>
+    /// <param name="top">How many.</param>
+    /// <returns>The rows and their scores.</returns>
+    public static List<(ScoredRow Row, int Score)> Misses(IEnumerable<InputRow> rows, RuleSet ruleSet, int top)
+    {
+        // A bounded ranking: memory stays at top-N whatever the file's size.
+        var best = new PriorityQueue<(ScoredRow Row, int Score), (decimal, long)>();
+        foreach (var row in new BatchScorer(ruleSet, new BatchOptions { DegreeOfParallelism = Environment.ProcessorCount }).Score(rows))
+        {
+            if (row.Verdict is not { IsEligible: false } verdict || verdict.PathsToPass(1).Count == 0)
+            {
+                continue;
+            }
+
+            var score = Readiness.Score(verdict);
+            best.Enqueue((row, score), (Readiness.Progress(verdict), -row.Line));
+            if (best.Count > Math.Max(1, top))
+            {
+                best.Dequeue();
+            }
+        }
+
+        var list = new List<(ScoredRow, int)>();
+        while (best.TryDequeue(out var item, out _))
+        {
+            list.Add(item);
+        }
+
+        list.Reverse();
+        return list;
+    }
+
+    /// <summary>A table of near misses.</summary>
+    /// <param name="misses">The near misses.</param>
+    /// <param name="ruleSet">The rule set.</param>
+    /// <returns>The table.</returns>
+    public static Table NearMissTable(IEnumerable<(ScoredRow Row, int Score)> misses, RuleSet ruleSet)
+    {
+        ArgumentNullException.ThrowIfNull(misses);
+        ArgumentNullException.ThrowIfNull(ruleSet);
+        var table = new Table().Title($"Near misses under {Markup.Escape(ruleSet.ToString())}");
+        table.AddColumns("rank", "village", "county / township", "verdict", "readiness", "cheapest way to qualify");
+        var rank = 0;
+        foreach (var (row, score) in misses)
+        {
+            table.AddRow((++rank).ToString(CultureInfo.InvariantCulture), Markup.Escape($"{row.Key} {row.Record?.Name}"),
+                Markup.Escape($"{row.Record?.County} {row.Record?.Township}"), Tables.Verdict(row.Status), score.ToString(CultureInfo.InvariantCulture),
+                Markup.Escape(row.Verdict!.PathsToPass(1) is [var first, ..] ? first.ToString() : string.Empty));
+        }
+
+        return table;
+    }
+
+    private static Command WhatIf(PlannerIO io)
+    {
+        var input = Input();
+        var rules = CommonOptions.Rules();
+        var encoding = CommonOptions.Encoding();
+        var minSales = new Option<decimal?>("--min-sales") { Description = "Replace every annual-sales threshold (CN¥)." };
+        var minShops = new Option<long?>("--min-shops") { Description = "Replace every active-shop count threshold." };
+        var minShare = new Option<decimal?>("--min-share") { Description = "Replace every share threshold (a fraction: 0.08 is 8%)." };
+        var against = new Option<string?>("--against") { Description = "Compare with another rule set (id or file) instead of changed thresholds." };
+        var format = Format();
+        var command = new Command("what-if", "The same file under changed thresholds or another rule set: which villages change verdict.\n\nExamples:\n  what-if --input villages.csv --min-sales 8000000\n  what-if --input villages.csv --min-share 0.08 --min-shops 80\n  what-if --input villages.csv --rules aliresearch --against classic")
+        {
+            input, rules, encoding, minSales, minShops, minShare, against, format,
+        };
+        command.SetAction(parse =>
+        {
+            var baseRules = VillageRules(parse.GetValue(rules)!);
+            RuleSet variant;
+            if (parse.GetValue(against) is { } other)
+            {
+                variant = VillageRules(other);
+            }
+            else
+            {
+                var (sales, shops, share) = (parse.GetValue(minSales), parse.GetValue(minShops), parse.GetValue(minShare));
+                if (sales is null && shops is null && share is null)
+                {
+                    throw new PlannerException("say what changes: --min-sales, --min-shops, --min-share or --against.", PlannerApp.Usage);
+                }
+
+                try
+                {
+                    variant = baseRules.With(c => c.Metric.Name switch
+                    {
+                        "annual_sales_cny" when sales is { } s && c.Comparison is Comparison.AtLeast or Comparison.GreaterThan => c with { Threshold = s },
+                        "active_shops" when shops is { } n && c.Comparison is Comparison.AtLeast or Comparison.GreaterThan => c with { Threshold = n },
+                        "active_shop_share" or "ecommerce_household_share" when share is { } f && c.Comparison is Comparison.AtLeast or Comparison.GreaterThan => c with { Threshold = f },
+                        _ => c,
+                    }, baseRules.Version + "-whatif");
+                }
+                catch (RuleSetException ex)
+                {
+                    throw new PlannerException("the changed thresholds are invalid: " + ex.Problems[0].Message, PlannerApp.Usage);
+                }
+            }
+
+            var path = parse.GetValue(input) ?? Inputs.SamplePath;
+            var before = new BatchScorer(baseRules, new BatchOptions { RejectDuplicates = true });
+            var after = new BatchScorer(variant, new BatchOptions { RejectDuplicates = true });
+            var changed = before.Score(Inputs.Records(path, parse.GetValue(encoding)))
+                .Zip(after.Score(Inputs.Records(path, parse.GetValue(encoding))))
+                .Where(p => p.First.Status != p.Second.Status)
+                .ToList();
+            if (parse.GetValue(format) == "csv")
+            {
+                using var csv = CsvWriter.Create(io.Out, new CsvWriterOptions { NewLine = "\n" }, leaveOpen: true);
+                csv.WriteRecord(["line", "village_code", "village_name", "before", "after"]);
+                foreach (var (a, b) in changed)
+                {
+                    csv.WriteRecord([a.Line.ToString(CultureInfo.InvariantCulture), a.Key ?? string.Empty, a.Record?.Name ?? string.Empty, a.StatusName, b.StatusName]);
+                }
+            }
+            else
+            {
+                var table = new Table().Title($"{Markup.Escape(baseRules.ToString())} → {Markup.Escape(variant.ToString())}: {changed.Count} village(s) change verdict");
+                table.AddColumns("line", "village", "before", "after", "now needs");
+                foreach (var (a, b) in changed.Take(Tables.MaxRows))
+                {
+                    table.AddRow(a.Line.ToString(CultureInfo.InvariantCulture), Markup.Escape($"{a.Key} {a.Record?.Name}"), Tables.Verdict(a.Status), Tables.Verdict(b.Status),
+                        Markup.Escape(b.Verdict is { } v ? Tables.Needs(v) : string.Empty));
+                }
+
+                io.Console.Write(table);
+                io.Console.MarkupLine($"gained {changed.Count(p => p.Second.Status == RowStatus.Eligible)}, lost {changed.Count(p => p.First.Status == RowStatus.Eligible)}.");
+            }
+
+            return PlannerApp.Ok;
+        });
+        return command;
+    }
+
+    private static Command Rules(PlannerIO io)
+    {
+        int ListRules()
+        {
+            var table = new Table();
+            table.AddColumns("id", "version", "target", "years", "title", "source");
+            foreach (var r in BuiltInRuleSets.All)
+            {
+                table.AddRow(Markup.Escape(r.Id.Value), Markup.Escape(r.Version), r.Target == RuleTarget.Village ? "village" : "township", Markup.Escape(r.EffectiveYears.ToString()),
+                    Markup.Escape(r.Title), Markup.Escape(r.Citation?.Source ?? string.Empty));
+            }
+
+            io.Console.Write(table);
+            return PlannerApp.Ok;
+        }
+
+        var list = new Command("list", "The built-in rule sets with their years and citations.");
+        list.SetAction(_ => ListRules());
+        var file = new Argument<string>("file") { Description = "A rule file (.json)." };
+        var validate = new Command("validate", "Check a rule file and report every problem with its JSON path and line.\n\nExample:\n  rules validate my-province.json") { file };
+        validate.SetAction(parse =>
+        {
+            var path = parse.GetValue(file)!;
+            if (!File.Exists(path))
+            {
+                throw new PlannerException($"the rule file '{path}' does not exist.");
+            }
+
+            var result = RuleSetJson.LoadFile(path);
+            if (result.RuleSet is { } ok)
+            {
+                io.Out.WriteLine($"{path}: valid: {ok} ({ok.Title}), {ok.ContentHash}");
+                return PlannerApp.Ok;
+            }
+
+            foreach (var p in result.Problems)
+            {
+                io.Out.WriteLine($"{path}:{p.Line?.ToString(CultureInfo.InvariantCulture) ?? "?"}: {p.Path}: {p.Message} [{p.Code}]");
+            }
+
+            io.Error.WriteLine($"error: {path}: {result.Problems.Count} problem(s).");
+            return PlannerApp.Failed;
+        });
+        var id = new Argument<string>("rule-set") { Description = "A built-in id or a rule file." };
+        var show = new Command("show", "Print a rule set as JSON (a starting point for a custom one).\n\nExample:\n  rules show aliresearch > my-province.json") { id };
+        show.SetAction(parse =>
+        {
+            io.Out.WriteLine(RuleSetJson.Save(Inputs.RuleSet(parse.GetValue(id)!)));
+            return PlannerApp.Ok;
+        });
+        var command = new Command("rules", "List, show and validate rule sets.") { list, validate, show };
+        command.SetAction(_ => ListRules());
+        return command;
+    }
+
+    private static RuleSet VillageRules(string idOrPath)
+    {
+        var ruleSet = Inputs.RuleSet(idOrPath);
+        return ruleSet.Target == RuleTarget.Village
+            ? ruleSet
+            : throw new PlannerException($"the rule set {ruleSet} is for townships; use the 'towns' command.", PlannerApp.Usage);
+    }
+
+    private static Option<string?> Input() => new("--input", "-i") { Description = "Village records (.csv, .jsonl, .json). Default: the bundled sample." };
+
+    private static Option<string> Format()
+    {
+        var format = new Option<string>("--format", "-f") { Description = "table or csv.", DefaultValueFactory = _ => "table" };
+        format.AcceptOnlyFromAmong("table", "csv");
+        return format;
+    }
+
+    private static Dictionary<string, int> Depths(Criterion root)
+    {
+        var depths = new Dictionary<string, int>(StringComparer.Ordinal);
+        void Walk(Criterion c, int depth)
+        {
+            depths[c.Id] = depth;
+            if (c is CriterionGroup g)
+            {
+                foreach (var child in g.Children)
+                {
+                    Walk(child, depth + 1);
+                }
+            }
+        }
+
+        Walk(root, 0);
+        return depths;
+    }
+
+    private static string Value(CriterionResult c, Condition k) => c.Observed is not { } o
+        ? "missing"
+        : c.Denominator is { } d
+            ? $"{RuleSetJson.FormatNumber(o)} of {RuleSetJson.FormatNumber(d)} = {(d == 0 ? 0 : o / d):P2}"
+            : Amount(o, k.Unit);
+
+    private static string Amount(decimal value, Unit unit) => unit switch
+    {
+        Unit.Cny => Domain.Cny.FromYuan(value).ToString(),
+        Unit.Share => Domain.Share.FromFraction(value).ToString(),
+        _ => $"{RuleSetJson.FormatNumber(value)} {UnitNames.Name(unit)}",
+    };
+}
