@@ -55,7 +55,7 @@ public class BatchScorerTests
 
     [Property(MaxTest = 30)]
     public Property Score_ParallelAndSequential_GiveIdenticalOutput() => Prop.ForAll(
-        Arb.From(Gen.ArrayOf(Arbitraries.ValidRecord, 300)),
+        Arb.From(Gen.ArrayOf(VillageArbitraries.ValidRecord, 300)),
         Arb.From(Gen.Choose(1, 64)),
         (records, chunk) =>
         {
@@ -69,7 +69,7 @@ public class BatchScorerTests
 
     [Property(MaxTest = 50)]
     public Property Score_RecordOrder_NeverChangesAnyRecordsVerdict() => Prop.ForAll(
-        Arb.From(Gen.ArrayOf(Arbitraries.ValidRecord, 50)),
+        Arb.From(Gen.ArrayOf(VillageArbitraries.ValidRecord, 50)),
         Arb.From(Gen.Choose(0, int.MaxValue)),
         (records, seed) =>
         {
@@ -109,7 +109,7 @@ public class BatchScorerTests
     [Fact]
     public async Task ScoreAsync_Rows_SameAsSynchronous()
     {
-        var records = Arbitraries.ValidRecord.Sample(100, 0);
+        var records = VillageArbitraries.ValidRecord.Sample(100, 0);
         var scorer = new BatchScorer(BuiltInRuleSets.AliResearch);
 
         var expected = scorer.Score(records.Select(r => InputRow.FromRecord(r))).Select(r => r.StatusName).ToList();

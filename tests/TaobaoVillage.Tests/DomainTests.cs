@@ -125,11 +125,11 @@ public class VillageRecordValidatorTests
 {
     [Property]
     public Property Validate_GeneratedValidRecord_HasNoProblems() =>
-        Prop.ForAll(Arbitraries.Records(), r => VillageRecordValidator.IsValid(r) && VillageRecordValidator.Validate(r).Count == 0);
+        Prop.ForAll(VillageArbitraries.Records(), r => VillageRecordValidator.IsValid(r) && VillageRecordValidator.Validate(r).Count == 0);
 
     [Property]
     public Property Validate_BrokenRecord_NamesTheBrokenField() => Prop.ForAll(
-        Arbitraries.CompleteRecords(),
+        VillageArbitraries.CompleteRecords(),
         Arb.From(Gen.Choose(0, 4)),
         (record, how) =>
         {

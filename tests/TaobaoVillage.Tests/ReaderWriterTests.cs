@@ -158,7 +158,7 @@ public class JsonRecordReaderTests
         Assert.Equal(RecordProblemCodes.Malformed, JsonRecordReader.ReadJsonArray(new StringReader("{}")).Single().Parsed.Problems.Single().Code);
 
     [Property(MaxTest = 100)]
-    public Property ReadJsonLines_WrittenRecord_KeepsEveryField() => Prop.ForAll(Arbitraries.Records(), record =>
+    public Property ReadJsonLines_WrittenRecord_KeepsEveryField() => Prop.ForAll(VillageArbitraries.Records(), record =>
     {
         var json = new JObject
         {
@@ -179,7 +179,7 @@ public class JsonRecordReaderTests
 public class CsvRoundTripTests
 {
     [Property(MaxTest = 100)]
-    public Property Read_WrittenRecord_KeepsEveryField() => Prop.ForAll(Arbitraries.Records(), record =>
+    public Property Read_WrittenRecord_KeepsEveryField() => Prop.ForAll(VillageArbitraries.Records(), record =>
     {
         var csv = "village_code,year,households,ecommerce_households,active_shops,annual_sales_cny,main_platform,committee\n"
             + string.Join(",", record.Code.Value, record.Year, record.Households, record.EcommerceHouseholds, record.ActiveShops,
@@ -264,7 +264,7 @@ public class VerdictLineFormatterTests
 {
     [Property(MaxTest = 300)]
     public Property FormatLine_FastPath_EqualsNewtonsoftWriter() => Prop.ForAll(
-        Arbitraries.Records(),
+        VillageArbitraries.Records(),
         Arb.From(Gen.Elements("330782100001", "村\"1\"", "a\\b", "tab\there", "é")),
         (record, code) =>
         {

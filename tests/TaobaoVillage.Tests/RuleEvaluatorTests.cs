@@ -246,7 +246,7 @@ public partial class RuleEvaluatorTests
     }
 
     [Property]
-    public Property Evaluate_SalesShortfall_AddedMakesItPass() => Prop.ForAll(Arbitraries.CompleteRecords(), record =>
+    public Property Evaluate_SalesShortfall_AddedMakesItPass() => Prop.ForAll(VillageArbitraries.CompleteRecords(), record =>
     {
         var result = AliResearch.Evaluate(record)["annual-sales"];
         if (result.Outcome == Outcome.Pass)
@@ -260,7 +260,7 @@ public partial class RuleEvaluatorTests
 
     [Property]
     public Property Evaluate_RaisingAnyFigure_NeverTurnsPassIntoFail() => Prop.ForAll(
-        Arbitraries.Records(),
+        VillageArbitraries.Records(),
         Arb.From(Gen.Choose(0, 2)),
         Arb.From(Gen.Choose(1, 1_000_000)),
         (record, which, raise) =>
@@ -293,7 +293,7 @@ public partial class RuleEvaluatorTests
         });
 
     [Property]
-    public Property Evaluate_SameRecordTwice_GivesEqualVerdicts() => Prop.ForAll(Arbitraries.Records(), record =>
+    public Property Evaluate_SameRecordTwice_GivesEqualVerdicts() => Prop.ForAll(VillageArbitraries.Records(), record =>
     {
         var a = AliResearch.Evaluate(record);
         var b = AliResearch.Evaluate(record);
@@ -301,12 +301,12 @@ public partial class RuleEvaluatorTests
     });
 
     [Property]
-    public Property Evaluate_CompleteRecord_IsNeverIndeterminate() => Prop.ForAll(Arbitraries.CompleteRecords(), record =>
+    public Property Evaluate_CompleteRecord_IsNeverIndeterminate() => Prop.ForAll(VillageArbitraries.CompleteRecords(), record =>
         AliResearch.Evaluate(record).Eligibility != Eligibility.Indeterminate
         && Classic.Evaluate(record).Eligibility != Eligibility.Indeterminate);
 
     [Property]
-    public Property Evaluate_AliResearch_MatchesPublishedTextWrittenOut() => Prop.ForAll(Arbitraries.CompleteRecords(), record =>
+    public Property Evaluate_AliResearch_MatchesPublishedTextWrittenOut() => Prop.ForAll(VillageArbitraries.CompleteRecords(), record =>
     {
         // The published text, written out by hand with exact integer arithmetic.
         var expected = record.Committee == CommitteeKind.Village
@@ -316,7 +316,7 @@ public partial class RuleEvaluatorTests
     });
 
     [Property]
-    public Property Evaluate_Classic_MatchesPublishedTextWrittenOut() => Prop.ForAll(Arbitraries.CompleteRecords(), record =>
+    public Property Evaluate_Classic_MatchesPublishedTextWrittenOut() => Prop.ForAll(VillageArbitraries.CompleteRecords(), record =>
     {
         var expected = record.MainPlatform is Platform.Taobao or Platform.Tmall
             && record.AnnualSales!.Value.Yuan >= 10_000_000m
@@ -338,7 +338,7 @@ public partial class RuleEvaluatorTests
     public static class ShareArbitraries
     {
         public static Arbitrary<HouseholdPair> Pairs() => Arb.From(
-            from h in Arbitraries.Households
+            from h in VillageArbitraries.Households
             from e in Gen.Frequency(
                 (2, Gen.Choose(-2, 2).Select(d => Math.Clamp((h / 10) + d, 0, h))),
                 (1, Gen.Choose(0, 1000).Select(f => h * f / 1000)))
@@ -410,7 +410,7 @@ public class ReadinessTests
 
     [Property]
     public Property Score_RaisingSalesShopsOrEngaged_NeverLowersIt() => Prop.ForAll(
-        Arbitraries.Records(),
+        VillageArbitraries.Records(),
         Arb.From(Gen.Choose(0, 2)),
         Arb.From(Gen.Choose(1, 5_000_000)),
         (record, which, raise) =>
@@ -434,7 +434,7 @@ public class ReadinessTests
         });
 
     [Property]
-    public Property Score_Is100ExactlyWhenEligible() => Prop.ForAll(Arbitraries.Records(), record =>
+    public Property Score_Is100ExactlyWhenEligible() => Prop.ForAll(VillageArbitraries.Records(), record =>
     {
         var verdict = AliResearch.Evaluate(record);
         var score = Readiness.Score(verdict);

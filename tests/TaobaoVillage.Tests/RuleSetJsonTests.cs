@@ -191,8 +191,8 @@ public class RuleSetJsonTests
 
     [Property(MaxTest = 50)]
     public Property Save_RandomRuleSet_LoadsBackWithIdenticalVerdicts() => Prop.ForAll(
-        Arb.From(RuleSetGen),
-        Arb.From(Gen.ArrayOf(Arbitraries.ValidRecord, 20)),
+        VillageArbitraries.RuleSets(),
+        Arb.From(Gen.ArrayOf(VillageArbitraries.ValidRecord, 20)),
         (ruleSet, records) =>
         {
             var loaded = RuleSetJson.Parse(RuleSetJson.Save(ruleSet));
@@ -206,27 +206,4 @@ public class RuleSetJsonTests
                     .SequenceEqual(vb.Criteria.Select(c => (c.Id, c.Outcome, c.Actual, c.Shortfall?.Amount)));
             });
         });
-
-    private static readonly Gen<RuleSet> RuleSetGen =
-        from sales in Gen.Choose(0, 100_000).Select(x => x * 1_000.01m)
-        from shops in Gen.Choose(0, 500)
-        from share in Gen.Choose(0, 1000).Select(x => x / 1000m)
-        from comparison in Gen.Elements(Comparison.AtLeast, Comparison.GreaterThan, Comparison.AtMost, Comparison.LessThan, Comparison.EqualTo)
-        from any in Gen.Elements(true, false)
-        from platforms in Gen.SubListOf(Enum.GetValues<Platform>()).Where(l => l.Count > 0)
-        select new RuleSetBuilder("random", "1.0").Titled("random").For(RuleTarget.Village).EffectiveYears(2000, 2030)
-            .CitedTo("test", "https://example.org", "quote")
-            .AllOf("root", all => all
-                .Require("sales", Metric.AnnualSales, c => c.Compare(comparison, sales, Unit.Cny).Titled("sales").CitedTo("s"))
-                .Require("platform", Metric.MainPlatform, c => c.IsOneOf([.. platforms]))
-                .AnyOf("shops", g =>
-                {
-                    g.Require("count", Metric.ActiveShops, c => c.Compare(comparison, shops, Unit.Shops));
-                    g.Require("share", Metric.ActiveShopShare, c => c.AtLeast(Share.FromFraction(share)));
-                    if (any)
-                    {
-                        g.Require("engaged", Metric.EcommerceHouseholdShare, c => c.GreaterThan(Share.FromFraction(share)));
-                    }
-                }))
-            .Build();
 }
