@@ -475,3 +475,46 @@ public class RuleSetTests
     [Fact]
     public void ToString_IsIdAtVersion() => Assert.Equal("classic@2013.1", BuiltInRuleSets.Classic.ToString());
 }
+
+public class RuleEvaluatorConcurrencyTests
+{
+    [Fact]
+    public void Evaluate_OneEvaluatorManyThreads_SameVerdictsAsOneThread()
+    {
+        var records = VillageArbitraries.ValidRecord.Sample(2_000, 1);
+        var evaluator = BuiltInRuleSets.AliResearch.Compile();
+        var expected = records.Select(r => VerdictJsonWriterText(evaluator.Evaluate(r))).ToArray();
+
+        // Bounded: 8 threads × 5 passes over 2,000 records, all sharing one compiled evaluator.
+        var mismatches = 0;
+        Parallel.For(0, 8, new ParallelOptions { MaxDegreeOfParallelism = 8 }, t =>
+        {
+            for (var pass = 0; pass < 5; pass++)
+            {
+                for (var i = (t * 250) % records.Length, n = 0; n < records.Length; n++, i = (i + 1) % records.Length)
+                {
+                    if (VerdictJsonWriterText(evaluator.Evaluate(records[i])) != expected[i])
+                    {
+                        Interlocked.Increment(ref mismatches);
+                    }
+                }
+            }
+        });
+
+        Assert.Equal(0, mismatches);
+    }
+
+    [Fact]
+    public void Compile_ManyThreadsAtOnce_OneEvaluator()
+    {
+        var ruleSet = RuleSetJson.Parse(RuleSetJson.Save(BuiltInRuleSets.Classic));
+        var evaluators = new RuleEvaluator[16];
+
+        Parallel.For(0, evaluators.Length, i => evaluators[i] = ruleSet.Compile());
+
+        Assert.All(evaluators, e => Assert.Same(evaluators[0], e));
+    }
+
+    private static string VerdictJsonWriterText(Verdict verdict) =>
+        string.Join(";", verdict.Criteria.Select(c => $"{c.Id}:{c.Outcome}:{c.Actual}:{c.Shortfall?.Amount}"));
+}

@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Packs the libraries into a local folder, then builds and runs a fresh console app OUTSIDE the solution that takes
+# TaobaoVillage* from that folder only (other packages from the usual registry), and checks verdicts as users get them.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+feed="$work/feed"
+app="$work/app"
+mkdir -p "$feed" "$app"
+for p in TaobaoVillage TaobaoVillage.Csv TaobaoVillage.Testing; do
+  dotnet pack "$root/src/$p/$p.csproj" -c Release -o "$feed" -p:ContinuousIntegrationBuild=true --nologo -v quiet
+done
+echo "packed:"; ls -1 "$feed"
+version=$(ls "$feed" | sed -n 's/^TaobaoVillage\.\([0-9][^a-z]*\)\.nupkg$/\1/p' | head -1)
+cat > "$app/nuget.config" <<XML
+<?xml version="1.0" encoding="utf-8"?>
+<configuration>
+  <packageSources>
+    <clear />
+    <add key="local" value="$feed" />
+    <add key="nuget.org" value="https://api.nuget.org/v3/index.json" />
+  </packageSources>
+  <packageSourceMapping>
+    <packageSource key="local"><package pattern="TaobaoVillage*" /></packageSource>
+    <packageSource key="nuget.org"><package pattern="*" /></packageSource>
+  </packageSourceMapping>
+</configuration>
+XML
+cat > "$app/Consumer.csproj" <<XML
+<Project Sdk="Microsoft.NET.Sdk">
+  <PropertyGroup>
+    <OutputType>Exe</OutputType>
+    <TargetFramework>net10.0</TargetFramework>
+    <Nullable>enable</Nullable>
+    <ImplicitUsings>enable</ImplicitUsings>
+    <RestorePackagesPath>$work/packages</RestorePackagesPath>
+  </PropertyGroup>
+  <ItemGroup>
+    <PackageReference Include="TaobaoVillage" Version="$version" />
+    <PackageReference Include="TaobaoVillage.Csv" Version="$version" />
+    <PackageReference Include="TaobaoVillage.Testing" Version="$version" />
+  </ItemGroup>
+</Project>
+XML
+cp "$root/.ci/consumer/Program.cs" "$app/Program.cs"
+cd "$app"
+dotnet run --nologo -c Release
