@@ -491,8 +491,10 @@ public class RuleEvaluatorConcurrencyTests
         {
             for (var pass = 0; pass < 5; pass++)
             {
-                for (var i = (t * 250) % records.Length, n = 0; n < records.Length; n++, i = (i + 1) % records.Length)
+                for (var n = 0; n < records.Length; n++)
                 {
+                    // Each thread starts at its own place, so threads hit different records at the same moment.
+                    var i = ((t * 250) + n) % records.Length;
                     if (VerdictJsonWriterText(evaluator.Evaluate(records[i])) != expected[i])
                     {
                         Interlocked.Increment(ref mismatches);
