@@ -207,3 +207,38 @@ public class RuleSetJsonTests
             });
         });
 }
+
+public class RuleSetSchemaTests
+{
+    private static readonly Newtonsoft.Json.Linq.JObject Schema = Newtonsoft.Json.Linq.JObject.Parse(File.ReadAllText(FindSchema()));
+
+    [Fact]
+    public void Schema_NamesEveryBuiltInMetric()
+    {
+        var text = Schema.ToString();
+
+        Assert.All(Metric.BuiltIn, m => Assert.Contains($"\"{m.Name}\"", text, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Schema_TopLevelPropertiesMatchTheLoader()
+    {
+        var properties = ((Newtonsoft.Json.Linq.JObject)Schema["properties"]!).Properties().Select(p => p.Name).Order();
+
+        Assert.Equal(new[] { "$schema", "citation", "criteria", "description", "effectiveYears", "id", "target", "title", "version" }, properties);
+    }
+
+    private static string FindSchema()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var path = Path.Combine(dir.FullName, "docs", "rule-set.schema.json");
+            if (File.Exists(path))
+            {
+                return path;
+            }
+        }
+
+        throw new FileNotFoundException("docs/rule-set.schema.json not found above the test folder.");
+    }
+}
