@@ -62,9 +62,25 @@ public static class ScoreCommand
             throw new PlannerException($"the rule set {ruleSet} is for townships; use the 'towns' command.", PlannerApp.Usage);
         }
 
-        var rows = Inputs.Records(request.Input, request.Encoding);
-        var scorer = new BatchScorer(ruleSet, new BatchOptions { DegreeOfParallelism = request.Parallel });
         var counts = new BatchCounts();
+        var records = Inputs.Records(request.Input, request.Encoding);
+        Action? rendering = null;
+        ProgressDisplay.Run(io.Console, request.Input, report =>
+        {
+            var scorer = new BatchScorer(ruleSet, new BatchOptions
+            {
+                DegreeOfParallelism = request.Parallel,
+                Progress = new Progress(c => report(c.Read)),
+                ProgressInterval = 50_000,
+            });
+            Write(io, request, ruleSet, scorer, records, counts, ref rendering);
+        });
+        rendering?.Invoke();
+        return PlannerApp.Ok;
+    }
+
+    private static void Write(PlannerIO io, ScoreRequest request, RuleSet ruleSet, BatchScorer scorer, IEnumerable<InputRow> rows, BatchCounts counts, ref Action? rendering)
+    {
         switch (request.Format)
         {
             case "jsonl":
@@ -103,20 +119,28 @@ public static class ScoreCommand
                     }
                 }
 
-                if (table is not null)
+                // Drawn after the progress bar has gone, so the two never share the screen.
+                rendering = () =>
                 {
-                    io.Console.Write(table);
-                    if (counts.Read > Tables.MaxRows)
+                    if (table is not null)
                     {
-                        io.Console.MarkupLine($"[grey]… {counts.Read - Tables.MaxRows:N0} more rows; use --format csv or jsonl for all of them.[/]");
+                        io.Console.Write(table);
+                        if (counts.Read > Tables.MaxRows)
+                        {
+                            io.Console.MarkupLine($"[grey]… {counts.Read - Tables.MaxRows:N0} more rows; use --format csv or jsonl for all of them.[/]");
+                        }
                     }
-                }
 
-                summary.Render(io.Console, request.Input, counts);
+                    summary.Render(io.Console, request.Input, counts);
+                };
                 break;
         }
+    }
 
-        return PlannerApp.Ok;
+    /// <summary>Reports on the calling thread (System.Progress would post to the thread pool, out of order).</summary>
+    private sealed class Progress(Action<BatchCounts> report) : IProgress<BatchCounts>
+    {
+        public void Report(BatchCounts value) => report(value);
     }
 
     private static TextWriter OpenOutput(PlannerIO io, string? path)
