@@ -22,7 +22,7 @@ public static class Tables
         table.AddColumn("line");
         table.AddColumn("village");
         table.AddColumn("verdict");
-        foreach (var c in ruleSet.Criteria.DescendantsAndSelf().Skip(1))
+        foreach (var c in ruleSet.ExplainedCriteria)
         {
             table.AddColumn(new TableColumn(Markup.Escape(c.Id)).Centered());
         }
@@ -47,7 +47,7 @@ public static class Tables
         var criteria = table.Columns.Count - 4;
         for (var i = 0; i < criteria; i++)
         {
-            cells.Add(row.Verdict is { } v ? OutcomeMark(v.Criteria[i + 1].Outcome) : string.Empty);
+            cells.Add(row.Verdict is { } v ? OutcomeMark(v.Criteria[i + v.RuleSet.FirstExplainedIndex].Outcome) : string.Empty);
         }
 
         cells.Add(Markup.Escape(row.Verdict is { } verdict ? Needs(verdict) : string.Join("; ", row.Problems.Select(p => $"{p.Field}: {p.Message}"))));

@@ -81,9 +81,9 @@ public static class WorkbenchCommands
         var table = new Table();
         table.AddColumns("criterion", "value", "threshold", "outcome", "missing to pass", "source");
         var depth = Depths(ruleSet.Criteria);
-        foreach (var c in verdict.Criteria.Skip(1))
+        foreach (var c in verdict.Explained)
         {
-            var indent = new string(' ', 2 * (depth[c.Id] - 1));
+            var indent = new string(' ', 2 * Math.Max(0, depth[c.Id] - 1));
             var (value, threshold) = c.Criterion switch
             {
                 Condition { Comparison: Comparison.OneOf } k => (c.Category ?? "missing", "one of " + string.Join(", ", k.Values)),

@@ -28,7 +28,7 @@ public sealed class CsvVerdictWriter : IDisposable
     {
         ArgumentNullException.ThrowIfNull(writer);
         _ruleSet = ruleSet ?? throw new ArgumentNullException(nameof(ruleSet));
-        _criteria = ruleSet.Criteria.DescendantsAndSelf().Skip(1).Select(c => c.Id).ToArray();
+        _criteria = ruleSet.ExplainedCriteria.Select(c => c.Id).ToArray();
         _csv = CsvWriter.Create(writer, new CsvWriterOptions { NewLine = "\n" }, leaveOpen);
         foreach (var name in Header)
         {
@@ -57,8 +57,8 @@ public sealed class CsvVerdictWriter : IDisposable
         var verdict = row.Verdict;
         for (var i = 0; i < _criteria.Length; i++)
         {
-            // Criteria come in the same pre-order as the columns; index 0 is the root.
-            _csv.WriteField(verdict is null ? string.Empty : StatusNames.Name(verdict.Criteria[i + 1].Outcome));
+            // Criteria come in the same pre-order as the columns.
+            _csv.WriteField(verdict is null ? string.Empty : StatusNames.Name(verdict.Criteria[i + _ruleSet.FirstExplainedIndex].Outcome));
         }
 
         _csv.WriteField(verdict is { Outcome: not Outcome.Pass } ? Needs(verdict) : string.Empty);

@@ -281,3 +281,23 @@ public class VerdictLineFormatterTests
             return true;
         });
 }
+
+public class SingleCriterionRuleSetTests
+{
+    // Regression: a rule set whose root is one criterion (aliresearch-town-2014) wrote "criteria":[] with nothing explained.
+    [Fact]
+    public void WriteCriteria_RootIsACondition_ListsIt()
+    {
+        var verdict = BuiltInRuleSets.AliResearchTown2014.Compile().Evaluate(new TownshipFigures("330782100") { TaobaoVillages = 2 });
+        using var text = new StringWriter();
+        using (var w = new Newtonsoft.Json.JsonTextWriter(text))
+        {
+            VerdictJsonWriter.WriteCriteria(w, verdict);
+        }
+
+        var criterion = JArray.Parse(text.ToString()).Single();
+        Assert.Equal("taobao-villages", (string?)criterion["id"]);
+        Assert.Equal("fail", (string?)criterion["outcome"]);
+        Assert.Equal(1m, (decimal)criterion["shortfall"]!["amount"]!);
+    }
+}

@@ -42,6 +42,9 @@ public sealed class Verdict
     /// <summary>Every criterion's result, parents before children; the first is the root.</summary>
     public ImmutableArray<CriterionResult> Criteria { get; }
 
+    /// <summary>The results an explanation lists: all but a root group (see <see cref="Rules.RuleSet.ExplainedCriteria"/>).</summary>
+    public IEnumerable<CriterionResult> Explained => Criteria.Skip(RuleSet.FirstExplainedIndex);
+
     /// <summary>The result of the criterion with this id.</summary>
     /// <param name="criterionId">The criterion's id.</param>
     /// <returns>The result.</returns>

@@ -102,7 +102,7 @@ public static class VerdictJsonWriter
         w.WriteEndObject();
     }
 
-    /// <summary>Writes a verdict's criteria (all but the root, whose outcome is the verdict) as a JSON array.</summary>
+    /// <summary>Writes a verdict's criteria (all but a root group, whose outcome is the verdict) as a JSON array.</summary>
     /// <param name="w">The JSON writer.</param>
     /// <param name="verdict">The verdict.</param>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
@@ -112,7 +112,7 @@ public static class VerdictJsonWriter
         ArgumentNullException.ThrowIfNull(verdict);
         w.WriteStartArray();
         var criteria = verdict.Criteria;
-        for (var i = 1; i < criteria.Length; i++)
+        for (var i = verdict.RuleSet.FirstExplainedIndex; i < criteria.Length; i++)
         {
             var r = criteria[i];
             w.WriteStartObject();

@@ -23,12 +23,14 @@ internal sealed class VerdictLineFormatter
 
     private readonly string _ruleSetJson;
     private readonly Part[] _parts;
+    private readonly int _first;
 
     private VerdictLineFormatter(RuleSet ruleSet)
     {
         _ruleSetJson = ",\"rule_set\":{\"id\":" + JsonConvert.ToString(ruleSet.Id.Value) + ",\"version\":" + JsonConvert.ToString(ruleSet.Version)
             + ",\"hash\":" + JsonConvert.ToString(ruleSet.ContentHash) + "}";
-        _parts = ruleSet.Criteria.DescendantsAndSelf().Skip(1).Select(c => new Part(c)).ToArray();
+        _parts = ruleSet.ExplainedCriteria.Select(c => new Part(c)).ToArray();
+        _first = ruleSet.FirstExplainedIndex;
     }
 
     public static VerdictLineFormatter For(RuleSet ruleSet) => Cache.GetValue(ruleSet, static r => new VerdictLineFormatter(r));
@@ -56,7 +58,7 @@ internal sealed class VerdictLineFormatter
         var criteria = verdict.Criteria;
         for (var i = 0; i < _parts.Length; i++)
         {
-            var r = criteria[i + 1];
+            var r = criteria[i + _first];
             var part = _parts[i];
             if (i > 0)
             {

@@ -88,6 +88,17 @@ public sealed class RuleSet : IEquatable<RuleSet>
     /// <summary>The root of the criteria tree.</summary>
     public Criterion Criteria { get; }
 
+    /// <summary>
+    /// The criteria an explanation lists, parents before children: every criterion except a root group, whose outcome
+    /// is the verdict itself. A rule set of one criterion lists that one.
+    /// </summary>
+    public IReadOnlyList<Criterion> ExplainedCriteria => Criteria is CriterionGroup
+        ? Criteria.DescendantsAndSelf().Skip(1).ToList()
+        : [Criteria];
+
+    /// <summary>The index in <see cref="Engine.Verdict.Criteria"/> of the first of <see cref="ExplainedCriteria"/>: 1 after a root group, else 0.</summary>
+    public int FirstExplainedIndex => Criteria is CriterionGroup ? 1 : 0;
+
     /// <summary>The SHA-256 hash of the canonical JSON form, as <c>sha256:hex</c>: it identifies the content exactly.</summary>
     public string ContentHash { get; }
 
