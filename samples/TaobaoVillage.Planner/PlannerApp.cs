@@ -69,13 +69,20 @@ public static class PlannerApp
     private static IAnsiConsole CreateConsole(TextWriter stdout)
     {
         var redirected = ReferenceEquals(stdout, Console.Out) ? Console.IsOutputRedirected : true;
-        return AnsiConsole.Create(new AnsiConsoleSettings
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
             Out = new AnsiConsoleOutput(stdout),
             Ansi = redirected ? AnsiSupport.No : AnsiSupport.Detect,
             ColorSystem = redirected ? ColorSystemSupport.NoColors : ColorSystemSupport.Detect,
             Interactive = redirected ? InteractionSupport.No : InteractionSupport.Detect,
         });
+        if (redirected)
+        {
+            // A file or pipe has no width; 80 columns would fold every table into slivers.
+            console.Profile.Width = 140;
+        }
+
+        return console;
     }
 }
 
