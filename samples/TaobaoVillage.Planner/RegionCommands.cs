@@ -395,12 +395,7 @@ public static class RegionCommands
         return _ => ruleSet;
     }
 
-    private static Option<string> Format()
-    {
-        var format = new Option<string>("--format", "-f") { Description = "table, csv or jsonl.", DefaultValueFactory = _ => "table" };
-        format.AcceptOnlyFromAmong("table", "csv", "jsonl");
-        return format;
-    }
+    private static Option<string> Format() => CommonOptions.Format("table", "csv", "jsonl");
 
     private static Option<string?> Output() => new("--output", "-o") { Description = "Write here instead of standard output." };
 

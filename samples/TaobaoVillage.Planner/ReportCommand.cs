@@ -57,7 +57,7 @@ public static class ReportCommand
         var sales = new int[SalesBins.Length];
         var shares = new int[ShareBins.Length];
         var rejected = new List<ScoredRow>();
-        var misses = new PriorityQueue<(ScoredRow Row, int Score), (decimal, long)>();
+        var misses = new NearMissRanking(20);
         foreach (var row in new BatchScorer(ruleSet, new BatchOptions { DegreeOfParallelism = Environment.ProcessorCount }).Score(rows, counts))
         {
             if (row.Record is not { } record || row.Verdict is not { } verdict)
@@ -87,14 +87,7 @@ public static class ReportCommand
                 shares[Bin(ShareBins, (decimal)shops / h)]++;
             }
 
-            if (!verdict.IsEligible && verdict.PathsToPass(1).Count > 0)
-            {
-                misses.Enqueue((row, Readiness.Score(verdict)), (Readiness.Progress(verdict), -row.Line));
-                if (misses.Count > 20)
-                {
-                    misses.Dequeue();
-                }
-            }
+            misses.Add(row);
         }
 
         var html = new StringBuilder();
@@ -121,13 +114,7 @@ public static class ReportCommand
 
         html.Append("<h2>Near misses</h2>\n<p class=\"muted\">Not eligible or undecided, ranked by readiness (0–100: progress towards each threshold), with the cheapest way to qualify.</p>\n");
         html.Append("<table><tr><th>rank</th><th>village</th><th>county / township</th><th>verdict</th><th class=\"num\">readiness</th><th>cheapest way to qualify</th></tr>\n");
-        var list = new List<(ScoredRow Row, int Score)>();
-        while (misses.TryDequeue(out var item, out _))
-        {
-            list.Add(item);
-        }
-
-        list.Reverse();
+        var list = misses.Take();
         var rank = 0;
         foreach (var (row, score) in list)
         {

@@ -18,8 +18,7 @@ public static class ScoreCommand
     {
         var input = new Option<string?>("--input", "-i") { Description = "Village records: .csv (UTF-8 or GB18030), .jsonl or .json. Default: the bundled sample." };
         var rules = CommonOptions.Rules();
-        var format = new Option<string>("--format", "-f") { Description = "table, csv or jsonl.", DefaultValueFactory = _ => "table" };
-        format.AcceptOnlyFromAmong("table", "csv", "jsonl");
+        var format = CommonOptions.Format("table", "csv", "jsonl");
         var output = new Option<string?>("--output", "-o") { Description = "Write here instead of standard output." };
         var encoding = CommonOptions.Encoding();
         var parallel = new Option<int>("--parallel") { Description = "Threads that evaluate at once; output is identical for any number.", DefaultValueFactory = _ => Environment.ProcessorCount };
@@ -206,6 +205,16 @@ public static class CommonOptions
         Description = "A built-in rule set (classic, aliresearch, aliresearch-town-2014, aliresearch-town) or a rule file (.json).",
         DefaultValueFactory = _ => defaultId,
     };
+
+    /// <summary><c>--format</c>: one of the given formats, the first by default.</summary>
+    /// <param name="formats">The formats allowed.</param>
+    /// <returns>The option.</returns>
+    public static Option<string> Format(params string[] formats)
+    {
+        var option = new Option<string>("--format", "-f") { Description = string.Join(", ", formats) + ".", DefaultValueFactory = _ => formats[0] };
+        option.AcceptOnlyFromAmong(formats);
+        return option;
+    }
 
     /// <summary><c>--encoding</c>: utf-8 or gb18030.</summary>
     /// <returns>The option.</returns>

@@ -156,31 +156,13 @@ public static class WorkbenchCommands
     /// <returns>The rows and their scores.</returns>
     public static List<(ScoredRow Row, int Score)> Misses(IEnumerable<InputRow> rows, RuleSet ruleSet, int top)
     {
-        // A bounded ranking: memory stays at top-N whatever the file's size.
-        var best = new PriorityQueue<(ScoredRow Row, int Score), (decimal, long)>();
+        var ranking = new NearMissRanking(top);
         foreach (var row in new BatchScorer(ruleSet, new BatchOptions { DegreeOfParallelism = Environment.ProcessorCount }).Score(rows))
         {
-            if (row.Verdict is not { IsEligible: false } verdict || verdict.PathsToPass(1).Count == 0)
-            {
-                continue;
-            }
-
-            var score = Readiness.Score(verdict);
-            best.Enqueue((row, score), (Readiness.Progress(verdict), -row.Line));
-            if (best.Count > Math.Max(1, top))
-            {
-                best.Dequeue();
-            }
+            ranking.Add(row);
         }
 
-        var list = new List<(ScoredRow, int)>();
-        while (best.TryDequeue(out var item, out _))
-        {
-            list.Add(item);
-        }
-
-        list.Reverse();
-        return list;
+        return ranking.Take();
     }
 
     /// <summary>A table of near misses.</summary>
@@ -350,12 +332,7 @@ public static class WorkbenchCommands
 
     private static Option<string?> Input() => new("--input", "-i") { Description = "Village records (.csv, .jsonl, .json). Default: the bundled sample." };
 
-    private static Option<string> Format()
-    {
-        var format = new Option<string>("--format", "-f") { Description = "table or csv.", DefaultValueFactory = _ => "table" };
-        format.AcceptOnlyFromAmong("table", "csv");
-        return format;
-    }
+    private static Option<string> Format() => CommonOptions.Format("table", "csv");
 
     private static Dictionary<string, int> Depths(Criterion root)
     {

@@ -32,25 +32,19 @@ public class PlannerAppTests
     [Fact]
     public void Score_Jsonl_OneLinePerInputRowInOrder()
     {
-        var output = Path.Combine(Path.GetTempPath(), $"tv-{Guid.NewGuid():N}.jsonl");
-        try
-        {
-            var (code, stdout, _, _) = Run("score", "--input", BatchScorerTests.TestFile("mixed.csv"), "--rules", "aliresearch", "--format", "jsonl", "--output", output);
+        using var outputFile = new TempFile(".jsonl");
+        var output = outputFile.Path;
+        var (code, stdout, _, _) = Run("score", "--input", BatchScorerTests.TestFile("mixed.csv"), "--rules", "aliresearch", "--format", "jsonl", "--output", output);
 
-            Assert.Equal(PlannerApp.Ok, code);
-            var lines = File.ReadAllLines(output).Select(JObject.Parse).ToList();
-            Assert.Equal(18, lines.Count);
-            Assert.Equal(Enumerable.Range(2, 18), lines.Select(l => (int)l["line"]!));
-            Assert.Equal(
-                ["eligible", "eligible", "not_eligible", "eligible", "not_eligible", "indeterminate", "not_eligible", "invalid", "invalid", "invalid", "invalid", "invalid", "invalid", "invalid", "eligible", "invalid", "invalid", "eligible"],
-                lines.Select(l => (string)l["verdict"]!));
-            Assert.Contains("read 18, scored 9", stdout, StringComparison.Ordinal);
-            Assert.Contains("rejected 9", stdout, StringComparison.Ordinal);
-        }
-        finally
-        {
-            File.Delete(output);
-        }
+        Assert.Equal(PlannerApp.Ok, code);
+        var lines = File.ReadAllLines(output).Select(JObject.Parse).ToList();
+        Assert.Equal(18, lines.Count);
+        Assert.Equal(Enumerable.Range(2, 18), lines.Select(l => (int)l["line"]!));
+        Assert.Equal(
+            ["eligible", "eligible", "not_eligible", "eligible", "not_eligible", "indeterminate", "not_eligible", "invalid", "invalid", "invalid", "invalid", "invalid", "invalid", "invalid", "eligible", "invalid", "invalid", "eligible"],
+            lines.Select(l => (string)l["verdict"]!));
+        Assert.Contains("read 18, scored 9", stdout, StringComparison.Ordinal);
+        Assert.Contains("rejected 9", stdout, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -108,20 +102,14 @@ public class PlannerAppTests
     [Fact]
     public void Score_BrokenRuleFile_OneLineErrorExitOne()
     {
-        var rules = Path.Combine(Path.GetTempPath(), $"tv-{Guid.NewGuid():N}.json");
+        using var rulesFile = new TempFile(".json");
+        var rules = rulesFile.Path;
         File.WriteAllText(rules, "{\"id\": \"x\", \"criteria\": {\"id\": \"a\", \"metric\": \"nope\"}}");
-        try
-        {
-            var (code, _, stderr, _) = Run("score", "--rules", rules);
+        var (code, _, stderr, _) = Run("score", "--rules", rules);
 
-            Assert.Equal(PlannerApp.Failed, code);
-            Assert.Single(stderr.TrimEnd('\n').Split('\n'));
-            Assert.Contains("more", stderr, StringComparison.Ordinal);
-        }
-        finally
-        {
-            File.Delete(rules);
-        }
+        Assert.Equal(PlannerApp.Failed, code);
+        Assert.Single(stderr.TrimEnd('\n').Split('\n'));
+        Assert.Contains("more", stderr, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -315,123 +303,87 @@ public class WorkbenchCommandsTests
     [Fact]
     public void RulesValidate_BrokenFile_EveryProblemAndExitOne()
     {
-        var path = Path.Combine(Path.GetTempPath(), $"tv-{Guid.NewGuid():N}.json");
+        using var pathFile = new TempFile(".json");
+        var path = pathFile.Path;
         File.WriteAllText(path, RuleSetJson.Save(BuiltInRuleSets.AliResearch).Replace("\"threshold\": 100,", "\"treshold\": 100,", StringComparison.Ordinal).Replace("\"unit\": \"cny\"", "\"unit\": \"yuan\"", StringComparison.Ordinal));
-        try
-        {
-            var (code, stdout, stderr, _) = Run("rules", "validate", path);
+        var (code, stdout, stderr, _) = Run("rules", "validate", path);
 
-            Assert.Equal(PlannerApp.Failed, code);
-            Assert.Contains("unknown-property", stdout, StringComparison.Ordinal);
-            Assert.Contains("wrong-unit", stdout, StringComparison.Ordinal);
-            Assert.Contains("problem(s)", stderr, StringComparison.Ordinal);
-        }
-        finally
-        {
-            File.Delete(path);
-        }
+        Assert.Equal(PlannerApp.Failed, code);
+        Assert.Contains("unknown-property", stdout, StringComparison.Ordinal);
+        Assert.Contains("wrong-unit", stdout, StringComparison.Ordinal);
+        Assert.Contains("problem(s)", stderr, StringComparison.Ordinal);
     }
 
     [Fact]
     public void RulesShow_ThenScoreWithIt_WorksLikeTheBuiltIn()
     {
-        var path = Path.Combine(Path.GetTempPath(), $"tv-{Guid.NewGuid():N}.json");
-        try
-        {
-            File.WriteAllText(path, Run("rules", "show", "aliresearch").Out);
-            var custom = Run("score", "-i", BatchScorerTests.TestFile("mixed.csv"), "-r", path, "-f", "csv").Out;
-            var builtIn = Run("score", "-i", BatchScorerTests.TestFile("mixed.csv"), "-r", "aliresearch", "-f", "csv").Out;
+        using var pathFile = new TempFile(".json");
+        var path = pathFile.Path;
+        File.WriteAllText(path, Run("rules", "show", "aliresearch").Out);
+        var custom = Run("score", "-i", BatchScorerTests.TestFile("mixed.csv"), "-r", path, "-f", "csv").Out;
+        var builtIn = Run("score", "-i", BatchScorerTests.TestFile("mixed.csv"), "-r", "aliresearch", "-f", "csv").Out;
 
-            Assert.Equal(builtIn, custom);
-        }
-        finally
-        {
-            File.Delete(path);
-        }
+        Assert.Equal(builtIn, custom);
     }
 
     [Fact]
     public void Report_Sample_SelfContainedHtmlWithCharts()
     {
-        var path = Path.Combine(Path.GetTempPath(), $"tv-{Guid.NewGuid():N}.html");
-        try
-        {
-            var (code, _, _, _) = Run("report", "--output", path);
+        using var pathFile = new TempFile(".html");
+        var path = pathFile.Path;
+        var (code, _, _, _) = Run("report", "--output", path);
 
-            Assert.Equal(PlannerApp.Ok, code);
-            var html = File.ReadAllText(path);
-            Assert.StartsWith("<!DOCTYPE html>", html, StringComparison.Ordinal);
-            Assert.True(html.Split("<svg").Length - 1 >= 4);
-            Assert.Contains("Near misses", html, StringComparison.Ordinal);
-            Assert.Contains("zero-households", html, StringComparison.Ordinal);
-            Assert.DoesNotContain("<script", html, StringComparison.Ordinal);
-            Assert.DoesNotContain("http://", html.Replace("http://www.w3.org/2000/svg", string.Empty, StringComparison.Ordinal), StringComparison.Ordinal);
-            Assert.DoesNotContain("https://", html, StringComparison.Ordinal);
-        }
-        finally
-        {
-            File.Delete(path);
-        }
+        Assert.Equal(PlannerApp.Ok, code);
+        var html = File.ReadAllText(path);
+        Assert.StartsWith("<!DOCTYPE html>", html, StringComparison.Ordinal);
+        Assert.True(html.Split("<svg").Length - 1 >= 4);
+        Assert.Contains("Near misses", html, StringComparison.Ordinal);
+        Assert.Contains("zero-households", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("http://", html.Replace("http://www.w3.org/2000/svg", string.Empty, StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.DoesNotContain("https://", html, StringComparison.Ordinal);
     }
 
     [Fact]
     public void Score_Gb18030File_ReadsChineseNames()
     {
-        var path = Path.Combine(Path.GetTempPath(), $"tv-{Guid.NewGuid():N}.csv");
-        try
-        {
-            File.WriteAllBytes(path, TaobaoVillage.Csv.CsvRecordReaderOptions.Gb18030.GetBytes("village_code,village_name,committee,households,active_shops,annual_sales_cny\n330782100201,青岩刘村,village,400,150,12000000\n"));
+        using var pathFile = new TempFile(".csv");
+        var path = pathFile.Path;
+        File.WriteAllBytes(path, TaobaoVillage.Csv.CsvRecordReaderOptions.Gb18030.GetBytes("village_code,village_name,committee,households,active_shops,annual_sales_cny\n330782100201,青岩刘村,village,400,150,12000000\n"));
 
-            var (code, _, _, console) = Run("score", "-i", path, "--encoding", "gb18030");
+        var (code, _, _, console) = Run("score", "-i", path, "--encoding", "gb18030");
 
-            Assert.Equal(PlannerApp.Ok, code);
-            Assert.Contains("青岩刘村", console, StringComparison.Ordinal);
-            Assert.Contains("eligible", console, StringComparison.Ordinal);
-        }
-        finally
-        {
-            File.Delete(path);
-        }
+        Assert.Equal(PlannerApp.Ok, code);
+        Assert.Contains("青岩刘村", console, StringComparison.Ordinal);
+        Assert.Contains("eligible", console, StringComparison.Ordinal);
     }
 
     [Fact]
     public void Score_EmptyFile_NothingReadExitZero()
     {
-        var path = Path.Combine(Path.GetTempPath(), $"tv-{Guid.NewGuid():N}.csv");
-        try
-        {
-            File.WriteAllText(path, string.Empty);
+        using var pathFile = new TempFile(".csv");
+        var path = pathFile.Path;
+        File.WriteAllText(path, string.Empty);
 
-            var (code, _, stderr, _) = Run("score", "-i", path, "-f", "jsonl");
+        var (code, _, stderr, _) = Run("score", "-i", path, "-f", "jsonl");
 
-            Assert.Equal(PlannerApp.Ok, code);
-            Assert.Contains("read 0, scored 0", stderr, StringComparison.Ordinal);
-        }
-        finally
-        {
-            File.Delete(path);
-        }
+        Assert.Equal(PlannerApp.Ok, code);
+        Assert.Contains("read 0, scored 0", stderr, StringComparison.Ordinal);
     }
 
     [Fact]
     public void Score_HugeValues_RejectedOrScoredNeverCrash()
     {
-        var path = Path.Combine(Path.GetTempPath(), $"tv-{Guid.NewGuid():N}.csv");
-        try
-        {
-            File.WriteAllText(path, "village_code,households,ecommerce_households,active_shops,annual_sales_cny\n1,9223372036854775807,9223372036854775807,9223372036854775807,79228162514264337593543950335\n2,1,0,0,1e300\n3,99999999999999999999,1,1,1\n");
+        using var pathFile = new TempFile(".csv");
+        var path = pathFile.Path;
+        File.WriteAllText(path, "village_code,households,ecommerce_households,active_shops,annual_sales_cny\n1,9223372036854775807,9223372036854775807,9223372036854775807,79228162514264337593543950335\n2,1,0,0,1e300\n3,99999999999999999999,1,1,1\n");
 
-            var (code, stdout, _, _) = Run("score", "-i", path, "-f", "csv", "-r", "classic");
+        var (code, stdout, _, _) = Run("score", "-i", path, "-f", "csv", "-r", "classic");
 
-            Assert.Equal(PlannerApp.Ok, code);
-            var lines = stdout.TrimEnd('\n').Split('\n');
-            Assert.Equal(4, lines.Length);
-            Assert.Contains("out-of-range", lines[2], StringComparison.Ordinal);
-            Assert.Contains("out-of-range", lines[3], StringComparison.Ordinal);
-        }
-        finally
-        {
-            File.Delete(path);
-        }
+        Assert.Equal(PlannerApp.Ok, code);
+        var lines = stdout.TrimEnd('\n').Split('\n');
+        Assert.Equal(4, lines.Length);
+        Assert.Contains("out-of-range", lines[2], StringComparison.Ordinal);
+        Assert.Contains("out-of-range", lines[3], StringComparison.Ordinal);
     }
 }
