@@ -26,7 +26,7 @@ var village = new VillageRecord(new VillageCode("330782100201"))
 var verdict = evaluator.Evaluate(village);
 Check(verdict.Eligibility == Eligibility.NotEligible, "one fen short is not eligible");
 Check(verdict["annual-sales"].Shortfall?.Amount == 0.01m, "the shortfall is one fen");
-Check(verdict.PathsToPass()[0].ToString() == "CN¥0.01 more annual e-commerce sales and 1 more active online shops", "the cheapest path is named");
+Check(verdict.PathsToPass()[0].ToString() == "CN¥0.01 more annual e-commerce sales and 1 more active online shop", "the cheapest path is named");
 Check(evaluator.Evaluate(village with { AnnualSales = Cny.FromYuan(10_000_000m), ActiveShops = 40 }).IsEligible, "exactly at the thresholds is eligible");
 Check(evaluator.Evaluate(village with { AnnualSales = null }).Eligibility == Eligibility.NotEligible, "missing sales with too few shops is not eligible");
 Check(evaluator.Evaluate(village with { AnnualSales = null, ActiveShops = 100 }).Eligibility == Eligibility.Indeterminate, "missing sales is indeterminate");

@@ -164,3 +164,32 @@ public class HostileInputTests
         Assert.True(rows[1].Parsed.IsValid);
     }
 }
+
+public class ReaderLimitOptionsTests
+{
+    [Fact]
+    public void ReadJsonLines_LineOverConfiguredLimit_RejectedAsTooLong()
+    {
+        var rows = JsonRecordReader.ReadJsonLines(new StringReader("{\"village_code\":\"1\",\"village_name\":\"" + new string('x', 200) + "\"}\n{\"village_code\":\"2\"}\n"), "x.jsonl",
+            new JsonRecordReaderOptions { MaxLineLength = 100 }).ToList();
+
+        Assert.Equal(RecordProblemCodes.TooLong, rows[0].Parsed.Problems.Single().Code);
+        Assert.True(rows[1].Parsed.IsValid);
+    }
+
+    [Fact]
+    public void ReadJsonLines_NestingOverConfiguredDepth_Rejected()
+    {
+        var rows = JsonRecordReader.ReadJsonLines(new StringReader("{\"village_code\":\"1\",\"x\":[[1]]}\n"), null, new JsonRecordReaderOptions { MaxDepth = 2 }).ToList();
+
+        Assert.False(rows.Single().Parsed.IsValid);
+    }
+
+    [Fact]
+    public void Load_TextOverConfiguredLength_Reported()
+    {
+        var result = RuleSetJson.Load(RuleSetJson.Save(BuiltInRuleSets.Classic), new RuleSetJsonOptions { MaxLength = 100 });
+
+        Assert.Contains("limit is 100", result.Problems.Single().Message, StringComparison.Ordinal);
+    }
+}

@@ -374,7 +374,7 @@ public class VerdictTests
         var paths = BuiltInRuleSets.AliResearch.Compile().Evaluate(village).PathsToPass();
 
         Assert.Equal(
-            ["CN¥0.01 more annual e-commerce sales and 1 more active online shops", "CN¥0.01 more annual e-commerce sales and 61 more active online shops"],
+            ["CN¥0.01 more annual e-commerce sales and 1 more active online shop", "CN¥0.01 more annual e-commerce sales and 61 more active online shops"],
             paths.Select(p => p.ToString()));
     }
 

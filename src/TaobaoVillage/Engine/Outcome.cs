@@ -50,13 +50,14 @@ public readonly record struct Shortfall(string CriterionId, Metric Metric, decim
     public override string ToString()
     {
         var amount = Unit == Unit.Cny ? Domain.Cny.FromYuan(Amount).ToString() : RuleSetJson.FormatNumber(Amount);
+        var one = Amount == 1m;
         return Unit switch
         {
             Unit.Cny => $"{amount} more {Metric.Description}",
-            Unit.Shops => $"{amount} more active online shops",
-            Unit.Households when Metric == Metric.Households => $"{amount} more households",
-            Unit.Households => $"{amount} more households engaged in e-commerce",
-            Unit.Villages => $"{amount} more Taobao Villages",
+            Unit.Shops => $"{amount} more active online {(one ? "shop" : "shops")}",
+            Unit.Households when Metric == Metric.Households => $"{amount} more {(one ? "household" : "households")}",
+            Unit.Households => $"{amount} more {(one ? "household" : "households")} engaged in e-commerce",
+            Unit.Villages => $"{amount} more Taobao {(one ? "Village" : "Villages")}",
             _ => $"{amount} more {Metric.Description}",
         };
     }

@@ -17,32 +17,34 @@ namespace TaobaoVillage.IO;
 /// </remarks>
 public static class JsonRecordReader
 {
-    /// <summary>The longest line or string value read, in characters; longer ones are rejected.</summary>
+    /// <summary>The default longest line or string value read, in characters (1 MiB); see <see cref="JsonRecordReaderOptions"/>.</summary>
     public const int MaxLineLength = 1 << 20;
 
     /// <summary>Reads JSON Lines: one object per line; blank lines are skipped.</summary>
     /// <param name="reader">The text.</param>
     /// <param name="source">The file's name, for problems.</param>
+    /// <param name="options">The limits, or the defaults.</param>
     /// <returns>One row per non-blank line.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="reader"/> is null.</exception>
-    public static IEnumerable<InputRow> ReadJsonLines(TextReader reader, string? source = null)
+    public static IEnumerable<InputRow> ReadJsonLines(TextReader reader, string? source = null, JsonRecordReaderOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(reader);
-        return ReadLines(reader, source);
+        return ReadLines(reader, source, options ?? JsonRecordReaderOptions.Default);
     }
 
     /// <summary>Reads a JSON array of record objects.</summary>
     /// <param name="reader">The text.</param>
     /// <param name="source">The file's name, for problems.</param>
+    /// <param name="options">The limits, or the defaults.</param>
     /// <returns>One row per array element, and one rejected row if the text breaks off.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="reader"/> is null.</exception>
-    public static IEnumerable<InputRow> ReadJsonArray(TextReader reader, string? source = null)
+    public static IEnumerable<InputRow> ReadJsonArray(TextReader reader, string? source = null, JsonRecordReaderOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(reader);
-        return ReadArray(reader, source);
+        return ReadArray(reader, source, options ?? JsonRecordReaderOptions.Default);
     }
 
-    private static IEnumerable<InputRow> ReadLines(TextReader reader, string? source)
+    private static IEnumerable<InputRow> ReadLines(TextReader reader, string? source, JsonRecordReaderOptions options)
     {
         var cache = new SchemaCache();
         long lineNumber = 0;
@@ -54,23 +56,23 @@ public static class JsonRecordReader
                 continue;
             }
 
-            if (line.Length > MaxLineLength)
+            if (line.Length > options.MaxLineLength)
             {
-                yield return InputRow.Unreadable(lineNumber, source, new RecordProblem("*", null, RecordProblemCodes.TooLong, $"The line is {line.Length:N0} characters long; the limit is {MaxLineLength:N0}."));
+                yield return InputRow.Unreadable(lineNumber, source, new RecordProblem("*", null, RecordProblemCodes.TooLong, $"The line is {line.Length:N0} characters long; the limit is {options.MaxLineLength:N0}."));
                 continue;
             }
 
             InputRow row;
             try
             {
-                using var json = NewReader(new StringReader(line));
+                using var json = NewReader(new StringReader(line), options);
                 if (!json.Read() || json.TokenType != JsonToken.StartObject)
                 {
                     row = InputRow.Unreadable(lineNumber, source, new RecordProblem("*", Shorten(line), RecordProblemCodes.Malformed, "A JSON Lines row is one JSON object."));
                 }
                 else
                 {
-                    row = ReadObject(json, cache, lineNumber, source);
+                    row = ReadObject(json, cache, lineNumber, source, options);
                     if (json.Read())
                     {
                         row = InputRow.Unreadable(lineNumber, source, new RecordProblem("*", Shorten(line), RecordProblemCodes.Malformed, "Unexpected content after the object."), row.Parsed.Key);
@@ -86,10 +88,10 @@ public static class JsonRecordReader
         }
     }
 
-    private static IEnumerable<InputRow> ReadArray(TextReader reader, string? source)
+    private static IEnumerable<InputRow> ReadArray(TextReader reader, string? source, JsonRecordReaderOptions options)
     {
         var cache = new SchemaCache();
-        using var json = NewReader(reader);
+        using var json = NewReader(reader, options);
         var state = 0; // 0: before the array, 1: inside, 2: after.
         while (true)
         {
@@ -124,7 +126,7 @@ public static class JsonRecordReader
                 }
                 else if (state == 1 && json.TokenType == JsonToken.StartObject)
                 {
-                    row = ReadObject(json, cache, json.LineNumber, source);
+                    row = ReadObject(json, cache, json.LineNumber, source, options);
                 }
                 else if (state == 1)
                 {
@@ -157,7 +159,7 @@ public static class JsonRecordReader
         }
     }
 
-    private static InputRow ReadObject(JsonTextReader json, SchemaCache cache, long line, string? source)
+    private static InputRow ReadObject(JsonTextReader json, SchemaCache cache, long line, string? source, JsonRecordReaderOptions options)
     {
         var names = new List<string>(16);
         var values = new List<string?>(16);
@@ -181,7 +183,7 @@ public static class JsonRecordReader
             {
                 case JsonToken.String:
                     var text = (string)json.Value!;
-                    if (text.Length > MaxLineLength)
+                    if (text.Length > options.MaxLineLength)
                     {
                         problemField ??= name;
                         text = string.Empty;
@@ -228,11 +230,11 @@ public static class JsonRecordReader
         return new InputRow(line, source, parsed);
     }
 
-    private static JsonTextReader NewReader(TextReader reader) => new(reader)
+    private static JsonTextReader NewReader(TextReader reader, JsonRecordReaderOptions options) => new(reader)
     {
         FloatParseHandling = FloatParseHandling.Decimal,
         DateParseHandling = DateParseHandling.None,
-        MaxDepth = 16,
+        MaxDepth = options.MaxDepth,
         CloseInput = false,
     };
 
@@ -261,4 +263,18 @@ public static class JsonRecordReader
             return _schema;
         }
     }
+}
+
+/// <summary>The limits of <see cref="JsonRecordReader"/>: input past them is rejected row by row, never read whole.</summary>
+/// <remarks>Immutable and thread-safe.</remarks>
+public sealed record JsonRecordReaderOptions
+{
+    /// <summary>The defaults: 1 MiB a line or string, 16 levels of nesting.</summary>
+    public static JsonRecordReaderOptions Default { get; } = new();
+
+    /// <summary>The longest line (JSON Lines) or string value read, in characters; longer ones are rejected (<c>too-long</c>, <c>malformed</c>).</summary>
+    public int MaxLineLength { get; init; } = JsonRecordReader.MaxLineLength;
+
+    /// <summary>The deepest JSON nesting read; a deeper row is rejected (<c>malformed</c>). A record needs 2 (3 inside an array).</summary>
+    public int MaxDepth { get; init; } = 16;
 }

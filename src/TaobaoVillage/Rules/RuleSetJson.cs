@@ -17,10 +17,10 @@ namespace TaobaoVillage.Rules;
 /// </remarks>
 public static class RuleSetJson
 {
-    /// <summary>The largest rule file read, in characters (1 MiB); a longer text is reported, not read.</summary>
+    /// <summary>The default largest rule file read, in characters (1 MiB); see <see cref="RuleSetJsonOptions"/>.</summary>
     public const int MaxLength = 1 << 20;
 
-    /// <summary>The deepest JSON nesting read.</summary>
+    /// <summary>The default deepest JSON nesting read; see <see cref="RuleSetJsonOptions"/>.</summary>
     public const int MaxJsonDepth = 2 * RuleSetValidator.MaxDepth + 8;
 
     private static readonly string[] RootProperties = ["$schema", "id", "version", "title", "description", "target", "effectiveYears", "citation", "criteria"];
@@ -33,13 +33,21 @@ public static class RuleSetJson
     /// <param name="json">The JSON text.</param>
     /// <returns>The rule set, or every problem found.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="json"/> is null.</exception>
-    public static RuleSetLoadResult Load(string json)
+    public static RuleSetLoadResult Load(string json) => Load(json, RuleSetJsonOptions.Default);
+
+    /// <summary>Loads a rule set from JSON text with explicit limits. Does not throw for problems in the text.</summary>
+    /// <param name="json">The JSON text.</param>
+    /// <param name="options">The limits.</param>
+    /// <returns>The rule set, or every problem found.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public static RuleSetLoadResult Load(string json, RuleSetJsonOptions options)
     {
         ArgumentNullException.ThrowIfNull(json);
+        ArgumentNullException.ThrowIfNull(options);
         var problems = new List<RuleProblem>();
-        if (json.Length > MaxLength)
+        if (json.Length > options.MaxLength)
         {
-            problems.Add(new("?", "$", RuleProblemCodes.MalformedJson, $"The rule file is {json.Length:N0} characters long; the limit is {MaxLength:N0}."));
+            problems.Add(new("?", "$", RuleProblemCodes.MalformedJson, $"The rule file is {json.Length:N0} characters long; the limit is {options.MaxLength:N0}."));
             return new RuleSetLoadResult(null, problems);
         }
 
@@ -48,7 +56,7 @@ public static class RuleSetJson
         {
             using var reader = new JsonTextReader(new StringReader(json))
             {
-                MaxDepth = MaxJsonDepth,
+                MaxDepth = options.MaxJsonDepth,
                 FloatParseHandling = FloatParseHandling.Decimal,
                 DateParseHandling = DateParseHandling.None,
             };
@@ -577,4 +585,18 @@ public sealed record RuleSetLoadResult(RuleSet? RuleSet, IReadOnlyList<RuleProbl
 {
     /// <summary>Whether the rule set loaded.</summary>
     public bool Succeeded => RuleSet is not null;
+}
+
+/// <summary>The limits of <see cref="RuleSetJson"/>: text past them is reported as <c>malformed-json</c>, never parsed.</summary>
+/// <remarks>Immutable and thread-safe.</remarks>
+public sealed record RuleSetJsonOptions
+{
+    /// <summary>The defaults: 1 MiB of text, 72 levels of JSON.</summary>
+    public static RuleSetJsonOptions Default { get; } = new();
+
+    /// <summary>The longest rule file read, in characters.</summary>
+    public int MaxLength { get; init; } = RuleSetJson.MaxLength;
+
+    /// <summary>The deepest JSON nesting read (criteria themselves may nest at most 32 levels).</summary>
+    public int MaxJsonDepth { get; init; } = RuleSetJson.MaxJsonDepth;
 }
