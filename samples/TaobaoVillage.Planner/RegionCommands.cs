@@ -32,15 +32,26 @@ public static class RegionCommands
         var format = Format();
         var output = Output();
         var all = new Option<bool>("--all") { Description = "List every township seen, not only Taobao Towns and open cases." };
+        var townships = new Option<string?>("--townships") { Description = "Township records given directly (CSV: township_code or township, year, taobao_villages, annual_sales_cny, active_shops, …) instead of villages." };
         var command = new Command("towns", "Taobao Towns (淘宝镇) from village records or from an official list of designated villages, each with the villages that qualified it.\n\nExamples:\n  towns --list taobao-villages-2014-2016.csv --year 2016\n  towns --input villages.csv --rules aliresearch-town --format jsonl")
         {
-            source.Input, source.List, source.Year, source.VillageRules, source.Encoding, rules, format, output, all,
+            source.Input, source.List, source.Year, source.VillageRules, source.Encoding, rules, format, output, all, townships,
         };
         command.SetAction(parse =>
         {
-            var (aggregator, label) = source.Load(parse);
             var townRules = TownRules(parse.GetValue(rules)!);
-            var towns = aggregator.Towns(townRules);
+            IReadOnlyList<TownVerdict> towns;
+            string label;
+            if (parse.GetValue(townships) is { } townshipFile)
+            {
+                (towns, label) = (DecideGiven(io, townshipFile, townRules, parse.GetValue(source.Year)), Path.GetFileName(townshipFile));
+            }
+            else
+            {
+                var (aggregator, name) = source.Load(parse);
+                (towns, label) = (aggregator.Towns(townRules), name);
+            }
+
             var shown = parse.GetValue(all) ? towns : towns.Where(t => t.Verdict.Eligibility != Eligibility.NotEligible).ToList();
             using var target = Open(io, parse.GetValue(output));
             switch (parse.GetValue(format))
@@ -375,6 +386,35 @@ public static class RegionCommands
 
             w.WriteEndArray();
         });
+    }
+
+    private static List<TownVerdict> DecideGiven(PlannerIO io, string path, Func<int, RuleSet> rules, int? year)
+    {
+        if (!File.Exists(path))
+        {
+            throw new PlannerException($"the township file '{path}' does not exist.");
+        }
+
+        var towns = new List<TownVerdict>();
+        foreach (var row in TownshipRecordReader.ReadFile(path))
+        {
+            if (row.Township is not { } figures)
+            {
+                foreach (var p in row.Problems)
+                {
+                    io.Error.WriteLine($"{path}:{row.Line}: {p.Field}: {p.Message} [{p.Code}] (row rejected)");
+                }
+
+                continue;
+            }
+
+            if (year is null || figures.Year == year)
+            {
+                towns.Add(TownAggregator.Decide(figures, rules(figures.Year ?? year ?? DateTime.Now.Year)));
+            }
+        }
+
+        return towns;
     }
 
     private static Func<int, RuleSet> TownRules(string rules)

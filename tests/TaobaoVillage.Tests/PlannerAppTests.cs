@@ -387,3 +387,39 @@ public class WorkbenchCommandsTests
         Assert.Contains("out-of-range", lines[3], StringComparison.Ordinal);
     }
 }
+
+public class TownshipRecordsTests
+{
+    [Fact]
+    public void Towns_GivenTownshipRecords_DecidedDirectlyThreeValued()
+    {
+        using var file = new TempFile(".csv");
+        File.WriteAllText(file.Path, """
+            township_code,province,county,township,year,taobao_villages,annual_sales_cny,active_shops
+            330782100,浙江省,义乌市,苏溪镇,2020,3,,
+            330782101,浙江省,义乌市,大陈镇,2020,0,30000000.01,301
+            330782102,浙江省,义乌市,佛堂镇,2020,0,30000000,301
+            330782103,浙江省,义乌市,赤岸镇,2020,2,,400
+            330782104,浙江省,义乌市,后宅街道,2020,x,1,1
+            """);
+
+        var (code, stdout, stderr, _) = PlannerRun.Run("towns", "--townships", file.Path, "--all", "--format", "jsonl");
+
+        Assert.Equal(PlannerApp.Ok, code);
+        var verdicts = stdout.TrimEnd('\n').Split('\n').Select(l => (string)JObject.Parse(l)["verdict"]!).ToList();
+        Assert.Equal(["eligible", "eligible", "not_eligible", "indeterminate"], verdicts);
+        Assert.Contains(":6: taobao_villages", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_TownshipRow_AllFigures()
+    {
+        var row = TaobaoVillage.Csv.TownshipRecordReader.Read(new StringReader("township,year,kind,taobao_villages,annual_sales_cny,active_shops,households,ecommerce_households\n苏溪镇,2019,township,4,50000000,500,12000,900\n")).Single();
+
+        Assert.Empty(row.Problems);
+        Assert.Equal("苏溪镇", row.Township!.Code);
+        Assert.Equal(TaobaoVillage.Domain.TownshipKind.Township, row.Township.Kind);
+        Assert.Equal(4, row.Township.TaobaoVillages);
+        Assert.Equal(900, row.Township.EcommerceHouseholds);
+    }
+}

@@ -73,6 +73,28 @@ public static class TownAggregator
         return aggregator.Towns(rules);
     }
 
+    /// <summary>Decides a township from figures given directly (a township records file) rather than summed from villages.</summary>
+    /// <param name="township">The township's figures.</param>
+    /// <param name="rules">The township rule set.</param>
+    /// <returns>The township verdict; it lists no villages.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ArgumentException">The rule set is not a township rule set.</exception>
+    public static TownVerdict Decide(TownshipFigures township, RuleSet rules)
+    {
+        ArgumentNullException.ThrowIfNull(township);
+        ArgumentNullException.ThrowIfNull(rules);
+        if (rules.Target != RuleTarget.Township)
+        {
+            throw new ArgumentException($"The rule set {rules} decides about villages; towns need a township rule set.", nameof(rules));
+        }
+
+        var region = new Region(township.Province ?? string.Empty, township.City ?? string.Empty, township.County ?? string.Empty, township.Name ?? township.Code)
+        {
+            TownshipCode = township.Code.Length == 9 && township.Code.All(char.IsAsciiDigit) ? township.Code : null,
+        };
+        return new TownVerdict(region, township.Year ?? 0, township, rules.Compile().Evaluate(township), [], [], 0);
+    }
+
     /// <summary>Decides every township of the input with one rule set.</summary>
     /// <param name="villages">Village results.</param>
     /// <param name="rules">The township rule set.</param>

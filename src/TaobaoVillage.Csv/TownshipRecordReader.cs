@@ -1,0 +1,138 @@
+using System.Globalization;
+using CsvHelper;
+using TaobaoVillage.Domain;
+
+namespace TaobaoVillage.Csv;
+
+/// <summary>One row of a township records file: the township's figures, or why the row could not be read.</summary>
+/// <remarks>Immutable and thread-safe.</remarks>
+/// <param name="Line">The 1-based line.</param>
+/// <param name="Township">The figures, when the row is valid.</param>
+/// <param name="Problems">Why not, otherwise.</param>
+public sealed record TownshipRow(long Line, TownshipFigures? Township, IReadOnlyList<RecordProblem> Problems);
+
+/// <summary>
+/// Reads township records given directly (instead of summed from villages): CSV with <c>township_code</c> or
+/// <c>township</c>, optionally <c>province</c>, <c>city</c>, <c>county</c>, <c>year</c>, <c>kind</c>
+/// (<c>township</c>/<c>subdistrict</c>), <c>taobao_villages</c>, <c>annual_sales_cny</c>, <c>active_shops</c>,
+/// <c>households</c>, <c>ecommerce_households</c>. An empty cell is a missing figure.
+/// </summary>
+/// <remarks>Every data line comes out as one <see cref="TownshipRow"/>. Static members are thread-safe.</remarks>
+public static class TownshipRecordReader
+{
+    /// <summary>Reads a township records file (UTF-8, or the options' encoding).</summary>
+    /// <param name="path">The file.</param>
+    /// <param name="options">Options, or the defaults.</param>
+    /// <returns>One row per data line, lazily.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="path"/> is null.</exception>
+    public static IEnumerable<TownshipRow> ReadFile(string path, CsvRecordReaderOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        options ??= CsvRecordReaderOptions.Default;
+        return Core(path, options);
+
+        static IEnumerable<TownshipRow> Core(string path, CsvRecordReaderOptions options)
+        {
+            using var reader = new StreamReader(path, options.Encoding ?? System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+            foreach (var row in Read(reader, options))
+            {
+                yield return row;
+            }
+        }
+    }
+
+    /// <summary>Reads township records from text.</summary>
+    /// <param name="reader">The text.</param>
+    /// <param name="options">Options, or the defaults.</param>
+    /// <returns>One row per data line, lazily.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="reader"/> is null.</exception>
+    public static IEnumerable<TownshipRow> Read(TextReader reader, CsvRecordReaderOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        return ReadCore(reader, options ?? CsvRecordReaderOptions.Default);
+    }
+
+    private static IEnumerable<TownshipRow> ReadCore(TextReader text, CsvRecordReaderOptions options)
+    {
+        using var csv = CsvReader.Create(text, new CsvReaderOptions
+        {
+            HasHeader = true,
+            Separator = options.Separator,
+            TrackLineNumbers = true,
+            FieldCountMismatch = CsvFieldCountHandling.Allow,
+            MissingField = CsvMissingFieldHandling.ReturnEmpty,
+            MalformedData = CsvMalformedDataHandling.Recover,
+        }, leaveOpen: false);
+        var header = csv.Headers ?? [];
+        var index = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < header.Count; i++)
+        {
+            index.TryAdd(header[i].Trim().Replace("_", string.Empty, StringComparison.Ordinal), i);
+        }
+
+        while (csv.Read())
+        {
+            var line = csv.LineNumber;
+            var problems = new List<RecordProblem>();
+            string? Cell(string name) => index.TryGetValue(name.Replace("_", string.Empty, StringComparison.Ordinal), out var i) && i < csv.FieldCount
+                && csv.GetString(i).Trim() is { Length: > 0 } v ? v : null;
+            long? Count(string name)
+            {
+                if (Cell(name) is not { } text)
+                {
+                    return null;
+                }
+
+                if (long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value))
+                {
+                    return value;
+                }
+
+                problems.Add(new RecordProblem(name, text, RecordProblemCodes.NotANumber, "Expected a whole number of zero or more.") { Line = line });
+                return null;
+            }
+
+            var key = Cell("township_code") ?? Cell("township");
+            if (key is null)
+            {
+                problems.Add(new RecordProblem("township_code", null, RecordProblemCodes.MissingVillageCode, "A township row needs township_code or township.") { Line = line });
+            }
+
+            Cny? sales = null;
+            if (Cell("annual_sales_cny") is { } salesText)
+            {
+                if (decimal.TryParse(salesText, NumberStyles.Float, CultureInfo.InvariantCulture, out var yuan) && yuan >= 0)
+                {
+                    sales = Cny.FromYuan(yuan);
+                }
+                else
+                {
+                    problems.Add(new RecordProblem("annual_sales_cny", salesText, RecordProblemCodes.NotANumber, "Expected an amount of zero or more.") { Line = line });
+                }
+            }
+
+            TownshipKind? kind = Cell("kind") switch
+            {
+                null => null,
+                "township" or "乡镇" or "镇" or "乡" => TownshipKind.Township,
+                "subdistrict" or "街道" => TownshipKind.Subdistrict,
+                var other => Bad(other),
+            };
+            TownshipKind? Bad(string other)
+            {
+                problems.Add(new RecordProblem("kind", other, RecordProblemCodes.Malformed, "The kind is 'township' or 'subdistrict'.") { Line = line });
+                return null;
+            }
+
+            var year = Count("year");
+            var figures = new TownshipFigures(key ?? string.Empty)
+            {
+                Name = Cell("township"), Province = Cell("province"), City = Cell("city"), County = Cell("county"),
+                Year = year is { } y and <= 9999 ? (int)y : null, Kind = kind,
+                TaobaoVillages = Count("taobao_villages"), AnnualSales = sales, ActiveShops = Count("active_shops"),
+                Households = Count("households"), EcommerceHouseholds = Count("ecommerce_households"),
+            };
+            yield return problems.Count == 0 ? new TownshipRow(line, figures, []) : new TownshipRow(line, null, problems);
+        }
+    }
+}
