@@ -72,13 +72,14 @@ public static class ScoreCommand
                 Progress = new Progress(c => report(c.Read)),
                 ProgressInterval = 50_000,
             });
-            Write(io, request, ruleSet, scorer, records, counts, ref rendering);
+            rendering = Write(io, request, ruleSet, scorer, records, counts);
         });
         rendering?.Invoke();
         return PlannerApp.Ok;
     }
 
-    private static void Write(PlannerIO io, ScoreRequest request, RuleSet ruleSet, BatchScorer scorer, IEnumerable<InputRow> rows, BatchCounts counts, ref Action? rendering)
+    /// <summary>Scores and writes data formats; for tables and summaries returns the drawing to do once the progress bar is gone.</summary>
+    private static Action? Write(PlannerIO io, ScoreRequest request, RuleSet ruleSet, BatchScorer scorer, IEnumerable<InputRow> rows, BatchCounts counts)
     {
         switch (request.Format)
         {
@@ -119,7 +120,7 @@ public static class ScoreCommand
                 }
 
                 // Drawn after the progress bar has gone, so the two never share the screen.
-                rendering = () =>
+                return () =>
                 {
                     if (table is not null)
                     {
@@ -132,8 +133,9 @@ public static class ScoreCommand
 
                     summary.Render(io.Console, request.Input, counts);
                 };
-                break;
         }
+
+        return null;
     }
 
     /// <summary>Reports on the calling thread (System.Progress would post to the thread pool, out of order).</summary>
