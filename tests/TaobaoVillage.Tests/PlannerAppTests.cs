@@ -423,3 +423,41 @@ public class TownshipRecordsTests
         Assert.Equal(900, row.Township.EcommerceHouseholds);
     }
 }
+
+public class ProgressDisplayTests
+{
+    [Fact]
+    public void Run_NotInteractive_RunsBodyWithoutDrawing()
+    {
+        var console = new TestConsole();
+        var reported = new List<long>();
+
+        ProgressDisplay.Run(console, BatchScorerTests.TestFile("mixed.csv"), report =>
+        {
+            report(5);
+            reported.Add(5);
+        });
+
+        Assert.Equal([5L], reported);
+        Assert.Equal(string.Empty, console.Output);
+    }
+}
+
+public class NearMissRankingTests
+{
+    [Fact]
+    public void Take_KeepsTheNearestInOrderAndSkipsUnfixable()
+    {
+        var ranking = new NearMissRanking(2);
+        foreach (var row in new TaobaoVillage.Batch.BatchScorer(BuiltInRuleSets.AliResearch).Score(TaobaoVillage.Csv.CsvRecordReader.ReadFile(BatchScorerTests.TestFile("mixed.csv"))))
+        {
+            ranking.Add(row);
+        }
+
+        var best = ranking.Take();
+
+        Assert.Equal(["330782100003", "330782100005"], best.Select(b => b.Row.Key));
+        Assert.True(best[0].Score >= best[1].Score);
+        Assert.Empty(ranking.Take());
+    }
+}
