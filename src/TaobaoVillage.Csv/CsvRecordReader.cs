@@ -25,6 +25,12 @@ public sealed record CsvRecordReaderOptions
     public int MaxFieldLength { get; init; } = 4096;
 
     /// <summary>
+    /// The longest record the parser buffers, in bytes (16 MiB by default). A longer one cannot be skipped safely, so it
+    /// is reported as one rejected row for the rest of the file: memory stays bounded whatever the input.
+    /// </summary>
+    public int MaxRecordBytes { get; init; } = 16 << 20;
+
+    /// <summary>
     /// Whether a quoted cell may span lines (RFC 4180). Off by default, so that one stray quote rejects one line instead
     /// of swallowing the rest of the file.
     /// </summary>
@@ -113,6 +119,7 @@ public static class CsvRecordReader
             MalformedData = CsvMalformedDataHandling.Recover,
             OnMalformedRecord = m => malformed[m.LineNumber] = m.Reason.ToString(),
             TrimWhitespace = false,
+            MaxRecordSize = options.MaxRecordBytes,
         };
 
         using var csv = CsvReader.Create(text, csvOptions, leaveOpen: false);

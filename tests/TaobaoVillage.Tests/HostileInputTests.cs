@@ -193,3 +193,19 @@ public class ReaderLimitOptionsTests
         Assert.Contains("limit is 100", result.Problems.Single().Message, StringComparison.Ordinal);
     }
 }
+
+public class CsvRecordReaderLimitTests
+{
+    [Fact]
+    public void Read_RecordOverMaxRecordBytes_OneRejectedRowForTheRestBoundedMemory()
+    {
+        var text = "village_code,village_name\n1,ok\n2," + new string('x', 300_000) + "\n3,never read\n";
+
+        var rows = CsvRecordReader.Read(new StringReader(text), "big.csv", new CsvRecordReaderOptions { MaxRecordBytes = 100_000 }).ToList();
+
+        Assert.Equal(2, rows.Count);
+        Assert.True(rows[0].Parsed.IsValid);
+        Assert.Equal(RecordProblemCodes.Malformed, rows[1].Parsed.Problems.Single().Code);
+        Assert.Contains("rest of the file", rows[1].Parsed.Problems.Single().Message, StringComparison.Ordinal);
+    }
+}

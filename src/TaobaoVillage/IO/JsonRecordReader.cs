@@ -48,17 +48,24 @@ public static class JsonRecordReader
     {
         var cache = new SchemaCache();
         long lineNumber = 0;
-        while (reader.ReadLine() is { } line)
+        var buffer = new System.Text.StringBuilder();
+        while (ReadBoundedLine(reader, buffer, options.MaxLineLength, out var length) is var more && (more || length > 0))
         {
             lineNumber++;
-            if (string.IsNullOrWhiteSpace(line))
+            if (length > options.MaxLineLength)
             {
+                yield return InputRow.Unreadable(lineNumber, source, new RecordProblem("*", null, RecordProblemCodes.TooLong, $"The line is {length:N0} characters long; the limit is {options.MaxLineLength:N0}."));
                 continue;
             }
 
-            if (line.Length > options.MaxLineLength)
+            var line = buffer.ToString();
+            if (string.IsNullOrWhiteSpace(line))
             {
-                yield return InputRow.Unreadable(lineNumber, source, new RecordProblem("*", null, RecordProblemCodes.TooLong, $"The line is {line.Length:N0} characters long; the limit is {options.MaxLineLength:N0}."));
+                if (!more)
+                {
+                    break;
+                }
+
                 continue;
             }
 
@@ -86,6 +93,43 @@ public static class JsonRecordReader
 
             yield return row;
         }
+    }
+
+    /// <summary>
+    /// Reads one line (ended by \n, \r or \r\n) into <paramref name="buffer"/>, keeping at most
+    /// <paramref name="max"/> characters: a longer line is counted and skipped, never held whole.
+    /// </summary>
+    /// <returns>Whether a line ending was seen (more may follow).</returns>
+    private static bool ReadBoundedLine(TextReader reader, System.Text.StringBuilder buffer, int max, out long length)
+    {
+        buffer.Clear();
+        length = 0;
+        int c;
+        while ((c = reader.Read()) >= 0)
+        {
+            if (c == '\n')
+            {
+                return true;
+            }
+
+            if (c == '\r')
+            {
+                if (reader.Peek() == '\n')
+                {
+                    reader.Read();
+                }
+
+                return true;
+            }
+
+            length++;
+            if (length <= max)
+            {
+                buffer.Append((char)c);
+            }
+        }
+
+        return false;
     }
 
     private static IEnumerable<InputRow> ReadArray(TextReader reader, string? source, JsonRecordReaderOptions options)
