@@ -67,6 +67,25 @@ public sealed class Summary
             .AddItem("rejected", counts.Rejected, Color.Grey));
         console.WriteLine();
 
+        var provinces = _byCounty
+            .GroupBy(kv => kv.Key.Split(' ')[0], StringComparer.Ordinal)
+            .Select(g => (Province: g.Key, Eligible: g.Sum(kv => kv.Value[0])))
+            .OrderByDescending(p => p.Eligible)
+            .ThenBy(p => p.Province, StringComparer.Ordinal)
+            .Take(31)
+            .ToList();
+        if (provinces.Count > 1)
+        {
+            var chart = new BarChart().Label("Taobao Villages by province").Width(72);
+            foreach (var (province, eligible) in provinces)
+            {
+                chart.AddItem(province, eligible, Color.Green);
+            }
+
+            console.Write(chart);
+            console.WriteLine();
+        }
+
         var table = new Table().Title("By county");
         table.AddColumns("county", "eligible", "not eligible", "indeterminate");
         foreach (var (county, c) in _byCounty.OrderByDescending(kv => kv.Value[0]).ThenBy(kv => kv.Key, StringComparer.Ordinal).Take(20))

@@ -27,6 +27,8 @@ public class PlannerAppTests
         Assert.Contains("rows read", console, StringComparison.Ordinal);
         Assert.Contains("eligible", console, StringComparison.Ordinal);
         Assert.Contains("zero-households", console, StringComparison.Ordinal);
+        Assert.Contains("Taobao Villages by province", console, StringComparison.Ordinal);
+        Assert.Contains("浙江省 义乌市", console, StringComparison.Ordinal);
     }
 
     [Fact]
