@@ -520,3 +520,28 @@ public class RuleEvaluatorConcurrencyTests
     private static string VerdictJsonWriterText(Verdict verdict) =>
         string.Join(";", verdict.Criteria.Select(c => $"{c.Id}:{c.Outcome}:{c.Actual}:{c.Shortfall?.Amount}"));
 }
+
+public class ReadinessDetailTests
+{
+    [Fact]
+    public void Score_AnyOf_TakesTheBestPart()
+    {
+        // Sales and committee pass; shops: 50 of 100 (0.5) or 50 of 10% × 400 = 40 (1.0, passes) → eligible.
+        // With 800 households: 50/100 = 0.5 or 50/80 = 0.625 → best 0.625; mean(1, 1, 0.625) = 0.875.
+        var record = new VillageRecord(new VillageCode("1")) { Committee = CommitteeKind.Village, Households = 800, ActiveShops = 50, AnnualSales = Cny.FromYuan(1e7m) };
+
+        Assert.Equal(87, Readiness.Score(BuiltInRuleSets.AliResearch.Compile().Evaluate(record)));
+    }
+
+    [Fact]
+    public void Score_UnknownCriterion_CountsZero()
+    {
+        var record = new VillageRecord(new VillageCode("1")) { Committee = CommitteeKind.Village, Households = 400, ActiveShops = 100 };
+
+        // mean(1, 0, 1) = 0.666…
+        Assert.Equal(66, Readiness.Score(BuiltInRuleSets.AliResearch.Compile().Evaluate(record)));
+    }
+
+    [Fact]
+    public void Score_NullVerdict_Throws() => Assert.Throws<ArgumentNullException>(() => Readiness.Score(null!));
+}
