@@ -545,3 +545,47 @@ public class ReadinessDetailTests
     [Fact]
     public void Score_NullVerdict_Throws() => Assert.Throws<ArgumentNullException>(() => Readiness.Score(null!));
 }
+
+public class ShortfallTests
+{
+    [Theory]
+    [InlineData("households", 1, "1 more household")]
+    [InlineData("households", 3, "3 more households")]
+    [InlineData("ecommerce_households", 1, "1 more household engaged in e-commerce")]
+    [InlineData("ecommerce_household_share", 14, "14 more households engaged in e-commerce")]
+    [InlineData("active_shops", 1, "1 more active online shop")]
+    [InlineData("taobao_villages", 1, "1 more Taobao Village")]
+    [InlineData("taobao_villages", 2, "2 more Taobao Villages")]
+    [InlineData("annual_sales_cny", 1200000, "CN¥1,200,000.00 more annual e-commerce sales")]
+    public void ToString_EachUnit_ReadsAsAPlannerWouldSayIt(string metric, int amount, string expected)
+    {
+        Assert.True(Metric.TryFind(metric, out var m));
+
+        Assert.Equal(expected, new Shortfall("c", m, amount, m.ShortfallUnit).ToString());
+    }
+
+    [Fact]
+    public void PathToPass_ToString_JoinsStepsAndMissingData()
+    {
+        var path = new PathToPass([new Shortfall("s", Metric.AnnualSales, 5m, Unit.Cny)], [Metric.ActiveShops]);
+
+        Assert.Equal("CN¥5.00 more annual e-commerce sales and data for active_shops", path.ToString());
+    }
+
+    [Fact]
+    public void PathsToPass_LimitBelowOne_Throws() =>
+        Assert.Throws<ArgumentOutOfRangeException>(() => BuiltInRuleSets.AliResearch.Compile().Evaluate(new VillageRecord(new VillageCode("1"))).PathsToPass(0));
+
+    [Fact]
+    public void PathsToPass_Limit_CutsTheList()
+    {
+        var verdict = BuiltInRuleSets.AliResearch.Compile().Evaluate(new VillageRecord(new VillageCode("1")) { Committee = CommitteeKind.Village, Households = 400, ActiveShops = 5, AnnualSales = Cny.FromYuan(1m) });
+
+        Assert.Equal(2, verdict.PathsToPass().Count);
+        Assert.Single(verdict.PathsToPass(1));
+    }
+
+    [Fact]
+    public void Verdict_ToString_NamesSubjectAndRuleSet() =>
+        Assert.Equal("1: Indeterminate under aliresearch@2022.1", BuiltInRuleSets.AliResearch.Compile().Evaluate(new VillageRecord(new VillageCode("1"))).ToString());
+}
