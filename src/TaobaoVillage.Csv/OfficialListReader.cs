@@ -57,21 +57,9 @@ public static class OfficialListReader
 
     private static IEnumerable<ListRow> ReadCore(TextReader text, CsvRecordReaderOptions options)
     {
-        using var csv = CsvReader.Create(text, new CsvReaderOptions
-        {
-            HasHeader = true,
-            Separator = options.Separator,
-            TrackLineNumbers = true,
-            FieldCountMismatch = CsvFieldCountHandling.Allow,
-            MissingField = CsvMissingFieldHandling.ReturnEmpty,
-            MalformedData = CsvMalformedDataHandling.Recover,
-        }, leaveOpen: false);
+        using var csv = CsvTables.Open(text, options);
         var header = csv.Headers ?? [];
-        var index = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-        for (var i = 0; i < header.Count; i++)
-        {
-            index.TryAdd(header[i].Trim(), i);
-        }
+        var index = CsvTables.Index(header, static name => name);
 
         var missing = Required.Where(c => !index.ContainsKey(c)).ToList();
         if (header.Count > 0 && missing.Count > 0)

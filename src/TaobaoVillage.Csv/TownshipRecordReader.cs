@@ -54,21 +54,9 @@ public static class TownshipRecordReader
 
     private static IEnumerable<TownshipRow> ReadCore(TextReader text, CsvRecordReaderOptions options)
     {
-        using var csv = CsvReader.Create(text, new CsvReaderOptions
-        {
-            HasHeader = true,
-            Separator = options.Separator,
-            TrackLineNumbers = true,
-            FieldCountMismatch = CsvFieldCountHandling.Allow,
-            MissingField = CsvMissingFieldHandling.ReturnEmpty,
-            MalformedData = CsvMalformedDataHandling.Recover,
-        }, leaveOpen: false);
+        using var csv = CsvTables.Open(text, options);
         var header = csv.Headers ?? [];
-        var index = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-        for (var i = 0; i < header.Count; i++)
-        {
-            index.TryAdd(header[i].Trim().Replace("_", string.Empty, StringComparison.Ordinal), i);
-        }
+        var index = CsvTables.Index(header, static name => name.Replace("_", string.Empty, StringComparison.Ordinal));
 
         while (csv.Read())
         {

@@ -7,14 +7,7 @@ namespace TaobaoVillage.Tests;
 
 public class PlannerAppTests
 {
-    private static (int Code, string Out, string Err, string Console) Run(params string[] args)
-    {
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        var console = new TestConsole().Width(200);
-        var code = PlannerApp.Run(args, stdout, stderr, console);
-        return (code, stdout.ToString(), stderr.ToString(), console.Output);
-    }
+    private static (int Code, string Out, string Err, string Console) Run(params string[] args) => PlannerRun.Run(args);
 
     [Fact]
     public void Run_NoArguments_ScoresBundledSampleAndSummarises()
@@ -147,14 +140,7 @@ public class PlannerAppTests
 
 public class RegionCommandsTests
 {
-    private static (int Code, string Out, string Err, string Console) Run(params string[] args)
-    {
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        var console = new TestConsole().Width(200);
-        var code = PlannerApp.Run(args, stdout, stderr, console);
-        return (code, stdout.ToString(), stderr.ToString(), console.Output);
-    }
+    private static (int Code, string Out, string Err, string Console) Run(params string[] args) => PlannerRun.Run(args);
 
     [Fact]
     public void Towns_List2016Jsonl_135TownsWithContractFields()
@@ -227,14 +213,7 @@ public class RegionCommandsTests
 
 public class WorkbenchCommandsTests
 {
-    private static (int Code, string Out, string Err, string Console) Run(params string[] args)
-    {
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        var console = new TestConsole().Width(220);
-        var code = PlannerApp.Run(args, stdout, stderr, console);
-        return (code, stdout.ToString(), stderr.ToString(), console.Output);
-    }
+    private static (int Code, string Out, string Err, string Console) Run(params string[] args) => PlannerRun.Run(args);
 
     [Fact]
     public void Explain_OneFenShort_SaysWhatIsMissingAndCites()
