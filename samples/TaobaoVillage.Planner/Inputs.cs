@@ -38,6 +38,18 @@ public static class Inputs
         return result.RuleSet;
     }
 
+    /// <summary>A village rule set by id or path: the one check every village command makes.</summary>
+    /// <param name="idOrPath">The id or path.</param>
+    /// <returns>The rule set.</returns>
+    /// <exception cref="PlannerException">Not found, invalid, or a township rule set.</exception>
+    public static RuleSet VillageRuleSet(string idOrPath)
+    {
+        var ruleSet = RuleSet(idOrPath);
+        return ruleSet.Target == RuleTarget.Village
+            ? ruleSet
+            : throw new PlannerException($"the rule set {ruleSet} is for townships; use the 'towns' command.", PlannerApp.Usage);
+    }
+
     /// <summary>Reads records from a file: <c>.csv</c>, <c>.jsonl</c>/<c>.ndjson</c> (JSON Lines) or <c>.json</c> (array).</summary>
     /// <param name="path">The file.</param>
     /// <param name="encoding">utf-8 (default) or gb18030, for CSV.</param>

@@ -532,11 +532,7 @@ public static class RegionCommands
                 return (aggregator, Path.GetFileName(list));
             }
 
-            var rules = Inputs.RuleSet(parse.GetValue(VillageRules)!);
-            if (rules.Target != RuleTarget.Village)
-            {
-                throw new PlannerException($"--village-rules {rules} is a township rule set.", PlannerApp.Usage);
-            }
+            var rules = Inputs.VillageRuleSet(parse.GetValue(VillageRules)!);
 
             var scorer = new BatchScorer(rules, new BatchOptions { DegreeOfParallelism = Environment.ProcessorCount });
             foreach (var row in scorer.Score(Inputs.Records(input!, parse.GetValue(Encoding))))

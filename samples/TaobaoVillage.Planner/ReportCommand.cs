@@ -29,11 +29,7 @@ public static class ReportCommand
         };
         command.SetAction(parse =>
         {
-            var ruleSet = Inputs.RuleSet(parse.GetValue(rules)!);
-            if (ruleSet.Target != RuleTarget.Village)
-            {
-                throw new PlannerException($"the rule set {ruleSet} is for townships.", PlannerApp.Usage);
-            }
+            var ruleSet = Inputs.VillageRuleSet(parse.GetValue(rules)!);
 
             var path = parse.GetValue(input) ?? Inputs.SamplePath;
             var html = Build(path, ruleSet, Inputs.Records(path, parse.GetValue(encoding)));

@@ -55,11 +55,7 @@ public static class ScoreCommand
     {
         ArgumentNullException.ThrowIfNull(io);
         ArgumentNullException.ThrowIfNull(request);
-        var ruleSet = Inputs.RuleSet(request.Rules);
-        if (ruleSet.Target != RuleTarget.Village)
-        {
-            throw new PlannerException($"the rule set {ruleSet} is for townships; use the 'towns' command.", PlannerApp.Usage);
-        }
+        var ruleSet = Inputs.VillageRuleSet(request.Rules);
 
         var counts = new BatchCounts();
         var records = Inputs.Records(request.Input, request.Encoding);

@@ -35,7 +35,7 @@ public static class WorkbenchCommands
         };
         command.SetAction(parse =>
         {
-            var ruleSet = VillageRules(parse.GetValue(rules)!);
+            var ruleSet = Inputs.VillageRuleSet(parse.GetValue(rules)!);
             var wanted = parse.GetValue(code)!;
             var rows = new BatchScorer(ruleSet).Score(Inputs.Records(parse.GetValue(input) ?? Inputs.SamplePath, parse.GetValue(encoding)))
                 .Where(r => string.Equals(r.Key, wanted, StringComparison.Ordinal))
@@ -126,7 +126,7 @@ public static class WorkbenchCommands
         };
         command.SetAction(parse =>
         {
-            var ruleSet = VillageRules(parse.GetValue(rules)!);
+            var ruleSet = Inputs.VillageRuleSet(parse.GetValue(rules)!);
             var misses = Misses(Inputs.Records(parse.GetValue(input) ?? Inputs.SamplePath, parse.GetValue(encoding)), ruleSet, parse.GetValue(top));
             if (parse.GetValue(format) == "csv")
             {
@@ -202,11 +202,11 @@ public static class WorkbenchCommands
         };
         command.SetAction(parse =>
         {
-            var baseRules = VillageRules(parse.GetValue(rules)!);
+            var baseRules = Inputs.VillageRuleSet(parse.GetValue(rules)!);
             RuleSet variant;
             if (parse.GetValue(against) is { } other)
             {
-                variant = VillageRules(other);
+                variant = Inputs.VillageRuleSet(other);
             }
             else
             {
@@ -322,13 +322,6 @@ public static class WorkbenchCommands
         return command;
     }
 
-    private static RuleSet VillageRules(string idOrPath)
-    {
-        var ruleSet = Inputs.RuleSet(idOrPath);
-        return ruleSet.Target == RuleTarget.Village
-            ? ruleSet
-            : throw new PlannerException($"the rule set {ruleSet} is for townships; use the 'towns' command.", PlannerApp.Usage);
-    }
 
     private static Option<string?> Input() => new("--input", "-i") { Description = "Village records (.csv, .jsonl, .json). Default: the bundled sample." };
 
