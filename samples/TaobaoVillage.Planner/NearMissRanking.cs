@@ -22,7 +22,8 @@ public sealed class NearMissRanking(int size)
             return;
         }
 
-        _best.Enqueue((row, Readiness.Score(verdict)), (Readiness.Progress(verdict), -row.Line));
+        var progress = Readiness.Progress(verdict);
+        _best.Enqueue((row, Readiness.ScoreOf(progress)), (progress, -row.Line));
         if (_best.Count > _size)
         {
             _best.Dequeue();

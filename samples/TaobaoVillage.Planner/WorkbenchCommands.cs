@@ -322,7 +322,6 @@ public static class WorkbenchCommands
         return command;
     }
 
-
     private static Option<string?> Input() => new("--input", "-i") { Description = "Village records (.csv, .jsonl, .json). Default: the bundled sample." };
 
     private static Option<string> Format() => CommonOptions.Format("table", "csv");

@@ -542,6 +542,20 @@ public class ReadinessDetailTests
         Assert.Equal(66, Readiness.Score(BuiltInRuleSets.AliResearch.Compile().Evaluate(record)));
     }
 
+    [Property]
+    public Property ScoreOf_Progress_EqualsScore() => Prop.ForAll(VillageArbitraries.Records(), record =>
+    {
+        var verdict = BuiltInRuleSets.AliResearch.Compile().Evaluate(record);
+        return Readiness.ScoreOf(Readiness.Progress(verdict)) == Readiness.Score(verdict);
+    });
+
+    [Theory]
+    [InlineData("1", 100)]
+    [InlineData("0.9999", 99)]
+    [InlineData("0.005", 0)]
+    public void ScoreOf_Progress_RoundsDown(string progress, int expected) =>
+        Assert.Equal(expected, Readiness.ScoreOf(decimal.Parse(progress, System.Globalization.CultureInfo.InvariantCulture)));
+
     [Fact]
     public void Score_NullVerdict_Throws() => Assert.Throws<ArgumentNullException>(() => Readiness.Score(null!));
 }

@@ -23,8 +23,13 @@ public static class Readiness
     public static int Score(Verdict verdict)
     {
         ArgumentNullException.ThrowIfNull(verdict);
-        return verdict.IsEligible ? 100 : (int)Math.Min(99m, decimal.Floor(Progress(verdict) * 100m));
+        return ScoreOf(Progress(verdict));
     }
+
+    /// <summary>The score for a progress from <see cref="Progress(Verdict)"/>, so a caller that needs both computes the tree once.</summary>
+    /// <param name="progress">0 to 1, as <see cref="Progress(Verdict)"/> returns it (1 only when eligible).</param>
+    /// <returns>0 to 100.</returns>
+    public static int ScoreOf(decimal progress) => (int)decimal.Floor(Math.Clamp(progress, 0m, 1m) * 100m);
 
     /// <summary>The unrounded progress behind <see cref="Score"/>, from 0 to 1, for ranking ties of the score.</summary>
     /// <param name="verdict">The verdict.</param>
