@@ -29,10 +29,13 @@ public static class GenerateCommand
                 throw new PlannerException($"the codes file '{codesPath}' does not exist.");
             }
 
+            // The inputs are checked before the output is touched; the output itself is written all or nothing.
+            NationalGenerator.CheckCodes(codesPath);
             var path = parse.GetValue(output)!;
             var clock = Stopwatch.StartNew();
-            using var writer = new StreamWriter(path, false, new System.Text.UTF8Encoding(false), 1 << 16);
-            var written = NationalGenerator.Write(writer, parse.GetValue(seed), codesPath, parse.GetValue(rows), parse.GetValue(broken), parse.GetValue(year));
+            using var target = PlannerOutput.Open(io, path, codesPath);
+            var written = NationalGenerator.Write(target.Writer, parse.GetValue(seed), codesPath, parse.GetValue(rows), parse.GetValue(broken), parse.GetValue(year));
+            target.Commit();
             io.Out.WriteLine($"{path}: {written:N0} rows from {(codesPath is null ? "synthetic codes" : codesPath)} in {clock.Elapsed.TotalSeconds:F1} s");
             return PlannerApp.Ok;
         });

@@ -196,6 +196,32 @@ public static class NationalGenerator
         }
     }
 
+    /// <summary>Checks that a codes file can be read: gzip, a header and at least one row of seven cells.</summary>
+    /// <param name="codesPath">The codes file, or null for synthetic codes.</param>
+    /// <exception cref="PlannerException">The file is not a gzip-compressed codes CSV.</exception>
+    public static void CheckCodes(string? codesPath)
+    {
+        if (codesPath is null)
+        {
+            return;
+        }
+
+        try
+        {
+            using var stream = File.OpenRead(codesPath);
+            using var gzip = new GZipStream(stream, CompressionMode.Decompress);
+            using var reader = CsvReader.Create(new StreamReader(gzip), new CsvReaderOptions { HasHeader = true }, leaveOpen: false);
+            if (!reader.Read() || reader.FieldCount < 7)
+            {
+                throw new PlannerException($"the codes file '{codesPath}' has no rows of village_code, village_name, urban_rural_code, province, city, county, township.");
+            }
+        }
+        catch (InvalidDataException ex)
+        {
+            throw new PlannerException($"the codes file '{codesPath}' is not gzip-compressed CSV ({ex.Message})");
+        }
+    }
+
     private static string ShortName(string name)
     {
         // "高北村委会" → "高北村", "大马王村民委员会" → "大马王村", "潘寨社区居民委员会" → "潘寨社区".

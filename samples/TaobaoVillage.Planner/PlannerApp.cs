@@ -19,6 +19,9 @@ public static class PlannerApp
     /// <summary>The command line is wrong.</summary>
     public const int Usage = 2;
 
+    /// <summary>The run was interrupted (SIGINT, SIGTERM or SIGHUP) before its output was complete.</summary>
+    public const int Interrupted = 130;
+
     /// <summary>Runs the planner.</summary>
     /// <param name="args">The command line.</param>
     /// <param name="stdout">Standard output.</param>
@@ -26,9 +29,21 @@ public static class PlannerApp
     /// <param name="console">The console for tables and charts; by default one over <paramref name="stdout"/> that drops colour when redirected.</param>
     /// <returns>The exit code.</returns>
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr, IAnsiConsole? console = null)
+        => Run(args, stdout, stderr, console, redirected: !ReferenceEquals(stdout, Console.Out) || Console.IsOutputRedirected);
+
+    /// <summary>Runs the planner.</summary>
+    /// <param name="args">The command line.</param>
+    /// <param name="stdout">Standard output.</param>
+    /// <param name="stderr">Standard error.</param>
+    /// <param name="console">The console for tables and charts; by default one over <paramref name="stdout"/>.</param>
+    /// <param name="redirected">Whether standard output is a file or pipe rather than a terminal: plain text, no colour, no progress bar.</param>
+    /// <returns>The exit code.</returns>
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, IAnsiConsole? console, bool redirected)
     {
         ArgumentNullException.ThrowIfNull(args);
-        var io = new PlannerIO(stdout, stderr, console ?? CreateConsole(stdout));
+        ArgumentNullException.ThrowIfNull(stdout);
+        ArgumentNullException.ThrowIfNull(stderr);
+        var io = new PlannerIO(stdout, stderr, console ?? CreateConsole(stdout, redirected));
         var root = new RootCommand("TaobaoVillage planner: decides which villages qualify as Taobao Villages (淘宝村) under the published criteria, and explains why.\nWith no arguments it scores the bundled sample and prints a summary.");
         root.Subcommands.Add(ScoreCommand.Create(io));
         root.Subcommands.Add(GenerateCommand.Create(io));
@@ -47,28 +62,46 @@ public static class PlannerApp
 
         try
         {
-            return parse.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
+            var code = parse.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
+
+            // A closed pipe or full disk shows here at the latest: it is a failure, not a completed run.
+            stdout.Flush();
+            return code;
         }
         catch (PlannerException ex)
         {
-            stderr.WriteLine("error: " + ex.Message);
+            stderr.WriteLine("error: " + OneLine(ex.Message));
             return ex.ExitCode;
         }
-        catch (IOException ex)
+        catch (Exception ex) when (EnvironmentFailure(ex) is { } cause)
         {
-            stderr.WriteLine("error: " + ex.Message);
-            return Failed;
-        }
-        catch (UnauthorizedAccessException ex)
-        {
-            stderr.WriteLine("error: " + ex.Message);
+            stderr.WriteLine("error: " + OneLine(cause.Message));
             return Failed;
         }
     }
 
-    private static IAnsiConsole CreateConsole(TextWriter stdout)
+    /// <summary>The I/O failure behind an exception (a file, a pipe, a disk, unreadable bytes), or null for a bug.</summary>
+    private static Exception? EnvironmentFailure(Exception ex) => ex switch
     {
-        var redirected = ReferenceEquals(stdout, Console.Out) ? Console.IsOutputRedirected : true;
+        IOException or UnauthorizedAccessException or InvalidDataException => ex,
+
+        // .NET reports EFBIG (a file-size limit) as an out-of-range length from its own file code.
+        ArgumentOutOfRangeException when ex.TargetSite?.DeclaringType?.Namespace == "System.IO"
+            => new IOException("a write failed: the file-size limit was reached (EFBIG).", ex),
+        AggregateException aggregate => aggregate.Flatten().InnerExceptions.Select(EnvironmentFailure).FirstOrDefault(e => e is not null),
+        _ when ex.InnerException is { } inner => EnvironmentFailure(inner),
+        _ => null,
+    };
+
+    private static string OneLine(string message)
+    {
+        // A last guard for messages that quote a huge value: the head and the tail say what and where.
+        var line = message.ReplaceLineEndings(" ");
+        return line.Length <= 1_000 ? line : line[..700] + " … " + line[^200..];
+    }
+
+    private static IAnsiConsole CreateConsole(TextWriter stdout, bool redirected)
+    {
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
             Out = new AnsiConsoleOutput(stdout),

@@ -53,18 +53,18 @@ public static class RegionCommands
             }
 
             var shown = parse.GetValue(all) ? towns : towns.Where(t => t.Verdict.Eligibility != Eligibility.NotEligible).ToList();
-            using var target = Open(io, parse.GetValue(output));
+            using var target = PlannerOutput.Open(io, parse.GetValue(output), [.. source.Files(parse), parse.GetValue(townships), parse.GetValue(rules)]);
             switch (parse.GetValue(format))
             {
                 case "jsonl":
                     foreach (var town in shown)
                     {
-                        target.WriteLine(TownJson(town));
+                        target.Writer.WriteLine(TownJson(town));
                     }
 
                     break;
                 case "csv":
-                    using (var csv = CsvWriter.Create(target, new CsvWriterOptions { NewLine = "\n" }, leaveOpen: true))
+                    using (var csv = CsvWriter.Create(target.Writer, new CsvWriterOptions { NewLine = "\n" }, leaveOpen: true))
                     {
                         csv.WriteRecord(["province", "city", "county", "township", "township_code", "year", "taobao_villages", "undecided_villages", "annual_sales_cny", "active_shops", "verdict", "rule_set", "villages"]);
                         foreach (var t in shown)
@@ -87,12 +87,14 @@ public static class RegionCommands
                             Tables.Verdict(Status(t.Verdict.Eligibility)), Markup.Escape(string.Join(" ", t.QualifyingVillages.Take(8).Select(v => v.Village)) + (t.QualifyingVillages.Count > 8 ? " …" : string.Empty)));
                     }
 
-                    io.Console.Write(table);
+                    target.Console.Write(table);
                     break;
             }
 
+            target.Commit();
+
             // One line per year, on stderr when data went to stdout so pipes stay clean.
-            var note = parse.GetValue(output) is null && parse.GetValue(format) != "table" ? io.Error : io.Out;
+            var note = !target.IsFile && parse.GetValue(format) != "table" ? io.Error : io.Out;
             foreach (var year in towns.GroupBy(t => t.Year))
             {
                 note.WriteLine($"{year.Key}: {year.Count(t => t.IsTaobaoTown)} Taobao Towns, {year.Count(t => t.Verdict.Eligibility == Eligibility.Indeterminate)} open, "
@@ -126,13 +128,13 @@ public static class RegionCommands
                 .GroupBy(s => s.Year)
                 .SelectMany(g => g.Take(Math.Max(1, parse.GetValue(top))).Select((s, i) => (Rank: i + 1, Summary: s)))
                 .ToList();
-            using var target = Open(io, parse.GetValue(output));
+            using var target = PlannerOutput.Open(io, parse.GetValue(output), [.. source.Files(parse), parse.GetValue(rules)]);
             switch (parse.GetValue(format))
             {
                 case "jsonl":
                     foreach (var (rank, s) in summaries)
                     {
-                        target.WriteLine(JsonLine(w =>
+                        target.Writer.WriteLine(JsonLine(w =>
                         {
                             Prop(w, "year", s.Year);
                             Prop(w, "rank", rank);
@@ -155,7 +157,7 @@ public static class RegionCommands
 
                     break;
                 case "csv":
-                    using (var csv = CsvWriter.Create(target, new CsvWriterOptions { NewLine = "\n" }, leaveOpen: true))
+                    using (var csv = CsvWriter.Create(target.Writer, new CsvWriterOptions { NewLine = "\n" }, leaveOpen: true))
                     {
                         csv.WriteRecord(["year", "rank", "province", "city", "county", "taobao_villages", "undecided_villages", "taobao_towns", "cluster_candidate"]);
                         foreach (var (rank, s) in summaries)
@@ -185,15 +187,16 @@ public static class RegionCommands
                         table.AddRow(cells.ToArray());
                     }
 
-                    io.Console.Write(table);
+                    target.Console.Write(table);
                     if (!province)
                     {
-                        io.Console.MarkupLine("[grey]cluster: 10 or more Taobao Villages in the county; very-large: more than 100. Adjacency is not checked: the data has no geography.[/]");
+                        target.Console.MarkupLine("[grey]cluster: 10 or more Taobao Villages in the county; very-large: more than 100. Adjacency is not checked: the data has no geography.[/]");
                     }
 
                     break;
             }
 
+            target.Commit();
             return PlannerApp.Ok;
         });
         return command;
@@ -224,34 +227,35 @@ public static class RegionCommands
             var (aggregator, label) = source.Load(parse, [y1, y2]);
             var towns = aggregator.Towns(TownRules(parse.GetValue(rules)!));
             var which = parse.GetValue(level)!;
-            using var target = Open(io, parse.GetValue(output));
+            using var target = PlannerOutput.Open(io, parse.GetValue(output), [.. source.Files(parse), parse.GetValue(rules)]);
             var fmt = parse.GetValue(format);
             if (which is "village" or "township")
             {
                 var changes = which == "village"
                     ? YearComparison.Villages(towns.SelectMany(t => t.QualifyingVillages), y1, y2)
                     : YearComparison.Towns(towns, y1, y2);
-                WriteChanges(io, target, fmt!, changes, $"Taobao {(which == "village" ? "Villages" : "Towns")} {y1} → {y2}, from {label}");
+                WriteChanges(target, fmt!, changes, $"Taobao {(which == "village" ? "Villages" : "Towns")} {y1} → {y2}, from {label}");
             }
             else
             {
                 var changes = which == "county" ? YearComparison.Counties(towns, y1, y2) : YearComparison.Provinces(towns, y1, y2);
-                WriteRegionChanges(io, target, fmt!, changes, which, $"{y1} → {y2} by {which}, from {label}");
+                WriteRegionChanges(target, fmt!, changes, which, $"{y1} → {y2} by {which}, from {label}");
             }
 
+            target.Commit();
             return PlannerApp.Ok;
         });
         return command;
     }
 
-    private static void WriteChanges(PlannerIO io, TextWriter target, string format, IReadOnlyList<DesignationChange> changes, string title)
+    private static void WriteChanges(PlannerOutput target, string format, IReadOnlyList<DesignationChange> changes, string title)
     {
         switch (format)
         {
             case "jsonl":
                 foreach (var c in changes)
                 {
-                    target.WriteLine(JsonLine(w =>
+                    target.Writer.WriteLine(JsonLine(w =>
                     {
                         Prop(w, "change", c.Change.ToString().ToLowerInvariant());
                         Prop(w, "name", c.Name);
@@ -266,7 +270,7 @@ public static class RegionCommands
 
                 break;
             case "csv":
-                using (var csv = CsvWriter.Create(target, new CsvWriterOptions { NewLine = "\n" }, leaveOpen: true))
+                using (var csv = CsvWriter.Create(target.Writer, new CsvWriterOptions { NewLine = "\n" }, leaveOpen: true))
                 {
                     csv.WriteRecord(["change", "name", "province", "city", "county", "township", "from", "to"]);
                     foreach (var c in changes)
@@ -277,7 +281,7 @@ public static class RegionCommands
 
                 break;
             default:
-                io.Console.Write(new BarChart().Label(Markup.Escape(title)).Width(60)
+                target.Console.Write(new BarChart().Label(Markup.Escape(title)).Width(60)
                     .AddItem("new", changes.Count(c => c.Change == Change.New), Color.Green)
                     .AddItem("kept", changes.Count(c => c.Change == Change.Kept), Color.Blue)
                     .AddItem("lost", changes.Count(c => c.Change == Change.Lost), Color.Red));
@@ -288,12 +292,12 @@ public static class RegionCommands
                     table.AddRow(c.Change.ToString().ToLowerInvariant(), Markup.Escape(c.Name), Markup.Escape(c.Region.Province), Markup.Escape(c.Region.County), Markup.Escape(c.Region.Township));
                 }
 
-                io.Console.Write(table);
+                target.Console.Write(table);
                 break;
         }
     }
 
-    private static void WriteRegionChanges(PlannerIO io, TextWriter target, string format, IReadOnlyList<RegionChange> changes, string level, string title)
+    private static void WriteRegionChanges(PlannerOutput target, string format, IReadOnlyList<RegionChange> changes, string level, string title)
     {
         var county = level == "county";
         switch (format)
@@ -301,7 +305,7 @@ public static class RegionCommands
             case "jsonl":
                 foreach (var c in changes)
                 {
-                    target.WriteLine(JsonLine(w =>
+                    target.Writer.WriteLine(JsonLine(w =>
                     {
                         Prop(w, "province", c.Region.Province);
                         if (county)
@@ -324,7 +328,7 @@ public static class RegionCommands
 
                 break;
             case "csv":
-                using (var csv = CsvWriter.Create(target, new CsvWriterOptions { NewLine = "\n" }, leaveOpen: true))
+                using (var csv = CsvWriter.Create(target.Writer, new CsvWriterOptions { NewLine = "\n" }, leaveOpen: true))
                 {
                     csv.WriteRecord(["province", "city", "county", "from", "to", "villages_from", "villages_to", "new", "kept", "lost", "towns_from", "towns_to"]);
                     foreach (var c in changes)
@@ -343,7 +347,7 @@ public static class RegionCommands
                     table.AddRow(Markup.Escape(county ? $"{c.Region.Province} {c.Region.County}" : c.Region.Province), Int(c.VillagesFrom), Int(c.VillagesTo), Int(c.New), Int(c.Kept), Int(c.Lost), Int(c.TownsFrom), Int(c.TownsTo));
                 }
 
-                io.Console.Write(table);
+                target.Console.Write(table);
                 break;
         }
     }
@@ -439,10 +443,6 @@ public static class RegionCommands
 
     private static Option<string?> Output() => new("--output", "-o") { Description = "Write here instead of standard output." };
 
-    private static TextWriter Open(PlannerIO io, string? path) => path is null
-        ? io.Out
-        : new StreamWriter(path, false, new System.Text.UTF8Encoding(false)) { NewLine = "\n" };
-
     private static string JsonLine(Action<JsonWriter> body)
     {
         using var text = new StringWriter(CultureInfo.InvariantCulture);
@@ -492,6 +492,9 @@ public static class RegionCommands
         public Option<string> VillageRules { get; } = new("--village-rules") { Description = "With --input: the village rule set (default aliresearch).", DefaultValueFactory = _ => "aliresearch" };
 
         public Option<string?> Encoding { get; } = CommonOptions.Encoding();
+
+        /// <summary>The files these options name, which no output may overwrite.</summary>
+        public string?[] Files(ParseResult parse) => [parse.GetValue(Input), parse.GetValue(List), parse.GetValue(VillageRules)];
 
         public (RegionAggregator Aggregator, string Label) Load(ParseResult parse, int[]? years = null)
         {

@@ -32,8 +32,11 @@ public static class ReportCommand
             var ruleSet = Inputs.VillageRuleSet(parse.GetValue(rules)!);
 
             var path = parse.GetValue(input) ?? Inputs.SamplePath;
-            var html = Build(path, ruleSet, Inputs.Records(path, parse.GetValue(encoding)));
-            File.WriteAllText(parse.GetValue(output)!, html, new UTF8Encoding(false));
+            var records = Inputs.Records(path, parse.GetValue(encoding));
+            using var target = PlannerOutput.Open(io, parse.GetValue(output), path, parse.GetValue(rules));
+            var html = Build(path, ruleSet, records);
+            target.Writer.Write(html);
+            target.Commit();
             io.Out.WriteLine($"{parse.GetValue(output)}: report on {path} under {ruleSet} ({html.Length / 1024:N0} KiB)");
             return PlannerApp.Ok;
         });

@@ -59,6 +59,7 @@ public static class ScoreCommand
 
         var counts = new BatchCounts();
         var records = Inputs.Records(request.Input, request.Encoding);
+        using var output = PlannerOutput.Open(io, request.Output, request.Input, request.Rules);
         Action? rendering = null;
         ProgressDisplay.Run(io.Console, request.Input, report =>
         {
@@ -68,32 +69,35 @@ public static class ScoreCommand
                 Progress = new Progress(c => report(c.Read)),
                 ProgressInterval = 50_000,
             });
-            rendering = Write(io, request, ruleSet, scorer, records, counts);
+            rendering = Write(output, request, ruleSet, scorer, records, counts);
         });
         rendering?.Invoke();
+        output.Commit();
+        if (request.Format is "jsonl" or "csv" || output.IsFile)
+        {
+            // Data went to stdout: keep it clean for pipes and say the counts on stderr.
+            var note = output.IsFile ? io.Out : io.Error;
+            note.WriteLine($"{request.Input}: {counts}" + (output.IsFile ? $" -> {request.Output}" : string.Empty));
+        }
+
         return PlannerApp.Ok;
     }
 
     /// <summary>Scores and writes data formats; for tables and summaries returns the drawing to do once the progress bar is gone.</summary>
-    private static Action? Write(PlannerIO io, ScoreRequest request, RuleSet ruleSet, BatchScorer scorer, IEnumerable<InputRow> rows, BatchCounts counts)
+    private static Action? Write(PlannerOutput output, ScoreRequest request, RuleSet ruleSet, BatchScorer scorer, IEnumerable<InputRow> rows, BatchCounts counts)
     {
         switch (request.Format)
         {
             case "jsonl":
-                using (var target = OpenOutput(io, request.Output))
+                foreach (var line in scorer.ScoreSelect(rows, row => VerdictJsonWriter.FormatLine(row, ruleSet), counts))
                 {
-                    foreach (var line in scorer.ScoreSelect(rows, row => VerdictJsonWriter.FormatLine(row, ruleSet), counts))
-                    {
-                        target.Write(line);
-                        target.Write('\n');
-                    }
+                    output.Writer.Write(line);
+                    output.Writer.Write('\n');
                 }
 
-                ReportCounts(io, request, counts);
                 break;
             case "csv":
-                using (var target = OpenOutput(io, request.Output))
-                using (var csv = new CsvVerdictWriter(target, ruleSet, leaveOpen: true))
+                using (var csv = new CsvVerdictWriter(output.Writer, ruleSet, leaveOpen: true))
                 {
                     foreach (var row in scorer.Score(rows, counts))
                     {
@@ -101,7 +105,6 @@ public static class ScoreCommand
                     }
                 }
 
-                ReportCounts(io, request, counts);
                 break;
             default:
                 var summary = new Summary(ruleSet);
@@ -120,14 +123,14 @@ public static class ScoreCommand
                 {
                     if (table is not null)
                     {
-                        io.Console.Write(table);
+                        output.Console.Write(table);
                         if (counts.Read > Tables.MaxRows)
                         {
-                            io.Console.MarkupLine($"[grey]… {counts.Read - Tables.MaxRows:N0} more rows; use --format csv or jsonl for all of them.[/]");
+                            output.Console.MarkupLine($"[grey]… {counts.Read - Tables.MaxRows:N0} more rows; use --format csv or jsonl for all of them.[/]");
                         }
                     }
 
-                    summary.Render(io.Console, request.Input, counts);
+                    summary.Render(output.Console, request.Input, counts);
                 };
         }
 
@@ -138,48 +141,6 @@ public static class ScoreCommand
     private sealed class Progress(Action<BatchCounts> report) : IProgress<BatchCounts>
     {
         public void Report(BatchCounts value) => report(value);
-    }
-
-    private static TextWriter OpenOutput(PlannerIO io, string? path)
-    {
-        if (path is null)
-        {
-            return new NonClosingWriter(io.Out);
-        }
-
-        var directory = Path.GetDirectoryName(Path.GetFullPath(path));
-        if (directory is not null && !Directory.Exists(directory))
-        {
-            throw new PlannerException($"the output folder '{directory}' does not exist.");
-        }
-
-        return new StreamWriter(path, false, new System.Text.UTF8Encoding(false), 1 << 16) { NewLine = "\n" };
-    }
-
-    private static void ReportCounts(PlannerIO io, ScoreRequest request, BatchCounts counts)
-    {
-        // Data went to stdout: keep it clean for pipes and say the counts on stderr.
-        var target = request.Output is null ? io.Error : io.Out;
-        target.WriteLine($"{request.Input}: {counts}" + (request.Output is null ? string.Empty : $" -> {request.Output}"));
-    }
-
-    private sealed class NonClosingWriter(TextWriter inner) : TextWriter
-    {
-        public override System.Text.Encoding Encoding => inner.Encoding;
-
-        public override void Write(char value) => inner.Write(value);
-
-        public override void Write(string? value) => inner.Write(value);
-
-        public override void Write(ReadOnlySpan<char> buffer) => inner.Write(buffer);
-
-        public override void Flush() => inner.Flush();
-
-        protected override void Dispose(bool disposing)
-        {
-            inner.Flush();
-            base.Dispose(disposing);
-        }
     }
 }
 

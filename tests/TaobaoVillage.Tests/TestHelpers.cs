@@ -23,3 +23,28 @@ internal sealed class TempFile(string extension) : IDisposable
 
     public void Dispose() => File.Delete(Path);
 }
+
+/// <summary>A folder in the temp folder, deleted with its contents on dispose.</summary>
+public sealed class TempFolder : IDisposable
+{
+    public TempFolder() => Directory.CreateDirectory(Path);
+
+    public string Path { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"tv-{Guid.NewGuid():N}");
+
+    public string File(string name) => System.IO.Path.Combine(Path, name);
+
+    /// <summary>Every file in the folder, hidden ones too, by name.</summary>
+    public string[] Names() => Directory.GetFiles(Path).Select(System.IO.Path.GetFileName).Order(StringComparer.Ordinal).ToArray()!;
+
+    /// <summary>Makes a hard link with ln (.NET has no API for one).</summary>
+    public string HardLink(string target, string name)
+    {
+        var link = File(name);
+        using var ln = System.Diagnostics.Process.Start("ln", [target, link])!;
+        ln.WaitForExit();
+        Assert.Equal(0, ln.ExitCode);
+        return link;
+    }
+
+    public void Dispose() => Directory.Delete(Path, recursive: true);
+}

@@ -1,0 +1,123 @@
+using System.Collections.Concurrent;
+using System.Text;
+using Spectre.Console;
+using TaobaoVillage.IO;
+
+namespace TaobaoVillage.Planner;
+
+/// <summary>
+/// Where a command writes its result: standard output, or a file written all or nothing (<see cref="AtomicFile"/>).
+/// Tables and charts go to <see cref="Console"/>, data to <see cref="Writer"/>; both reach the same place.
+/// </summary>
+public sealed class PlannerOutput : IDisposable
+{
+    // Every file not yet committed, so a signal can give them all up before the process ends.
+    private static readonly ConcurrentDictionary<AtomicFile, byte> Pending = new();
+    private readonly AtomicFile? file;
+
+    private PlannerOutput(TextWriter writer, IAnsiConsole console, AtomicFile? file)
+    {
+        Writer = writer;
+        Console = console;
+        this.file = file;
+    }
+
+    /// <summary>Data formats write here.</summary>
+    public TextWriter Writer { get; }
+
+    /// <summary>Tables and charts write here: the terminal, or plain text at 140 columns into the file.</summary>
+    public IAnsiConsole Console { get; }
+
+    /// <summary>Whether the output is a file rather than standard output.</summary>
+    public bool IsFile => file is not null;
+
+    /// <summary>Opens the output a command names.</summary>
+    /// <param name="io">The planner's streams.</param>
+    /// <param name="path">The file, or null or <c>-</c> for standard output.</param>
+    /// <param name="inputs">The files the command reads; the output may be none of them.</param>
+    /// <returns>The output; commit it when the run completed.</returns>
+    /// <exception cref="PlannerException">The output is an input, a folder, or in a folder that does not exist.</exception>
+    public static PlannerOutput Open(PlannerIO io, string? path, params string?[] inputs)
+    {
+        ArgumentNullException.ThrowIfNull(io);
+        if (path is null or "-")
+        {
+            return new PlannerOutput(io.Out, io.Console, null);
+        }
+
+        AtomicFile file;
+        try
+        {
+            file = AtomicFile.Create(path, inputs.Where(i => i is not null and not "-"));
+        }
+        catch (OutputConflictException ex)
+        {
+            throw new PlannerException(ex.Message, PlannerApp.Usage);
+        }
+        catch (ArgumentException ex)
+        {
+            throw new PlannerException(ex.Message.Split(" (Parameter")[0], PlannerApp.Usage);
+        }
+        catch (DirectoryNotFoundException ex)
+        {
+            throw new PlannerException(ex.Message);
+        }
+
+        Pending.TryAdd(file, 0);
+        var writer = new StreamWriter(file.Stream, new UTF8Encoding(false), 1 << 16, leaveOpen: true) { NewLine = "\n" };
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(writer),
+            Ansi = AnsiSupport.No,
+            ColorSystem = ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.No,
+        });
+        console.Profile.Width = 140;
+        return new PlannerOutput(writer, console, file);
+    }
+
+    /// <summary>Gives up every output file not yet committed: called when the process is interrupted.</summary>
+    public static void AbortAll()
+    {
+        foreach (var file in Pending.Keys)
+        {
+            file.Abort();
+        }
+    }
+
+    /// <summary>The run completed: the file replaces its target (standard output is flushed).</summary>
+    /// <exception cref="IOException">The output could not be written.</exception>
+    public void Commit()
+    {
+        Writer.Flush();
+        if (file is not null)
+        {
+            try
+            {
+                file.Commit();
+            }
+            catch (InvalidOperationException)
+            {
+                throw new PlannerException($"interrupted; '{file.Path}' was left as it was.", PlannerApp.Interrupted);
+            }
+
+            Pending.TryRemove(file, out _);
+        }
+    }
+
+    /// <summary>Gives the file up unless it was committed: the earlier file stays as it was.</summary>
+    public void Dispose()
+    {
+        if (file is null)
+        {
+            return;
+        }
+
+        if (!file.IsCommitted)
+        {
+            file.Abort();
+        }
+
+        Pending.TryRemove(file, out _);
+    }
+}

@@ -1,0 +1,119 @@
+using System.Text;
+using TaobaoVillage.IO;
+
+namespace TaobaoVillage.Tests;
+
+public class AtomicFileTests
+{
+    [Fact]
+    public void Commit_AfterWriting_TargetReplacedNoTemporaryLeft()
+    {
+        using var folder = new TempFolder();
+        var target = folder.File("out.jsonl");
+        File.WriteAllText(target, "old");
+
+        using (var file = AtomicFile.Create(target))
+        {
+            file.Stream.Write("new"u8);
+            Assert.Equal("old", File.ReadAllText(target));
+            file.Commit();
+            Assert.True(file.IsCommitted);
+        }
+
+        Assert.Equal("new", File.ReadAllText(target));
+        Assert.Equal(["out.jsonl"], folder.Names());
+    }
+
+    [Fact]
+    public void Dispose_WithoutCommit_TargetUnchangedNoTemporaryLeft()
+    {
+        using var folder = new TempFolder();
+        var target = folder.File("out.csv");
+        File.WriteAllText(target, "old");
+
+        using (var file = AtomicFile.Create(target))
+        {
+            file.Stream.Write(Encoding.UTF8.GetBytes(new string('x', 100_000)));
+            Assert.True(File.Exists(file.TemporaryPath));
+        }
+
+        Assert.Equal("old", File.ReadAllText(target));
+        Assert.Equal(["out.csv"], folder.Names());
+    }
+
+    [Fact]
+    public void Dispose_WithoutCommitAndNoEarlierFile_NoFileCreated()
+    {
+        using var folder = new TempFolder();
+        using (var file = AtomicFile.Create(folder.File("new.csv")))
+        {
+            file.Stream.Write("half"u8);
+        }
+
+        Assert.Empty(folder.Names());
+    }
+
+    [Fact]
+    public void Commit_AfterAbort_ThrowsAndTargetUnchanged()
+    {
+        using var folder = new TempFolder();
+        var target = folder.File("out.csv");
+        File.WriteAllText(target, "old");
+        using var file = AtomicFile.Create(target);
+        file.Stream.Write("new"u8);
+
+        file.Abort();
+
+        Assert.Throws<InvalidOperationException>(file.Commit);
+        Assert.False(file.IsCommitted);
+        Assert.Equal("old", File.ReadAllText(target));
+        Assert.Equal(["out.csv"], folder.Names());
+    }
+
+    [Fact]
+    public void Abort_AfterCommit_KeepsTheCommittedFile()
+    {
+        using var folder = new TempFolder();
+        var target = folder.File("out.csv");
+        var file = AtomicFile.Create(target);
+        file.Stream.Write("new"u8);
+        file.Commit();
+
+        file.Abort();
+        file.Dispose();
+
+        Assert.Equal("new", File.ReadAllText(target));
+    }
+
+    [Fact]
+    public void Create_TargetIsAnInput_ThrowsOutputConflictAndTouchesNothing()
+    {
+        using var folder = new TempFolder();
+        var input = folder.File("in.csv");
+        File.WriteAllText(input, "village_code\n1\n");
+        var sameByAnotherName = Path.Combine(folder.Path, ".", "sub", "..", "in.csv");
+        Directory.CreateDirectory(folder.File("sub"));
+
+        var ex = Assert.Throws<OutputConflictException>(() => AtomicFile.Create(sameByAnotherName, [null, folder.File("other.csv"), input]));
+
+        Assert.Contains("in.csv", ex.Message, StringComparison.Ordinal);
+        Assert.Equal("village_code\n1\n", File.ReadAllText(input));
+        Assert.Equal(["in.csv"], folder.Names());
+    }
+
+    [Fact]
+    public void Create_TargetIsAFolder_ThrowsArgumentException()
+    {
+        using var folder = new TempFolder();
+
+        Assert.Throws<ArgumentException>(() => AtomicFile.Create(folder.Path));
+    }
+
+    [Fact]
+    public void Create_FolderMissing_ThrowsDirectoryNotFound()
+    {
+        using var folder = new TempFolder();
+
+        Assert.Throws<DirectoryNotFoundException>(() => AtomicFile.Create(Path.Combine(folder.Path, "missing", "out.csv")));
+    }
+}

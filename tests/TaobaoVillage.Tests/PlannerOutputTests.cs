@@ -1,0 +1,186 @@
+using TaobaoVillage.Planner;
+
+namespace TaobaoVillage.Tests;
+
+/// <summary>Every command's --output: never an input, written all or nothing, in the format asked.</summary>
+public class PlannerOutputTests
+{
+    private static readonly string[] Spellings = ["same", "dot", "dotdot", "symlink", "hardlink"];
+
+    public static TheoryData<string, string> CommandsBySpelling()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var command in new[] { "score", "report", "towns", "counties", "compare-years" })
+        {
+            foreach (var spelling in Spellings)
+            {
+                data.Add(command, spelling);
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(CommandsBySpelling))]
+    public void Open_OutputIsTheInput_RefusedWithOneLineAndInputUntouched(string command, string spelling)
+    {
+        using var folder = new TempFolder();
+        var usesList = command is "towns" or "counties" or "compare-years";
+        var input = folder.File("in.csv");
+        File.Copy(usesList ? BatchScorerTests.TestFile("taobao-villages-2014-2016.csv") : Inputs.SamplePath, input);
+        var before = File.ReadAllBytes(input);
+        Directory.CreateDirectory(folder.File("d"));
+        var output = spelling switch
+        {
+            "same" => input,
+            "dot" => Path.Combine(folder.Path, ".", "in.csv"),
+            "dotdot" => Path.Combine(folder.Path, "d", "..", "in.csv"),
+            "symlink" => File.CreateSymbolicLink(folder.File("link.csv"), input).FullName,
+            _ => folder.HardLink(input, "hard.csv"),
+        };
+        string[] args = command switch
+        {
+            "score" => ["score", "--input", input, "--format", "csv", "--output", output],
+            "report" => ["report", "--input", input, "--output", output],
+            "compare-years" => ["compare-years", "--list", input, "--from", "2015", "--to", "2016", "--format", "csv", "--output", output],
+            _ => [command, "--list", input, "--format", "csv", "--output", output],
+        };
+
+        var (code, stdout, stderr, _) = PlannerRun.Run(args);
+
+        Assert.Equal(PlannerApp.Usage, code);
+        Assert.Equal(string.Empty, stdout);
+        Assert.Single(stderr.TrimEnd('\n').Split('\n'));
+        Assert.Contains("is the same file as the input", stderr, StringComparison.Ordinal);
+        Assert.Equal(before, File.ReadAllBytes(input));
+        Assert.DoesNotContain(folder.Names(), n => n.EndsWith(".tmp", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Open_RuleFileAsOutput_Refused()
+    {
+        using var folder = new TempFolder();
+        var rules = folder.File("rules.json");
+        File.WriteAllText(rules, TaobaoVillage.Rules.RuleSetJson.Save(TaobaoVillage.Rules.BuiltInRuleSets.Classic));
+        var before = File.ReadAllText(rules);
+
+        var (code, _, stderr, _) = PlannerRun.Run("score", "--rules", rules, "--format", "jsonl", "--output", rules);
+
+        Assert.Equal(PlannerApp.Usage, code);
+        Assert.Contains("rules.json", stderr, StringComparison.Ordinal);
+        Assert.Equal(before, File.ReadAllText(rules));
+    }
+
+    public static TheoryData<string[]> TableCommands() => new()
+    {
+        { ["score", "--input", Inputs.SamplePath] },
+        { ["towns", "--list", BatchScorerTests.TestFile("taobao-villages-2014-2016.csv"), "--year", "2016"] },
+        { ["counties", "--list", BatchScorerTests.TestFile("taobao-villages-2014-2016.csv"), "--year", "2016", "--top", "5"] },
+        { ["compare-years", "--list", BatchScorerTests.TestFile("taobao-villages-2014-2016.csv"), "--from", "2015", "--to", "2016"] },
+    };
+
+    [Theory]
+    [MemberData(nameof(TableCommands))]
+    public void Open_TableFormatWithOutput_TableWrittenToTheFileNotTheTerminal(string[] args)
+    {
+        using var folder = new TempFolder();
+        var output = folder.File("table.txt");
+        File.WriteAllText(output, "earlier");
+
+        var (code, _, stderr, console) = PlannerRun.Run([.. args, "--output", output]);
+
+        Assert.Equal(PlannerApp.Ok, code);
+        Assert.Equal(string.Empty, stderr);
+        var text = File.ReadAllText(output);
+        Assert.Contains("┌", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("earlier", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("\u001b[", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("┌", console, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Open_ScoreSummaryWithOutput_SummaryInTheFile()
+    {
+        using var folder = new TempFolder();
+        var output = folder.File("summary.txt");
+
+        var (code, _, _, console) = PlannerRun.Run("score", "--output", output);
+
+        Assert.Equal(PlannerApp.Ok, code);
+        Assert.Contains("Taobao Villages by province", File.ReadAllText(output), StringComparison.Ordinal);
+        Assert.DoesNotContain("Taobao Villages by province", console, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Open_OutputFolderMissing_OneLineErrorNothingCreated()
+    {
+        using var folder = new TempFolder();
+
+        var (code, _, stderr, _) = PlannerRun.Run("score", "--format", "jsonl", "--output", Path.Combine(folder.Path, "missing", "out.jsonl"));
+
+        Assert.Equal(PlannerApp.Failed, code);
+        Assert.Contains("does not exist", stderr, StringComparison.Ordinal);
+        Assert.Empty(Directory.GetFileSystemEntries(folder.Path));
+    }
+
+    [Fact]
+    public void Open_DashAsOutput_WritesStandardOutput()
+    {
+        var (code, stdout, _, _) = PlannerRun.Run("score", "--format", "jsonl", "--output", "-");
+
+        Assert.Equal(PlannerApp.Ok, code);
+        Assert.StartsWith("{\"line\":2,", stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Generate_UnreadableCodes_EarlierOutputUntouchedOneLine()
+    {
+        using var folder = new TempFolder();
+        var codes = folder.File("bad.gz");
+        File.WriteAllText(codes, "not gzip at all");
+        var output = folder.File("g.csv");
+        File.WriteAllText(output, "earlier");
+
+        var (code, _, stderr, _) = PlannerRun.Run("generate", "--codes", codes, "--output", output);
+
+        Assert.Equal(PlannerApp.Failed, code);
+        Assert.Contains("bad.gz", stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", stderr, StringComparison.Ordinal);
+        Assert.Equal("earlier", File.ReadAllText(output));
+        Assert.Equal(["bad.gz", "g.csv"], folder.Names());
+    }
+
+    [Fact]
+    public void Run_StandardOutputFailsMidWrite_NonZeroOneLineNoStackTrace()
+    {
+        var stdout = new FailingWriter(afterChars: 2_000);
+        var stderr = new StringWriter();
+
+        var code = PlannerApp.Run(["score", "--format", "jsonl", "--parallel", "2"], stdout, stderr, new Spectre.Console.Testing.TestConsole());
+
+        Assert.Equal(PlannerApp.Failed, code);
+        Assert.Equal("error: Broken pipe", stderr.ToString().TrimEnd('\n'));
+    }
+
+    /// <summary>A pipe whose reader went away after some characters.</summary>
+    private sealed class FailingWriter(int afterChars) : StringWriter
+    {
+        private int written;
+
+        public override void Write(char value) => Count(1);
+
+        public override void Write(string? value) => Count(value?.Length ?? 0);
+
+        public override void Write(ReadOnlySpan<char> buffer) => Count(buffer.Length);
+
+        private void Count(int n)
+        {
+            written += n;
+            if (written > afterChars)
+            {
+                throw new IOException("Broken pipe");
+            }
+        }
+    }
+}
