@@ -116,4 +116,39 @@ public class AtomicFileTests
 
         Assert.Throws<DirectoryNotFoundException>(() => AtomicFile.Create(Path.Combine(folder.Path, "missing", "out.csv")));
     }
+
+    [Fact]
+    public void Create_DeviceTarget_WrittenInPlaceDeviceKept()
+    {
+        using (var file = AtomicFile.Create("/dev/null"))
+        {
+            Assert.Null(file.TemporaryPath);
+            file.Stream.Write("discarded"u8);
+            file.Commit();
+        }
+
+        // Still the device: a regular file would keep what was written.
+        Assert.Equal(0, new FileInfo("/dev/null").Length);
+        Assert.Empty(Directory.GetFiles("/dev", ".null.*"));
+    }
+
+    [Fact]
+    public void Commit_TargetIsSymbolicLink_LinkKeptItsFileReplaced()
+    {
+        using var folder = new TempFolder();
+        var real = folder.File("real.csv");
+        File.WriteAllText(real, "old");
+        var link = folder.File("link.csv");
+        File.CreateSymbolicLink(link, real);
+
+        using (var file = AtomicFile.Create(link))
+        {
+            file.Stream.Write("new"u8);
+            file.Commit();
+        }
+
+        Assert.NotNull(new FileInfo(link).LinkTarget);
+        Assert.Equal("new", File.ReadAllText(real));
+        Assert.Equal(["link.csv", "real.csv"], folder.Names());
+    }
 }

@@ -4,6 +4,8 @@ namespace TaobaoVillage.IO;
 /// An output file written all or nothing: the bytes go to a temporary file beside the target, which replaces the
 /// target only on <see cref="Commit"/>. Disposing without committing, or <see cref="Abort"/>, deletes the temporary
 /// file and leaves the target exactly as it was. Refuses a target that is the same file as one of the inputs.
+/// A symbolic link is followed: its final target is replaced, the link stays. A target that is a device (such as
+/// <c>/dev/null</c>), a FIFO or a socket cannot be replaced and is written in place.
 /// </summary>
 /// <remarks>
 /// One writer uses <see cref="Stream"/>; <see cref="Abort"/> may be called from any thread (a signal handler) and
@@ -15,7 +17,7 @@ public sealed class AtomicFile : IDisposable
     private readonly FileStream stream;
     private State state;
 
-    private AtomicFile(string path, string temporaryPath, FileStream stream)
+    private AtomicFile(string path, string? temporaryPath, FileStream stream)
     {
         Path = path;
         TemporaryPath = temporaryPath;
@@ -32,8 +34,8 @@ public sealed class AtomicFile : IDisposable
     /// <summary>The target path.</summary>
     public string Path { get; }
 
-    /// <summary>The temporary file the bytes go to until <see cref="Commit"/>.</summary>
-    public string TemporaryPath { get; }
+    /// <summary>The temporary file the bytes go to until <see cref="Commit"/>; null when the target is a device or FIFO, written in place.</summary>
+    public string? TemporaryPath { get; }
 
     /// <summary>Where to write.</summary>
     public Stream Stream => stream;
@@ -82,6 +84,19 @@ public sealed class AtomicFile : IDisposable
             throw new DirectoryNotFoundException($"the output folder '{folder}' does not exist.");
         }
 
+        if (FileIdentity.IsSpecial(full))
+        {
+            return new AtomicFile(full, null, new FileStream(full, FileMode.Open, FileAccess.Write, FileShare.ReadWrite, 1 << 16));
+        }
+
+        // Through a symbolic link: the file it points to is replaced, and the link kept.
+        var info = new FileInfo(full);
+        if (info.LinkTarget is not null)
+        {
+            full = info.ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? full;
+        }
+
+        folder = System.IO.Path.GetDirectoryName(full)!;
         var temporary = System.IO.Path.Combine(folder, $".{System.IO.Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
         var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.Delete, 1 << 16);
         return new AtomicFile(full, temporary, stream);
@@ -101,9 +116,18 @@ public sealed class AtomicFile : IDisposable
 
             try
             {
-                stream.Flush(flushToDisk: true);
-                stream.Dispose();
-                File.Move(TemporaryPath, Path, overwrite: true);
+                if (TemporaryPath is null)
+                {
+                    stream.Flush();
+                    stream.Dispose();
+                }
+                else
+                {
+                    stream.Flush(flushToDisk: true);
+                    stream.Dispose();
+                    File.Move(TemporaryPath, Path, overwrite: true);
+                }
+
                 state = State.Committed;
             }
             catch
@@ -143,7 +167,11 @@ public sealed class AtomicFile : IDisposable
         try
         {
             // Deleted first: another thread may still hold the stream mid-write; the unlinked file goes with the process.
-            File.Delete(TemporaryPath);
+            if (TemporaryPath is not null)
+            {
+                File.Delete(TemporaryPath);
+            }
+
             stream.Dispose();
         }
         catch (IOException)

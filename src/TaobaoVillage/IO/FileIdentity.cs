@@ -32,6 +32,50 @@ public static partial class FileIdentity
         return string.Equals(Canonical(first), Canonical(second), OperatingSystem.IsWindows() ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// Whether <paramref name="path"/> names something that exists and is not a regular file or folder: a device such
+    /// as <c>/dev/null</c>, a FIFO or a socket. Such a target can only be written in place.
+    /// </summary>
+    /// <param name="path">A path.</param>
+    /// <returns>True for a device, FIFO or socket; false for a regular file, a folder, or nothing.</returns>
+    internal static bool IsSpecial(string path)
+    {
+        if (!File.Exists(path))
+        {
+            return false;
+        }
+
+        if (TryStat(path, out var buffer) && ModeOffset() is { } offset)
+        {
+            const uint TypeMask = 0xF000, Regular = 0x8000;
+            return (BitConverter.ToUInt32(buffer, offset) & TypeMask) != Regular;
+        }
+
+        // No stat layout known here: the Unix device folder is the case that matters.
+        return Path.GetFullPath(path).StartsWith("/dev/", StringComparison.Ordinal);
+    }
+
+    // st_mode: after st_dev, st_ino, st_nlink (8 bytes each) on x86_64; after st_dev, st_ino on the generic layout (arm64).
+    private static int? ModeOffset() => RuntimeInformation.ProcessArchitecture switch
+    {
+        Architecture.X64 => 24,
+        Architecture.Arm64 => 16,
+        _ => null,
+    };
+
+    private static bool TryStat(string path, out byte[] buffer)
+    {
+        buffer = new byte[256];
+        try
+        {
+            return OperatingSystem.IsLinux() && Native.Stat(path, buffer) == 0;
+        }
+        catch (Exception ex) when (ex is EntryPointNotFoundException or DllNotFoundException)
+        {
+            return false;
+        }
+    }
+
     private static string Canonical(string path)
     {
         var info = new FileInfo(Path.GetFullPath(path));
@@ -42,27 +86,14 @@ public static partial class FileIdentity
     private static bool TryGetId(string path, out (ulong Device, ulong Node) id)
     {
         id = default;
-        try
-        {
-            if (OperatingSystem.IsLinux())
-            {
-                // struct stat on glibc x86_64 and aarch64 begins with st_dev (8 bytes) then st_ino (8 bytes).
-                var buffer = new byte[256];
-                if (Native.Stat(path, buffer) != 0)
-                {
-                    return false;
-                }
-
-                id = (BitConverter.ToUInt64(buffer, 0), BitConverter.ToUInt64(buffer, 8));
-                return true;
-            }
-        }
-        catch (Exception ex) when (ex is EntryPointNotFoundException or DllNotFoundException)
+        if (!TryStat(path, out var buffer))
         {
             return false;
         }
 
-        return false;
+        // struct stat on glibc x86_64 and aarch64 begins with st_dev (8 bytes) then st_ino (8 bytes).
+        id = (BitConverter.ToUInt64(buffer, 0), BitConverter.ToUInt64(buffer, 8));
+        return true;
     }
 
     private static partial class Native
