@@ -14,8 +14,8 @@ public static class GenerateCommand
         var seed = new Option<int>("--seed") { Description = "The seed; the same seed gives the same file.", DefaultValueFactory = _ => 1 };
         var output = new Option<string>("--output", "-o") { Description = "The CSV file to write.", Required = true };
         var codes = new Option<string?>("--codes") { Description = "The NBS codes (nbs-2016-village-codes.csv.gz). Default: shared/data found above the current folder; else synthetic codes." };
-        var rows = new Option<long?>("--rows") { Description = "How many rows; more than the codes repeat them with later years. Default: one per code (666,655)." };
-        var broken = new Option<double>("--broken-rate") { Description = "The share of rows made deliberately broken, to exercise rejection.", DefaultValueFactory = _ => 0 };
+        var rows = CommonOptions.Whole("--rows", "How many rows; more than the codes repeat them with later years. Default: one per code (666,655).");
+        var broken = CommonOptions.Number("--broken-rate", "The share of rows made deliberately broken, to exercise rejection (0.001 is one in a thousand).");
         var year = new Option<int>("--year") { Description = "The data year (of the first pass).", DefaultValueFactory = _ => 2020 };
         var command = new Command("generate", "Write a deterministic national records file: real NBS village codes and names with synthetic, plausible e-commerce figures (about 1% of villages qualify).\n\nExamples:\n  generate --seed 1 --output national.csv\n  generate --seed 7 --rows 100000 --broken-rate 0.001 --output test.csv")
         {
@@ -34,9 +34,9 @@ public static class GenerateCommand
             var path = parse.GetValue(output)!;
             var clock = Stopwatch.StartNew();
             using var target = PlannerOutput.Open(io, path, codesPath);
-            var written = NationalGenerator.Write(target.Writer, parse.GetValue(seed), codesPath, parse.GetValue(rows), parse.GetValue(broken), parse.GetValue(year));
+            var written = NationalGenerator.Write(target.Writer, parse.GetValue(seed), codesPath, parse.GetValue(rows), (double)(parse.GetValue(broken) ?? 0), parse.GetValue(year));
             target.Commit();
-            io.Out.WriteLine($"{path}: {written:N0} rows from {(codesPath is null ? "synthetic codes" : codesPath)} in {clock.Elapsed.TotalSeconds:F1} s");
+            io.Out.WriteLine($"{path}: {written.Rows:N0} rows ({written.Broken:N0} broken on purpose) from {(codesPath is null ? "synthetic codes" : codesPath)} in {clock.Elapsed.TotalSeconds:F1} s");
             return PlannerApp.Ok;
         });
         return command;

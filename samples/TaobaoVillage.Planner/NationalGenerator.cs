@@ -33,8 +33,8 @@ public static class NationalGenerator
     /// <param name="rows">How many rows (repeating the codes with later years when more than there are codes); by default one per code.</param>
     /// <param name="brokenRate">The share of rows made deliberately broken (bad numbers, zero households, wrong cell counts).</param>
     /// <param name="year">The first data year.</param>
-    /// <returns>The number of rows written.</returns>
-    public static long Write(TextWriter writer, int seed, string? codesPath, long? rows = null, double brokenRate = 0, int year = 2020)
+    /// <returns>The rows written, and how many of them were broken on purpose (each one a reader must reject).</returns>
+    public static GeneratedRows Write(TextWriter writer, int seed, string? codesPath, long? rows = null, double brokenRate = 0, int year = 2020)
     {
         ArgumentNullException.ThrowIfNull(writer);
         var random = new Random(seed);
@@ -42,6 +42,7 @@ public static class NationalGenerator
         using var csv = CsvWriter.Create(writer, new CsvWriterOptions { NewLine = "\n", ValidateFieldCount = false }, leaveOpen: true);
         csv.WriteRecord(Columns);
         long written = 0;
+        long broken = 0;
         var pass = 0;
         while (rows is null ? pass == 0 : written < rows)
         {
@@ -54,7 +55,7 @@ public static class NationalGenerator
                     break;
                 }
 
-                WriteRow(csv, random, unit, year + pass, brokenRate);
+                broken += WriteRow(csv, random, unit, year + pass, brokenRate) ? 1 : 0;
                 written++;
             }
 
@@ -67,7 +68,7 @@ public static class NationalGenerator
         }
 
         csv.Flush();
-        return written;
+        return new GeneratedRows(written, broken);
     }
 
     /// <summary>Finds the NBS codes file in <c>shared/data</c> beside or above a folder.</summary>
@@ -87,7 +88,8 @@ public static class NationalGenerator
         return null;
     }
 
-    private static void WriteRow(CsvWriter csv, Random random, Unit unit, int year, double brokenRate)
+    /// <returns>Whether the row was broken on purpose.</returns>
+    private static bool WriteRow(CsvWriter csv, Random random, Unit unit, int year, double brokenRate)
     {
         var residents = unit.Name.EndsWith("居委会", StringComparison.Ordinal) || unit.Name.EndsWith("居民委员会", StringComparison.Ordinal);
         var mean = ProvinceHouseholds.GetValueOrDefault(unit.Code[..2], 386);
@@ -144,14 +146,20 @@ public static class NationalGenerator
             {
                 case 0: cells[8] = "0"; break;
                 case 1: cells[11] = "n/a"; break;
-                case 2: cells[10] = "-" + cells[10]; break;
+
+                // Never "-0", which is zero and valid.
+                case 2: cells[10] = "-" + (shops + 1).ToString(CultureInfo.InvariantCulture); break;
                 default:
                     csv.WriteRecord(cells[..5]);
-                    return;
+                    return true;
             }
+
+            csv.WriteRecord(cells);
+            return true;
         }
 
         csv.WriteRecord(cells);
+        return false;
     }
 
     private static double Gaussian(Random random)
@@ -238,3 +246,8 @@ public static class NationalGenerator
 
     private sealed record Unit(string Code, string Name, string ShortName, string Province, string City, string County, string Township);
 }
+
+/// <summary>What <see cref="NationalGenerator.Write"/> wrote.</summary>
+/// <param name="Rows">The data rows (the header aside).</param>
+/// <param name="Broken">The rows broken on purpose: each must come out rejected.</param>
+public sealed record GeneratedRows(long Rows, long Broken);

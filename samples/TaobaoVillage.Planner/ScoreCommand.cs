@@ -175,6 +175,49 @@ public static class CommonOptions
         return option;
     }
 
+    /// <summary>
+    /// A number option read the same on every machine: a dot for decimals, commas allowed between thousands
+    /// (<c>9999999.99</c>, <c>8,000,000</c>), whatever the system culture — a German system would read <c>9999999.99</c> as 999,999,999.
+    /// </summary>
+    /// <param name="name">The option's name.</param>
+    /// <param name="description">What it sets.</param>
+    /// <returns>The option.</returns>
+    public static Option<decimal?> Number(string name, string description) => new(name)
+    {
+        Description = description,
+        CustomParser = result =>
+        {
+            var token = result.Tokens.Count > 0 ? result.Tokens[0].Value : string.Empty;
+            if (decimal.TryParse(token, System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var value))
+            {
+                return value;
+            }
+
+            result.AddError($"{name}: '{token}' is not a number; write it with a dot for decimals, as 9999999.99.");
+            return null;
+        },
+    };
+
+    /// <summary>A whole-number option read the same on every machine (commas allowed between thousands).</summary>
+    /// <param name="name">The option's name.</param>
+    /// <param name="description">What it sets.</param>
+    /// <returns>The option.</returns>
+    public static Option<long?> Whole(string name, string description) => new(name)
+    {
+        Description = description,
+        CustomParser = result =>
+        {
+            var token = result.Tokens.Count > 0 ? result.Tokens[0].Value : string.Empty;
+            if (long.TryParse(token, System.Globalization.NumberStyles.Integer | System.Globalization.NumberStyles.AllowThousands, System.Globalization.CultureInfo.InvariantCulture, out var value))
+            {
+                return value;
+            }
+
+            result.AddError($"{name}: '{token}' is not a whole number.");
+            return null;
+        },
+    };
+
     /// <summary><c>--encoding</c>: utf-8 or gb18030.</summary>
     /// <returns>The option.</returns>
     public static Option<string?> Encoding() => new("--encoding") { Description = "CSV encoding: utf-8 (default, with or without BOM) or gb18030." };

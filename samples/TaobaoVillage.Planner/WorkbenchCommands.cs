@@ -191,9 +191,9 @@ public static class WorkbenchCommands
         var input = Input();
         var rules = CommonOptions.Rules();
         var encoding = CommonOptions.Encoding();
-        var minSales = new Option<decimal?>("--min-sales") { Description = "Replace every annual-sales threshold (CN¥)." };
-        var minShops = new Option<long?>("--min-shops") { Description = "Replace every active-shop count threshold." };
-        var minShare = new Option<decimal?>("--min-share") { Description = "Replace every share threshold (a fraction: 0.08 is 8%)." };
+        var minSales = CommonOptions.Number("--min-sales", "Replace every annual-sales threshold (CN¥).");
+        var minShops = CommonOptions.Whole("--min-shops", "Replace every active-shop count threshold.");
+        var minShare = CommonOptions.Number("--min-share", "Replace every share threshold (a fraction: 0.08 is 8%).");
         var against = new Option<string?>("--against") { Description = "Compare with another rule set (id or file) instead of changed thresholds." };
         var format = Format();
         var command = new Command("what-if", "The same file under changed thresholds or another rule set: which villages change verdict.\n\nExamples:\n  what-if --input villages.csv --min-sales 8000000\n  what-if --input villages.csv --min-share 0.08 --min-shops 80\n  what-if --input villages.csv --rules aliresearch --against classic")

@@ -208,7 +208,7 @@ public class VerdictJsonWriterTests
         Assert.Equal("not_eligible", (string?)json["verdict"]);
         Assert.Equal("aliresearch", (string?)json["rule_set"]!["id"]);
         Assert.Equal("2022.1", (string?)json["rule_set"]!["version"]);
-        Assert.Equal(BuiltInRuleSets.AliResearch.ContentHash, (string?)json["rule_set"]!["hash"]);
+        Assert.Equal("sha256:bf790b5e90604d0d791a1dce2a75dd90f56c4c208c39e7dd6fc61fe71767713c", (string?)json["rule_set"]!["hash"]);
         var sales = json["criteria"]!.Single(c => (string?)c["id"] == "annual-sales");
         Assert.Equal("fail", (string?)sales["outcome"]);
         Assert.Equal(9_999_999.99m, (decimal)sales["actual"]!);
