@@ -35,9 +35,29 @@ public static class VillageArbitraries
         (3, Gen.Choose(1, 5_000).Select(x => (long)x)),
         (1, Gen.Choose(1, int.MaxValue).Select(x => (long)x)));
 
+    // Province prefixes of the NBS codes, from Beijing (11) to Xinjiang (65).
+    private static readonly int[] Provinces = [11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41, 42, 43, 44, 45, 46, 50, 51, 52, 53, 54, 61, 62, 63, 64, 65];
+
+    /// <summary>
+    /// Village codes: 12-digit statistical codes of every province (township kinds 001–599), codes from a small pool
+    /// (so that arrays hold duplicates often), and codes that are not statistical at all (a bureau's own numbering).
+    /// </summary>
+    public static Gen<string> Code { get; } = Gen.Frequency(
+        (6, from province in Gen.Elements(Provinces)
+            from rest in Gen.Choose(1, 99_999)
+            from township in Gen.Choose(1, 599)
+            from village in Gen.Choose(1, 499)
+            select FormattableString.Invariant($"{province:D2}{rest % 10_000:D4}{township:D3}{village:D3}")),
+        (2, Gen.Choose(1, 40).Select(n => FormattableString.Invariant($"330782100{n:D3}"))),
+        (1, Gen.Elements("V-0001", "前岙", "0", "330782", "村 7", "9999999999999999")));
+
+    /// <summary>Data years: missing now and then, 2009 (the first Taobao Villages) to 2025.</summary>
+    public static Gen<int?> Year { get; } = Gen.Choose(2009, 2025).OrNull();
+
     /// <summary>A valid record: every figure present or missing, engaged households never above households.</summary>
     public static Gen<VillageRecord> ValidRecord { get; } =
-        from code in Gen.Choose(1, 999_999).Select(n => "3307821" + n.ToString("D5", System.Globalization.CultureInfo.InvariantCulture))
+        from code in Code
+        from year in Year
         from households in Households.OrNull()
         from engagedFraction in Gen.Choose(0, 1000)
         from hasEngaged in Gen.Elements(true, true, true, false)
@@ -47,7 +67,7 @@ public static class VillageArbitraries
         from committee in Gen.Elements(CommitteeKind.Village, CommitteeKind.Village, CommitteeKind.Residents).OrNull()
         select new VillageRecord(new VillageCode(code))
         {
-            Year = 2016,
+            Year = year,
             Households = households,
             EcommerceHouseholds = hasEngaged ? (households is { } h ? h * engagedFraction / 1000 : engagedFraction) : null,
             ActiveShops = shops,
@@ -128,13 +148,148 @@ public static class VillageArbitraries
     /// <returns>The arbitrary.</returns>
     public static Arbitrary<VillageRecord> BoundaryRecords() => Arb.From(BoundaryRecord);
 
-    /// <summary>Invalid records with the field they break, shrinking the rest of the record.</summary>
+    /// <summary>Invalid records with the field they break, shrinking the rest of the record while it still breaks that field.</summary>
     /// <returns>The arbitrary.</returns>
-    public static Arbitrary<(VillageRecord Record, string Field)> InvalidRecords() => Arb.From(InvalidRecord);
+    public static Arbitrary<(VillageRecord Record, string Field)> InvalidRecords() => Arb.From(
+        InvalidRecord,
+        pair => Shrink(pair.Record)
+            .Where(r => VillageRecordValidator.Validate(r).Any(p => p.Field == pair.Field))
+            .Select(r => (r, pair.Field)));
 
-    /// <summary>Random valid village rule sets.</summary>
+    /// <summary>Random valid village rule sets, shrinking towards zero thresholds.</summary>
     /// <returns>The arbitrary.</returns>
-    public static Arbitrary<RuleSet> RuleSets() => Arb.From(VillageRuleSet);
+    public static Arbitrary<RuleSet> RuleSets() => Arb.From(VillageRuleSet, ShrinkRuleSet);
+
+    /// <summary>
+    /// Arrays of valid records up to <paramref name="maxLength"/> long, shrinking by dropping halves and single records,
+    /// then by shrinking each record, so that a counterexample ends as the few records that matter.
+    /// </summary>
+    /// <param name="maxLength">The longest array.</param>
+    /// <returns>The arbitrary.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxLength"/> is negative.</exception>
+    public static Arbitrary<VillageRecord[]> RecordArrays(int maxLength)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(maxLength);
+        return Arb.From(
+            from length in Gen.Choose(0, maxLength)
+            from records in Gen.ArrayOf(ValidRecord, length)
+            select records,
+            records => ShrinkArray(records, Shrink));
+    }
+
+    /// <summary>Township figures as a township return gives them: any figure missing, kinds from the code or not given.</summary>
+    public static Gen<TownshipFigures> Township { get; } =
+        from village in Code
+        from year in Year
+        from kind in Gen.Elements(TownshipKind.Township, TownshipKind.Township, TownshipKind.Subdistrict).OrNull()
+        from villages in Gen.Choose(0, 8).Select(n => (long)n).OrNull()
+        from sales in Gen.Frequency(
+            (3, Gen.Choose(-300, 300).Select(fen => 30_000_000m + (fen / 100m))),
+            (3, Gen.Choose(0, 100_000).Select(k => k * 1_000m))).OrNull()
+        from shops in Gen.Frequency((3, Gen.Choose(295, 305)), (3, Gen.Choose(0, 3_000))).Select(n => (long)n).OrNull()
+        select new TownshipFigures(village.Length >= 9 ? village[..9] : village)
+        {
+            Year = year,
+            Kind = kind,
+            TaobaoVillages = villages,
+            AnnualSales = sales is { } s ? Cny.FromYuan(s) : null,
+            ActiveShops = shops,
+        };
+
+    /// <summary>Township figures, shrinking by dropping figures and halving the rest.</summary>
+    /// <returns>The arbitrary.</returns>
+    public static Arbitrary<TownshipFigures> Townships() => Arb.From(Township, ShrinkTownship);
+
+    /// <summary>Smaller arrays: halves, then each element left out, then each element shrunk.</summary>
+    /// <typeparam name="T">The element type.</typeparam>
+    /// <param name="items">The array.</param>
+    /// <param name="shrink">Shrinks one element.</param>
+    /// <returns>Smaller arrays.</returns>
+    public static IEnumerable<T[]> ShrinkArray<T>(T[] items, Func<T, IEnumerable<T>> shrink)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        ArgumentNullException.ThrowIfNull(shrink);
+        if (items.Length > 1)
+        {
+            yield return items[..(items.Length / 2)];
+            yield return items[(items.Length / 2)..];
+        }
+
+        for (var i = 0; i < items.Length; i++)
+        {
+            yield return [.. items[..i], .. items[(i + 1)..]];
+        }
+
+        for (var i = 0; i < items.Length; i++)
+        {
+            foreach (var smaller in shrink(items[i]))
+            {
+                var copy = (T[])items.Clone();
+                copy[i] = smaller;
+                yield return copy;
+            }
+        }
+    }
+
+    private static IEnumerable<RuleSet> ShrinkRuleSet(RuleSet ruleSet)
+    {
+        // Numeric thresholds to zero, then halved; category lists to their first value.
+        foreach (var change in new Func<Condition, Condition>[]
+        {
+            c => c.Threshold is > 0 ? c with { Threshold = 0 } : c,
+            c => c.Threshold is > 0 and var t ? c with { Threshold = decimal.Round(t / 2, 2) } : c,
+            c => c.Values.Length > 1 ? c with { Values = [c.Values[0]] } : c,
+        })
+        {
+            RuleSet? smaller;
+            try
+            {
+                smaller = ruleSet.With(change, ruleSet.Version);
+            }
+            catch (RuleSetException)
+            {
+                smaller = null;
+            }
+
+            if (smaller is not null && smaller.ContentHash != ruleSet.ContentHash)
+            {
+                yield return smaller;
+            }
+        }
+    }
+
+    private static IEnumerable<TownshipFigures> ShrinkTownship(TownshipFigures t)
+    {
+        if (t.AnnualSales is not null)
+        {
+            yield return t with { AnnualSales = null };
+        }
+
+        if (t.ActiveShops is not null)
+        {
+            yield return t with { ActiveShops = null };
+        }
+
+        if (t.TaobaoVillages is not null)
+        {
+            yield return t with { TaobaoVillages = null };
+        }
+
+        if (t.Kind is not null)
+        {
+            yield return t with { Kind = null };
+        }
+
+        if (t.TaobaoVillages is > 0 and var n)
+        {
+            yield return t with { TaobaoVillages = n - 1 };
+        }
+
+        if (t.ActiveShops is > 0 and var shops)
+        {
+            yield return t with { ActiveShops = shops / 2 };
+        }
+    }
 
     /// <summary>Candidates smaller than <paramref name="record"/> that are still valid.</summary>
     /// <param name="record">The record.</param>

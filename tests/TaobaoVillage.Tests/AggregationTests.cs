@@ -12,6 +12,41 @@ namespace TaobaoVillage.Tests;
 
 public class TownAggregatorTests
 {
+    [Property(MaxTest = 300)]
+    public Property Decide_RaisingAnyTownshipFigure_NeverLosesTheDesignation() => Prop.ForAll(
+        VillageArbitraries.Townships(),
+        Arb.From(Gen.Choose(0, 2)),
+        (township, which) =>
+        {
+            var raised = which switch
+            {
+                0 => township with { TaobaoVillages = township.TaobaoVillages + 1 },
+                1 => township with { AnnualSales = township.AnnualSales is { } s ? Cny.FromYuan(s.Yuan + 0.01m) : null },
+                _ => township with { ActiveShops = township.ActiveShops + 1 },
+            };
+            foreach (var rules in new[] { BuiltInRuleSets.AliResearchTown2014, BuiltInRuleSets.AliResearchTown })
+            {
+                var before = TownAggregator.Decide(township, rules).Verdict.Eligibility;
+                var after = TownAggregator.Decide(raised, rules).Verdict.Eligibility;
+                if (before == Eligibility.Eligible && after != Eligibility.Eligible)
+                {
+                    return false.Label($"{rules.Id}: {before} → {after}");
+                }
+            }
+
+            return true.ToProperty();
+        });
+
+    [Property(MaxTest = 300)]
+    public Property Decide_ThreeTaobaoVillages_EligibleWhateverElseIsMissing() => Prop.ForAll(
+        VillageArbitraries.Townships(),
+        township =>
+        {
+            var three = township with { TaobaoVillages = 3, Kind = TownshipKind.Township };
+            return TownAggregator.Decide(three, BuiltInRuleSets.AliResearchTown2014).Verdict.Eligibility == Eligibility.Eligible
+                && TownAggregator.Decide(three with { TaobaoVillages = 2 }, BuiltInRuleSets.AliResearchTown2014).Verdict.Eligibility == Eligibility.NotEligible;
+        });
+
     internal static readonly IReadOnlyList<VillageResult> PublishedLists = OfficialListReader
         .ReadFile(BatchScorerTests.TestFile("taobao-villages-2014-2016.csv"))
         .Select(r => VillageResult.FromDesignated(r.Village!))

@@ -55,7 +55,7 @@ public class BatchScorerTests
 
     [Property(MaxTest = 30)]
     public Property Score_ParallelAndSequential_GiveIdenticalOutput() => Prop.ForAll(
-        Arb.From(Gen.ArrayOf(VillageArbitraries.ValidRecord, 300)),
+        VillageArbitraries.RecordArrays(300),
         Arb.From(Gen.Choose(1, 64)),
         (records, chunk) =>
         {

@@ -22,28 +22,34 @@ public partial class RuleEvaluatorTests
         Arb.From(from m in Gen.Elements(Metric.ActiveShops, Metric.Households, Metric.EcommerceHouseholds)
                  from c in Gen.Elements(NumericComparisons)
                  select (Metric: m, Comparison: c)),
-        Arb.From(Gen.Choose(0, 300)),
-        Arb.From(Gen.Choose(0, 300)),
-        (criterion, threshold, value) =>
+        Arb.From(
+            from threshold in Gen.Choose(0, 300)
+            from delta in Gen.Frequency((3, Gen.Elements(-1, 0, 1)), (1, Gen.Choose(-300, 300)))
+            select (Threshold: threshold, Value: Math.Max(0, threshold + delta))),
+        (criterion, pair) =>
         {
+            // Built at the boundary by construction: most cases are the threshold itself or one step either side.
             var (metric, comparison) = criterion;
+            var (threshold, value) = pair;
             var ruleSet = Single(metric, comparison, threshold);
             var record = With(metric, value);
             var result = ruleSet.Compile().Evaluate(record)["c"];
             var expected = Holds(comparison, value, threshold);
+            var boundary = Math.Abs(value - threshold) <= 1;
             if ((result.Outcome == Outcome.Pass) != expected || result.Observed != value)
             {
-                return false;
+                return false.ToProperty();
             }
 
             if (expected)
             {
-                return result.Shortfall is null;
+                return (result.Shortfall is null).Classify(boundary, "within one step of the threshold");
             }
 
             var amount = (int)result.Shortfall!.Value.Amount;
             var direction = comparison is Comparison.AtMost or Comparison.LessThan || (comparison == Comparison.EqualTo && value > threshold) ? -1 : 1;
-            return Holds(comparison, value + (direction * amount), threshold) && !Holds(comparison, value + (direction * (amount - 1)), threshold);
+            return (Holds(comparison, value + (direction * amount), threshold) && !Holds(comparison, value + (direction * (amount - 1)), threshold))
+                .Classify(boundary, "within one step of the threshold");
         });
 
     [Property(MaxTest = 300)]

@@ -10,24 +10,24 @@ using Outcome = TaobaoVillage.Engine.Outcome;
 namespace TaobaoVillage.Tests;
 
 /// <summary>Kleene laws of the evaluator, on random criteria trees over attribute metrics (1 passes, 0 fails, missing is unknown).</summary>
-[Properties(Arbitrary = [typeof(TreeArbitraries)], MaxTest = 200)]
 public partial class RuleEvaluatorTests
 {
     private const int Attributes = 4;
 
-    [Property]
+    // Per property, not [Properties] on the class: the class is partial and a class attribute would reach the other files.
+    [Property(Arbitrary = [typeof(TreeArbitraries)], MaxTest = 200)]
     public bool Evaluate_AnyTree_AgreesWithKleeneTruthTables(Tree tree, Assignment assignment) =>
         Run(tree, assignment) == Oracle(tree, assignment.Values);
 
-    [Property]
+    [Property(Arbitrary = [typeof(TreeArbitraries)], MaxTest = 200)]
     public bool Evaluate_FailingPartInAllOf_DecidesWhateverIsUnknown(Tree tree, Assignment assignment) =>
         Run(new Group(true, [tree, new Leaf(Attributes)]), assignment with { Values = [.. assignment.Values, 0] }) == Outcome.Fail;
 
-    [Property]
+    [Property(Arbitrary = [typeof(TreeArbitraries)], MaxTest = 200)]
     public bool Evaluate_PassingPartInAnyOf_DecidesWhateverIsUnknown(Tree tree, Assignment assignment) =>
         Run(new Group(false, [tree, new Leaf(Attributes)]), assignment with { Values = [.. assignment.Values, 1] }) == Outcome.Pass;
 
-    [Property]
+    [Property(Arbitrary = [typeof(TreeArbitraries)], MaxTest = 200)]
     public bool Evaluate_UnknownReplacedByEitherValue_NeverFlipsADecidedVerdict(Tree tree, Assignment assignment, Assignment fill)
     {
         var before = Run(tree, assignment);
@@ -36,7 +36,7 @@ public partial class RuleEvaluatorTests
         return before == Outcome.Unknown ? after != Outcome.Unknown : after == before;
     }
 
-    [Property]
+    [Property(Arbitrary = [typeof(TreeArbitraries)], MaxTest = 200)]
     public Property Evaluate_CriteriaOrderInsideGroups_NeverChangesTheVerdict(Tree tree, Assignment assignment) =>
         Prop.ForAll(Arb.From(Gen.Choose(0, int.MaxValue)), seed =>
             Run(Shuffle(tree, new Random(seed)), assignment) == Run(tree, assignment));

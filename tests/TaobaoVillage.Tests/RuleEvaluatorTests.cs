@@ -246,7 +246,7 @@ public partial class RuleEvaluatorTests
     }
 
     [Property]
-    public Property Evaluate_SalesShortfall_AddedMakesItPass() => Prop.ForAll(VillageArbitraries.CompleteRecords(), record =>
+    public Property Evaluate_SalesShortfall_SmallestAmountThatPasses() => Prop.ForAll(VillageArbitraries.CompleteRecords(), record =>
     {
         var result = AliResearch.Evaluate(record)["annual-sales"];
         if (result.Outcome == Outcome.Pass)
@@ -254,8 +254,13 @@ public partial class RuleEvaluatorTests
             return result.Shortfall is null;
         }
 
-        var topped = record with { AnnualSales = Cny.FromYuan(record.AnnualSales!.Value.Yuan + result.Shortfall!.Value.Amount) };
-        return AliResearch.Evaluate(topped)["annual-sales"].Outcome == Outcome.Pass;
+        // Enough, and one fen less is not.
+        var amount = result.Shortfall!.Value.Amount;
+        var topped = record with { AnnualSales = Cny.FromYuan(record.AnnualSales!.Value.Yuan + amount) };
+        var almost = record with { AnnualSales = Cny.FromYuan(record.AnnualSales!.Value.Yuan + amount - 0.01m) };
+        return AliResearch.Evaluate(topped)["annual-sales"].Outcome == Outcome.Pass
+            && AliResearch.Evaluate(almost)["annual-sales"].Outcome == Outcome.Fail
+            && amount > 0;
     });
 
     [Property]

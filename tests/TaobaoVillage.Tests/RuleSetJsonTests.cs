@@ -192,7 +192,7 @@ public class RuleSetJsonTests
     [Property(MaxTest = 50)]
     public Property Save_RandomRuleSet_LoadsBackWithIdenticalVerdicts() => Prop.ForAll(
         VillageArbitraries.RuleSets(),
-        Arb.From(Gen.ArrayOf(VillageArbitraries.ValidRecord, 20)),
+        VillageArbitraries.RecordArrays(20),
         (ruleSet, records) =>
         {
             var loaded = RuleSetJson.Parse(RuleSetJson.Save(ruleSet));
