@@ -23,37 +23,54 @@ public class HostileInputTests
         (3, Gen.ArrayOf(Gen.Elements('"', ',', '\n', '\r', '{', '}', '[', ']', ':', '\\', 'a', '1', '.', '-', 'e', ' ', '\t', '\0')).Select(a => new string(a))),
         (1, Gen.Elements("NaN", "Infinity", "-Infinity", "1e400", "79228162514264337593543950336", "-0", "0x10", "１２３", "一千万", "null", "true", "[]", "{}")));
 
-    // CSV records: any text after a valid header yields one row per physical line, and never throws.
+    // CSV records: any text after a valid header comes back row for row, with every count adding up.
     [Property(MaxTest = 500)]
-    public Property CsvReader_JunkAfterHeader_EveryLineOneRowNoThrow() => Prop.ForAll(Arb.From(Junk), junk =>
+    public Property CsvReader_JunkAfterHeader_RowsInLineOrderCountsAddUp() => Prop.ForAll(Arb.From(Junk), junk =>
     {
         var text = Header + "\n" + junk;
         var rows = CsvRecordReader.Read(new StringReader(text)).ToList();
         var counts = new BatchCounts();
         var scored = new BatchScorer(BuiltInRuleSets.AliResearch).Score(CsvRecordReader.Read(new StringReader(text)), counts).ToList();
-        return rows.Count <= Lines(text).Count && counts.AddsUp && scored.Count == rows.Count
-            && scored.All(r => r.Status != RowStatus.Invalid || r.Problems.Count > 0);
+        var lines = rows.Select(r => r.Line).ToList();
+        return (counts.AddsUp && counts.Read == rows.Count && scored.Count == rows.Count
+            && lines.SequenceEqual(lines.Order()) && lines.Distinct().Count() == lines.Count && lines.All(l => l >= 2 && l <= Lines(text).Count)
+            && scored.All(r => r.Status != RowStatus.Invalid || r.Problems.Count > 0)).ToProperty();
+    });
+
+    // Without quotes a CSV record is a line: every line that is not blank comes out as exactly one row, at its line.
+    [Property(MaxTest = 500)]
+    public Property CsvReader_QuoteFreeJunk_EveryNonBlankLineExactlyOneRow() => Prop.ForAll(Arb.From(Junk.Select(j => j.Replace("\"", string.Empty, StringComparison.Ordinal))), junk =>
+    {
+        var text = Header + "\n" + junk;
+        var expected = Lines(text).Select((l, i) => (Line: i + 1, Text: l)).Skip(1).Where(l => l.Text.Length > 0).Select(l => (long)l.Line).ToList();
+
+        var rows = CsvRecordReader.Read(new StringReader(text)).ToList();
+
+        return rows.Select(r => r.Line).SequenceEqual(expected).Label($"expected lines {string.Join(",", expected)}; got {string.Join(",", rows.Select(r => r.Line))}");
     });
 
     /// <summary>Lines as readers see them: \r\n, \r and \n all end a line.</summary>
     private static List<string> Lines(string text) => text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').Split('\n').ToList();
 
     [Property(MaxTest = 300)]
-    public Property CsvReader_RandomBytes_NeverThrows() => Prop.ForAll(
+    public Property CsvReader_RandomBytes_RowsInLineOrderEveryRejectionExplained() => Prop.ForAll(
         Arb.From(Gen.ArrayOf(Gen.Choose(0, 255).Select(b => (byte)b))),
         bytes =>
         {
             var data = Encoding.UTF8.GetBytes(Header + "\n").Concat(bytes).ToArray();
             var rows = CsvRecordReader.ReadStream(new MemoryStream(data)).ToList();
-            return rows.All(r => r.Parsed.IsValid || r.Parsed.Problems.Count > 0);
+            var lines = rows.Select(r => r.Line).ToList();
+            return rows.All(r => r.Parsed.IsValid || r.Parsed.Problems.All(p => !string.IsNullOrEmpty(p.Code) && !string.IsNullOrEmpty(p.Message)))
+                && lines.SequenceEqual(lines.Order()) && lines.All(l => l >= 2);
         });
 
     [Property(MaxTest = 500)]
-    public Property JsonLinesReader_Junk_EveryNonBlankLineOneRow() => Prop.ForAll(Arb.From(Junk), junk =>
+    public Property JsonLinesReader_Junk_EveryNonBlankLineExactlyOneRow() => Prop.ForAll(Arb.From(Junk), junk =>
     {
         var rows = JsonRecordReader.ReadJsonLines(new StringReader(junk)).ToList();
-        var lines = Lines(junk).Count(l => !string.IsNullOrWhiteSpace(l));
-        return rows.All(r => r.Parsed.IsValid || r.Parsed.Problems.Count > 0) && rows.Count <= lines;
+        var expected = Lines(junk).Select((l, i) => (Line: (long)i + 1, Text: l)).Where(l => !string.IsNullOrWhiteSpace(l.Text)).Select(l => l.Line).ToList();
+        return (rows.All(r => r.Parsed.IsValid || r.Parsed.Problems.Count > 0) && rows.Select(r => r.Line).SequenceEqual(expected))
+            .Label($"expected lines {string.Join(",", expected)}; got {string.Join(",", rows.Select(r => r.Line))}");
     });
 
     [Property(MaxTest = 500)]
@@ -80,27 +97,27 @@ public class HostileInputTests
         });
 
     [Theory]
-    [InlineData("")]
-    [InlineData("null")]
-    [InlineData("\"a string\"")]
-    [InlineData("{\"id\": 5, \"version\": [], \"title\": {}, \"target\": true, \"effectiveYears\": \"2014\", \"criteria\": 3}")]
-    [InlineData("{\"id\":\"x\",\"version\":\"1\",\"title\":\"t\",\"target\":\"village\",\"effectiveYears\":{\"from\":2020},\"criteria\":{\"id\":\"a\",\"metric\":\"annual_sales_cny\",\"comparison\":\"atLeast\",\"threshold\":NaN,\"unit\":\"cny\"}}")]
-    [InlineData("{\"id\":\"x\",\"version\":\"1\",\"title\":\"t\",\"target\":\"village\",\"effectiveYears\":{\"from\":2020},\"criteria\":{\"id\":\"a\",\"metric\":\"annual_sales_cny\",\"comparison\":\"atLeast\",\"threshold\":Infinity,\"unit\":\"cny\"}}")]
-    [InlineData("{\"id\":\"x\",\"version\":\"1\",\"title\":\"t\",\"target\":\"village\",\"effectiveYears\":{\"from\":2020},\"criteria\":{\"id\":\"a\",\"allOf\":[],\"anyOf\":[]}}")]
-    public void RuleSetJson_HandWrittenJunk_Problems(string json)
+    [InlineData("", "malformed-json")]
+    [InlineData("null", "wrong-type")]
+    [InlineData("\"a string\"", "wrong-type")]
+    [InlineData("{\"id\": 5, \"version\": [], \"title\": {}, \"target\": true, \"effectiveYears\": \"2014\", \"criteria\": 3}", "missing wrong-type")]
+    [InlineData("{\"id\":\"x\",\"version\":\"1\",\"title\":\"t\",\"target\":\"village\",\"effectiveYears\":{\"from\":2020},\"criteria\":{\"id\":\"a\",\"metric\":\"annual_sales_cny\",\"comparison\":\"atLeast\",\"threshold\":NaN,\"unit\":\"cny\"}}", "malformed-json")]
+    [InlineData("{\"id\":\"x\",\"version\":\"1\",\"title\":\"t\",\"target\":\"village\",\"effectiveYears\":{\"from\":2020},\"criteria\":{\"id\":\"a\",\"metric\":\"annual_sales_cny\",\"comparison\":\"atLeast\",\"threshold\":Infinity,\"unit\":\"cny\"}}", "malformed-json")]
+    [InlineData("{\"id\":\"x\",\"version\":\"1\",\"title\":\"t\",\"target\":\"village\",\"effectiveYears\":{\"from\":2020},\"criteria\":{\"id\":\"a\",\"allOf\":[],\"anyOf\":[]}}", "invalid-node")]
+    public void RuleSetJson_HandWrittenJunk_ProblemWithItsCode(string json, string code)
     {
         var result = RuleSetJson.Load(json);
 
         Assert.False(result.Succeeded);
-        Assert.NotEmpty(result.Problems);
+        Assert.Equal(code, string.Join(" ", result.Problems.Select(p => p.Code).Distinct().Order(StringComparer.Ordinal)));
     }
 
     [Fact]
-    public void RuleSetJson_DeeplyNestedArrays_MalformedNotStackOverflow()
+    public void RuleSetJson_DeeplyNestedArrays_TooDeepNotStackOverflow()
     {
         var json = new string('[', 100_000) + new string(']', 100_000);
 
-        Assert.Contains(RuleSetJson.Load(json).Problems, p => p.Code == RuleProblemCodes.MalformedJson);
+        Assert.Equal(RuleProblemCodes.TooDeep, Assert.Single(RuleSetJson.Load(json).Problems).Code);
     }
 
     [Fact]
@@ -151,7 +168,7 @@ public class HostileInputTests
             "{\"village_code\":\"1\",\"annual_sales_cny\":1e400}\n{\"village_code\":\"2\",\"households\":99999999999999999999999999999999}\n{\"village_code\":\"3\",\"annual_sales_cny\":NaN}\n")).ToList();
 
         Assert.Equal(3, rows.Count);
-        Assert.All(rows, r => Assert.False(r.Parsed.IsValid));
+        Assert.Equal(["*:malformed", "households:out-of-range", "*:malformed"], rows.Select(r => string.Join(" ", r.Parsed.Problems.Select(p => $"{p.Field}:{p.Code}"))));
     }
 
     [Fact]

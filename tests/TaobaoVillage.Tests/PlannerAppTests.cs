@@ -17,8 +17,12 @@ public class PlannerAppTests
         Assert.Equal(PlannerApp.Ok, code);
         Assert.Equal(string.Empty, err);
         Assert.Contains("sample-villages.csv", console, StringComparison.Ordinal);
-        Assert.Contains("rows read", console, StringComparison.Ordinal);
-        Assert.Contains("eligible", console, StringComparison.Ordinal);
+        Assert.Contains("332 rows read = 330 scored + 2 rejected", console, StringComparison.Ordinal);
+
+        // The summary's count of eligible villages is the count of eligible verdicts the same run writes as data.
+        var eligible = Run("score", "-f", "jsonl").Out.Split('\n').Count(l => l.Contains("\"verdict\":\"eligible\"", StringComparison.Ordinal));
+        Assert.InRange(eligible, 1, 329);
+        Assert.Matches($@"(?m)^\s*eligible\s+█*\s*{eligible}\s*$", console);
         Assert.Contains("zero-households", console, StringComparison.Ordinal);
         Assert.Contains("Taobao Villages by province", console, StringComparison.Ordinal);
         Assert.Contains("浙江省 义乌市", console, StringComparison.Ordinal);
@@ -69,7 +73,8 @@ public class PlannerAppTests
         Assert.Equal(PlannerApp.Ok, code);
         var lines = stdout.TrimEnd('\n').Split('\n');
         Assert.Equal(19, lines.Length);
-        Assert.Contains("main-platform-taobao", lines[0], StringComparison.Ordinal);
+        Assert.Equal("line,village_code,year,verdict,rule_set,rule_set_version,main-platform-taobao,annual-transactions,ecommerce-households-share,needs,errors", lines[0]);
+        Assert.Equal(Enumerable.Range(2, 18).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)), lines.Skip(1).Select(l => l.Split(',')[0]));
     }
 
     [Fact]
@@ -104,7 +109,8 @@ public class PlannerAppTests
 
         Assert.Equal(PlannerApp.Failed, code);
         Assert.Single(stderr.TrimEnd('\n').Split('\n'));
-        Assert.Contains("more", stderr, StringComparison.Ordinal);
+        Assert.Contains("$.criteria.metric (line 1): Unknown metric 'nope'", stderr, StringComparison.Ordinal);
+        Assert.EndsWith("[unknown-metric] (and 5 more; see 'rules validate')", stderr.TrimEnd('\n'), StringComparison.Ordinal);
     }
 
     [Theory]
@@ -167,8 +173,10 @@ public class RegionCommandsTests
     {
         var (code, _, _, console) = Run("towns", "--input", BatchScorerTests.TestFile("mixed.csv"), "--all");
 
+        // mixed.csv's township 江东街道 holds the five eligible rows and the one indeterminate row that
+        // Score_Jsonl_OneLinePerInputRowInOrder lists: five Taobao Villages, one open, a Taobao Town.
         Assert.Equal(PlannerApp.Ok, code);
-        Assert.Contains("江东街道", console, StringComparison.Ordinal);
+        Assert.Matches(@"江东街道 │ 5 \(\+1 open\)\s+│ eligible │", console);
     }
 
     [Fact]
@@ -243,8 +251,9 @@ public class WorkbenchCommandsTests
 
         Assert.Equal(PlannerApp.Ok, code);
         var lines = stdout.TrimEnd('\n').Split('\n');
-        Assert.StartsWith("rank,village_code", lines[0], StringComparison.Ordinal);
+        Assert.Equal("rank,village_code,village_name,county,township,verdict,readiness,needs", lines[0]);
         Assert.StartsWith("1,330782100003,", lines[1], StringComparison.Ordinal);
+        Assert.EndsWith(",not_eligible,99,needs CN¥0.01 more annual e-commerce sales", lines[1], StringComparison.Ordinal);
         Assert.DoesNotContain(lines, l => l.Contains(",eligible,", StringComparison.Ordinal));
         Assert.DoesNotContain(lines, l => l.Contains("330782100007", StringComparison.Ordinal));
     }
@@ -336,7 +345,7 @@ public class WorkbenchCommandsTests
 
         Assert.Equal(PlannerApp.Ok, code);
         Assert.Contains("青岩刘村", console, StringComparison.Ordinal);
-        Assert.Contains("eligible", console, StringComparison.Ordinal);
+        Assert.Matches(@"│ 330782100201 青岩刘村 │ eligible │", console);
     }
 
     [Fact]

@@ -298,11 +298,14 @@ public partial class RuleEvaluatorTests
         });
 
     [Property]
-    public Property Evaluate_SameRecordTwice_GivesEqualVerdicts() => Prop.ForAll(VillageArbitraries.Records(), record =>
+    public Property Evaluate_OtherRecordsInBetween_NoStateCarriesOver() => Prop.ForAll(VillageArbitraries.Records(), VillageArbitraries.Records(), (record, other) =>
     {
-        var a = AliResearch.Evaluate(record);
-        var b = AliResearch.Evaluate(record);
-        return a.Outcome == b.Outcome && a.Criteria.SequenceEqual(b.Criteria);
+        // One evaluator, reused: the verdict of a record never depends on what was evaluated before it.
+        var fresh = BuiltInRuleSets.AliResearch.Compile().Evaluate(record);
+        AliResearch.Evaluate(other);
+        var reused = AliResearch.Evaluate(record);
+        AliResearch.Evaluate(other);
+        return fresh.Outcome == reused.Outcome && fresh.Criteria.SequenceEqual(reused.Criteria) && reused.Criteria.SequenceEqual(AliResearch.Evaluate(record).Criteria);
     });
 
     [Property]
@@ -548,10 +551,18 @@ public class ReadinessDetailTests
     }
 
     [Property]
-    public Property ScoreOf_Progress_EqualsScore() => Prop.ForAll(VillageArbitraries.Records(), record =>
+    public Property Score_AliResearchCompleteRecord_AsDocumentedWrittenOut() => Prop.ForAll(VillageArbitraries.CompleteRecords(), record =>
     {
+        // The README's definition for aliresearch, by hand: the mean of (committee 1 or 0, sales ÷ CN¥10M, the better of
+        // shops ÷ 100 and shops ÷ (10% of households)), each capped at 1; × 100 rounded down; 99 at most unless eligible.
         var verdict = BuiltInRuleSets.AliResearch.Compile().Evaluate(record);
-        return Readiness.ScoreOf(Readiness.Progress(verdict)) == Readiness.Score(verdict);
+        static decimal Capped(decimal x) => Math.Min(x, 1m);
+        var committee = record.Committee == CommitteeKind.Village ? 1m : 0m;
+        var sales = Capped(record.AnnualSales!.Value.Yuan / 10_000_000m);
+        var shops = Math.Max(Capped(record.ActiveShops!.Value / 100m), Capped(record.ActiveShops.Value / (0.1m * record.Households!.Value)));
+        var progress = (committee + sales + shops) / 3;
+        var expected = verdict.IsEligible ? 100 : Math.Min(99, (int)decimal.Floor(progress * 100m));
+        return (Readiness.Score(verdict) == expected).Label($"expected {expected}, got {Readiness.Score(verdict)}");
     });
 
     [Theory]

@@ -75,7 +75,13 @@ public static class RuleSetJson
         catch (JsonException ex)
         {
             var line = ex is JsonReaderException r && r.LineNumber > 0 ? r.LineNumber : (int?)null;
-            problems.Add(new("?", ex is JsonReaderException jr && !string.IsNullOrEmpty(jr.Path) ? "$." + jr.Path : "$", RuleProblemCodes.MalformedJson, FirstSentence(ex.Message)) { Line = line });
+            var path = ex is JsonReaderException jr && !string.IsNullOrEmpty(jr.Path) ? "$." + jr.Path : "$";
+
+            // The reader's own depth limit guards the stack; to the author it is criteria nested too deep.
+            var tooDeep = ex.Message.Contains("MaxDepth", StringComparison.Ordinal);
+            problems.Add(tooDeep
+                ? new("?", path, RuleProblemCodes.TooDeep, $"The rule file is nested deeper than {options.MaxJsonDepth} JSON levels: criteria may nest {RuleSetValidator.MaxDepth} deep.") { Line = line }
+                : new("?", path, RuleProblemCodes.MalformedJson, FirstSentence(ex.Message)) { Line = line });
             return new RuleSetLoadResult(null, problems);
         }
 
