@@ -46,6 +46,44 @@ public class VerdictAssertTests
     }
 
     [Fact]
+    public void NotEligible_EligibleVerdict_ThrowsNamingVillageRuleSetAndVerdict()
+    {
+        var eligible = AliResearch.Evaluate(new VillageRecord(new VillageCode("330782100201"))
+        {
+            Committee = CommitteeKind.Village, Households = 400, ActiveShops = 100, AnnualSales = Cny.FromYuan(10_000_000m),
+        });
+
+        var ex = Assert.Throws<VerdictAssertionException>(() => VerdictAssert.NotEligible(eligible));
+
+        Assert.StartsWith("Expected 330782100201 to be NotEligible under aliresearch@2022.1, but it is Eligible.", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("  annual-sales: pass", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Indeterminate_DecidedVerdict_ThrowsSayingWhatItIs()
+    {
+        var ex = Assert.Throws<VerdictAssertionException>(() => VerdictAssert.Indeterminate(OneFenShort()));
+
+        Assert.StartsWith("Expected 330782100201 to be Indeterminate under aliresearch@2022.1, but it is NotEligible.", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void PassesCriterion_FailingCriterion_ThrowsWithItsResult()
+    {
+        var ex = Assert.Throws<VerdictAssertionException>(() => VerdictAssert.PassesCriterion(OneFenShort(), "annual-sales"));
+
+        Assert.StartsWith("Expected criterion 'annual-sales' to pass, but it is annual-sales: fail (9999999.99 ≥ 10000000 cny).", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void UnknownCriterion_DecidedCriterion_Throws()
+    {
+        var ex = Assert.Throws<VerdictAssertionException>(() => VerdictAssert.UnknownCriterion(OneFenShort(), "annual-sales"));
+
+        Assert.StartsWith("Expected criterion 'annual-sales' to be unknown, but it is annual-sales: fail", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void UnknownCriterion_MissingSales_Passes() =>
         VerdictAssert.UnknownCriterion(AliResearch.Evaluate(new VillageRecord(new VillageCode("1"))), "annual-sales");
 }
