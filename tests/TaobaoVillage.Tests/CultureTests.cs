@@ -67,18 +67,5 @@ public class CultureTests
         Assert.Equal(json, Under(culture, () => RuleSetJson.Save(parsed)));
     }
 
-    private static T Under<T>(string culture, Func<T> body)
-    {
-        var (before, beforeUi) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
-        try
-        {
-            // Flows to the threads and tasks the run starts (the culture lives in the execution context).
-            CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(culture);
-            return body();
-        }
-        finally
-        {
-            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (before, beforeUi);
-        }
-    }
+    private static T Under<T>(string culture, Func<T> body) => CultureScope.Run(culture, body);
 }

@@ -99,6 +99,9 @@ public class FaultInjectionTests(LargeInputFixture large) : IClassFixture<LargeI
     private static (int Code, string Out, string Err) Run(string file, string[] args)
     {
         var info = new ProcessStartInfo(file, args) { RedirectStandardOutput = true, RedirectStandardError = true };
+
+        // bash warns on stderr about a locale the system lacks (CI runs the suite under de_DE and zh_CN too).
+        info.Environment["LC_ALL"] = "C.UTF-8";
         using var process = Process.Start(info)!;
         var stderr = process.StandardError.ReadToEndAsync();
         var stdout = process.StandardOutput.ReadToEnd();

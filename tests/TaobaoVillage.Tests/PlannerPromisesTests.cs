@@ -20,7 +20,8 @@ public class PlannerAppPromisesTests
     /// <summary>The commands the root help lists, so a new command is covered by the help test without touching it.</summary>
     private static List<string> CommandNames()
     {
-        var help = PlannerRun.Run("--help").Out;
+        // The help's own headings follow the UI culture ("Befehle:", "命令:"): read it in English.
+        var help = CultureScope.Run("", () => PlannerRun.Run("--help").Out);
         return Regex.Matches(help[help.IndexOf("Commands:", StringComparison.Ordinal)..], @"(?m)^  ([a-z-]+)\b").Select(m => m.Groups[1].Value).ToList();
     }
 
@@ -28,7 +29,7 @@ public class PlannerAppPromisesTests
     [MemberData(nameof(Commands))]
     public void Help_EveryCommand_UsageAndExamplesExitZero(string command)
     {
-        var (code, stdout, stderr, _) = PlannerRun.Run(command, "--help");
+        var (code, stdout, stderr, _) = CultureScope.Run("", () => PlannerRun.Run(command, "--help"));
 
         Assert.Equal(PlannerApp.Ok, code);
         Assert.Equal(string.Empty, stderr);
@@ -105,7 +106,8 @@ public class PlannerAppPromisesTests
         Assert.Equal(PlannerApp.Failed, code);
         Assert.False(File.Exists(output));
 
-        (code, stdout, _, _) = PlannerRun.Run("generate", "--seed", "5", "--rows", "5000", "--broken-rate", "0.01", "--output", output);
+        // The message is for people and follows the culture: read it in the invariant one.
+        (code, stdout, _, _) = CultureScope.Run("", () => PlannerRun.Run("generate", "--seed", "5", "--rows", "5000", "--broken-rate", "0.01", "--output", output));
 
         Assert.Equal(PlannerApp.Ok, code);
         var broken = long.Parse(Regex.Match(stdout, @"5,000 rows \((\d+) broken on purpose\)").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);

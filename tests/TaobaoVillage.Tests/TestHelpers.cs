@@ -48,3 +48,23 @@ public sealed class TempFolder : IDisposable
 
     public void Dispose() => Directory.Delete(Path, recursive: true);
 }
+
+/// <summary>Runs code under a given culture (and UI culture), restoring the caller's afterwards.</summary>
+internal static class CultureScope
+{
+    /// <summary>Runs <paramref name="body"/> under <paramref name="culture"/> ("" for the invariant culture).</summary>
+    public static T Run<T>(string culture, Func<T> body)
+    {
+        var (before, beforeUi) = (System.Globalization.CultureInfo.CurrentCulture, System.Globalization.CultureInfo.CurrentUICulture);
+        try
+        {
+            // Flows to the threads and tasks the run starts (the culture lives in the execution context).
+            System.Globalization.CultureInfo.CurrentCulture = System.Globalization.CultureInfo.CurrentUICulture = System.Globalization.CultureInfo.GetCultureInfo(culture);
+            return body();
+        }
+        finally
+        {
+            (System.Globalization.CultureInfo.CurrentCulture, System.Globalization.CultureInfo.CurrentUICulture) = (before, beforeUi);
+        }
+    }
+}
