@@ -51,6 +51,7 @@ public static class PlannerApp
         {
             root.Subcommands.Add(command);
         }
+        root.Options.Add(CommonOptions.RawCells);
         root.SetAction(_ => ScoreCommand.RunDefault(io));
 
         var parse = root.Parse(args);

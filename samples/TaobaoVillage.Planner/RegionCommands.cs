@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using CsvHelper;
 using Newtonsoft.Json;
 using Spectre.Console;
 using TaobaoVillage.Aggregation;
@@ -64,12 +63,12 @@ public static class RegionCommands
 
                     break;
                 case "csv":
-                    using (var csv = CsvWriter.Create(target.Writer, new CsvWriterOptions { NewLine = "\n" }, leaveOpen: true))
+                    using (var csv = new CsvTableWriter(target.Writer, CommonOptions.CsvOutput(parse), leaveOpen: true))
                     {
-                        csv.WriteRecord(["province", "city", "county", "township", "township_code", "year", "taobao_villages", "undecided_villages", "annual_sales_cny", "active_shops", "verdict", "rule_set", "villages"]);
+                        csv.WriteRow(["province", "city", "county", "township", "township_code", "year", "taobao_villages", "undecided_villages", "annual_sales_cny", "active_shops", "verdict", "rule_set", "villages"]);
                         foreach (var t in shown)
                         {
-                            csv.WriteRecord([t.Region.Province, t.Region.City, t.Region.County, t.Region.Township, t.Region.TownshipCode ?? string.Empty, Int(t.Year),
+                            csv.WriteRow([t.Region.Province, t.Region.City, t.Region.County, t.Region.Township, t.Region.TownshipCode ?? string.Empty, Int(t.Year),
                                 Int(t.QualifyingVillages.Count), Int(t.UndecidedVillages.Count), t.Figures.AnnualSales?.Yuan.ToString(CultureInfo.InvariantCulture) ?? string.Empty,
                                 t.Figures.ActiveShops?.ToString(CultureInfo.InvariantCulture) ?? string.Empty, Name(t.Verdict.Eligibility), t.Verdict.RuleSet.ToString(),
                                 string.Join(" ", t.QualifyingVillages.Select(v => v.Village))]);
@@ -157,12 +156,12 @@ public static class RegionCommands
 
                     break;
                 case "csv":
-                    using (var csv = CsvWriter.Create(target.Writer, new CsvWriterOptions { NewLine = "\n" }, leaveOpen: true))
+                    using (var csv = new CsvTableWriter(target.Writer, CommonOptions.CsvOutput(parse), leaveOpen: true))
                     {
-                        csv.WriteRecord(["year", "rank", "province", "city", "county", "taobao_villages", "undecided_villages", "taobao_towns", "cluster_candidate"]);
+                        csv.WriteRow(["year", "rank", "province", "city", "county", "taobao_villages", "undecided_villages", "taobao_towns", "cluster_candidate"]);
                         foreach (var (rank, s) in summaries)
                         {
-                            csv.WriteRecord([Int(s.Year), Int(rank), s.Region.Province, s.Region.City, s.Region.County, Int(s.TaobaoVillages), Int(s.UndecidedVillages), Int(s.TaobaoTowns), province ? string.Empty : ClusterName(s.Cluster)]);
+                            csv.WriteRow([Int(s.Year), Int(rank), s.Region.Province, s.Region.City, s.Region.County, Int(s.TaobaoVillages), Int(s.UndecidedVillages), Int(s.TaobaoTowns), province ? string.Empty : ClusterName(s.Cluster)]);
                         }
                     }
 
@@ -234,12 +233,12 @@ public static class RegionCommands
                 var changes = which == "village"
                     ? YearComparison.Villages(towns.SelectMany(t => t.QualifyingVillages), y1, y2)
                     : YearComparison.Towns(towns, y1, y2);
-                WriteChanges(target, fmt!, changes, $"Taobao {(which == "village" ? "Villages" : "Towns")} {y1} → {y2}, from {label}");
+                WriteChanges(target, CommonOptions.CsvOutput(parse), fmt!, changes, $"Taobao {(which == "village" ? "Villages" : "Towns")} {y1} → {y2}, from {label}");
             }
             else
             {
                 var changes = which == "county" ? YearComparison.Counties(towns, y1, y2) : YearComparison.Provinces(towns, y1, y2);
-                WriteRegionChanges(target, fmt!, changes, which, $"{y1} → {y2} by {which}, from {label}");
+                WriteRegionChanges(target, CommonOptions.CsvOutput(parse), fmt!, changes, which, $"{y1} → {y2} by {which}, from {label}");
             }
 
             target.Commit();
@@ -248,7 +247,7 @@ public static class RegionCommands
         return command;
     }
 
-    private static void WriteChanges(PlannerOutput target, string format, IReadOnlyList<DesignationChange> changes, string title)
+    private static void WriteChanges(PlannerOutput target, CsvOutputOptions csvOutput, string format, IReadOnlyList<DesignationChange> changes, string title)
     {
         switch (format)
         {
@@ -270,12 +269,12 @@ public static class RegionCommands
 
                 break;
             case "csv":
-                using (var csv = CsvWriter.Create(target.Writer, new CsvWriterOptions { NewLine = "\n" }, leaveOpen: true))
+                using (var csv = new CsvTableWriter(target.Writer, csvOutput, leaveOpen: true))
                 {
-                    csv.WriteRecord(["change", "name", "province", "city", "county", "township", "from", "to"]);
+                    csv.WriteRow(["change", "name", "province", "city", "county", "township", "from", "to"]);
                     foreach (var c in changes)
                     {
-                        csv.WriteRecord([c.Change.ToString().ToLowerInvariant(), c.Name, c.Region.Province, c.Region.City, c.Region.County, c.Region.Township, Int(c.From), Int(c.To)]);
+                        csv.WriteRow([c.Change.ToString().ToLowerInvariant(), c.Name, c.Region.Province, c.Region.City, c.Region.County, c.Region.Township, Int(c.From), Int(c.To)]);
                     }
                 }
 
@@ -297,7 +296,7 @@ public static class RegionCommands
         }
     }
 
-    private static void WriteRegionChanges(PlannerOutput target, string format, IReadOnlyList<RegionChange> changes, string level, string title)
+    private static void WriteRegionChanges(PlannerOutput target, CsvOutputOptions csvOutput, string format, IReadOnlyList<RegionChange> changes, string level, string title)
     {
         var county = level == "county";
         switch (format)
@@ -328,12 +327,12 @@ public static class RegionCommands
 
                 break;
             case "csv":
-                using (var csv = CsvWriter.Create(target.Writer, new CsvWriterOptions { NewLine = "\n" }, leaveOpen: true))
+                using (var csv = new CsvTableWriter(target.Writer, csvOutput, leaveOpen: true))
                 {
-                    csv.WriteRecord(["province", "city", "county", "from", "to", "villages_from", "villages_to", "new", "kept", "lost", "towns_from", "towns_to"]);
+                    csv.WriteRow(["province", "city", "county", "from", "to", "villages_from", "villages_to", "new", "kept", "lost", "towns_from", "towns_to"]);
                     foreach (var c in changes)
                     {
-                        csv.WriteRecord([c.Region.Province, c.Region.City, c.Region.County, Int(c.From), Int(c.To), Int(c.VillagesFrom), Int(c.VillagesTo), Int(c.New), Int(c.Kept), Int(c.Lost), Int(c.TownsFrom), Int(c.TownsTo)]);
+                        csv.WriteRow([c.Region.Province, c.Region.City, c.Region.County, Int(c.From), Int(c.To), Int(c.VillagesFrom), Int(c.VillagesTo), Int(c.New), Int(c.Kept), Int(c.Lost), Int(c.TownsFrom), Int(c.TownsTo)]);
                     }
                 }
 

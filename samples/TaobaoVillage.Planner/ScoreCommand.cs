@@ -32,7 +32,8 @@ public static class ScoreCommand
             parse.GetValue(format)!,
             parse.GetValue(output),
             parse.GetValue(encoding),
-            Math.Max(1, parse.GetValue(parallel)))));
+            Math.Max(1, parse.GetValue(parallel)),
+            CommonOptions.CsvOutput(parse))));
         return command;
     }
 
@@ -97,7 +98,7 @@ public static class ScoreCommand
 
                 break;
             case "csv":
-                using (var csv = new CsvVerdictWriter(output.Writer, ruleSet, leaveOpen: true))
+                using (var csv = new CsvVerdictWriter(output.Writer, ruleSet, leaveOpen: true, request.CsvOutput))
                 {
                     foreach (var row in scorer.Score(rows, counts))
                     {
@@ -151,7 +152,8 @@ public static class ScoreCommand
 /// <param name="Output">The output file, or standard output.</param>
 /// <param name="Encoding">The CSV encoding.</param>
 /// <param name="Parallel">Threads that evaluate at once.</param>
-public sealed record ScoreRequest(string Input, string Rules, string Format, string? Output, string? Encoding, int Parallel);
+/// <param name="CsvOutput">How CSV cells are written (formulas neutralised by default).</param>
+public sealed record ScoreRequest(string Input, string Rules, string Format, string? Output, string? Encoding, int Parallel, CsvOutputOptions? CsvOutput = null);
 
 /// <summary>Options several commands share.</summary>
 public static class CommonOptions
@@ -217,6 +219,25 @@ public static class CommonOptions
             return null;
         },
     };
+
+    /// <summary>
+    /// <c>--raw-cells</c>, on every command: CSV cells exactly as they are. By default a text cell that a spreadsheet
+    /// would run as a formula (starting with = + - @, a tab or a carriage return) gets a leading ' (CSV injection).
+    /// </summary>
+    public static Option<bool> RawCells { get; } = new("--raw-cells")
+    {
+        Description = "Write CSV cells exactly as they are, for programs. By default a text cell starting with = + - @ (a spreadsheet formula) gets a leading ' so that Excel and WPS never run it.",
+        Recursive = true,
+    };
+
+    /// <summary>The CSV output options the command line asks for.</summary>
+    /// <param name="parse">The parsed command line.</param>
+    /// <returns>The options.</returns>
+    public static CsvOutputOptions CsvOutput(ParseResult parse)
+    {
+        ArgumentNullException.ThrowIfNull(parse);
+        return parse.GetValue(RawCells) ? CsvOutputOptions.Default with { NeutraliseFormulas = false } : CsvOutputOptions.Default;
+    }
 
     /// <summary><c>--encoding</c>: utf-8 or gb18030.</summary>
     /// <returns>The option.</returns>

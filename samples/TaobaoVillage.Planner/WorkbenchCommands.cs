@@ -1,8 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
-using CsvHelper;
 using Spectre.Console;
 using TaobaoVillage.Batch;
+using TaobaoVillage.Csv;
 using TaobaoVillage.Engine;
 using TaobaoVillage.Rules;
 
@@ -130,12 +130,12 @@ public static class WorkbenchCommands
             var misses = Misses(Inputs.Records(parse.GetValue(input) ?? Inputs.SamplePath, parse.GetValue(encoding)), ruleSet, parse.GetValue(top));
             if (parse.GetValue(format) == "csv")
             {
-                using var csv = CsvWriter.Create(io.Out, new CsvWriterOptions { NewLine = "\n" }, leaveOpen: true);
-                csv.WriteRecord(["rank", "village_code", "village_name", "county", "township", "verdict", "readiness", "needs"]);
+                using var csv = new CsvTableWriter(io.Out, CommonOptions.CsvOutput(parse), leaveOpen: true);
+                csv.WriteRow(["rank", "village_code", "village_name", "county", "township", "verdict", "readiness", "needs"]);
                 var rank = 0;
                 foreach (var (row, score) in misses)
                 {
-                    csv.WriteRecord([(++rank).ToString(CultureInfo.InvariantCulture), row.Key ?? string.Empty, row.Record?.Name ?? string.Empty, row.Record?.County ?? string.Empty,
+                    csv.WriteRow([(++rank).ToString(CultureInfo.InvariantCulture), row.Key ?? string.Empty, row.Record?.Name ?? string.Empty, row.Record?.County ?? string.Empty,
                         row.Record?.Township ?? string.Empty, row.StatusName, score.ToString(CultureInfo.InvariantCulture), Tables.Needs(row.Verdict!)]);
                 }
             }
@@ -241,11 +241,11 @@ public static class WorkbenchCommands
                 .ToList();
             if (parse.GetValue(format) == "csv")
             {
-                using var csv = CsvWriter.Create(io.Out, new CsvWriterOptions { NewLine = "\n" }, leaveOpen: true);
-                csv.WriteRecord(["line", "village_code", "village_name", "before", "after"]);
+                using var csv = new CsvTableWriter(io.Out, CommonOptions.CsvOutput(parse), leaveOpen: true);
+                csv.WriteRow(["line", "village_code", "village_name", "before", "after"]);
                 foreach (var (a, b) in changed)
                 {
-                    csv.WriteRecord([a.Line.ToString(CultureInfo.InvariantCulture), a.Key ?? string.Empty, a.Record?.Name ?? string.Empty, a.StatusName, b.StatusName]);
+                    csv.WriteRow([a.Line.ToString(CultureInfo.InvariantCulture), a.Key ?? string.Empty, a.Record?.Name ?? string.Empty, a.StatusName, b.StatusName]);
                 }
             }
             else

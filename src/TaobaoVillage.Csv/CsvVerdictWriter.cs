@@ -1,5 +1,4 @@
 using System.Globalization;
-using CsvHelper;
 using TaobaoVillage.Batch;
 using TaobaoVillage.Engine;
 using TaobaoVillage.Rules;
@@ -12,10 +11,13 @@ namespace TaobaoVillage.Csv;
 /// (<c>pass</c>, <c>fail</c>, <c>unknown</c>, empty for invalid rows), <c>needs</c> (the cheapest way to pass) and
 /// <c>errors</c> (the problems of an invalid row).
 /// </summary>
-/// <remarks>Not thread-safe: one writer per output. Built on CsvHelper's RFC 4180 writer.</remarks>
+/// <remarks>
+/// Not thread-safe: one writer per output. Written through <see cref="CsvTableWriter"/>, so cells that would start a
+/// spreadsheet formula are neutralised unless the options say otherwise.
+/// </remarks>
 public sealed class CsvVerdictWriter : IDisposable
 {
-    private readonly CsvWriter _csv;
+    private readonly CsvTableWriter _csv;
     private readonly RuleSet _ruleSet;
     private readonly string[] _criteria;
 
@@ -23,19 +25,15 @@ public sealed class CsvVerdictWriter : IDisposable
     /// <param name="writer">Where the CSV goes.</param>
     /// <param name="ruleSet">The rule set whose criteria become columns.</param>
     /// <param name="leaveOpen">Whether to leave <paramref name="writer"/> open on dispose.</param>
+    /// <param name="options">Options, or the defaults (formulas neutralised).</param>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    public CsvVerdictWriter(TextWriter writer, RuleSet ruleSet, bool leaveOpen = false)
+    public CsvVerdictWriter(TextWriter writer, RuleSet ruleSet, bool leaveOpen = false, CsvOutputOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(writer);
         _ruleSet = ruleSet ?? throw new ArgumentNullException(nameof(ruleSet));
         _criteria = ruleSet.ExplainedCriteria.Select(c => c.Id).ToArray();
-        _csv = CsvWriter.Create(writer, new CsvWriterOptions { NewLine = "\n" }, leaveOpen);
-        foreach (var name in Header)
-        {
-            _csv.WriteField(name);
-        }
-
-        _csv.EndRecord();
+        _csv = new CsvTableWriter(writer, options, leaveOpen);
+        _csv.WriteRow(Header);
     }
 
     /// <summary>The column names, in order.</summary>
@@ -48,30 +46,27 @@ public sealed class CsvVerdictWriter : IDisposable
     public void Write(ScoredRow row)
     {
         ArgumentNullException.ThrowIfNull(row);
-        _csv.WriteField(row.Line.ToString(CultureInfo.InvariantCulture));
-        _csv.WriteField(row.Key ?? string.Empty);
-        _csv.WriteField(row.Year?.ToString(CultureInfo.InvariantCulture) ?? string.Empty);
-        _csv.WriteField(row.StatusName);
-        _csv.WriteField(_ruleSet.Id.Value);
-        _csv.WriteField(_ruleSet.Version);
+        var cells = new string?[6 + _criteria.Length + 2];
+        cells[0] = row.Line.ToString(CultureInfo.InvariantCulture);
+        cells[1] = row.Key;
+        cells[2] = row.Year?.ToString(CultureInfo.InvariantCulture);
+        cells[3] = row.StatusName;
+        cells[4] = _ruleSet.Id.Value;
+        cells[5] = _ruleSet.Version;
         var verdict = row.Verdict;
         for (var i = 0; i < _criteria.Length; i++)
         {
             // Criteria come in the same pre-order as the columns.
-            _csv.WriteField(verdict is null ? string.Empty : StatusNames.Name(verdict.Criteria[i + _ruleSet.FirstExplainedIndex].Outcome));
+            cells[6 + i] = verdict is null ? null : StatusNames.Name(verdict.Criteria[i + _ruleSet.FirstExplainedIndex].Outcome);
         }
 
-        _csv.WriteField(verdict is { Outcome: not Outcome.Pass } ? Needs(verdict) : string.Empty);
-        _csv.WriteField(string.Join("; ", row.Problems.Select(p => $"{p.Field}: {p.Message} [{p.Code}]")));
-        _csv.EndRecord();
+        cells[^2] = verdict is { Outcome: not Outcome.Pass } ? Needs(verdict) : null;
+        cells[^1] = string.Join("; ", row.Problems.Select(p => $"{p.Field}: {p.Message} [{p.Code}]"));
+        _csv.WriteRow(cells);
     }
 
     /// <inheritdoc />
-    public void Dispose()
-    {
-        _csv.Flush();
-        _csv.Dispose();
-    }
+    public void Dispose() => _csv.Dispose();
 
     private static string Needs(Verdict verdict)
     {

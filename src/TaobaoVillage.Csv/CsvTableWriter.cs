@@ -1,0 +1,94 @@
+using System.Globalization;
+using CsvHelper;
+
+namespace TaobaoVillage.Csv;
+
+/// <summary>Options of the CSV writers (<see cref="CsvTableWriter"/>, <see cref="CsvVerdictWriter"/>).</summary>
+/// <remarks>Immutable and thread-safe.</remarks>
+public sealed record CsvOutputOptions
+{
+    /// <summary>The defaults: formulas neutralised, <c>\n</c> line ends.</summary>
+    public static CsvOutputOptions Default { get; } = new();
+
+    /// <summary>
+    /// Whether a text cell that a spreadsheet would run as a formula — one starting with <c>=</c>, <c>+</c>, <c>-</c>,
+    /// <c>@</c>, a tab or a carriage return — is written with a leading <c>'</c> (OWASP's advice against CSV
+    /// injection). On by default; numbers such as <c>-5</c> are never changed. Turn it off for machine consumers that
+    /// need the cells byte for byte.
+    /// </summary>
+    public bool NeutraliseFormulas { get; init; } = true;
+}
+
+/// <summary>
+/// Writes rows of text cells as RFC 4180 CSV, neutralising cells that would start a spreadsheet formula (see
+/// <see cref="CsvOutputOptions.NeutraliseFormulas"/>). The one CSV writer of this package: every CSV output goes
+/// through it.
+/// </summary>
+/// <remarks>Not thread-safe: one writer per output.</remarks>
+public sealed class CsvTableWriter : IDisposable
+{
+    private readonly CsvWriter _csv;
+    private readonly bool _neutralise;
+
+    /// <summary>Creates a writer.</summary>
+    /// <param name="writer">Where the CSV goes.</param>
+    /// <param name="options">Options, or the defaults.</param>
+    /// <param name="leaveOpen">Whether to leave <paramref name="writer"/> open on dispose.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="writer"/> is null.</exception>
+    public CsvTableWriter(TextWriter writer, CsvOutputOptions? options = null, bool leaveOpen = false)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        _neutralise = (options ?? CsvOutputOptions.Default).NeutraliseFormulas;
+        _csv = CsvWriter.Create(writer, new CsvWriterOptions { NewLine = "\n", ValidateFieldCount = false }, leaveOpen);
+    }
+
+    /// <summary>Writes one row.</summary>
+    /// <param name="cells">The cells; null is an empty cell.</param>
+    public void WriteRow(params ReadOnlySpan<string?> cells)
+    {
+        foreach (var cell in cells)
+        {
+            _csv.WriteField(_neutralise ? Neutralise(cell ?? string.Empty) : cell ?? string.Empty);
+        }
+
+        _csv.EndRecord();
+    }
+
+    /// <summary>Writes one row.</summary>
+    /// <param name="cells">The cells; null is an empty cell.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="cells"/> is null.</exception>
+    public void WriteRow(IEnumerable<string?> cells)
+    {
+        ArgumentNullException.ThrowIfNull(cells);
+        WriteRow([.. cells]);
+    }
+
+    /// <summary>Flushes what was written to the underlying writer.</summary>
+    public void Flush() => _csv.Flush();
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        _csv.Flush();
+        _csv.Dispose();
+    }
+
+    /// <summary>
+    /// The cell as a spreadsheet will show it and never run it: a text starting with <c>=</c>, <c>+</c>, <c>-</c>,
+    /// <c>@</c>, a tab or a carriage return gets a leading <c>'</c>; a number (<c>-5</c>, <c>+1.5</c>) is left alone.
+    /// </summary>
+    /// <param name="cell">The cell's text.</param>
+    /// <returns>The text to write.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="cell"/> is null.</exception>
+    public static string Neutralise(string cell)
+    {
+        ArgumentNullException.ThrowIfNull(cell);
+        if (cell.Length == 0 || cell[0] is not ('=' or '+' or '-' or '@' or '\t' or '\r'))
+        {
+            return cell;
+        }
+
+        var number = cell[0] is '+' or '-' && decimal.TryParse(cell, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out _);
+        return number ? cell : "'" + cell;
+    }
+}
