@@ -43,7 +43,7 @@ public static class PlannerApp
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(stdout);
         ArgumentNullException.ThrowIfNull(stderr);
-        var io = new PlannerIO(stdout, stderr, console ?? CreateConsole(stdout, redirected));
+        var io = new PlannerIO(stdout, stderr, Terminal.Guarded(console ?? CreateConsole(stdout, redirected)));
         var root = new RootCommand("TaobaoVillage planner: decides which villages qualify as Taobao Villages (淘宝村) under the published criteria, and explains why.\nWith no arguments it scores the bundled sample and prints a summary.");
         root.Subcommands.Add(ScoreCommand.Create(io));
         root.Subcommands.Add(GenerateCommand.Create(io));
@@ -97,7 +97,7 @@ public static class PlannerApp
     private static string OneLine(string message)
     {
         // A last guard for messages that quote a huge value: the head and the tail say what and where.
-        var line = message.ReplaceLineEndings(" ");
+        var line = Terminal.Clean(message.ReplaceLineEndings(" "));
         return line.Length <= 1_000 ? line : line[..700] + " … " + line[^200..];
     }
 

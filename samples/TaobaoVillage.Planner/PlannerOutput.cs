@@ -65,13 +65,13 @@ public sealed class PlannerOutput : IDisposable
 
         Pending.TryAdd(file, 0);
         var writer = new StreamWriter(file.Stream, new UTF8Encoding(false), 1 << 16, leaveOpen: true) { NewLine = "\n" };
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        var console = Terminal.Guarded(AnsiConsole.Create(new AnsiConsoleSettings
         {
             Out = new AnsiConsoleOutput(writer),
             Ansi = AnsiSupport.No,
             ColorSystem = ColorSystemSupport.NoColors,
             Interactive = InteractionSupport.No,
-        });
+        }));
         console.Profile.Width = 140;
         return new PlannerOutput(writer, console, file);
     }

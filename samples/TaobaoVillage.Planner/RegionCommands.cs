@@ -77,13 +77,13 @@ public static class RegionCommands
 
                     break;
                 default:
-                    var table = new Table().Title($"Taobao Towns from {Markup.Escape(label)}");
+                    var table = new Table().Title($"Taobao Towns from {Terminal.Text(label)}");
                     table.AddColumns("year", "province", "city", "county", "township", "Taobao Villages", "verdict", "villages that qualified it");
                     foreach (var t in shown.Take(Tables.MaxRows))
                     {
-                        table.AddRow(Int(t.Year), Markup.Escape(t.Region.Province), Markup.Escape(t.Region.City), Markup.Escape(t.Region.County), Markup.Escape(t.Region.Township),
+                        table.AddRow(Int(t.Year), Terminal.Text(t.Region.Province), Terminal.Text(t.Region.City), Terminal.Text(t.Region.County), Terminal.Text(t.Region.Township),
                             Int(t.QualifyingVillages.Count) + (t.UndecidedVillages.Count > 0 ? $" (+{t.UndecidedVillages.Count} open)" : string.Empty),
-                            Tables.Verdict(Status(t.Verdict.Eligibility)), Markup.Escape(string.Join(" ", t.QualifyingVillages.Take(8).Select(v => v.Village)) + (t.QualifyingVillages.Count > 8 ? " …" : string.Empty)));
+                            Tables.Verdict(Status(t.Verdict.Eligibility)), Terminal.Text(string.Join(" ", t.QualifyingVillages.Take(8).Select(v => v.Village)) + (t.QualifyingVillages.Count > 8 ? " …" : string.Empty)));
                     }
 
                     target.Console.Write(table);
@@ -167,7 +167,7 @@ public static class RegionCommands
 
                     break;
                 default:
-                    var table = new Table().Title($"Taobao Villages and Towns by {(province ? "province" : "county")}, from {Markup.Escape(label)}");
+                    var table = new Table().Title($"Taobao Villages and Towns by {(province ? "province" : "county")}, from {Terminal.Text(label)}");
                     table.AddColumns("year", "rank", province ? "province" : "county", "Taobao Villages", "Taobao Towns");
                     if (!province)
                     {
@@ -177,7 +177,7 @@ public static class RegionCommands
                     foreach (var (rank, s) in summaries)
                     {
                         var name = province ? s.Region.Province : $"{s.Region.Province} {s.Region.City} {s.Region.County}";
-                        var cells = new List<string> { Int(s.Year), Int(rank), Markup.Escape(name), Int(s.TaobaoVillages) + (s.UndecidedVillages > 0 ? $" (+{s.UndecidedVillages} open)" : string.Empty), Int(s.TaobaoTowns) };
+                        var cells = new List<string> { Int(s.Year), Int(rank), Terminal.Text(name), Int(s.TaobaoVillages) + (s.UndecidedVillages > 0 ? $" (+{s.UndecidedVillages} open)" : string.Empty), Int(s.TaobaoTowns) };
                         if (!province)
                         {
                             cells.Add(ClusterName(s.Cluster));
@@ -280,7 +280,7 @@ public static class RegionCommands
 
                 break;
             default:
-                target.Console.Write(new BarChart().Label(Markup.Escape(title)).Width(60)
+                target.Console.Write(new BarChart().Label(Terminal.Text(title)).Width(60)
                     .AddItem("new", changes.Count(c => c.Change == Change.New), Color.Green)
                     .AddItem("kept", changes.Count(c => c.Change == Change.Kept), Color.Blue)
                     .AddItem("lost", changes.Count(c => c.Change == Change.Lost), Color.Red));
@@ -288,7 +288,7 @@ public static class RegionCommands
                 table.AddColumns("change", "name", "province", "county", "township");
                 foreach (var c in changes.Where(c => c.Change != Change.Kept).Take(Tables.MaxRows))
                 {
-                    table.AddRow(c.Change.ToString().ToLowerInvariant(), Markup.Escape(c.Name), Markup.Escape(c.Region.Province), Markup.Escape(c.Region.County), Markup.Escape(c.Region.Township));
+                    table.AddRow(c.Change.ToString().ToLowerInvariant(), Terminal.Text(c.Name), Terminal.Text(c.Region.Province), Terminal.Text(c.Region.County), Terminal.Text(c.Region.Township));
                 }
 
                 target.Console.Write(table);
@@ -338,12 +338,12 @@ public static class RegionCommands
 
                 break;
             default:
-                var table = new Table().Title(Markup.Escape(title));
+                var table = new Table().Title(Terminal.Text(title));
                 var (from, to) = changes.Count > 0 ? (changes[0].From, changes[0].To) : (0, 0);
                 table.AddColumns(county ? "county" : "province", $"villages {from}", $"villages {to}", "new", "kept", "lost", $"towns {from}", $"towns {to}");
                 foreach (var c in changes.Take(Tables.MaxRows))
                 {
-                    table.AddRow(Markup.Escape(county ? $"{c.Region.Province} {c.Region.County}" : c.Region.Province), Int(c.VillagesFrom), Int(c.VillagesTo), Int(c.New), Int(c.Kept), Int(c.Lost), Int(c.TownsFrom), Int(c.TownsTo));
+                    table.AddRow(Terminal.Text(county ? $"{c.Region.Province} {c.Region.County}" : c.Region.Province), Int(c.VillagesFrom), Int(c.VillagesTo), Int(c.New), Int(c.Kept), Int(c.Lost), Int(c.TownsFrom), Int(c.TownsTo));
                 }
 
                 target.Console.Write(table);
@@ -405,7 +405,7 @@ public static class RegionCommands
             {
                 foreach (var p in row.Problems)
                 {
-                    io.Error.WriteLine($"{path}:{row.Line}: {p.Field}: {p.Message} [{p.Code}] (row rejected)");
+                    io.Error.WriteLine(Terminal.Clean($"{path}:{row.Line}: {p.Field}: {p.Message} [{p.Code}] (row rejected)"));
                 }
 
                 continue;

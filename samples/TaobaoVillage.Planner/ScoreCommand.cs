@@ -42,7 +42,7 @@ public static class ScoreCommand
     /// <returns>The exit code.</returns>
     public static int RunDefault(PlannerIO io)
     {
-        io.Console.MarkupLine($"Scoring the bundled sample [bold]{Markup.Escape(Path.GetFileName(Inputs.SamplePath))}[/] (real village names and codes, synthetic figures) under [bold]aliresearch[/].");
+        io.Console.MarkupLine($"Scoring the bundled sample [bold]{Terminal.Text(Path.GetFileName(Inputs.SamplePath))}[/] (real village names and codes, synthetic figures) under [bold]aliresearch[/].");
         io.Console.MarkupLine("Run [bold]--help[/] for the commands.");
         io.Console.WriteLine();
         return Run(io, new ScoreRequest(Inputs.SamplePath, "aliresearch", "summary", null, null, Environment.ProcessorCount));

@@ -55,8 +55,8 @@ public sealed class Summary
     {
         ArgumentNullException.ThrowIfNull(console);
         ArgumentNullException.ThrowIfNull(counts);
-        console.Write(new Rule($"{Markup.Escape(Path.GetFileName(input))} under {Markup.Escape(_ruleSet.ToString())}").LeftJustified());
-        console.MarkupLine(Markup.Escape($"{_ruleSet.Title} ({_ruleSet.EffectiveYears}); {_ruleSet.Citation?.Source}"));
+        console.Write(new Rule($"{Terminal.Text(Path.GetFileName(input))} under {Terminal.Text(_ruleSet.ToString())}").LeftJustified());
+        console.MarkupLine(Terminal.Text($"{_ruleSet.Title} ({_ruleSet.EffectiveYears}); {_ruleSet.Citation?.Source}"));
         console.WriteLine();
         console.Write(new BarChart()
             .Label($"{counts.Read:N0} rows read = {counts.Scored:N0} scored + {counts.Rejected:N0} rejected")
@@ -90,7 +90,7 @@ public sealed class Summary
         table.AddColumns("county", "eligible", "not eligible", "indeterminate");
         foreach (var (county, c) in _byCounty.OrderByDescending(kv => kv.Value[0]).ThenBy(kv => kv.Key, StringComparer.Ordinal).Take(20))
         {
-            table.AddRow(Markup.Escape(county), c[0].ToString("N0", System.Globalization.CultureInfo.InvariantCulture), c[1].ToString("N0", System.Globalization.CultureInfo.InvariantCulture), c[2].ToString("N0", System.Globalization.CultureInfo.InvariantCulture));
+            table.AddRow(Terminal.Text(county), c[0].ToString("N0", System.Globalization.CultureInfo.InvariantCulture), c[1].ToString("N0", System.Globalization.CultureInfo.InvariantCulture), c[2].ToString("N0", System.Globalization.CultureInfo.InvariantCulture));
         }
 
         console.Write(table);
@@ -102,7 +102,7 @@ public sealed class Summary
             {
                 foreach (var p in row.Problems)
                 {
-                    rejected.AddRow(row.Line.ToString(System.Globalization.CultureInfo.InvariantCulture), Markup.Escape(row.Key ?? "?"), Markup.Escape(p.Field), Markup.Escape($"{p.Message} [{p.Code}]" + (p.Value is null ? string.Empty : $" (value '{p.Value}')")));
+                    rejected.AddRow(row.Line.ToString(System.Globalization.CultureInfo.InvariantCulture), Terminal.Text(row.Key ?? "?"), Terminal.Text(p.Field), Terminal.Text($"{p.Message} [{p.Code}]" + (p.Value is null ? string.Empty : $" (value '{p.Value}')")));
                 }
             }
 

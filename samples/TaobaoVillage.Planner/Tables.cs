@@ -18,13 +18,13 @@ public static class Tables
     public static Table Verdicts(RuleSet ruleSet)
     {
         ArgumentNullException.ThrowIfNull(ruleSet);
-        var table = new Table().Title($"Verdicts under {Markup.Escape(ruleSet.ToString())}");
+        var table = new Table().Title($"Verdicts under {Terminal.Text(ruleSet.ToString())}");
         table.AddColumn("line");
         table.AddColumn("village");
         table.AddColumn("verdict");
         foreach (var c in ruleSet.ExplainedCriteria)
         {
-            table.AddColumn(new TableColumn(Markup.Escape(c.Id)).Centered());
+            table.AddColumn(new TableColumn(Terminal.Text(c.Id)).Centered());
         }
 
         table.AddColumn("needs / why");
@@ -41,7 +41,7 @@ public static class Tables
         var cells = new List<string>
         {
             row.Line.ToString(CultureInfo.InvariantCulture),
-            Markup.Escape($"{row.Key} {row.Record?.Name}".Trim()),
+            Terminal.Text($"{row.Key} {row.Record?.Name}".Trim()),
             Verdict(row.Status),
         };
         var criteria = table.Columns.Count - 4;
@@ -50,7 +50,7 @@ public static class Tables
             cells.Add(row.Verdict is { } v ? OutcomeMark(v.Criteria[i + v.RuleSet.FirstExplainedIndex].Outcome) : string.Empty);
         }
 
-        cells.Add(Markup.Escape(row.Verdict is { } verdict ? Needs(verdict) : string.Join("; ", row.Problems.Select(p => $"{p.Field}: {p.Message}"))));
+        cells.Add(Terminal.Text(row.Verdict is { } verdict ? Needs(verdict) : string.Join("; ", row.Problems.Select(p => $"{p.Field}: {p.Message}"))));
         table.AddRow(cells.ToArray());
     }
 

@@ -65,19 +65,19 @@ public static class WorkbenchCommands
         ArgumentNullException.ThrowIfNull(row);
         ArgumentNullException.ThrowIfNull(ruleSet);
         var name = row.Record is { } r ? $"{r.Name} ({r.Province} {r.County} {r.Township})" : string.Empty;
-        console.Write(new Rule($"{Markup.Escape(row.Key ?? "?")} {Markup.Escape(name)}, line {row.Line}").LeftJustified());
+        console.Write(new Rule($"{Terminal.Text(row.Key ?? "?")} {Terminal.Text(name)}, line {row.Line}").LeftJustified());
         if (row.Verdict is not { } verdict)
         {
             console.MarkupLine($"{Tables.Verdict(RowStatus.Invalid)}: the row was rejected and not evaluated.");
             foreach (var p in row.Problems)
             {
-                console.MarkupLine(Markup.Escape($"  {p.Field}: {p.Message} [{p.Code}]" + (p.Value is null ? string.Empty : $" (value '{p.Value}')")));
+                console.MarkupLine(Terminal.Text($"  {p.Field}: {p.Message} [{p.Code}]" + (p.Value is null ? string.Empty : $" (value '{p.Value}')")));
             }
 
             return;
         }
 
-        console.MarkupLine($"{Tables.Verdict(row.Status)} under {Markup.Escape(ruleSet.ToString())} — {Markup.Escape(ruleSet.Title)}; readiness {Readiness.Score(verdict)}/100");
+        console.MarkupLine($"{Tables.Verdict(row.Status)} under {Terminal.Text(ruleSet.ToString())} — {Terminal.Text(ruleSet.Title)}; readiness {Readiness.Score(verdict)}/100");
         var table = new Table();
         table.AddColumns("criterion", "value", "threshold", "outcome", "missing to pass", "source");
         var depth = Depths(ruleSet.Criteria);
@@ -92,12 +92,12 @@ public static class WorkbenchCommands
                 _ => (string.Empty, string.Empty),
             };
             table.AddRow(
-                Markup.Escape(indent + (c.Criterion.Title ?? c.Id)),
-                Markup.Escape(value),
-                Markup.Escape(threshold),
+                Terminal.Text(indent + (c.Criterion.Title ?? c.Id)),
+                Terminal.Text(value),
+                Terminal.Text(threshold),
                 Tables.OutcomeMark(c.Outcome),
-                Markup.Escape(c.Shortfall?.ToString() ?? (c.Outcome == Outcome.Unknown && c.Criterion is Condition u ? $"data for {u.Metric.Name}" : string.Empty)),
-                Markup.Escape(c.Criterion.Citation?.Quote ?? c.Criterion.Citation?.Source ?? string.Empty));
+                Terminal.Text(c.Shortfall?.ToString() ?? (c.Outcome == Outcome.Unknown && c.Criterion is Condition u ? $"data for {u.Metric.Name}" : string.Empty)),
+                Terminal.Text(c.Criterion.Citation?.Quote ?? c.Criterion.Citation?.Source ?? string.Empty));
         }
 
         console.Write(table);
@@ -106,11 +106,11 @@ public static class WorkbenchCommands
             var paths = verdict.PathsToPass(3);
             console.MarkupLine(paths.Count == 0
                 ? "No change of figures can make it pass: a criterion that is not an amount fails (such as a residents' committee)."
-                : "To qualify it needs " + Markup.Escape(string.Join(", or ", paths)) + ".");
+                : "To qualify it needs " + Terminal.Text(string.Join(", or ", paths)) + ".");
         }
 
-        console.MarkupLine($"[grey]{Markup.Escape(ruleSet.Citation?.Source ?? string.Empty)}[/]");
-        console.MarkupLine($"[grey]rule set {Markup.Escape(ruleSet.ToString())} {Markup.Escape(ruleSet.ContentHash)}[/]");
+        console.MarkupLine($"[grey]{Terminal.Text(ruleSet.Citation?.Source ?? string.Empty)}[/]");
+        console.MarkupLine($"[grey]rule set {Terminal.Text(ruleSet.ToString())} {Terminal.Text(ruleSet.ContentHash)}[/]");
     }
 
     private static Command NearMisses(PlannerIO io)
@@ -173,14 +173,14 @@ public static class WorkbenchCommands
     {
         ArgumentNullException.ThrowIfNull(misses);
         ArgumentNullException.ThrowIfNull(ruleSet);
-        var table = new Table().Title($"Near misses under {Markup.Escape(ruleSet.ToString())}");
+        var table = new Table().Title($"Near misses under {Terminal.Text(ruleSet.ToString())}");
         table.AddColumns("rank", "village", "county / township", "verdict", "readiness", "cheapest way to qualify");
         var rank = 0;
         foreach (var (row, score) in misses)
         {
-            table.AddRow((++rank).ToString(CultureInfo.InvariantCulture), Markup.Escape($"{row.Key} {row.Record?.Name}"),
-                Markup.Escape($"{row.Record?.County} {row.Record?.Township}"), Tables.Verdict(row.Status), score.ToString(CultureInfo.InvariantCulture),
-                Markup.Escape(row.Verdict!.PathsToPass(1) is [var first, ..] ? first.ToString() : string.Empty));
+            table.AddRow((++rank).ToString(CultureInfo.InvariantCulture), Terminal.Text($"{row.Key} {row.Record?.Name}"),
+                Terminal.Text($"{row.Record?.County} {row.Record?.Township}"), Tables.Verdict(row.Status), score.ToString(CultureInfo.InvariantCulture),
+                Terminal.Text(row.Verdict!.PathsToPass(1) is [var first, ..] ? first.ToString() : string.Empty));
         }
 
         return table;
@@ -250,12 +250,12 @@ public static class WorkbenchCommands
             }
             else
             {
-                var table = new Table().Title($"{Markup.Escape(baseRules.ToString())} → {Markup.Escape(variant.ToString())}: {changed.Count} village(s) change verdict");
+                var table = new Table().Title($"{Terminal.Text(baseRules.ToString())} → {Terminal.Text(variant.ToString())}: {changed.Count} village(s) change verdict");
                 table.AddColumns("line", "village", "before", "after", "now needs");
                 foreach (var (a, b) in changed.Take(Tables.MaxRows))
                 {
-                    table.AddRow(a.Line.ToString(CultureInfo.InvariantCulture), Markup.Escape($"{a.Key} {a.Record?.Name}"), Tables.Verdict(a.Status), Tables.Verdict(b.Status),
-                        Markup.Escape(b.Verdict is { } v ? Tables.Needs(v) : string.Empty));
+                    table.AddRow(a.Line.ToString(CultureInfo.InvariantCulture), Terminal.Text($"{a.Key} {a.Record?.Name}"), Tables.Verdict(a.Status), Tables.Verdict(b.Status),
+                        Terminal.Text(b.Verdict is { } v ? Tables.Needs(v) : string.Empty));
                 }
 
                 io.Console.Write(table);
@@ -275,8 +275,8 @@ public static class WorkbenchCommands
             table.AddColumns("id", "version", "target", "years", "title", "source");
             foreach (var r in BuiltInRuleSets.All)
             {
-                table.AddRow(Markup.Escape(r.Id.Value), Markup.Escape(r.Version), r.Target == RuleTarget.Village ? "village" : "township", Markup.Escape(r.EffectiveYears.ToString()),
-                    Markup.Escape(r.Title), Markup.Escape(r.Citation?.Source ?? string.Empty));
+                table.AddRow(Terminal.Text(r.Id.Value), Terminal.Text(r.Version), r.Target == RuleTarget.Village ? "village" : "township", Terminal.Text(r.EffectiveYears.ToString()),
+                    Terminal.Text(r.Title), Terminal.Text(r.Citation?.Source ?? string.Empty));
             }
 
             io.Console.Write(table);
@@ -298,13 +298,13 @@ public static class WorkbenchCommands
             var result = RuleSetJson.LoadFile(path);
             if (result.RuleSet is { } ok)
             {
-                io.Out.WriteLine($"{path}: valid: {ok} ({ok.Title}), {ok.ContentHash}");
+                io.Out.WriteLine(Terminal.Clean($"{path}: valid: {ok} ({ok.Title}), {ok.ContentHash}"));
                 return PlannerApp.Ok;
             }
 
             foreach (var p in result.Problems)
             {
-                io.Out.WriteLine($"{path}:{p.Line?.ToString(CultureInfo.InvariantCulture) ?? "?"}: {p.Path}: {p.Message} [{p.Code}]");
+                io.Out.WriteLine(Terminal.Clean($"{path}:{p.Line?.ToString(CultureInfo.InvariantCulture) ?? "?"}: {p.Path}: {p.Message} [{p.Code}]"));
             }
 
             io.Error.WriteLine($"error: {path}: {result.Problems.Count} problem(s).");
