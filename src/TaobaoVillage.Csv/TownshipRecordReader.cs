@@ -89,13 +89,21 @@ public static class TownshipRecordReader
             Cny? sales = null;
             if (Cell("annual_sales_cny") is { } salesText)
             {
-                if (decimal.TryParse(salesText, NumberStyles.Float, CultureInfo.InvariantCulture, out var yuan) && yuan >= 0)
+                var parsed = ExactDecimal.Parse(salesText, out var yuan);
+                if (parsed == ExactDecimalResult.Exact && yuan >= 0)
                 {
                     sales = Cny.FromYuan(yuan);
                 }
                 else
                 {
-                    problems.Add(new RecordProblem("annual_sales_cny", salesText, RecordProblemCodes.NotANumber, "Expected an amount of zero or more.") { Line = line });
+                    var code = parsed switch
+                    {
+                        ExactDecimalResult.Inexact => RecordProblemCodes.Inexact,
+                        ExactDecimalResult.OutOfRange => RecordProblemCodes.OutOfRange,
+                        ExactDecimalResult.Exact => RecordProblemCodes.Negative,
+                        _ => RecordProblemCodes.NotANumber,
+                    };
+                    problems.Add(new RecordProblem("annual_sales_cny", salesText, code, "Expected an amount of zero or more, held exactly.") { Line = line });
                 }
             }
 

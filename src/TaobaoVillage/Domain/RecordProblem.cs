@@ -77,4 +77,10 @@ public static class RecordProblemCodes
 
     /// <summary>A field is longer than the reader's limit.</summary>
     public const string TooLong = "too-long";
+
+    /// <summary>A number has more digits than a decimal holds exactly (over 28 decimal places, or too many significant digits); it is never rounded.</summary>
+    public const string Inexact = "inexact";
+
+    /// <summary>Two columns of the header (or two keys of a JSON record) name the same field.</summary>
+    public const string DuplicateField = "duplicate-field";
 }

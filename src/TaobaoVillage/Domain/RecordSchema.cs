@@ -15,12 +15,14 @@ namespace TaobaoVillage.Domain;
 public sealed class RecordSchema
 {
     private readonly Field[] _fields;
+    private readonly RecordProblem? _duplicate;
 
     private RecordSchema(string[] columns, Field[] fields)
     {
         Columns = columns;
         _fields = fields;
         HasVillageCode = fields.Contains(Field.VillageCode);
+        _duplicate = FindDuplicate(columns, fields);
     }
 
     /// <summary>The column names, in order, as given.</summary>
@@ -61,7 +63,7 @@ public sealed class RecordSchema
     public RecordParseResult Parse(IReadOnlyList<string?> cells)
     {
         ArgumentNullException.ThrowIfNull(cells);
-        List<RecordProblem>? problems = null;
+        List<RecordProblem>? problems = _duplicate is null ? null : [_duplicate];
         string? code = null, name = null, province = null, city = null, county = null, township = null, townshipCode = null;
         int? year = null;
         CommitteeKind? committee = null;
@@ -215,18 +217,40 @@ public sealed class RecordSchema
 
     private static decimal? ParseDecimal(string field, string text, ref List<RecordProblem>? problems)
     {
-        if (decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
+        switch (ExactDecimal.Parse(text, out var value))
         {
-            return value;
+            case ExactDecimalResult.Exact:
+                return value;
+            case ExactDecimalResult.Inexact:
+                // Rounding could turn 9,999,999.999… into a pass: refuse instead.
+                Add(ref problems, new(field, Shorten(text), RecordProblemCodes.Inexact, "The number has more digits than can be held exactly (at most 28 decimal places); it is not rounded."));
+                return null;
+            case ExactDecimalResult.OutOfRange:
+                Add(ref problems, new(field, Shorten(text), RecordProblemCodes.OutOfRange, "The number is beyond the range of a decimal."));
+                return null;
+            default:
+                Add(ref problems, new(field, Shorten(text), RecordProblemCodes.NotANumber, "Not a number."));
+                return null;
+        }
+    }
+
+    /// <summary>Two columns for one field (<c>households</c> twice, or <c>households</c> and <c>Households</c>): which value counts is anyone's guess, so none does.</summary>
+    private static RecordProblem? FindDuplicate(string[] columns, Field[] fields)
+    {
+        var seen = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < columns.Length; i++)
+        {
+            var key = fields[i] == Field.Attribute ? columns[i].Trim() : FieldName(fields[i]);
+            if (!seen.TryAdd(key, i))
+            {
+                var first = columns[seen[key]];
+                key = fields[i] == Field.Attribute ? first.Trim() : key;
+                return new RecordProblem(key, Shorten(columns[i]), RecordProblemCodes.DuplicateField, string.Equals(first, columns[i], StringComparison.Ordinal)
+                    ? $"The column '{Shorten(first)}' appears twice (columns {seen[key] + 1} and {i + 1}); which value counts cannot be told."
+                    : $"The columns '{Shorten(first)}' (column {seen[key] + 1}) and '{Shorten(columns[i])}' (column {i + 1}) both give {key}; which value counts cannot be told.");
+            }
         }
 
-        // A number that double can read but decimal cannot is too large, not malformed: say which.
-        var code = double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && double.IsFinite(d)
-            ? RecordProblemCodes.OutOfRange
-            : RecordProblemCodes.NotANumber;
-        Add(ref problems, new(field, Shorten(text), code, code == RecordProblemCodes.OutOfRange
-            ? "The number is beyond the range of a decimal."
-            : "Not a number."));
         return null;
     }
 

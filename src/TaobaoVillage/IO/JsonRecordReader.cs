@@ -72,14 +72,14 @@ public static class JsonRecordReader
             InputRow row;
             try
             {
-                using var json = NewReader(new StringReader(line), options);
+                using var json = NewReader(new StringReader(line), options.MaxDepth);
                 if (!json.Read() || json.TokenType != JsonToken.StartObject)
                 {
                     row = InputRow.Unreadable(lineNumber, source, new RecordProblem("*", Shorten(line), RecordProblemCodes.Malformed, "A JSON Lines row is one JSON object."));
                 }
                 else
                 {
-                    row = ReadObject(json, cache, lineNumber, source, options);
+                    row = ReadObject(json, cache, lineNumber, source, options, j => NumberEndingAt(line, j.LinePosition));
                     if (json.Read())
                     {
                         row = InputRow.Unreadable(lineNumber, source, new RecordProblem("*", Shorten(line), RecordProblemCodes.Malformed, "Unexpected content after the object."), row.Parsed.Key);
@@ -135,13 +135,21 @@ public static class JsonRecordReader
     private static IEnumerable<InputRow> ReadArray(TextReader reader, string? source, JsonRecordReaderOptions options)
     {
         var cache = new SchemaCache();
-        using var json = NewReader(reader, options);
+
+        // The element budget bounds memory whatever one element holds; nesting is checked per element, not by the
+        // parser, so that one element too deep is rejected alone and the next ones are still read.
+        var window = new TextWindow(reader, Math.Max(options.MaxLineLength, 1 << 16) + 8192);
+        using var json = NewReader(window, maxDepth: null);
         var state = 0; // 0: before the array, 1: inside, 2: after.
         while (true)
         {
             InputRow? row = null;
             var stop = false;
             long line = Math.Max(1, json.LineNumber);
+            if (state == 1 && json.TokenType is JsonToken.EndObject or JsonToken.StartArray)
+            {
+                window.ResetBudget();
+            }
             try
             {
                 if (!json.Read())
@@ -170,7 +178,8 @@ public static class JsonRecordReader
                 }
                 else if (state == 1 && json.TokenType == JsonToken.StartObject)
                 {
-                    row = ReadObject(json, cache, json.LineNumber, source, options);
+                    row = ReadObject(json, cache, json.LineNumber, source, options, j => window.NumberEndingAt(j.LineNumber, j.LinePosition));
+                    window.ResetBudget();
                 }
                 else if (state == 1)
                 {
@@ -182,6 +191,13 @@ public static class JsonRecordReader
                     row = InputRow.Unreadable(json.LineNumber, source, new RecordProblem("*", null, RecordProblemCodes.Malformed, "Unexpected content after the array."));
                     stop = true;
                 }
+            }
+            catch (ElementTooLongException ex)
+            {
+                // Past the budget the element cannot be skipped without reading it: the rest of the file is one rejected row.
+                row = InputRow.Unreadable(line, source, new RecordProblem("*", null, RecordProblemCodes.TooLong,
+                    $"An element is longer than {ex.Limit:N0} characters; the rest of the file is not read."));
+                stop = true;
             }
             catch (JsonException ex)
             {
@@ -203,12 +219,14 @@ public static class JsonRecordReader
         }
     }
 
-    private static InputRow ReadObject(JsonTextReader json, SchemaCache cache, long line, string? source, JsonRecordReaderOptions options)
+    private static InputRow ReadObject(JsonTextReader json, SchemaCache cache, long line, string? source, JsonRecordReaderOptions options, Func<JsonTextReader, string?> rawNumber)
     {
         var names = new List<string>(16);
         var values = new List<string?>(16);
         string? problemField = null;
+        var problem = string.Empty;
         var closed = false;
+        var depth = json.Depth;
         while (json.Read())
         {
             if (json.TokenType == JsonToken.EndObject)
@@ -229,7 +247,7 @@ public static class JsonRecordReader
                     var text = (string)json.Value!;
                     if (text.Length > options.MaxLineLength)
                     {
-                        problemField ??= name;
+                        (problemField, problem) = (problemField ?? name, "The string is too long.");
                         text = string.Empty;
                     }
 
@@ -238,8 +256,9 @@ public static class JsonRecordReader
                     break;
                 case JsonToken.Integer:
                 case JsonToken.Float:
+                    // The number as written, never the parser's rounded value: the schema reads it exactly or rejects it.
                     names.Add(name);
-                    values.Add(Convert.ToString(json.Value, CultureInfo.InvariantCulture));
+                    values.Add(rawNumber(json) ?? Convert.ToString(json.Value, CultureInfo.InvariantCulture));
                     break;
                 case JsonToken.Boolean:
                     names.Add(name);
@@ -251,8 +270,10 @@ public static class JsonRecordReader
                     values.Add(null);
                     break;
                 default:
-                    problemField ??= name;
-                    json.Skip();
+                    var deepest = SkipMeasuringDepth(json) - depth;
+                    (problemField, problem) = (problemField ?? name, deepest > options.MaxDepth
+                        ? $"The value is nested {deepest} levels deep; the limit is {options.MaxDepth}."
+                        : "Expected a string, number or null.");
                     break;
             }
         }
@@ -267,18 +288,44 @@ public static class JsonRecordReader
         if (problemField is not null)
         {
             var field = RecordSchema.ContractFieldOf(problemField) ?? problemField;
-            var problem = new RecordProblem(field, null, RecordProblemCodes.Malformed, "Expected a string, number or null (or the string is too long).");
-            return InputRow.Unreadable(line, source, problem, parsed.Key);
+            return InputRow.Unreadable(line, source, new RecordProblem(field, null, RecordProblemCodes.Malformed, problem), parsed.Key);
         }
 
         return new InputRow(line, source, parsed);
     }
 
-    private static JsonTextReader NewReader(TextReader reader, JsonRecordReaderOptions options) => new(reader)
+    /// <summary>Skips an array or object without the parser's recursion limit, returning the deepest depth seen.</summary>
+    private static int SkipMeasuringDepth(JsonTextReader json)
     {
-        FloatParseHandling = FloatParseHandling.Decimal,
+        var start = json.Depth;
+        var deepest = start + 1;
+        while (json.Read() && json.Depth > start)
+        {
+            deepest = Math.Max(deepest, json.Depth + 1);
+        }
+
+        return deepest;
+    }
+
+    /// <summary>The text of the number that ends at <paramref name="position"/> of <paramref name="line"/>.</summary>
+    private static string? NumberEndingAt(string line, int position)
+    {
+        var begin = Math.Min(position, line.Length);
+        var end = begin;
+        while (begin > 0 && line[begin - 1] is (>= '0' and <= '9') or '.' or '-' or '+' or 'e' or 'E')
+        {
+            begin--;
+        }
+
+        return begin == end ? null : line[begin..end];
+    }
+
+    // Doubles, not decimals: a number too large for decimal must not stop the parser; its value is read from its text.
+    private static JsonTextReader NewReader(TextReader reader, int? maxDepth) => new(reader)
+    {
+        FloatParseHandling = FloatParseHandling.Double,
         DateParseHandling = DateParseHandling.None,
-        MaxDepth = options.MaxDepth,
+        MaxDepth = maxDepth,
         CloseInput = false,
     };
 

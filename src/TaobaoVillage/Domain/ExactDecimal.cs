@@ -1,0 +1,159 @@
+using System.Numerics;
+
+namespace TaobaoVillage.Domain;
+
+/// <summary>What <see cref="ExactDecimal.Parse"/> made of a text.</summary>
+public enum ExactDecimalResult
+{
+    /// <summary>The number, exactly.</summary>
+    Exact,
+
+    /// <summary>Not a decimal number at all.</summary>
+    NotANumber,
+
+    /// <summary>A number beyond ±79,228,162,514,264,337,593,543,950,335.</summary>
+    OutOfRange,
+
+    /// <summary>A number with more digits than a decimal holds (over 28 decimal places, or too many significant digits): it would be rounded.</summary>
+    Inexact,
+}
+
+/// <summary>
+/// Reads a decimal number exactly or not at all. <c>decimal.Parse</c> rounds what it cannot hold
+/// (<c>99.99999999999999999999999999999</c> becomes 100, <c>1e-29</c> becomes 0) and would round a figure into a
+/// pass; this parser says so instead. Thread-safe.
+/// </summary>
+public static class ExactDecimal
+{
+    private static readonly BigInteger Limit = BigInteger.One << 96;
+
+    /// <summary>Parses <c>[+-]digits[.digits][e[+-]digits]</c>, white space around it allowed, invariant (a dot for decimals).</summary>
+    /// <param name="text">The text.</param>
+    /// <param name="value">The number when the result is <see cref="ExactDecimalResult.Exact"/>, else zero.</param>
+    /// <returns>Whether the text is the number exactly, or why not.</returns>
+    public static ExactDecimalResult Parse(ReadOnlySpan<char> text, out decimal value)
+    {
+        value = 0m;
+        text = text.Trim();
+        var i = 0;
+        var negative = false;
+        if (i < text.Length && text[i] is '+' or '-')
+        {
+            negative = text[i] == '-';
+            i++;
+        }
+
+        Span<char> digits = stackalloc char[Math.Min(text.Length, 128)];
+        var count = 0;
+        var fraction = 0;
+        var any = false;
+        var point = false;
+        for (; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c is >= '0' and <= '9')
+            {
+                any = true;
+                if (count == 0 && c == '0')
+                {
+                    // Leading zeros carry nothing, but after the point they still count as places.
+                    fraction += point ? 1 : 0;
+                    continue;
+                }
+
+                if (count == digits.Length)
+                {
+                    return ExactDecimalResult.Inexact;
+                }
+
+                digits[count++] = c;
+                fraction += point ? 1 : 0;
+            }
+            else if (c == '.' && !point)
+            {
+                point = true;
+            }
+            else
+            {
+                break;
+            }
+        }
+
+        if (!any)
+        {
+            return ExactDecimalResult.NotANumber;
+        }
+
+        long exponent = 0;
+        if (i < text.Length && text[i] is 'e' or 'E')
+        {
+            i++;
+            var exponentNegative = i < text.Length && text[i] == '-';
+            i += i < text.Length && text[i] is '+' or '-' ? 1 : 0;
+            var start = i;
+            for (; i < text.Length && text[i] is >= '0' and <= '9'; i++)
+            {
+                // Past a million the number is out of every range anyway; keep counting digits only.
+                exponent = exponent > 1_000_000 ? exponent : (exponent * 10) + (text[i] - '0');
+            }
+
+            if (i == start)
+            {
+                return ExactDecimalResult.NotANumber;
+            }
+
+            exponent = exponentNegative ? -exponent : exponent;
+        }
+
+        if (i < text.Length)
+        {
+            return ExactDecimalResult.NotANumber;
+        }
+
+        if (count == 0)
+        {
+            return ExactDecimalResult.Exact;
+        }
+
+        // value = digits × 10^(exponent − fraction); drop trailing zeros into the exponent.
+        var scale = fraction - exponent;
+        while (count > 1 && digits[count - 1] == '0')
+        {
+            count--;
+            scale--;
+        }
+
+        if (scale > 28)
+        {
+            return ExactDecimalResult.Inexact;
+        }
+
+        if (count - scale > 29)
+        {
+            return ExactDecimalResult.OutOfRange;
+        }
+
+        if (count > 30)
+        {
+            return ExactDecimalResult.Inexact;
+        }
+
+        var mantissa = BigInteger.Parse(digits[..count], System.Globalization.CultureInfo.InvariantCulture);
+        if (scale < 0)
+        {
+            mantissa *= BigInteger.Pow(10, (int)-scale);
+            scale = 0;
+        }
+
+        if (mantissa >= Limit)
+        {
+            return scale == 0 ? ExactDecimalResult.OutOfRange : ExactDecimalResult.Inexact;
+        }
+
+        var bits = mantissa.ToByteArray(isUnsigned: true, isBigEndian: false);
+        Span<byte> twelve = stackalloc byte[12];
+        bits.AsSpan().CopyTo(twelve);
+        value = new decimal(BitConverter.ToInt32(twelve), BitConverter.ToInt32(twelve[4..]), BitConverter.ToInt32(twelve[8..]), negative, (byte)scale);
+        return ExactDecimalResult.Exact;
+    }
+}
