@@ -85,6 +85,29 @@ public class RuleSetJsonTests
 
         Assert.False(result.Succeeded);
         Assert.Contains(result.Problems, p => p.Code == code);
+        Assert.All(result.Problems, p => Assert.True(p.Message.Length < 400, p.Message));
+    }
+
+    [Fact]
+    public void Load_MegabyteNumber_MessageStaysShort()
+    {
+        var json = Valid.Replace("\"threshold\": 50", "\"threshold\": " + new string('9', 1_000_000), StringComparison.Ordinal);
+
+        var result = RuleSetJson.Load(json, new RuleSetJsonOptions { MaxLength = 2_000_000 });
+
+        var problem = Assert.Single(result.Problems);
+        Assert.True(problem.Message.Length < 400, $"{problem.Message.Length:N0} characters");
+    }
+
+    [Fact]
+    public void Load_ExactThresholdsAsWritten_Kept()
+    {
+        var json = Valid.Replace("\"threshold\": 8000000", "\"threshold\": 8000000.000000000000000000001", StringComparison.Ordinal);
+
+        var result = RuleSetJson.Load(json);
+
+        Assert.True(result.Succeeded, string.Join("; ", result.Problems));
+        Assert.Equal(8_000_000.000000000000000000001m, Assert.IsType<Condition>(result.RuleSet!.FindCriterion("sales")).Threshold);
     }
 
     [Fact]
@@ -100,7 +123,11 @@ public class RuleSetJsonTests
 
     [Theory]
     [InlineData("\"threshold\": \"ten\"", RuleProblemCodes.WrongType)]
-    [InlineData("\"threshold\": 1e400", RuleProblemCodes.MalformedJson)]
+    [InlineData("\"threshold\": 1e400", RuleProblemCodes.InvalidValue)]
+    [InlineData("\"threshold\": 1e-29", RuleProblemCodes.Inexact)]
+    [InlineData("\"threshold\": 1e-400", RuleProblemCodes.Inexact)]
+    [InlineData("\"threshold\": 50.000000000000000000000000000001", RuleProblemCodes.Inexact)]
+    [InlineData("\"threshold\": NaN", RuleProblemCodes.MalformedJson)]
     [InlineData("\"threshold\": 99999999999999999999999999999999999", RuleProblemCodes.InvalidValue)]
     [InlineData("\"threshold\": -1", RuleProblemCodes.InvalidValue)]
     [InlineData("\"threshold\": 10.5", RuleProblemCodes.InvalidValue)]

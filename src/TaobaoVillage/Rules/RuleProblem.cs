@@ -60,6 +60,9 @@ public static class RuleProblemCodes
     /// <summary>A threshold or value is not allowed (negative, unknown category value).</summary>
     public const string InvalidValue = "invalid-value";
 
+    /// <summary>A threshold has more digits than a decimal holds exactly (such as <c>1e-29</c>); it is never rounded.</summary>
+    public const string Inexact = "inexact";
+
     /// <summary>A group has no parts.</summary>
     public const string EmptyGroup = "empty-group";
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Numerics;
+using TaobaoVillage.Domain;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
@@ -57,7 +58,8 @@ public static class RuleSetJson
             using var reader = new JsonTextReader(new StringReader(json))
             {
                 MaxDepth = options.MaxJsonDepth,
-                FloatParseHandling = FloatParseHandling.Decimal,
+                // Doubles never fail on a huge number; every threshold is then read exactly from its text.
+                FloatParseHandling = FloatParseHandling.Double,
                 DateParseHandling = DateParseHandling.None,
             };
             root = JToken.ReadFrom(reader, new JsonLoadSettings
@@ -92,7 +94,7 @@ public static class RuleSetJson
         }
 
         var id = obj["id"] is JValue { Type: JTokenType.String } idValue ? (string?)idValue : null;
-        var ctx = new Context(id ?? "?", problems);
+        var ctx = new Context(id ?? "?", problems, json);
         CheckProperties(ctx, obj, "$", RootProperties);
         var draft = new RuleSetDraft
         {
@@ -411,17 +413,26 @@ public static class RuleSetJson
                 ctx.Add(obj, path + ".threshold", RuleProblemCodes.MissingThreshold, "A numeric criterion needs a threshold.");
                 break;
             case JValue { Type: JTokenType.Integer or JTokenType.Float } number:
-                threshold = number.Value switch
+                // Read from the text as written: the parser's decimal has already rounded 1e-29 to 0.
+                var raw = ctx.RawNumber(number);
+                if (raw is null && number.Value is double d && !double.IsFinite(d))
                 {
-                    decimal d => d,
-                    long l => l,
-                    int i => i,
-                    BigInteger b when b >= (BigInteger)decimal.MinValue && b <= (BigInteger)decimal.MaxValue => (decimal)b,
-                    _ => null,
-                };
-                if (threshold is null)
+                    ctx.Add(number, path + ".threshold", RuleProblemCodes.MalformedJson, "NaN and Infinity are not JSON numbers.");
+                    break;
+                }
+
+                raw ??= Convert.ToString(number.Value, CultureInfo.InvariantCulture) ?? string.Empty;
+                switch (ExactDecimal.Parse(raw, out var exact))
                 {
-                    ctx.Add(number, path + ".threshold", RuleProblemCodes.InvalidValue, "The threshold is beyond the range of a decimal.");
+                    case ExactDecimalResult.Exact:
+                        threshold = exact;
+                        break;
+                    case ExactDecimalResult.Inexact:
+                        ctx.Add(number, path + ".threshold", RuleProblemCodes.Inexact, $"The threshold {Shorten(raw)} has more digits than a decimal holds exactly (at most 28 decimal places); it is not rounded.");
+                        break;
+                    default:
+                        ctx.Add(number, path + ".threshold", RuleProblemCodes.InvalidValue, $"The threshold {Shorten(raw)} is beyond the range of a decimal.");
+                        break;
                 }
 
                 break;
@@ -571,15 +582,49 @@ public static class RuleSetJson
     private static string FirstSentence(string message)
     {
         var cut = message.IndexOf(". Path", StringComparison.Ordinal);
-        return cut > 0 ? message[..(cut + 1)] : message;
+        var sentence = cut > 0 ? message[..(cut + 1)] : message;
+
+        // The parser quotes what it could not read, which may be a megabyte of digits.
+        return sentence.Length <= 300 ? sentence : string.Concat(sentence.AsSpan(0, 200), " … ", sentence.AsSpan(sentence.Length - 60));
     }
 
     private static RuleProblem Problem(string id, JToken token, string path, string code, string message) =>
         new(id, path, code, message) { Line = token is IJsonLineInfo info && info.HasLineInfo() ? info.LineNumber : null };
 
-    private sealed record Context(string Id, List<RuleProblem> Problems)
+    /// <summary>A value quoted in a message, cut so that a megabyte of digits never becomes a megabyte of message.</summary>
+    private static string Shorten(string text) => text.Length <= 40 ? text : string.Concat(text.AsSpan(0, 20), "…", text.AsSpan(text.Length - 10));
+
+    private sealed record Context(string Id, List<RuleProblem> Problems, string Json)
     {
+        private string[]? _lines;
+
         public void Add(JToken token, string path, string code, string message) => Problems.Add(Problem(Id, token, path, code, message));
+
+        /// <summary>A number token's text as written (the parsed value may be rounded), or null when it cannot be found.</summary>
+        public string? RawNumber(JToken token)
+        {
+            if (token is not IJsonLineInfo info || !info.HasLineInfo())
+            {
+                return null;
+            }
+
+            // Lines as Newtonsoft counts them: \r\n, \r and \n each end one.
+            _lines ??= Json.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n', '\r');
+            if (info.LineNumber < 1 || info.LineNumber > _lines.Length)
+            {
+                return null;
+            }
+
+            var line = _lines[info.LineNumber - 1];
+            var end = Math.Min(info.LinePosition, line.Length);
+            var begin = end;
+            while (begin > 0 && line[begin - 1] is (>= '0' and <= '9') or '.' or '-' or '+' or 'e' or 'E')
+            {
+                begin--;
+            }
+
+            return begin == end ? null : line[begin..end];
+        }
     }
 }
 
