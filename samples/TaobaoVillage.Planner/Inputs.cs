@@ -62,12 +62,7 @@ public static class Inputs
             throw new PlannerException($"the input file '{path}' does not exist.");
         }
 
-        var options = encoding?.ToLowerInvariant() switch
-        {
-            null or "utf-8" or "utf8" => CsvRecordReaderOptions.Default,
-            "gb18030" or "gbk" or "gb2312" => CsvRecordReaderOptions.Default with { Encoding = CsvRecordReaderOptions.Gb18030 },
-            _ => throw new PlannerException($"unknown encoding '{encoding}'; use utf-8 or gb18030.", PlannerApp.Usage),
-        };
+        var options = CsvOptions(encoding);
         var extension = Path.GetExtension(path).ToLowerInvariant();
         return extension switch
         {
@@ -76,6 +71,17 @@ public static class Inputs
             _ => CsvRecordReader.ReadFile(path, options),
         };
     }
+
+    /// <summary>The CSV reader options for an <c>--encoding</c> value: the one place that names the encodings.</summary>
+    /// <param name="encoding">utf-8 (default), or gb18030 (gbk and gb2312 are its subsets).</param>
+    /// <returns>The options.</returns>
+    /// <exception cref="PlannerException">The encoding is unknown.</exception>
+    public static CsvRecordReaderOptions CsvOptions(string? encoding) => encoding?.ToLowerInvariant() switch
+    {
+        null or "utf-8" or "utf8" => CsvRecordReaderOptions.Default,
+        "gb18030" or "gbk" or "gb2312" => CsvRecordReaderOptions.Default with { Encoding = CsvRecordReaderOptions.Gb18030 },
+        _ => throw new PlannerException($"unknown encoding '{encoding}'; use utf-8 or gb18030.", PlannerApp.Usage),
+    };
 
     private static IEnumerable<InputRow> ReadJson(string path, CsvRecordReaderOptions options, bool lines)
     {

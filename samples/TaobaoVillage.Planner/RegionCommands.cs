@@ -43,7 +43,7 @@ public static class RegionCommands
             string label;
             if (parse.GetValue(townships) is { } townshipFile)
             {
-                (towns, label) = (DecideGiven(io, townshipFile, townRules, parse.GetValue(source.Year)), Path.GetFileName(townshipFile));
+                (towns, label) = (DecideGiven(io, townshipFile, townRules, parse.GetValue(source.Year), Inputs.CsvOptions(parse.GetValue(source.Encoding))), Path.GetFileName(townshipFile));
             }
             else
             {
@@ -391,7 +391,7 @@ public static class RegionCommands
         });
     }
 
-    private static List<TownVerdict> DecideGiven(PlannerIO io, string path, Func<int, RuleSet> rules, int? year)
+    private static List<TownVerdict> DecideGiven(PlannerIO io, string path, Func<int, RuleSet> rules, int? year, CsvRecordReaderOptions options)
     {
         if (!File.Exists(path))
         {
@@ -399,7 +399,7 @@ public static class RegionCommands
         }
 
         var towns = new List<TownVerdict>();
-        foreach (var row in TownshipRecordReader.ReadFile(path))
+        foreach (var row in TownshipRecordReader.ReadFile(path, options))
         {
             if (row.Township is not { } figures)
             {
@@ -514,8 +514,7 @@ public static class RegionCommands
                     throw new PlannerException($"the list file '{list}' does not exist.");
                 }
 
-                var encoding = parse.GetValue(Encoding);
-                var options = encoding is "gb18030" ? CsvRecordReaderOptions.Default with { Encoding = CsvRecordReaderOptions.Gb18030 } : CsvRecordReaderOptions.Default;
+                var options = Inputs.CsvOptions(parse.GetValue(Encoding));
                 try
                 {
                     foreach (var row in OfficialListReader.ReadFile(list, options))

@@ -25,8 +25,10 @@ public sealed record CsvRecordReaderOptions
     public int MaxFieldLength { get; init; } = 4096;
 
     /// <summary>
-    /// The longest record the parser buffers, in bytes (16 MiB by default). A longer one cannot be skipped safely, so it
-    /// is reported as one rejected row for the rest of the file: memory stays bounded whatever the input.
+    /// The longest line, and the longest record the parser buffers, in characters (16 Mi by default). A longer line is
+    /// cut as it is read and its row rejected (<c>too-long</c>), and reading goes on with the next line; a quoted
+    /// record spanning lines past this size cannot be skipped safely and ends the file as one rejected row. Memory stays
+    /// bounded whatever the input.
     /// </summary>
     public int MaxRecordBytes { get; init; } = 16 << 20;
 
@@ -36,13 +38,16 @@ public sealed record CsvRecordReaderOptions
     /// </summary>
     public bool AllowLineBreaksInQuotes { get; init; }
 
-    /// <summary>The GB18030 encoding (a superset of GBK and GB2312), registered on first use.</summary>
+    /// <summary>
+    /// The GB18030 encoding (a superset of GBK and GB2312), registered on first use. It decodes strictly: bytes that
+    /// are not GB18030 become U+FFFD, which rejects their row (<c>bad-encoding</c>), never a silent <c>?</c>.
+    /// </summary>
     public static Encoding Gb18030
     {
         get
         {
             Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
-            return Encoding.GetEncoding("GB18030");
+            return Encoding.GetEncoding("GB18030", EncoderFallback.ExceptionFallback, new DecoderReplacementFallback("\uFFFD"));
         }
     }
 }
@@ -81,7 +86,42 @@ public static class CsvRecordReader
     {
         ArgumentNullException.ThrowIfNull(stream);
         options ??= CsvRecordReaderOptions.Default;
+        if (LooksLikeUtf16WithoutBom(stream))
+        {
+            return [InputRow.Unreadable(1, source, new RecordProblem("*", null, RecordProblemCodes.BadEncoding,
+                "The file looks like UTF-16 without a byte-order mark (every other byte is zero); save it as UTF-8 or GB18030 (CSV UTF-8 in Excel), then read it again."))];
+        }
+
         return Read(new StreamReader(stream, options.Encoding ?? new UTF8Encoding(false), detectEncodingFromByteOrderMarks: options.Encoding is null, bufferSize: 1 << 16, leaveOpen: true), source, options);
+    }
+
+    /// <summary>A seekable stream whose first bytes have zeros at every other position and no BOM: text no CSV encoding here reads.</summary>
+    private static bool LooksLikeUtf16WithoutBom(Stream stream)
+    {
+        if (!stream.CanSeek)
+        {
+            return false;
+        }
+
+        var start = stream.Position;
+        Span<byte> head = stackalloc byte[512];
+        var n = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+        stream.Position = start;
+        if (n < 4 || (head[0] == 0xFF && head[1] == 0xFE) || (head[0] == 0xFE && head[1] == 0xFF))
+        {
+            return false;
+        }
+
+        int evenZeros = 0, oddZeros = 0;
+        for (var i = 0; i < n; i++)
+        {
+            if (head[i] == 0)
+            {
+                _ = i % 2 == 0 ? evenZeros++ : oddZeros++;
+            }
+        }
+
+        return Math.Max(evenZeros, oddZeros) * 4 >= n;
     }
 
     /// <summary>Reads records from text.</summary>
@@ -119,10 +159,11 @@ public static class CsvRecordReader
             MalformedData = CsvMalformedDataHandling.Recover,
             OnMalformedRecord = m => malformed[m.LineNumber] = m.Reason.ToString(),
             TrimWhitespace = false,
-            MaxRecordSize = options.MaxRecordBytes,
+            MaxRecordSize = options.MaxRecordBytes + 1024,
         };
 
-        using var csv = CsvReader.Create(text, csvOptions, leaveOpen: false);
+        var lines = new LineLimitingReader(text, options.MaxRecordBytes);
+        using var csv = CsvReader.Create(lines, csvOptions, leaveOpen: false);
         var header = csv.Headers;
         if (header is null || header.Count == 0)
         {
@@ -143,12 +184,17 @@ public static class CsvRecordReader
                     break;
                 }
 
-                row = ReadRow(csv, schema, cells, width, source, options, malformed);
+                row = lines.WasCut(csv.LineNumber)
+                    ? InputRow.Unreadable(csv.LineNumber, source, new RecordProblem("*", null, RecordProblemCodes.TooLong,
+                        $"The line is longer than {options.MaxRecordBytes:N0} characters; it is not read."))
+                    : ReadRow(csv, schema, cells, width, source, options, malformed);
+                malformed.Remove(csv.LineNumber);
             }
             catch (Exception ex) when (ex is CsvFormatException or DecoderFallbackException)
             {
                 // The parser cannot go on past this point: report it as one rejected row so the count still adds up.
-                row = InputRow.Unreadable(csv.LineNumber, source, new RecordProblem("*", null, RecordProblemCodes.Malformed, "The rest of the file cannot be read: " + ex.Message));
+                row = InputRow.Unreadable(csv.LineNumber + 1, source, new RecordProblem("*", null, ex is DecoderFallbackException ? RecordProblemCodes.BadEncoding : RecordProblemCodes.TooLong,
+                    "The rest of the file cannot be read: " + ex.Message));
                 stop = true;
             }
 

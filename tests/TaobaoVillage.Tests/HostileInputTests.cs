@@ -214,15 +214,50 @@ public class ReaderLimitOptionsTests
 public class CsvRecordReaderLimitTests
 {
     [Fact]
-    public void Read_RecordOverMaxRecordBytes_OneRejectedRowForTheRestBoundedMemory()
+    public void Read_LineOverMaxRecordBytes_RejectedAtItsOwnLineNextRowsRead()
     {
-        var text = "village_code,village_name\n1,ok\n2," + new string('x', 300_000) + "\n3,never read\n";
+        var text = "village_code,village_name\n1,ok\n2," + new string('x', 300_000) + "\n3,read after\n";
 
         var rows = CsvRecordReader.Read(new StringReader(text), "big.csv", new CsvRecordReaderOptions { MaxRecordBytes = 100_000 }).ToList();
 
-        Assert.Equal(2, rows.Count);
+        Assert.Equal([2L, 3L, 4L], rows.Select(r => r.Line));
         Assert.True(rows[0].Parsed.IsValid);
-        Assert.Equal(RecordProblemCodes.Malformed, rows[1].Parsed.Problems.Single().Code);
-        Assert.Contains("rest of the file", rows[1].Parsed.Problems.Single().Message, StringComparison.Ordinal);
+        Assert.Equal(RecordProblemCodes.TooLong, rows[1].Parsed.Problems.Single().Code);
+        Assert.True(rows[2].Parsed.IsValid);
+        Assert.Equal("3", rows[2].Parsed.Key);
+    }
+
+    [Fact]
+    public void ReadStream_Gb18030InvalidBytes_ThatRowRejectedOthersScored()
+    {
+        var gb = CsvRecordReaderOptions.Gb18030;
+        var bytes = gb.GetBytes("village_code,village_name,households\n").Concat(gb.GetBytes("3307821000")).Concat(new byte[] { 0x81, 0x20 }).Concat(gb.GetBytes("03,坏村,400\n330782100004,好村,300\n")).ToArray();
+
+        var rows = CsvRecordReader.ReadStream(new MemoryStream(bytes), "gb.csv", CsvRecordReaderOptions.Default with { Encoding = gb }).ToList();
+
+        Assert.Equal(2, rows.Count);
+        Assert.Equal(RecordProblemCodes.BadEncoding, rows[0].Parsed.Problems.Single().Code);
+        Assert.True(rows[1].Parsed.IsValid);
+        Assert.Equal("好村", rows[1].Parsed.Record!.Name);
+    }
+
+    [Fact]
+    public void ReadStream_Utf16WithoutBom_OneClearFileLevelProblem()
+    {
+        var bytes = System.Text.Encoding.Unicode.GetBytes("village_code,households\n330782100001,400\n330782100002,300\n");
+
+        var row = Assert.Single(CsvRecordReader.ReadStream(new MemoryStream(bytes), "u16.csv"));
+
+        var problem = Assert.Single(row.Parsed.Problems);
+        Assert.Equal(RecordProblemCodes.BadEncoding, problem.Code);
+        Assert.Contains("UTF-16", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ReadStream_Utf16WithBom_Read()
+    {
+        var bytes = System.Text.Encoding.Unicode.GetPreamble().Concat(System.Text.Encoding.Unicode.GetBytes("village_code,households\n330782100001,400\n")).ToArray();
+
+        Assert.True(Assert.Single(CsvRecordReader.ReadStream(new MemoryStream(bytes), "u16.csv")).Parsed.IsValid);
     }
 }
