@@ -1,20 +1,79 @@
 using CsvHelper;
+using TaobaoVillage.Domain;
 
 namespace TaobaoVillage.Csv;
 
-/// <summary>What the list and township readers share: a forgiving CsvHelper reader and a header lookup.</summary>
-internal static class CsvTables
+/// <summary>
+/// The CSV source the list and township readers share with <see cref="CsvRecordReader"/>: every option honoured
+/// (separator, line breaks in quotes, line and record limits), and the same per-line checks (too long, malformed,
+/// bytes invalid in the encoding).
+/// </summary>
+internal sealed class CsvTables : IDisposable
 {
-    /// <summary>A reader that reports malformed lines instead of stopping, with line numbers.</summary>
-    public static CsvReader Open(TextReader text, CsvRecordReaderOptions options) => CsvReader.Create(text, new CsvReaderOptions
+    private readonly LineLimitingReader _lines;
+    private readonly HashSet<long> _malformed = [];
+    private readonly int _maxFieldLength;
+    private readonly int _maxLine;
+
+    private CsvTables(TextReader text, CsvRecordReaderOptions options)
     {
-        HasHeader = true,
-        Separator = options.Separator,
-        TrackLineNumbers = true,
-        FieldCountMismatch = CsvFieldCountHandling.Allow,
-        MissingField = CsvMissingFieldHandling.ReturnEmpty,
-        MalformedData = CsvMalformedDataHandling.Recover,
-    }, leaveOpen: false);
+        _maxFieldLength = options.MaxFieldLength;
+        _maxLine = options.MaxRecordBytes;
+        _lines = new LineLimitingReader(text, options.MaxRecordBytes);
+        Csv = CsvReader.Create(_lines, new CsvReaderOptions
+        {
+            HasHeader = true,
+            Separator = options.Separator,
+            TrackLineNumbers = true,
+            AllowLineBreaksInQuotes = options.AllowLineBreaksInQuotes,
+            FieldCountMismatch = CsvFieldCountHandling.Allow,
+            MissingField = CsvMissingFieldHandling.ReturnEmpty,
+            MalformedData = CsvMalformedDataHandling.Recover,
+            OnMalformedRecord = m => _malformed.Add(m.LineNumber),
+            MaxRecordSize = options.MaxRecordBytes + 1024,
+        }, leaveOpen: false);
+    }
+
+    /// <summary>The parser, positioned by <see cref="CsvReader.Read"/>.</summary>
+    public CsvReader Csv { get; }
+
+    /// <summary>Opens a file in the options' encoding (UTF-8 with or without BOM by default), decoding strictly.</summary>
+    public static CsvTables OpenFile(string path, CsvRecordReaderOptions options) =>
+        new(new StreamReader(path, options.Encoding ?? new System.Text.UTF8Encoding(false), detectEncodingFromByteOrderMarks: options.Encoding is null), options);
+
+    /// <summary>Opens text.</summary>
+    public static CsvTables Open(TextReader text, CsvRecordReaderOptions options) => new(text, options);
+
+    /// <summary>Why the current line cannot be read as cells (cut for length, malformed, a cell too long or with bytes invalid in the encoding), or null.</summary>
+    public RecordProblem? LineProblem()
+    {
+        var line = Csv.LineNumber;
+        if (_lines.WasCut(line))
+        {
+            return new RecordProblem("*", null, RecordProblemCodes.TooLong, $"The line is longer than {_maxLine:N0} characters; it is not read.") { Line = line };
+        }
+
+        if (_malformed.Remove(line))
+        {
+            return new RecordProblem("*", null, RecordProblemCodes.Malformed, "The line is not valid CSV (a stray or unclosed quote).") { Line = line };
+        }
+
+        for (var i = 0; i < Csv.FieldCount; i++)
+        {
+            var cell = Csv.GetString(i);
+            if (cell.Length > _maxFieldLength)
+            {
+                return new RecordProblem("*", null, RecordProblemCodes.TooLong, $"A cell is {cell.Length:N0} characters long; the limit is {_maxFieldLength:N0}.") { Line = line };
+            }
+
+            if (cell.Contains('\uFFFD', StringComparison.Ordinal))
+            {
+                return new RecordProblem("*", null, RecordProblemCodes.BadEncoding, "A cell holds bytes that are not valid in the file's encoding (UTF-8 unless GB18030 was asked for).") { Line = line };
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>Column positions by name, case-insensitive, the first of a repeated name winning.</summary>
     public static Dictionary<string, int> Index(IReadOnlyList<string>? header, Func<string, string> normalize)
@@ -27,4 +86,6 @@ internal static class CsvTables
 
         return index;
     }
+
+    public void Dispose() => Csv.Dispose();
 }

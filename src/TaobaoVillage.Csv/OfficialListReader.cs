@@ -48,8 +48,8 @@ public static class OfficialListReader
 
     private static IEnumerable<ListRow> ReadFileCore(string path, CsvRecordReaderOptions options)
     {
-        using var reader = new StreamReader(path, options.Encoding ?? System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-        foreach (var row in ReadCore(reader, options))
+        using var tables = CsvTables.OpenFile(path, options);
+        foreach (var row in ReadCore(tables))
         {
             yield return row;
         }
@@ -57,7 +57,16 @@ public static class OfficialListReader
 
     private static IEnumerable<ListRow> ReadCore(TextReader text, CsvRecordReaderOptions options)
     {
-        using var csv = CsvTables.Open(text, options);
+        using var tables = CsvTables.Open(text, options);
+        foreach (var row in ReadCore(tables))
+        {
+            yield return row;
+        }
+    }
+
+    private static IEnumerable<ListRow> ReadCore(CsvTables tables)
+    {
+        var csv = tables.Csv;
         var header = csv.Headers ?? [];
         var index = CsvTables.Index(header, static name => name);
 
@@ -70,6 +79,12 @@ public static class OfficialListReader
         var product = index.GetValueOrDefault("main_product", -1);
         while (csv.Read())
         {
+            if (tables.LineProblem() is { } problem)
+            {
+                yield return new ListRow(csv.LineNumber, null, problem);
+                continue;
+            }
+
             string Cell(string name) => index[name] < csv.FieldCount ? csv.GetString(index[name]).Trim() : string.Empty;
             var empty = Required.FirstOrDefault(c => Cell(c).Length == 0);
             if (empty is not null)

@@ -33,8 +33,8 @@ public static class TownshipRecordReader
 
         static IEnumerable<TownshipRow> Core(string path, CsvRecordReaderOptions options)
         {
-            using var reader = new StreamReader(path, options.Encoding ?? System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-            foreach (var row in Read(reader, options))
+            using var tables = CsvTables.OpenFile(path, options);
+            foreach (var row in ReadCore(tables))
             {
                 yield return row;
             }
@@ -54,13 +54,28 @@ public static class TownshipRecordReader
 
     private static IEnumerable<TownshipRow> ReadCore(TextReader text, CsvRecordReaderOptions options)
     {
-        using var csv = CsvTables.Open(text, options);
+        using var tables = CsvTables.Open(text, options);
+        foreach (var row in ReadCore(tables))
+        {
+            yield return row;
+        }
+    }
+
+    private static IEnumerable<TownshipRow> ReadCore(CsvTables tables)
+    {
+        var csv = tables.Csv;
         var header = csv.Headers ?? [];
         var index = CsvTables.Index(header, static name => name.Replace("_", string.Empty, StringComparison.Ordinal));
 
         while (csv.Read())
         {
             var line = csv.LineNumber;
+            if (tables.LineProblem() is { } problem)
+            {
+                yield return new TownshipRow(line, null, [problem]);
+                continue;
+            }
+
             var problems = new List<RecordProblem>();
             string? Cell(string name) => index.TryGetValue(name.Replace("_", string.Empty, StringComparison.Ordinal), out var i) && i < csv.FieldCount
                 && csv.GetString(i).Trim() is { Length: > 0 } v ? v : null;

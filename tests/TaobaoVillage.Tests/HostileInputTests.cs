@@ -49,6 +49,37 @@ public class HostileInputTests
         return rows.Select(r => r.Line).SequenceEqual(expected).Label($"expected lines {string.Join(",", expected)}; got {string.Join(",", rows.Select(r => r.Line))}");
     });
 
+    [Property(MaxTest = 300)]
+    public Property ListReader_JunkAfterHeader_RowsInLineOrderEachExplained() => Prop.ForAll(Arb.From(Junk), junk =>
+    {
+        var rows = OfficialListReader.Read(new StringReader("year,province,city,county,township,village\n" + junk)).ToList();
+        var lines = rows.Select(r => r.Line).ToList();
+        return lines.SequenceEqual(lines.Order()) && lines.Distinct().Count() == lines.Count
+            && rows.All(r => (r.Village is null) == (r.Problem is not null));
+    });
+
+    [Property(MaxTest = 300)]
+    public Property TownshipReader_JunkAfterHeader_RowsInLineOrderEachExplained() => Prop.ForAll(Arb.From(Junk), junk =>
+    {
+        var rows = TownshipRecordReader.Read(new StringReader("township_code,year,taobao_villages,annual_sales_cny,active_shops\n" + junk)).ToList();
+        var lines = rows.Select(r => r.Line).ToList();
+        return lines.SequenceEqual(lines.Order()) && lines.Distinct().Count() == lines.Count
+            && rows.All(r => r.Township is not null || r.Problems.Count > 0);
+    });
+
+    [Fact]
+    public void ListAndTownshipReaders_OptionsHonoured_LongLineRejectedAloneQuotedBreakRead()
+    {
+        var options = CsvRecordReaderOptions.Default with { MaxRecordBytes = 1_000, AllowLineBreaksInQuotes = true };
+        var list = OfficialListReader.Read(new StringReader("year,province,city,county,township,village\n2016,浙江省,金华市,义乌市,\"江东\n街道\",青岩刘村\n2016,x," + new string('y', 5_000) + "\n2016,浙江省,金华市,义乌市,江东街道,下骆宅村\n"), options).ToList();
+        var towns = TownshipRecordReader.Read(new StringReader("township_code,taobao_villages\n330782001," + new string('9', 5_000) + "\n330782002,3\n"), options).ToList();
+
+        Assert.Equal(["江东\n街道", null, "江东街道"], list.Select(r => r.Village?.Township));
+        Assert.Equal(RecordProblemCodes.TooLong, list[1].Problem!.Code);
+        Assert.Equal(RecordProblemCodes.TooLong, towns[0].Problems.Single().Code);
+        Assert.Equal(3, towns[1].Township!.TaobaoVillages);
+    }
+
     /// <summary>Lines as readers see them: \r\n, \r and \n all end a line.</summary>
     private static List<string> Lines(string text) => text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').Split('\n').ToList();
 
