@@ -95,6 +95,7 @@ public static class CsvRecordReader
         return Read(new StreamReader(stream, options.Encoding ?? new UTF8Encoding(false), detectEncodingFromByteOrderMarks: options.Encoding is null, bufferSize: 1 << 16, leaveOpen: true), source, options);
     }
 
+
     /// <summary>A seekable stream whose first bytes have zeros at every other position and no BOM: text no CSV encoding here reads.</summary>
     private static bool LooksLikeUtf16WithoutBom(Stream stream)
     {
@@ -128,12 +129,12 @@ public static class CsvRecordReader
     /// <param name="reader">The text.</param>
     /// <param name="source">The name to report in problems.</param>
     /// <param name="options">Options, or the defaults.</param>
-    /// <returns>One row per data line, read lazily.</returns>
+    /// <returns>One row per data line, read lazily; it can be enumerated once (a second time throws <see cref="InvalidOperationException"/>). <see cref="ReadFile"/> can be enumerated again.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="reader"/> is null.</exception>
     public static IEnumerable<InputRow> Read(TextReader reader, string? source = null, CsvRecordReaderOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(reader);
-        return ReadCore(reader, source, options ?? CsvRecordReaderOptions.Default);
+        return new TaobaoVillage.IO.SingleUse<InputRow>(ReadCore(reader, source, options ?? CsvRecordReaderOptions.Default), nameof(Read));
     }
 
     private static IEnumerable<InputRow> ReadFileCore(string path, CsvRecordReaderOptions options)

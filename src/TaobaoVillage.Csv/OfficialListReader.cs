@@ -43,7 +43,7 @@ public static class OfficialListReader
     public static IEnumerable<ListRow> Read(TextReader reader, CsvRecordReaderOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(reader);
-        return ReadCore(reader, options ?? CsvRecordReaderOptions.Default);
+        return new TaobaoVillage.IO.SingleUse<ListRow>(ReadCore(reader, options ?? CsvRecordReaderOptions.Default), nameof(Read));
     }
 
     private static IEnumerable<ListRow> ReadFileCore(string path, CsvRecordReaderOptions options)

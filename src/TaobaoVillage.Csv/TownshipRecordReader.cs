@@ -49,7 +49,7 @@ public static class TownshipRecordReader
     public static IEnumerable<TownshipRow> Read(TextReader reader, CsvRecordReaderOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(reader);
-        return ReadCore(reader, options ?? CsvRecordReaderOptions.Default);
+        return new TaobaoVillage.IO.SingleUse<TownshipRow>(ReadCore(reader, options ?? CsvRecordReaderOptions.Default), nameof(Read));
     }
 
     private static IEnumerable<TownshipRow> ReadCore(TextReader text, CsvRecordReaderOptions options)

@@ -12,6 +12,7 @@ public sealed class BatchCounts
     private long _eligible;
     private long _notEligible;
     private long _indeterminate;
+    private bool _ended;
 
     /// <summary>Rows read from the input.</summary>
     public long Read => Interlocked.Read(ref _read);
@@ -32,9 +33,18 @@ public sealed class BatchCounts
     public long Indeterminate => Interlocked.Read(ref _indeterminate);
 
     /// <summary>Whether every row read is accounted for (scored or rejected).</summary>
-    public bool AddsUp => Read == Scored + Rejected;
+    public bool AddsUp => Read == Scored + Rejected + Unscored;
+
+    /// <summary>
+    /// Rows read from the source but never scored because the run stopped early (cancelled, or the caller stopped
+    /// enumerating): known once the run has ended, zero while it runs and when it ran to the end.
+    /// </summary>
+    public long Unscored => Volatile.Read(ref _ended) ? Math.Max(0, Read - Scored - Rejected) : 0;
 
     internal void CountRead() => Interlocked.Increment(ref _read);
+
+    /// <summary>The run ended: what was read and not scored is now <see cref="Unscored"/>.</summary>
+    internal void End() => Volatile.Write(ref _ended, true);
 
     internal void Count(RowStatus status)
     {
@@ -50,7 +60,8 @@ public sealed class BatchCounts
     /// <summary>Formats the counts as <c>read 10, scored 9 (eligible 3, not eligible 5, indeterminate 1), rejected 1</c>.</summary>
     /// <returns>The formatted counts.</returns>
     public override string ToString() =>
-        $"read {Read}, scored {Scored} (eligible {Eligible}, not eligible {NotEligible}, indeterminate {Indeterminate}), rejected {Rejected}";
+        $"read {Read}, scored {Scored} (eligible {Eligible}, not eligible {NotEligible}, indeterminate {Indeterminate}), rejected {Rejected}"
+        + (Unscored > 0 ? $", not scored {Unscored} (the run stopped early)" : string.Empty);
 }
 
 /// <summary>Options of a <see cref="BatchScorer"/>.</summary>

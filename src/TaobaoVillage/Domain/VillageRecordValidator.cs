@@ -47,6 +47,16 @@ public static class VillageRecordValidator
             Add(ref problems, new(FieldNames.AnnualSales, Format(sales.Yuan), RecordProblemCodes.Negative, "Annual sales must not be negative."));
         }
 
+        if (record.MainPlatform is { } platform && !Enum.IsDefined(platform))
+        {
+            Add(ref problems, new(FieldNames.MainPlatform, ((int)platform).ToString(System.Globalization.CultureInfo.InvariantCulture), RecordProblemCodes.UnknownPlatform, "The platform is not a defined Platform value."));
+        }
+
+        if (record.Committee is { } committee && !Enum.IsDefined(committee))
+        {
+            Add(ref problems, new(FieldNames.Committee, ((int)committee).ToString(System.Globalization.CultureInfo.InvariantCulture), RecordProblemCodes.UnknownCommittee, "The committee is not a defined CommitteeKind value."));
+        }
+
         if (record.Households == 0)
         {
             Add(ref problems, new(FieldNames.Households, "0", RecordProblemCodes.ZeroHouseholds, "Households must be greater than zero."));

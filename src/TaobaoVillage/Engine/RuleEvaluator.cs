@@ -42,6 +42,16 @@ public sealed class RuleEvaluator
             throw new InvalidOperationException($"The rule set {RuleSet} decides about townships; evaluate TownshipFigures with it.");
         }
 
+        if (record.MainPlatform is { } platform && !Enum.IsDefined(platform))
+        {
+            throw new ArgumentException($"The record's platform ({(int)platform}) is not a defined Platform value.", nameof(record));
+        }
+
+        if (record.Committee is { } committee && !Enum.IsDefined(committee))
+        {
+            throw new ArgumentException($"The record's committee ({(int)committee}) is not a defined CommitteeKind value.", nameof(record));
+        }
+
         var facts = new Facts
         {
             Sales = record.AnnualSales?.Yuan,
@@ -67,6 +77,11 @@ public sealed class RuleEvaluator
         if (RuleSet.Target != RuleTarget.Township)
         {
             throw new InvalidOperationException($"The rule set {RuleSet} decides about villages; evaluate VillageRecord with it.");
+        }
+
+        if (township.Kind is { } kind && !Enum.IsDefined(kind))
+        {
+            throw new ArgumentException($"The township's kind ({(int)kind}) is not a defined TownshipKind value.", nameof(township));
         }
 
         var facts = new Facts

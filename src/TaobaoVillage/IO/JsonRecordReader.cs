@@ -24,24 +24,24 @@ public static class JsonRecordReader
     /// <param name="reader">The text.</param>
     /// <param name="source">The file's name, for problems.</param>
     /// <param name="options">The limits, or the defaults.</param>
-    /// <returns>One row per non-blank line.</returns>
+    /// <returns>One row per non-blank line; it can be enumerated once (a second time throws <see cref="InvalidOperationException"/>).</returns>
     /// <exception cref="ArgumentNullException"><paramref name="reader"/> is null.</exception>
     public static IEnumerable<InputRow> ReadJsonLines(TextReader reader, string? source = null, JsonRecordReaderOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(reader);
-        return ReadLines(reader, source, options ?? JsonRecordReaderOptions.Default);
+        return new SingleUse<InputRow>(ReadLines(reader, source, options ?? JsonRecordReaderOptions.Default), nameof(ReadJsonLines));
     }
 
     /// <summary>Reads a JSON array of record objects.</summary>
     /// <param name="reader">The text.</param>
     /// <param name="source">The file's name, for problems.</param>
     /// <param name="options">The limits, or the defaults.</param>
-    /// <returns>One row per array element, and one rejected row if the text breaks off.</returns>
+    /// <returns>One row per array element, and one rejected row if the text breaks off; it can be enumerated once (a second time throws <see cref="InvalidOperationException"/>).</returns>
     /// <exception cref="ArgumentNullException"><paramref name="reader"/> is null.</exception>
     public static IEnumerable<InputRow> ReadJsonArray(TextReader reader, string? source = null, JsonRecordReaderOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(reader);
-        return ReadArray(reader, source, options ?? JsonRecordReaderOptions.Default);
+        return new SingleUse<InputRow>(ReadArray(reader, source, options ?? JsonRecordReaderOptions.Default), nameof(ReadJsonArray));
     }
 
     private static IEnumerable<InputRow> ReadLines(TextReader reader, string? source, JsonRecordReaderOptions options)

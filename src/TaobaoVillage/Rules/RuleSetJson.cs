@@ -151,13 +151,39 @@ public static class RuleSetJson
     /// <exception cref="UnauthorizedAccessException">The file may not be read.</exception>
     public static RuleSetLoadResult LoadFile(string path)
     {
-        var info = new FileInfo(path);
-        if (info.Exists && info.Length > MaxLength * 4L)
+        ArgumentNullException.ThrowIfNull(path);
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 12);
+        return Load(stream, RuleSetJsonOptions.Default);
+    }
+
+    /// <summary>
+    /// Loads a rule set from a stream of UTF-8 (or BOM-marked) text, reading at most the options' length: the limit is
+    /// counted as characters arrive, so a device, FIFO or endless stream (<c>/dev/zero</c>) is refused, never read whole.
+    /// </summary>
+    /// <param name="stream">The bytes; left open.</param>
+    /// <param name="options">The limits.</param>
+    /// <returns>The rule set, or every problem found.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="IOException">The stream cannot be read.</exception>
+    public static RuleSetLoadResult Load(Stream stream, RuleSetJsonOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(options);
+        using var reader = new StreamReader(stream, new System.Text.UTF8Encoding(false), detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 12, leaveOpen: true);
+        var buffer = new char[options.MaxLength + 1];
+        var read = 0;
+        int n;
+        while (read < buffer.Length && (n = reader.Read(buffer, read, buffer.Length - read)) > 0)
         {
-            return new RuleSetLoadResult(null, [new("?", "$", RuleProblemCodes.MalformedJson, $"The rule file is {info.Length:N0} bytes long; the limit is {MaxLength:N0} characters.")]);
+            read += n;
         }
 
-        return Load(File.ReadAllText(path));
+        if (read > options.MaxLength)
+        {
+            return new RuleSetLoadResult(null, [new("?", "$", RuleProblemCodes.MalformedJson, $"The rule file is longer than the limit of {options.MaxLength:N0} characters; it is not read further.")]);
+        }
+
+        return Load(new string(buffer, 0, read), options);
     }
 
     /// <summary>Writes a rule set as JSON. Loading the text gives an equal rule set.</summary>
