@@ -24,9 +24,9 @@ public static class GenerateCommand
         command.SetAction(parse =>
         {
             var codesPath = parse.GetValue(codes) ?? NationalGenerator.FindCodes(Environment.CurrentDirectory) ?? NationalGenerator.FindCodes(AppContext.BaseDirectory);
-            if (codesPath is not null && !File.Exists(codesPath))
+            if (codesPath is not null)
             {
-                throw new PlannerException($"the codes file '{codesPath}' does not exist.");
+                Inputs.RequireFile(codesPath, "codes file");
             }
 
             // The inputs are checked before the output is touched; the output itself is written all or nothing.

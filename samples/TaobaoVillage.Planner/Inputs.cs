@@ -22,6 +22,11 @@ public static class Inputs
             return builtIn;
         }
 
+        if (Directory.Exists(idOrPath))
+        {
+            throw new PlannerException($"the rule file '{idOrPath}' is a folder, not a file.");
+        }
+
         if (!File.Exists(idOrPath))
         {
             throw new PlannerException($"'{idOrPath}' is neither a built-in rule set ({string.Join(", ", BuiltInRuleSets.All.Select(r => r.Id))}) nor a rule file.");
@@ -50,19 +55,24 @@ public static class Inputs
             : throw new PlannerException($"the rule set {ruleSet} is for townships; use the 'towns' command.", PlannerApp.Usage);
     }
 
-    /// <summary>Reads records from a file: <c>.csv</c>, <c>.jsonl</c>/<c>.ndjson</c> (JSON Lines) or <c>.json</c> (array).</summary>
-    /// <param name="path">The file.</param>
+    /// <summary>
+    /// Reads records from a file: <c>.csv</c>, <c>.jsonl</c>/<c>.ndjson</c> (JSON Lines) or <c>.json</c> (array); <c>-</c>
+    /// reads CSV from standard input.
+    /// </summary>
+    /// <param name="path">The file, or <c>-</c>.</param>
     /// <param name="encoding">utf-8 (default) or gb18030, for CSV.</param>
+    /// <param name="standardInput">Standard input, when <paramref name="path"/> is <c>-</c>; by default the process's.</param>
     /// <returns>The rows, lazily.</returns>
-    /// <exception cref="PlannerException">The file does not exist or the encoding is unknown.</exception>
-    public static IEnumerable<InputRow> Records(string path, string? encoding = null)
+    /// <exception cref="PlannerException">The file does not exist or is a folder, or the encoding is unknown.</exception>
+    public static IEnumerable<InputRow> Records(string path, string? encoding = null, Stream? standardInput = null)
     {
-        if (!File.Exists(path))
+        var options = CsvOptions(encoding);
+        if (path == "-")
         {
-            throw new PlannerException($"the input file '{path}' does not exist.");
+            return CsvRecordReader.ReadStream(standardInput ?? Console.OpenStandardInput(), "stdin", options);
         }
 
-        var options = CsvOptions(encoding);
+        RequireFile(path, "input file");
         var extension = Path.GetExtension(path).ToLowerInvariant();
         return extension switch
         {
@@ -70,6 +80,24 @@ public static class Inputs
             ".json" => ReadJson(path, options, lines: false),
             _ => CsvRecordReader.ReadFile(path, options),
         };
+    }
+
+    /// <summary>Checks that a path names a file that exists, saying what else it is if not.</summary>
+    /// <param name="path">The path.</param>
+    /// <param name="what">What the file is for, such as "input file".</param>
+    /// <exception cref="PlannerException">It does not exist, or is a folder.</exception>
+    public static void RequireFile(string path, string what)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        if (Directory.Exists(path))
+        {
+            throw new PlannerException($"the {what} '{path}' is a folder, not a file.");
+        }
+
+        if (!File.Exists(path))
+        {
+            throw new PlannerException($"the {what} '{path}' does not exist.");
+        }
     }
 
     /// <summary>The CSV reader options for an <c>--encoding</c> value: the one place that names the encodings.</summary>

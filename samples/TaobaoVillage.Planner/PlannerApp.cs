@@ -39,11 +39,21 @@ public static class PlannerApp
     /// <param name="redirected">Whether standard output is a file or pipe rather than a terminal: plain text, no colour, no progress bar.</param>
     /// <returns>The exit code.</returns>
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr, IAnsiConsole? console, bool redirected)
+        => Run(args, new PlannerIO(stdout, stderr, console!), redirected);
+
+    /// <summary>Runs the planner with the given streams, standard input among them.</summary>
+    /// <param name="args">The command line.</param>
+    /// <param name="streams">Standard output, error and input; its console may be null for one over standard output.</param>
+    /// <param name="redirected">Whether standard output is a file or pipe rather than a terminal.</param>
+    /// <returns>The exit code.</returns>
+    public static int Run(string[] args, PlannerIO streams, bool redirected)
     {
         ArgumentNullException.ThrowIfNull(args);
-        ArgumentNullException.ThrowIfNull(stdout);
-        ArgumentNullException.ThrowIfNull(stderr);
-        var io = new PlannerIO(stdout, stderr, Terminal.Guarded(console ?? CreateConsole(stdout, redirected)));
+        ArgumentNullException.ThrowIfNull(streams);
+        ArgumentNullException.ThrowIfNull(streams.Out);
+        ArgumentNullException.ThrowIfNull(streams.Error);
+        var (stdout, stderr) = (streams.Out, streams.Error);
+        var io = streams with { Console = Terminal.Guarded(streams.Console ?? CreateConsole(stdout, redirected)) };
         var root = new RootCommand("TaobaoVillage planner: decides which villages qualify as Taobao Villages (淘宝村) under the published criteria, and explains why.\nWith no arguments it scores the bundled sample and prints a summary.");
         root.Subcommands.Add(ScoreCommand.Create(io));
         root.Subcommands.Add(GenerateCommand.Create(io));
@@ -124,7 +134,11 @@ public static class PlannerApp
 /// <param name="Out">Standard output, for data.</param>
 /// <param name="Error">Standard error, for messages.</param>
 /// <param name="Console">Tables and charts.</param>
-public sealed record PlannerIO(TextWriter Out, TextWriter Error, IAnsiConsole Console);
+public sealed record PlannerIO(TextWriter Out, TextWriter Error, IAnsiConsole Console)
+{
+    /// <summary>Standard input, read when an input is <c>-</c>; null for the process's own.</summary>
+    public Stream? In { get; init; }
+}
 
 /// <summary>A failure the planner reports as one line and an exit code, never a stack trace.</summary>
 public sealed class PlannerException : Exception

@@ -47,7 +47,7 @@ public static class RegionCommands
             }
             else
             {
-                var (aggregator, name) = source.Load(parse);
+                var (aggregator, name) = source.Load(parse, io.In);
                 (towns, label) = (aggregator.Towns(townRules), name);
             }
 
@@ -120,7 +120,7 @@ public static class RegionCommands
         };
         command.SetAction(parse =>
         {
-            var (aggregator, label) = source.Load(parse);
+            var (aggregator, label) = source.Load(parse, io.In);
             var towns = aggregator.Towns(TownRules(parse.GetValue(rules)!));
             var province = parse.GetValue(by) == "province";
             var summaries = (province ? RegionAggregator.Provinces(towns) : RegionAggregator.Counties(towns))
@@ -223,7 +223,7 @@ public static class RegionCommands
                 throw new PlannerException("--from must be an earlier year than --to.", PlannerApp.Usage);
             }
 
-            var (aggregator, label) = source.Load(parse, [y1, y2]);
+            var (aggregator, label) = source.Load(parse, io.In, [y1, y2]);
             var towns = aggregator.Towns(TownRules(parse.GetValue(rules)!));
             var which = parse.GetValue(level)!;
             using var target = PlannerOutput.Open(io, parse.GetValue(output), [.. source.Files(parse), parse.GetValue(rules)]);
@@ -393,10 +393,7 @@ public static class RegionCommands
 
     private static List<TownVerdict> DecideGiven(PlannerIO io, string path, Func<int, RuleSet> rules, int? year, CsvRecordReaderOptions options)
     {
-        if (!File.Exists(path))
-        {
-            throw new PlannerException($"the township file '{path}' does not exist.");
-        }
+        Inputs.RequireFile(path, "township file");
 
         var towns = new List<TownVerdict>();
         foreach (var row in TownshipRecordReader.ReadFile(path, options))
@@ -495,7 +492,7 @@ public static class RegionCommands
         /// <summary>The files these options name, which no output may overwrite.</summary>
         public string?[] Files(ParseResult parse) => [parse.GetValue(Input), parse.GetValue(List), parse.GetValue(VillageRules)];
 
-        public (RegionAggregator Aggregator, string Label) Load(ParseResult parse, int[]? years = null)
+        public (RegionAggregator Aggregator, string Label) Load(ParseResult parse, Stream? standardInput, int[]? years = null)
         {
             var input = parse.GetValue(Input);
             var list = parse.GetValue(List);
@@ -509,10 +506,7 @@ public static class RegionCommands
             var aggregator = new RegionAggregator();
             if (list is not null)
             {
-                if (!File.Exists(list))
-                {
-                    throw new PlannerException($"the list file '{list}' does not exist.");
-                }
+                Inputs.RequireFile(list, "list file");
 
                 var options = Inputs.CsvOptions(parse.GetValue(Encoding));
                 try
@@ -536,7 +530,7 @@ public static class RegionCommands
             var rules = Inputs.VillageRuleSet(parse.GetValue(VillageRules)!);
 
             var scorer = new BatchScorer(rules, new BatchOptions { DegreeOfParallelism = Environment.ProcessorCount });
-            foreach (var row in scorer.Score(Inputs.Records(input!, parse.GetValue(Encoding))))
+            foreach (var row in scorer.Score(Inputs.Records(input!, parse.GetValue(Encoding), standardInput)))
             {
                 if (VillageResult.FromScored(row) is { } result && Keep(result.Year))
                 {

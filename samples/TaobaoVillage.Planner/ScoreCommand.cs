@@ -59,7 +59,7 @@ public static class ScoreCommand
         var ruleSet = Inputs.VillageRuleSet(request.Rules);
 
         var counts = new BatchCounts();
-        var records = Inputs.Records(request.Input, request.Encoding);
+        var records = Inputs.Records(request.Input, request.Encoding, io.In);
         using var output = PlannerOutput.Open(io, request.Output, request.Input, request.Rules);
         Action? rendering = null;
         ProgressDisplay.Run(io.Console, request.Input, report =>

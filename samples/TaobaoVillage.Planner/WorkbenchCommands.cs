@@ -37,7 +37,7 @@ public static class WorkbenchCommands
         {
             var ruleSet = Inputs.VillageRuleSet(parse.GetValue(rules)!);
             var wanted = parse.GetValue(code)!;
-            var rows = new BatchScorer(ruleSet).Score(Inputs.Records(parse.GetValue(input) ?? Inputs.SamplePath, parse.GetValue(encoding)))
+            var rows = new BatchScorer(ruleSet).Score(Inputs.Records(parse.GetValue(input) ?? Inputs.SamplePath, parse.GetValue(encoding), io.In))
                 .Where(r => string.Equals(r.Key, wanted, StringComparison.Ordinal))
                 .ToList();
             if (rows.Count == 0)
@@ -127,7 +127,7 @@ public static class WorkbenchCommands
         command.SetAction(parse =>
         {
             var ruleSet = Inputs.VillageRuleSet(parse.GetValue(rules)!);
-            var misses = Misses(Inputs.Records(parse.GetValue(input) ?? Inputs.SamplePath, parse.GetValue(encoding)), ruleSet, parse.GetValue(top));
+            var misses = Misses(Inputs.Records(parse.GetValue(input) ?? Inputs.SamplePath, parse.GetValue(encoding), io.In), ruleSet, parse.GetValue(top));
             if (parse.GetValue(format) == "csv")
             {
                 using var csv = new CsvTableWriter(io.Out, CommonOptions.CsvOutput(parse), leaveOpen: true);
@@ -235,6 +235,11 @@ public static class WorkbenchCommands
             var path = parse.GetValue(input) ?? Inputs.SamplePath;
             var before = new BatchScorer(baseRules, new BatchOptions { RejectDuplicates = true });
             var after = new BatchScorer(variant, new BatchOptions { RejectDuplicates = true });
+            if (path == "-")
+            {
+                throw new PlannerException("what-if reads its input twice (before and after); give a file, not standard input.", PlannerApp.Usage);
+            }
+
             var changed = before.Score(Inputs.Records(path, parse.GetValue(encoding)))
                 .Zip(after.Score(Inputs.Records(path, parse.GetValue(encoding))))
                 .Where(p => p.First.Status != p.Second.Status)
@@ -290,10 +295,7 @@ public static class WorkbenchCommands
         validate.SetAction(parse =>
         {
             var path = parse.GetValue(file)!;
-            if (!File.Exists(path))
-            {
-                throw new PlannerException($"the rule file '{path}' does not exist.");
-            }
+            Inputs.RequireFile(path, "rule file");
 
             var result = RuleSetJson.LoadFile(path);
             if (result.RuleSet is { } ok)

@@ -184,3 +184,43 @@ public class PlannerOutputTests
         }
     }
 }
+
+public class PlannerInputsTests
+{
+    [Fact]
+    public void Records_DashAsInput_ReadsCsvFromStandardInput()
+    {
+        var stdin = new MemoryStream(System.Text.Encoding.UTF8.GetBytes("village_code,committee,households,active_shops,annual_sales_cny\n330782100201,village,400,150,12000000\n"));
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+
+        var code = PlannerApp.Run(["score", "--input", "-", "--format", "jsonl"], new PlannerIO(stdout, stderr, new Spectre.Console.Testing.TestConsole()) { In = stdin }, redirected: true);
+
+        Assert.Equal(PlannerApp.Ok, code);
+        Assert.StartsWith("{\"line\":2,\"village_code\":\"330782100201\",\"year\":null,\"verdict\":\"eligible\"", stdout.ToString(), StringComparison.Ordinal);
+        Assert.Contains("-: read 1, scored 1", stderr.ToString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("score", "--input")]
+    [InlineData("towns", "--list")]
+    [InlineData("score", "--rules")]
+    public void Run_FolderWhereAFileBelongs_SaysItIsAFolder(string command, string option)
+    {
+        using var folder = new TempFolder();
+
+        var (code, _, stderr, _) = PlannerRun.Run(command, option, folder.Path);
+
+        Assert.Equal(PlannerApp.Failed, code);
+        Assert.EndsWith("is a folder, not a file.", stderr.TrimEnd('\n'), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void WhatIf_StandardInput_RefusedItIsReadTwice()
+    {
+        var (code, _, stderr, _) = PlannerRun.Run("what-if", "--input", "-", "--min-sales", "1");
+
+        Assert.Equal(PlannerApp.Usage, code);
+        Assert.Contains("give a file", stderr, StringComparison.Ordinal);
+    }
+}
