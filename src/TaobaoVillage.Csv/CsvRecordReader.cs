@@ -149,22 +149,8 @@ public static class CsvRecordReader
     private static IEnumerable<InputRow> ReadCore(TextReader text, string? source, CsvRecordReaderOptions options)
     {
         var malformed = new Dictionary<long, string>();
-        var csvOptions = new CsvReaderOptions
-        {
-            HasHeader = true,
-            Separator = options.Separator,
-            TrackLineNumbers = true,
-            AllowLineBreaksInQuotes = options.AllowLineBreaksInQuotes,
-            FieldCountMismatch = CsvFieldCountHandling.Allow,
-            MissingField = CsvMissingFieldHandling.ReturnEmpty,
-            MalformedData = CsvMalformedDataHandling.Recover,
-            OnMalformedRecord = m => malformed[m.LineNumber] = m.Reason.ToString(),
-            TrimWhitespace = false,
-            MaxRecordSize = options.MaxRecordBytes + 1024,
-        };
-
         var lines = new LineLimitingReader(text, options.MaxRecordBytes);
-        using var csv = CsvReader.Create(lines, csvOptions, leaveOpen: false);
+        using var csv = CsvReader.Create(lines, CsvTables.ParserOptions(options, (line, reason) => malformed[line] = reason), leaveOpen: false);
         var header = csv.Headers;
         if (header is null || header.Count == 0)
         {

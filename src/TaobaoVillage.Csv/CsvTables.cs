@@ -20,19 +20,26 @@ internal sealed class CsvTables : IDisposable
         _maxFieldLength = options.MaxFieldLength;
         _maxLine = options.MaxRecordBytes;
         _lines = new LineLimitingReader(text, options.MaxRecordBytes);
-        Csv = CsvReader.Create(_lines, new CsvReaderOptions
-        {
-            HasHeader = true,
-            Separator = options.Separator,
-            TrackLineNumbers = true,
-            AllowLineBreaksInQuotes = options.AllowLineBreaksInQuotes,
-            FieldCountMismatch = CsvFieldCountHandling.Allow,
-            MissingField = CsvMissingFieldHandling.ReturnEmpty,
-            MalformedData = CsvMalformedDataHandling.Recover,
-            OnMalformedRecord = m => _malformed.Add(m.LineNumber),
-            MaxRecordSize = options.MaxRecordBytes + 1024,
-        }, leaveOpen: false);
+        Csv = CsvReader.Create(_lines, ParserOptions(options, (line, _) => _malformed.Add(line)), leaveOpen: false);
     }
+
+    /// <summary>
+    /// The parser settings every CSV reader here uses: the options' separator and quoting, lines counted, short or long
+    /// rows and malformed lines reported rather than fatal, and a record-size backstop just above the line limit.
+    /// </summary>
+    public static CsvReaderOptions ParserOptions(CsvRecordReaderOptions options, Action<long, string> onMalformed) => new()
+    {
+        HasHeader = true,
+        Separator = options.Separator,
+        TrackLineNumbers = true,
+        AllowLineBreaksInQuotes = options.AllowLineBreaksInQuotes,
+        FieldCountMismatch = CsvFieldCountHandling.Allow,
+        MissingField = CsvMissingFieldHandling.ReturnEmpty,
+        MalformedData = CsvMalformedDataHandling.Recover,
+        OnMalformedRecord = m => onMalformed(m.LineNumber, m.Reason.ToString()),
+        TrimWhitespace = false,
+        MaxRecordSize = options.MaxRecordBytes + 1024,
+    };
 
     /// <summary>The parser, positioned by <see cref="CsvReader.Read"/>.</summary>
     public CsvReader Csv { get; }
