@@ -39,6 +39,12 @@ public sealed record CsvRecordReaderOptions
     public bool AllowLineBreaksInQuotes { get; init; }
 
     /// <summary>
+    /// Whether a record without a committee value takes it from its official name (…村委会, …居委会); on by default.
+    /// See <see cref="RecordSchema.InferCommitteeFromName"/>.
+    /// </summary>
+    public bool InferCommitteeFromName { get; init; } = true;
+
+    /// <summary>
     /// The GB18030 encoding (a superset of GBK and GB2312), registered on first use. It decodes strictly: bytes that
     /// are not GB18030 become U+FFFD, which rejects their row (<c>bad-encoding</c>), never a silent <c>?</c>.
     /// </summary>
@@ -157,7 +163,7 @@ public static class CsvRecordReader
             yield break;
         }
 
-        var schema = RecordSchema.FromColumns(header);
+        var schema = RecordSchema.FromColumns(header, options.InferCommitteeFromName);
         var width = header.Count;
         var cells = new string?[width];
         while (true)

@@ -122,16 +122,16 @@ public static class TownshipRecordReader
                 }
             }
 
+            // A kind column when given; else the code's NBS range, else the name's suffix, else unknown.
             TownshipKind? kind = Cell("kind") switch
             {
-                null => null,
-                "township" or "乡镇" or "镇" or "乡" => TownshipKind.Township,
-                "subdistrict" or "街道" => TownshipKind.Subdistrict,
+                null => OfficialNames.TownshipKindOf(Cell("township_code"), Cell("township")),
+                var text when DomainNames.TryParseTownshipKind(text, out var k) => k,
                 var other => Bad(other),
             };
             TownshipKind? Bad(string other)
             {
-                problems.Add(new RecordProblem("kind", other, RecordProblemCodes.Malformed, "The kind is 'township' or 'subdistrict'.") { Line = line });
+                problems.Add(new RecordProblem("kind", other, RecordProblemCodes.Malformed, "The kind is 'township', 'subdistrict' or 'other'.") { Line = line });
                 return null;
             }
 

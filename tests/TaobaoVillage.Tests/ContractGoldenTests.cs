@@ -14,9 +14,11 @@ public class ContractGoldenTests
 
     [Theory]
     [InlineData("classic", "sha256:888f655f1181ddc0c3619cf02520893114a2f20a4b5cdc4d7bedd189f7375281")]
-    [InlineData("aliresearch", "sha256:bf790b5e90604d0d791a1dce2a75dd90f56c4c208c39e7dd6fc61fe71767713c")]
+    [InlineData("aliresearch", "sha256:b50dc0be3f93cbddfd222418bbfee087b81b0f0dee041cefd3ff4574fae4e0d1")]
+    [InlineData("aliresearch-2014", "sha256:7c44874a5372c451158d908afdd6a1da127f00059ee9b347854419db15fddc0b")]
     [InlineData("aliresearch-town-2014", "sha256:5a51d1564543d7323556b04422982f4200b7e02cc777c87ba18938ebfaec766f")]
-    [InlineData("aliresearch-town", "sha256:6d1dcd723601ece112d252c4290d036491657c0ff18905d2f19ef0470e12e671")]
+    [InlineData("aliresearch-town-2019", "sha256:0e56ce45e3f8c112542082c52bba69df18527f014b0dbf1b47fccfda0e5b31d5")]
+    [InlineData("aliresearch-town", "sha256:f8f957d74b00de6ee1658da3e906620358155e8bd2798d90ad5cd3a5cb00a84e")]
     public void ContentHash_BuiltInRuleSet_AsPublished(string id, string hash)
     {
         Assert.True(BuiltInRuleSets.TryGet(id, out var ruleSet));
@@ -29,7 +31,7 @@ public class ContractGoldenTests
     {
         var readme = File.ReadAllText(Path.Combine(RepositoryRoot(), "README.md"));
 
-        Assert.Contains("aliresearch@2022.1 sha256:bf790b5e90604d0d791a1dce2a75dd90f56c4c208c39e7dd6fc61fe71767713c", readme, StringComparison.Ordinal);
+        Assert.Contains("aliresearch@2022.2 sha256:b50dc0be3f93cbddfd222418bbfee087b81b0f0dee041cefd3ff4574fae4e0d1", readme, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -41,7 +43,7 @@ public class ContractGoldenTests
         var line = VerdictJsonWriter.FormatLine(row, BuiltInRuleSets.AliResearch);
 
         Assert.Equal(
-            """{"line":2,"village_code":"330782100001","year":2016,"verdict":"not_eligible","rule_set":{"id":"aliresearch","version":"2022.1","hash":"sha256:bf790b5e90604d0d791a1dce2a75dd90f56c4c208c39e7dd6fc61fe71767713c"},"criteria":[{"id":"administrative-village","outcome":"pass","actual":"village","threshold":["village"],"shortfall":null},{"id":"annual-sales","outcome":"fail","actual":9999999.99,"threshold":10000000,"unit":"cny","shortfall":{"amount":0.01,"unit":"cny"}},{"id":"active-shops","outcome":"fail","shortfall":{"amount":1,"unit":"shops"}},{"id":"active-shop-count","outcome":"fail","actual":39,"threshold":100,"unit":"shops","shortfall":{"amount":61,"unit":"shops"}},{"id":"active-shop-share","outcome":"fail","actual":0.0975,"observed":39,"households":400,"threshold":0.1,"unit":"share","shortfall":{"amount":1,"unit":"shops"}}]}""",
+            """{"line":2,"village_code":"330782100001","year":2016,"verdict":"not_eligible","rule_set":{"id":"aliresearch","version":"2022.2","hash":"sha256:b50dc0be3f93cbddfd222418bbfee087b81b0f0dee041cefd3ff4574fae4e0d1"},"criteria":[{"id":"administrative-village","outcome":"pass","actual":"village","threshold":["village"],"shortfall":null},{"id":"annual-sales","outcome":"fail","actual":9999999.99,"threshold":10000000,"unit":"cny","shortfall":{"amount":0.01,"unit":"cny"}},{"id":"active-shops","outcome":"fail","shortfall":{"amount":1,"unit":"shops"}},{"id":"active-shop-count","outcome":"fail","actual":39,"threshold":100,"unit":"shops","shortfall":{"amount":61,"unit":"shops"}},{"id":"active-shop-share","outcome":"fail","actual":0.0975,"observed":39,"households":400,"threshold":0.1,"unit":"share","shortfall":{"amount":1,"unit":"shops"}}]}""",
             line);
     }
 
@@ -60,7 +62,7 @@ public class ContractGoldenTests
 
         Assert.Equal(
             "line,village_code,year,verdict,rule_set,rule_set_version,administrative-village,annual-sales,active-shops,active-shop-count,active-shop-share,needs,errors\n"
-            + "2,330782100001,2016,not_eligible,aliresearch,2022.1,pass,fail,fail,fail,fail,CN¥0.01 more annual e-commerce sales and 1 more active online shop | or | CN¥0.01 more annual e-commerce sales and 61 more active online shops,\n",
+            + "2,330782100001,2016,not_eligible,aliresearch,2022.2,pass,fail,fail,fail,fail,CN¥0.01 more annual e-commerce sales and 1 more active online shop | or | CN¥0.01 more annual e-commerce sales and 61 more active online shops,\n",
             text.ToString());
     }
 

@@ -275,7 +275,7 @@ public class WorkbenchCommandsTests
         var (code, _, _, console) = Run("what-if", "--input", BatchScorerTests.TestFile("mixed.csv"), "--against", "classic");
 
         Assert.Equal(PlannerApp.Ok, code);
-        Assert.Contains("aliresearch@2022.1 → classic@2013.1", console, StringComparison.Ordinal);
+        Assert.Contains("aliresearch@2022.2 → classic@2013.1", console, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -207,8 +207,8 @@ public class VerdictJsonWriterTests
         Assert.Equal("330782100001", (string?)json["village_code"]);
         Assert.Equal("not_eligible", (string?)json["verdict"]);
         Assert.Equal("aliresearch", (string?)json["rule_set"]!["id"]);
-        Assert.Equal("2022.1", (string?)json["rule_set"]!["version"]);
-        Assert.Equal("sha256:bf790b5e90604d0d791a1dce2a75dd90f56c4c208c39e7dd6fc61fe71767713c", (string?)json["rule_set"]!["hash"]);
+        Assert.Equal("2022.2", (string?)json["rule_set"]!["version"]);
+        Assert.Equal("sha256:b50dc0be3f93cbddfd222418bbfee087b81b0f0dee041cefd3ff4574fae4e0d1", (string?)json["rule_set"]!["hash"]);
         var sales = json["criteria"]!.Single(c => (string?)c["id"] == "annual-sales");
         Assert.Equal("fail", (string?)sales["outcome"]);
         Assert.Equal(9_999_999.99m, (decimal)sales["actual"]!);
@@ -256,7 +256,7 @@ public class CsvVerdictWriterTests
         var lines = text.ToString().TrimEnd('\n').Split('\n');
         Assert.Equal("line,village_code,year,verdict,rule_set,rule_set_version,administrative-village,annual-sales,active-shops,active-shop-count,active-shop-share,needs,errors", lines[0]);
         Assert.Equal(19, lines.Length);
-        Assert.StartsWith("4,330782100003,2016,not_eligible,aliresearch,2022.1,pass,fail,pass,pass,pass,CN¥0.01 more annual e-commerce sales,", lines[3], StringComparison.Ordinal);
+        Assert.StartsWith("4,330782100003,2016,not_eligible,aliresearch,2022.2,pass,fail,pass,pass,pass,CN¥0.01 more annual e-commerce sales,", lines[3], StringComparison.Ordinal);
     }
 }
 

@@ -153,7 +153,7 @@ public partial class RuleEvaluatorTests
         var verdict = AliResearch.Evaluate(Village());
 
         Assert.Equal("aliresearch", verdict.RuleSet.Id.Value);
-        Assert.Equal("2022.1", verdict.RuleSet.Version);
+        Assert.Equal("2022.2", verdict.RuleSet.Version);
         Assert.StartsWith("sha256:", verdict.RuleSet.ContentHash, StringComparison.Ordinal);
         Assert.Equal(71, verdict.RuleSet.ContentHash.Length);
         Assert.Equal("330782100001", verdict.Subject);
@@ -181,9 +181,27 @@ public partial class RuleEvaluatorTests
             ActiveShops = shops,
         };
 
-        var verdict = BuiltInRuleSets.AliResearchTown.Compile().Evaluate(township);
+        // A town's code (digits 7–9 in 100–399): the 2019 and 2020 rules agree.
+        Assert.Equal(expected, BuiltInRuleSets.AliResearchTown2019.Compile().Evaluate(township).Eligibility);
+        Assert.Equal(expected, BuiltInRuleSets.AliResearchTown.Compile().Evaluate(township).Eligibility);
+    }
 
-        Assert.Equal(expected, verdict.Eligibility);
+    [Theory]
+    [InlineData("330782001", null, 2019, Eligibility.Eligible)]
+    [InlineData("330782001", null, 2020, Eligibility.NotEligible)]
+    [InlineData("330782099", "稠城街道", 2021, Eligibility.NotEligible)]
+    [InlineData("330782100", null, 2021, Eligibility.Eligible)]
+    [InlineData("330782200", null, 2021, Eligibility.Eligible)]
+    [InlineData("330782400", null, 2021, Eligibility.Eligible)]
+    [InlineData("稠城街道", "稠城街道", 2021, Eligibility.NotEligible)]
+    [InlineData("佛堂镇", "佛堂镇", 2021, Eligibility.Eligible)]
+    [InlineData("某开发区", "某开发区", 2021, Eligibility.Indeterminate)]
+    [InlineData("稠城街道", "稠城街道", 2016, Eligibility.Eligible)]
+    public void Evaluate_ThreeTaobaoVillagesByYear_SubdistrictsOutFrom2020(string code, string? name, int year, Eligibility expected)
+    {
+        var township = new TownshipFigures(code) { Name = name, Year = year, TaobaoVillages = 3 };
+
+        Assert.Equal(expected, BuiltInRuleSets.ForTownshipYear(year).Compile().Evaluate(township).Eligibility);
     }
 
     [Fact]
@@ -617,5 +635,5 @@ public class ShortfallTests
 
     [Fact]
     public void Verdict_ToString_NamesSubjectAndRuleSet() =>
-        Assert.Equal("1: Indeterminate under aliresearch@2022.1", BuiltInRuleSets.AliResearch.Compile().Evaluate(new VillageRecord(new VillageCode("1"))).ToString());
+        Assert.Equal("1: Indeterminate under aliresearch@2022.2", BuiltInRuleSets.AliResearch.Compile().Evaluate(new VillageRecord(new VillageCode("1"))).ToString());
 }

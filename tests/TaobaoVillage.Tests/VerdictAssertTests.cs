@@ -55,7 +55,7 @@ public class VerdictAssertTests
 
         var ex = Assert.Throws<VerdictAssertionException>(() => VerdictAssert.NotEligible(eligible));
 
-        Assert.StartsWith("Expected 330782100201 to be NotEligible under aliresearch@2022.1, but it is Eligible.", ex.Message, StringComparison.Ordinal);
+        Assert.StartsWith("Expected 330782100201 to be NotEligible under aliresearch@2022.2, but it is Eligible.", ex.Message, StringComparison.Ordinal);
         Assert.Contains("  annual-sales: pass", ex.Message, StringComparison.Ordinal);
     }
 
@@ -64,7 +64,7 @@ public class VerdictAssertTests
     {
         var ex = Assert.Throws<VerdictAssertionException>(() => VerdictAssert.Indeterminate(OneFenShort()));
 
-        Assert.StartsWith("Expected 330782100201 to be Indeterminate under aliresearch@2022.1, but it is NotEligible.", ex.Message, StringComparison.Ordinal);
+        Assert.StartsWith("Expected 330782100201 to be Indeterminate under aliresearch@2022.2, but it is NotEligible.", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]

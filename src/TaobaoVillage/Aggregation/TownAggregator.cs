@@ -244,9 +244,8 @@ public sealed class RegionAggregator
             }
 
             var evaluator = rules.Compile();
-            var kind = region.Township.EndsWith("街道", StringComparison.Ordinal) || region.Township.EndsWith("街道办事处", StringComparison.Ordinal)
-                ? TownshipKind.Subdistrict
-                : TownshipKind.Township;
+            // The code's NBS range first, then the name's suffix; neither, and the kind is unknown (never a default).
+            var kind = OfficialNames.TownshipKindOf(region.TownshipCode, region.Township);
             var known = new TownshipFigures(region.Key)
             {
                 Name = region.Township, Province = region.Province, City = region.City, County = region.County, Year = Year, Kind = kind,

@@ -123,4 +123,32 @@ public static class DomainNames
         CommitteeKind.Residents => "residents",
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
+
+    /// <summary>The contract name of a township kind: <c>township</c>, <c>subdistrict</c> or <c>other</c>.</summary>
+    /// <param name="kind">The kind.</param>
+    /// <returns>The lower-case contract name.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="kind"/> is not a defined value.</exception>
+    public static string Name(TownshipKind kind) => kind switch
+    {
+        TownshipKind.Township => "township",
+        TownshipKind.Subdistrict => "subdistrict",
+        TownshipKind.Other => "other",
+        _ => throw new ArgumentOutOfRangeException(nameof(kind)),
+    };
+
+    /// <summary>Reads a township kind: <c>township</c> (also 乡镇, 镇, 乡), <c>subdistrict</c> (街道) or <c>other</c>.</summary>
+    /// <param name="text">The text.</param>
+    /// <param name="kind">The kind, when recognised.</param>
+    /// <returns>Whether the text names a kind.</returns>
+    public static bool TryParseTownshipKind(string? text, out TownshipKind kind)
+    {
+        (var ok, kind) = text?.Trim().ToLowerInvariant() switch
+        {
+            "township" or "乡镇" or "镇" or "乡" => (true, TownshipKind.Township),
+            "subdistrict" or "街道" => (true, TownshipKind.Subdistrict),
+            "other" => (true, TownshipKind.Other),
+            _ => (false, default),
+        };
+        return ok;
+    }
 }

@@ -17,8 +17,9 @@ public sealed class RecordSchema
     private readonly Field[] _fields;
     private readonly RecordProblem? _duplicate;
 
-    private RecordSchema(string[] columns, Field[] fields)
+    private RecordSchema(string[] columns, Field[] fields, bool inferCommitteeFromName)
     {
+        InferCommitteeFromName = inferCommitteeFromName;
         Columns = columns;
         _fields = fields;
         HasVillageCode = fields.Contains(Field.VillageCode);
@@ -31,15 +32,29 @@ public sealed class RecordSchema
     /// <summary>Whether a <c>village_code</c> column is present; without it no row can be a valid record.</summary>
     public bool HasVillageCode { get; }
 
-    /// <summary>Creates a schema from column names.</summary>
+    /// <summary>
+    /// Whether a record without a committee value takes its kind from its official name (…村委会 a villagers',
+    /// …居委会 a residents' committee; <see cref="OfficialNames.CommitteeKindOf"/>), marked
+    /// <see cref="VillageRecord.CommitteeFromName"/>. On by default.
+    /// </summary>
+    public bool InferCommitteeFromName { get; }
+
+    /// <summary>Creates a schema from column names; a missing committee is read from the official name.</summary>
     /// <param name="columns">The column names, in order.</param>
     /// <returns>The schema.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="columns"/> is null.</exception>
-    public static RecordSchema FromColumns(IEnumerable<string> columns)
+    public static RecordSchema FromColumns(IEnumerable<string> columns) => FromColumns(columns, inferCommitteeFromName: true);
+
+    /// <summary>Creates a schema from column names.</summary>
+    /// <param name="columns">The column names, in order.</param>
+    /// <param name="inferCommitteeFromName">Whether a missing committee is read from the official name (see <see cref="InferCommitteeFromName"/>).</param>
+    /// <returns>The schema.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="columns"/> is null.</exception>
+    public static RecordSchema FromColumns(IEnumerable<string> columns, bool inferCommitteeFromName)
     {
         ArgumentNullException.ThrowIfNull(columns);
         var names = columns.Select(c => c ?? string.Empty).ToArray();
-        return new RecordSchema(names, names.Select(Classify).ToArray());
+        return new RecordSchema(names, names.Select(Classify).ToArray(), inferCommitteeFromName);
     }
 
     /// <summary>
@@ -156,8 +171,13 @@ public sealed class RecordSchema
             return new RecordParseResult(null, problems!);
         }
 
+        // No committee column (or an empty cell): the official name may still say it, and the record remembers so.
+        var fromName = committee is null && InferCommitteeFromName && OfficialNames.CommitteeKindOf(name) is not null;
+        committee ??= fromName ? OfficialNames.CommitteeKindOf(name) : null;
+
         var record = new VillageRecord(new VillageCode(code))
         {
+            CommitteeFromName = fromName,
             Name = name,
             Province = province,
             City = city,

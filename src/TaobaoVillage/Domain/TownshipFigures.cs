@@ -8,6 +8,9 @@ public enum TownshipKind
 
     /// <summary>A sub-district (街道), excluded from Taobao Towns from 2020.</summary>
     Subdistrict,
+
+    /// <summary>Another township-level unit (NBS codes 400–599: development zones, farms); not a sub-district.</summary>
+    Other,
 }
 
 /// <summary>
@@ -35,6 +38,12 @@ public sealed record TownshipFigures(string Code)
 
     /// <summary>Township or sub-district, when known.</summary>
     public TownshipKind? Kind { get; init; }
+
+    /// <summary>
+    /// <see cref="Kind"/> when given, else what the code's NBS range or the name's suffix says
+    /// (<see cref="OfficialNames.TownshipKindOf"/>), else unknown.
+    /// </summary>
+    public TownshipKind? EffectiveKind => Kind ?? OfficialNames.TownshipKindOf(Code, Name);
 
     /// <summary>How many of its villages are Taobao Villages; <see langword="null"/> when unknown.</summary>
     public long? TaobaoVillages { get; init; }

@@ -47,6 +47,12 @@ public sealed record VillageRecord
     /// <summary>Whether this is a villagers' or a residents' committee.</summary>
     public CommitteeKind? Committee { get; init; }
 
+    /// <summary>
+    /// Whether <see cref="Committee"/> was read from the official name (…村委会, …居委会) because no column gave it;
+    /// explanations say so.
+    /// </summary>
+    public bool CommitteeFromName { get; init; }
+
     /// <summary>Households in the village; must be greater than zero when given.</summary>
     public long? Households { get; init; }
 
@@ -77,7 +83,7 @@ public sealed record VillageRecord
     public bool Equals(VillageRecord? other) =>
         other is not null
         && Code == other.Code && Name == other.Name && Province == other.Province && City == other.City && County == other.County
-        && Township == other.Township && TownshipCode == other.TownshipCode && Year == other.Year && Committee == other.Committee
+        && Township == other.Township && TownshipCode == other.TownshipCode && Year == other.Year && Committee == other.Committee && CommitteeFromName == other.CommitteeFromName
         && Households == other.Households && EcommerceHouseholds == other.EcommerceHouseholds && ActiveShops == other.ActiveShops
         && AnnualSales == other.AnnualSales && MainPlatform == other.MainPlatform
         && Attributes.Count == other.Attributes.Count

@@ -93,7 +93,7 @@ public sealed class RuleEvaluator
             Villages = township.TaobaoVillages,
             Platform = -1,
             Committee = -1,
-            TownshipKind = township.Kind is { } k ? (int)k : -1,
+            TownshipKind = township.EffectiveKind is { } k ? (int)k : -1,
         };
         return Run(township.Code, in facts);
     }
@@ -297,7 +297,7 @@ public sealed class RuleEvaluator
     {
         Source.Platform => DomainNames.Name((Platform)value),
         Source.Committee => DomainNames.Name((CommitteeKind)value),
-        _ => value == (int)Domain.TownshipKind.Township ? "township" : "subdistrict",
+        _ => DomainNames.Name((TownshipKind)value),
     };
 
     private static int Compile(Criterion criterion, List<Node> nodes)
@@ -357,7 +357,7 @@ public sealed class RuleEvaluator
             return (int)k;
         }
 
-        return value == "township" ? (int)Domain.TownshipKind.Township : (int)Domain.TownshipKind.Subdistrict;
+        return DomainNames.TryParseTownshipKind(value, out var kind) ? (int)kind : (int)Domain.TownshipKind.Subdistrict;
     }
 
     private static Source SourceOf(Metric metric) => metric.Name switch

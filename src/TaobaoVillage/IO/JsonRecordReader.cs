@@ -46,7 +46,7 @@ public static class JsonRecordReader
 
     private static IEnumerable<InputRow> ReadLines(TextReader reader, string? source, JsonRecordReaderOptions options)
     {
-        var cache = new SchemaCache();
+        var cache = new SchemaCache(options.InferCommitteeFromName);
         long lineNumber = 0;
         var buffer = new System.Text.StringBuilder();
         while (ReadBoundedLine(reader, buffer, options.MaxLineLength, out var length) is var more && (more || length > 0))
@@ -134,7 +134,7 @@ public static class JsonRecordReader
 
     private static IEnumerable<InputRow> ReadArray(TextReader reader, string? source, JsonRecordReaderOptions options)
     {
-        var cache = new SchemaCache();
+        var cache = new SchemaCache(options.InferCommitteeFromName);
 
         // The element budget bounds memory whatever one element holds; nesting is checked per element, not by the
         // parser, so that one element too deep is rejected alone and the next ones are still read.
@@ -338,7 +338,7 @@ public static class JsonRecordReader
     }
 
     /// <summary>Objects of one file almost always share their keys: reuse the schema of the last one.</summary>
-    private sealed class SchemaCache
+    private sealed class SchemaCache(bool inferCommitteeFromName)
     {
         private string[] _names = [];
         private RecordSchema? _schema;
@@ -348,7 +348,7 @@ public static class JsonRecordReader
             if (_schema is null || !names.SequenceEqual(_names, StringComparer.Ordinal))
             {
                 _names = [.. names];
-                _schema = RecordSchema.FromColumns(_names);
+                _schema = RecordSchema.FromColumns(_names, inferCommitteeFromName);
             }
 
             return _schema;
@@ -368,4 +368,7 @@ public sealed record JsonRecordReaderOptions
 
     /// <summary>The deepest JSON nesting read; a deeper row is rejected (<c>malformed</c>). A record needs 2 (3 inside an array).</summary>
     public int MaxDepth { get; init; } = 16;
+
+    /// <summary>Whether a record without a committee value takes it from its official name (…村委会, …居委会); on by default.</summary>
+    public bool InferCommitteeFromName { get; init; } = true;
 }

@@ -2,12 +2,13 @@ namespace TaobaoVillage.Rules;
 
 /// <summary>
 /// The rule sets that ship inside the package, as JSON resources, each with its citation and effective years:
-/// <c>classic</c>, <c>aliresearch</c>, <c>aliresearch-town-2014</c> and <c>aliresearch-town</c>.
+/// villages by <c>classic</c> (2009–2013), <c>aliresearch-2014</c> (2014–2019) and <c>aliresearch</c> (from 2020);
+/// townships by <c>aliresearch-town-2014</c> (to 2018), <c>aliresearch-town-2019</c> (2019) and <c>aliresearch-town</c> (from 2020).
 /// </summary>
 /// <remarks>Each is loaded and checked once, on first use. All members are thread-safe.</remarks>
 public static class BuiltInRuleSets
 {
-    private static readonly string[] Ids = ["classic", "aliresearch", "aliresearch-town-2014", "aliresearch-town"];
+    private static readonly string[] Ids = ["classic", "aliresearch-2014", "aliresearch", "aliresearch-town-2014", "aliresearch-town-2019", "aliresearch-town"];
     private static readonly Lazy<IReadOnlyDictionary<string, RuleSet>> Sets = new(LoadAll, LazyThreadSafetyMode.ExecutionAndPublication);
 
     /// <summary>
@@ -17,8 +18,14 @@ public static class BuiltInRuleSets
     public static RuleSet Classic => Sets.Value["classic"];
 
     /// <summary>
-    /// <c>aliresearch</c> (2014 onward): an administrative village, not a residents' committee; annual sales ≥
-    /// CN¥10,000,000; active online shops ≥ 100, or active shops ≥ 10% of households.
+    /// <c>aliresearch-2014</c> (2014–2019): annual transactions (from 2019 sales) ≥ CN¥10,000,000; active online shops
+    /// ≥ 100, or active shops ≥ 10% of households. Residents' committees were admitted in practice, so no committee criterion.
+    /// </summary>
+    public static RuleSet AliResearch2014 => Sets.Value["aliresearch-2014"];
+
+    /// <summary>
+    /// <c>aliresearch</c> (2020 onward; usable on any year when asked for): an administrative village, not a
+    /// residents' committee; annual sales ≥ CN¥10,000,000; active online shops ≥ 100, or active shops ≥ 10% of households.
     /// </summary>
     public static RuleSet AliResearch => Sets.Value["aliresearch"];
 
@@ -26,8 +33,14 @@ public static class BuiltInRuleSets
     public static RuleSet AliResearchTown2014 => Sets.Value["aliresearch-town-2014"];
 
     /// <summary>
-    /// <c>aliresearch-town</c> (2019 onward): ≥ 3 Taobao Villages, or township annual sales &gt; CN¥30,000,000 and
-    /// &gt; 300 active shops.
+    /// <c>aliresearch-town-2019</c> (2019): a township or sub-district with ≥ 3 Taobao Villages, or township annual
+    /// sales &gt; CN¥30,000,000 and &gt; 300 active shops.
+    /// </summary>
+    public static RuleSet AliResearchTown2019 => Sets.Value["aliresearch-town-2019"];
+
+    /// <summary>
+    /// <c>aliresearch-town</c> (2020 onward): a township, not a sub-district (its kind from the code's NBS range or
+    /// its name), with ≥ 3 Taobao Villages, or township annual sales &gt; CN¥30,000,000 and &gt; 300 active shops.
     /// </summary>
     public static RuleSet AliResearchTown => Sets.Value["aliresearch-town"];
 
@@ -52,24 +65,40 @@ public static class BuiltInRuleSets
         ? ruleSet
         : throw new KeyNotFoundException($"There is no built-in rule set '{id}'; the built-in ones are {string.Join(", ", Ids)}.");
 
-    /// <summary>The built-in rule set for a village in a year: <c>classic</c> before 2014, <c>aliresearch</c> from 2014.</summary>
+    /// <summary>
+    /// The built-in rule set for a village in a year: <c>classic</c> 2009–2013, <c>aliresearch-2014</c> 2014–2019,
+    /// <c>aliresearch</c> from 2020.
+    /// </summary>
     /// <param name="year">The data year.</param>
     /// <returns>The rule set in force that year.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="year"/> is before 2009, when the first Taobao Villages appeared.</exception>
     public static RuleSet ForVillageYear(int year)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(year, 2009);
-        return year < 2014 ? Classic : AliResearch;
+        return year switch
+        {
+            < 2014 => Classic,
+            < 2020 => AliResearch2014,
+            _ => AliResearch,
+        };
     }
 
-    /// <summary>The built-in rule set for a township in a year: <c>aliresearch-town-2014</c> up to 2018, <c>aliresearch-town</c> from 2019.</summary>
+    /// <summary>
+    /// The built-in rule set for a township in a year: <c>aliresearch-town-2014</c> up to 2018,
+    /// <c>aliresearch-town-2019</c> in 2019, <c>aliresearch-town</c> from 2020.
+    /// </summary>
     /// <param name="year">The data year.</param>
     /// <returns>The rule set in force that year.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="year"/> is before 2014, when Taobao Towns were first counted.</exception>
     public static RuleSet ForTownshipYear(int year)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(year, 2014);
-        return year < 2019 ? AliResearchTown2014 : AliResearchTown;
+        return year switch
+        {
+            < 2019 => AliResearchTown2014,
+            2019 => AliResearchTown2019,
+            _ => AliResearchTown,
+        };
     }
 
     private static Dictionary<string, RuleSet> LoadAll()

@@ -126,8 +126,8 @@ public sealed class Metric : IEquatable<Metric>
     /// <summary>The number of Taobao Villages in a township: <c>taobao_villages</c>.</summary>
     public static Metric TaobaoVillages { get; } = new("taobao_villages", MetricKind.Count, Unit.Villages, "Taobao Villages in the township", false, true);
 
-    /// <summary>The kind of township: <c>township_kind</c>, <c>township</c> (乡镇) or <c>subdistrict</c> (街道).</summary>
-    public static Metric TownshipKind { get; } = new("township_kind", MetricKind.Category, Unit.None, "kind of township", false, true, ["township", "subdistrict"]);
+    /// <summary>The kind of township: <c>township_kind</c>, <c>township</c> (乡镇), <c>subdistrict</c> (街道) or <c>other</c> (development zones, farms).</summary>
+    public static Metric TownshipKind { get; } = new("township_kind", MetricKind.Category, Unit.None, "kind of township", false, true, ["township", "subdistrict", "other"]);
 
     /// <summary>Every built-in metric.</summary>
     public static IReadOnlyList<Metric> BuiltIn { get; } =
