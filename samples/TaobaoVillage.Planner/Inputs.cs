@@ -55,21 +55,31 @@ public static class Inputs
             : throw new PlannerException($"the rule set {ruleSet} is for townships; use the 'towns' command.", PlannerApp.Usage);
     }
 
+    /// <summary>A scorer for <c>--rules</c>: <c>auto</c> judges each record by the built-in set of its year, else the one set named.</summary>
+    /// <param name="rules">auto, a built-in id or a rule file.</param>
+    /// <param name="options">Batch options, or the defaults.</param>
+    /// <returns>The scorer.</returns>
+    /// <exception cref="PlannerException">Not found, invalid, or a township rule set.</exception>
+    public static BatchScorer VillageScorer(string rules, BatchOptions? options = null) =>
+        rules == "auto" ? BatchScorer.ForYears(options) : new BatchScorer(VillageRuleSet(rules), options);
+
     /// <summary>
     /// Reads records from a file: <c>.csv</c>, <c>.jsonl</c>/<c>.ndjson</c> (JSON Lines) or <c>.json</c> (array); <c>-</c>
     /// reads CSV from standard input.
     /// </summary>
     /// <param name="path">The file, or <c>-</c>.</param>
     /// <param name="encoding">utf-8 (default) or gb18030, for CSV.</param>
-    /// <param name="standardInput">Standard input, when <paramref name="path"/> is <c>-</c>; by default the process's.</param>
+    /// <param name="io">The run's streams and settings: standard input when <paramref name="path"/> is <c>-</c> (else the
+    /// process's), and whether a committee is read from an official name.</param>
     /// <returns>The rows, lazily.</returns>
     /// <exception cref="PlannerException">The file does not exist or is a folder, or the encoding is unknown.</exception>
-    public static IEnumerable<InputRow> Records(string path, string? encoding = null, Stream? standardInput = null)
+    public static IEnumerable<InputRow> Records(string path, string? encoding = null, PlannerIO? io = null)
     {
-        var options = CsvOptions(encoding);
+        var infer = io?.Settings.InferCommitteeFromName ?? true;
+        var options = CsvOptions(encoding) with { InferCommitteeFromName = infer };
         if (path == "-")
         {
-            return CsvRecordReader.ReadStream(standardInput ?? Console.OpenStandardInput(), "stdin", options);
+            return CsvRecordReader.ReadStream(io?.In ?? Console.OpenStandardInput(), "stdin", options);
         }
 
         RequireFile(path, "input file");
@@ -114,7 +124,8 @@ public static class Inputs
     private static IEnumerable<InputRow> ReadJson(string path, CsvRecordReaderOptions options, bool lines)
     {
         using var reader = new StreamReader(path, options.Encoding ?? System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-        var rows = lines ? JsonRecordReader.ReadJsonLines(reader, path) : JsonRecordReader.ReadJsonArray(reader, path);
+        var json = JsonRecordReaderOptions.Default with { InferCommitteeFromName = options.InferCommitteeFromName };
+        var rows = lines ? JsonRecordReader.ReadJsonLines(reader, path, json) : JsonRecordReader.ReadJsonArray(reader, path, json);
         foreach (var row in rows)
         {
             yield return row;

@@ -62,6 +62,7 @@ public static class PlannerApp
             root.Subcommands.Add(command);
         }
         root.Options.Add(CommonOptions.RawCells);
+        root.Options.Add(CommonOptions.NoNameInference);
         root.SetAction(_ => ScoreCommand.RunDefault(io));
 
         var parse = root.Parse(args);
@@ -70,6 +71,8 @@ public static class PlannerApp
             stderr.WriteLine($"error: {parse.Errors[0].Message} (run with --help for usage)");
             return Usage;
         }
+
+        io.Settings.InferCommitteeFromName = !parse.GetValue(CommonOptions.NoNameInference);
 
         try
         {
@@ -138,6 +141,16 @@ public sealed record PlannerIO(TextWriter Out, TextWriter Error, IAnsiConsole Co
 {
     /// <summary>Standard input, read when an input is <c>-</c>; null for the process's own.</summary>
     public Stream? In { get; init; }
+
+    /// <summary>What the command line set for the whole run (filled in once it is parsed).</summary>
+    public RunSettings Settings { get; init; } = new();
+}
+
+/// <summary>Settings of one run that every command honours, from options given on any command.</summary>
+public sealed class RunSettings
+{
+    /// <summary>Whether a village without a committee column takes its kind from its official name (off with <c>--no-name-inference</c>).</summary>
+    public bool InferCommitteeFromName { get; set; } = true;
 }
 
 /// <summary>A failure the planner reports as one line and an exit code, never a stack trace.</summary>

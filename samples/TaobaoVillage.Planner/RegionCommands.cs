@@ -47,7 +47,7 @@ public static class RegionCommands
             }
             else
             {
-                var (aggregator, name) = source.Load(parse, io.In);
+                var (aggregator, name) = source.Load(parse, io);
                 (towns, label) = (aggregator.Towns(townRules), name);
             }
 
@@ -69,7 +69,7 @@ public static class RegionCommands
                         foreach (var t in shown)
                         {
                             csv.WriteRow([t.Region.Province, t.Region.City, t.Region.County, t.Region.Township, t.Region.TownshipCode ?? string.Empty, Int(t.Year),
-                                Int(t.QualifyingVillages.Count), Int(t.UndecidedVillages.Count), t.Figures.AnnualSales?.Yuan.ToString(CultureInfo.InvariantCulture) ?? string.Empty,
+                                t.TaobaoVillages.ToString(CultureInfo.InvariantCulture), Int(t.UndecidedVillages.Count), t.Figures.AnnualSales?.Yuan.ToString(CultureInfo.InvariantCulture) ?? string.Empty,
                                 t.Figures.ActiveShops?.ToString(CultureInfo.InvariantCulture) ?? string.Empty, Name(t.Verdict.Eligibility), t.Verdict.RuleSet.ToString(),
                                 string.Join(" ", t.QualifyingVillages.Select(v => v.Village))]);
                         }
@@ -82,7 +82,7 @@ public static class RegionCommands
                     foreach (var t in shown.Take(Tables.MaxRows))
                     {
                         table.AddRow(Int(t.Year), Terminal.Text(t.Region.Province), Terminal.Text(t.Region.City), Terminal.Text(t.Region.County), Terminal.Text(t.Region.Township),
-                            Int(t.QualifyingVillages.Count) + (t.UndecidedVillages.Count > 0 ? $" (+{t.UndecidedVillages.Count} open)" : string.Empty),
+                            t.TaobaoVillages.ToString(CultureInfo.InvariantCulture) + (t.UndecidedVillages.Count > 0 ? $" (+{t.UndecidedVillages.Count} open)" : string.Empty),
                             Tables.Verdict(Status(t.Verdict.Eligibility)), Terminal.Text(string.Join(" ", t.QualifyingVillages.Take(8).Select(v => v.Village)) + (t.QualifyingVillages.Count > 8 ? " …" : string.Empty)));
                     }
 
@@ -97,7 +97,7 @@ public static class RegionCommands
             foreach (var year in towns.GroupBy(t => t.Year))
             {
                 note.WriteLine($"{year.Key}: {year.Count(t => t.IsTaobaoTown)} Taobao Towns, {year.Count(t => t.Verdict.Eligibility == Eligibility.Indeterminate)} open, "
-                    + $"from {year.Sum(t => t.QualifyingVillages.Count)} Taobao Villages in {year.Count()} townships, under {string.Join(", ", year.Select(t => t.Verdict.RuleSet.ToString()).Distinct())}");
+                    + $"from {year.Sum(t => t.TaobaoVillages)} Taobao Villages in {year.Count()} townships, under {string.Join(", ", year.Select(t => t.Verdict.RuleSet.ToString()).Distinct())}");
             }
 
             return PlannerApp.Ok;
@@ -120,7 +120,7 @@ public static class RegionCommands
         };
         command.SetAction(parse =>
         {
-            var (aggregator, label) = source.Load(parse, io.In);
+            var (aggregator, label) = source.Load(parse, io);
             var towns = aggregator.Towns(TownRules(parse.GetValue(rules)!));
             var province = parse.GetValue(by) == "province";
             var summaries = (province ? RegionAggregator.Provinces(towns) : RegionAggregator.Counties(towns))
@@ -223,7 +223,7 @@ public static class RegionCommands
                 throw new PlannerException("--from must be an earlier year than --to.", PlannerApp.Usage);
             }
 
-            var (aggregator, label) = source.Load(parse, io.In, [y1, y2]);
+            var (aggregator, label) = source.Load(parse, io, [y1, y2]);
             var towns = aggregator.Towns(TownRules(parse.GetValue(rules)!));
             var which = parse.GetValue(level)!;
             using var target = PlannerOutput.Open(io, parse.GetValue(output), [.. source.Files(parse), parse.GetValue(rules)]);
@@ -365,7 +365,7 @@ public static class RegionCommands
             Prop(w, "township", town.Region.Township);
             Prop(w, "township_code", town.Region.TownshipCode);
             Prop(w, "year", town.Year);
-            Prop(w, "taobao_villages", town.QualifyingVillages.Count);
+            Prop(w, "taobao_villages", town.TaobaoVillages);
             Prop(w, "undecided_villages", town.UndecidedVillages.Count);
             Prop(w, "verdict", Name(town.Verdict.Eligibility));
             w.WritePropertyName("rule_set");
@@ -485,14 +485,14 @@ public static class RegionCommands
 
         public Option<int?> Year { get; } = new("--year") { Description = "Keep only this year." };
 
-        public Option<string> VillageRules { get; } = new("--village-rules") { Description = "With --input: the village rule set (default aliresearch).", DefaultValueFactory = _ => "aliresearch" };
+        public Option<string> VillageRules { get; } = new("--village-rules") { Description = "With --input: the village rule set; auto (the default) judges each village by the set of its year.", DefaultValueFactory = _ => "auto" };
 
         public Option<string?> Encoding { get; } = CommonOptions.Encoding();
 
         /// <summary>The files these options name, which no output may overwrite.</summary>
         public string?[] Files(ParseResult parse) => [parse.GetValue(Input), parse.GetValue(List), parse.GetValue(VillageRules)];
 
-        public (RegionAggregator Aggregator, string Label) Load(ParseResult parse, Stream? standardInput, int[]? years = null)
+        public (RegionAggregator Aggregator, string Label) Load(ParseResult parse, PlannerIO io, int[]? years = null)
         {
             var input = parse.GetValue(Input);
             var list = parse.GetValue(List);
@@ -527,10 +527,11 @@ public static class RegionCommands
                 return (aggregator, Path.GetFileName(list));
             }
 
-            var rules = Inputs.VillageRuleSet(parse.GetValue(VillageRules)!);
-
-            var scorer = new BatchScorer(rules, new BatchOptions { DegreeOfParallelism = Environment.ProcessorCount });
-            foreach (var row in scorer.Score(Inputs.Records(input!, parse.GetValue(Encoding), standardInput)))
+            // Towns from village records judge each village under the village set of its year, unless one is named.
+            var villageRules = parse.GetValue(VillageRules)!;
+            var batch = new BatchOptions { DegreeOfParallelism = Environment.ProcessorCount };
+            var scorer = Inputs.VillageScorer(villageRules, batch);
+            foreach (var row in scorer.Score(Inputs.Records(input!, parse.GetValue(Encoding), io)))
             {
                 if (VillageResult.FromScored(row) is { } result && Keep(result.Year))
                 {

@@ -32,7 +32,7 @@ public static class ReportCommand
             var ruleSet = Inputs.VillageRuleSet(parse.GetValue(rules)!);
 
             var path = parse.GetValue(input) ?? Inputs.SamplePath;
-            var records = Inputs.Records(path, parse.GetValue(encoding), io.In);
+            var records = Inputs.Records(path, parse.GetValue(encoding), io);
             using var target = PlannerOutput.Open(io, parse.GetValue(output), path, parse.GetValue(rules));
             var html = Build(path, ruleSet, records);
             target.Writer.Write(html);

@@ -56,21 +56,22 @@ public static class ScoreCommand
     {
         ArgumentNullException.ThrowIfNull(io);
         ArgumentNullException.ThrowIfNull(request);
-        var ruleSet = Inputs.VillageRuleSet(request.Rules);
+        _ = Inputs.VillageScorer(request.Rules); // checks the rule set before anything is read or written
 
         var counts = new BatchCounts();
-        var records = Inputs.Records(request.Input, request.Encoding, io.In);
+        var records = Inputs.Records(request.Input, request.Encoding, io);
         using var output = PlannerOutput.Open(io, request.Output, request.Input, request.Rules);
         Action? rendering = null;
         ProgressDisplay.Run(io.Console, request.Input, report =>
         {
-            var scorer = new BatchScorer(ruleSet, new BatchOptions
+            var options = new BatchOptions
             {
                 DegreeOfParallelism = request.Parallel,
                 Progress = new Progress(c => report(c.Read)),
                 ProgressInterval = 50_000,
-            });
-            rendering = Write(output, request, ruleSet, scorer, records, counts);
+            };
+            var scorer = Inputs.VillageScorer(request.Rules, options);
+            rendering = Write(output, request, scorer, records, counts);
         });
         rendering?.Invoke();
         output.Commit();
@@ -85,12 +86,12 @@ public static class ScoreCommand
     }
 
     /// <summary>Scores and writes data formats; for tables and summaries returns the drawing to do once the progress bar is gone.</summary>
-    private static Action? Write(PlannerOutput output, ScoreRequest request, RuleSet ruleSet, BatchScorer scorer, IEnumerable<InputRow> rows, BatchCounts counts)
+    private static Action? Write(PlannerOutput output, ScoreRequest request, BatchScorer scorer, IEnumerable<InputRow> rows, BatchCounts counts)
     {
         switch (request.Format)
         {
             case "jsonl":
-                foreach (var line in scorer.ScoreSelect(rows, row => VerdictJsonWriter.FormatLine(row, ruleSet), counts))
+                foreach (var line in scorer.ScoreSelect(rows, row => VerdictJsonWriter.FormatLine(row, scorer.RuleSetFor(row.Year)), counts))
                 {
                     output.Writer.Write(line);
                     output.Writer.Write('\n');
@@ -98,7 +99,7 @@ public static class ScoreCommand
 
                 break;
             case "csv":
-                using (var csv = new CsvVerdictWriter(output.Writer, ruleSet, leaveOpen: true, request.CsvOutput))
+                using (var csv = CsvVerdictWriter.ForRuleSets(output.Writer, scorer.RuleSets, leaveOpen: true, request.CsvOutput))
                 {
                     foreach (var row in scorer.Score(rows, counts))
                     {
@@ -108,14 +109,15 @@ public static class ScoreCommand
 
                 break;
             default:
-                var summary = new Summary(ruleSet);
-                var table = request.Format == "table" ? Tables.Verdicts(ruleSet) : null;
+                var summary = new Summary(scorer.RuleSets);
+                var table = request.Format == "table" ? Tables.Verdicts(scorer.RuleSets) : null;
+                var columns = Tables.CriterionIds(scorer.RuleSets);
                 foreach (var row in scorer.Score(rows, counts))
                 {
                     summary.Add(row);
                     if (table is not null && table.Rows.Count < Tables.MaxRows)
                     {
-                        Tables.AddVerdict(table, row);
+                        Tables.AddVerdict(table, row, columns);
                     }
                 }
 
@@ -163,7 +165,7 @@ public static class CommonOptions
     /// <returns>The option.</returns>
     public static Option<string> Rules(string defaultId = "aliresearch") => new("--rules", "-r")
     {
-        Description = "A built-in rule set (classic, aliresearch, aliresearch-town-2014, aliresearch-town) or a rule file (.json).",
+        Description = "auto (each row by the built-in set of its year: classic to 2013, aliresearch-2014 2014–2019, aliresearch from 2020), a built-in rule set (classic, aliresearch-2014, aliresearch, …; see 'rules list') or a rule file (.json).",
         DefaultValueFactory = _ => defaultId,
     };
 
@@ -227,6 +229,16 @@ public static class CommonOptions
     public static Option<bool> RawCells { get; } = new("--raw-cells")
     {
         Description = "Write CSV cells exactly as they are, for programs. By default a text cell starting with = + - @ (a spreadsheet formula) gets a leading ' so that Excel and WPS never run it.",
+        Recursive = true,
+    };
+
+    /// <summary>
+    /// <c>--no-name-inference</c>, on every command: a village without a committee column stays unknown, instead of
+    /// taking its kind from an official name ending 村委会 or 居委会.
+    /// </summary>
+    public static Option<bool> NoNameInference { get; } = new("--no-name-inference")
+    {
+        Description = "Do not read a village's committee kind from its official name (…村委会 villagers', …居委会 residents') when no committee column gives it.",
         Recursive = true,
     };
 

@@ -7,13 +7,13 @@ namespace TaobaoVillage.Planner;
 /// <summary>Counts by verdict and county, and the rejected rows, of one scoring run.</summary>
 public sealed class Summary
 {
-    private readonly RuleSet _ruleSet;
+    private readonly IReadOnlyList<RuleSet> _ruleSets;
     private readonly Dictionary<string, int[]> _byCounty = new(StringComparer.Ordinal);
     private readonly List<ScoredRow> _rejected = [];
 
     /// <summary>Creates an empty summary.</summary>
-    /// <param name="ruleSet">The rule set scored with.</param>
-    public Summary(RuleSet ruleSet) => _ruleSet = ruleSet;
+    /// <param name="ruleSets">The rule sets scored with (one, or the sets by year).</param>
+    public Summary(IReadOnlyList<RuleSet> ruleSets) => _ruleSets = ruleSets;
 
     /// <summary>The most rejected rows listed.</summary>
     public const int MaxRejectedListed = 20;
@@ -55,8 +55,12 @@ public sealed class Summary
     {
         ArgumentNullException.ThrowIfNull(console);
         ArgumentNullException.ThrowIfNull(counts);
-        console.Write(new Rule($"{Terminal.Text(Path.GetFileName(input))} under {Terminal.Text(_ruleSet.ToString())}").LeftJustified());
-        console.MarkupLine(Terminal.Text($"{_ruleSet.Title} ({_ruleSet.EffectiveYears}); {_ruleSet.Citation?.Source}"));
+        console.Write(new Rule($"{Terminal.Text(Path.GetFileName(input))} under {Terminal.Text(string.Join(", ", _ruleSets))}{(_ruleSets.Count > 1 ? " (each row by its year)" : string.Empty)}").LeftJustified());
+        foreach (var ruleSet in _ruleSets)
+        {
+            console.MarkupLine(Terminal.Text($"{ruleSet.Title} ({ruleSet.EffectiveYears}); {ruleSet.Citation?.Source}"));
+        }
+
         console.WriteLine();
         console.Write(new BarChart()
             .Label($"{counts.Read:N0} rows read = {counts.Scored:N0} scored + {counts.Rejected:N0} rejected")

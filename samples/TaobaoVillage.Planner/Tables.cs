@@ -13,41 +13,51 @@ public static class Tables
     public const int MaxRows = 200;
 
     /// <summary>An empty verdict table with one column per criterion.</summary>
-    /// <param name="ruleSet">The rule set.</param>
+    /// <param name="ruleSets">The rule sets (one, or the sets by year).</param>
     /// <returns>The table.</returns>
-    public static Table Verdicts(RuleSet ruleSet)
+    public static Table Verdicts(IReadOnlyList<RuleSet> ruleSets)
     {
-        ArgumentNullException.ThrowIfNull(ruleSet);
-        var table = new Table().Title($"Verdicts under {Terminal.Text(ruleSet.ToString())}");
+        ArgumentNullException.ThrowIfNull(ruleSets);
+        var table = new Table().Title($"Verdicts under {Terminal.Text(string.Join(", ", ruleSets))}");
         table.AddColumn("line");
         table.AddColumn("village");
         table.AddColumn("verdict");
-        foreach (var c in ruleSet.ExplainedCriteria)
+        foreach (var id in CriterionIds(ruleSets))
         {
-            table.AddColumn(new TableColumn(Terminal.Text(c.Id)).Centered());
+            table.AddColumn(new TableColumn(Terminal.Text(id)).Centered());
         }
 
         table.AddColumn("needs / why");
         return table;
     }
 
+    /// <summary>The criteria shown as columns: every explained criterion of the sets, newest set first, each once.</summary>
+    /// <param name="ruleSets">The rule sets.</param>
+    /// <returns>The criterion ids.</returns>
+    public static IReadOnlyList<string> CriterionIds(IReadOnlyList<RuleSet> ruleSets)
+    {
+        ArgumentNullException.ThrowIfNull(ruleSets);
+        return ruleSets.Reverse().SelectMany(r => r.ExplainedCriteria).Select(c => c.Id).Distinct(StringComparer.Ordinal).ToList();
+    }
+
     /// <summary>Adds one scored row to a verdict table.</summary>
     /// <param name="table">The table.</param>
     /// <param name="row">The row.</param>
-    public static void AddVerdict(Table table, ScoredRow row)
+    /// <param name="criterionIds">The criterion columns, as <see cref="CriterionIds"/> gave them.</param>
+    public static void AddVerdict(Table table, ScoredRow row, IReadOnlyList<string> criterionIds)
     {
         ArgumentNullException.ThrowIfNull(table);
         ArgumentNullException.ThrowIfNull(row);
+        ArgumentNullException.ThrowIfNull(criterionIds);
         var cells = new List<string>
         {
             row.Line.ToString(CultureInfo.InvariantCulture),
             Terminal.Text($"{row.Key} {row.Record?.Name}".Trim()),
             Verdict(row.Status),
         };
-        var criteria = table.Columns.Count - 4;
-        for (var i = 0; i < criteria; i++)
+        foreach (var id in criterionIds)
         {
-            cells.Add(row.Verdict is { } v ? OutcomeMark(v.Criteria[i + v.RuleSet.FirstExplainedIndex].Outcome) : string.Empty);
+            cells.Add(row.Verdict is { } v && v.TryGet(id, out var result) ? OutcomeMark(result.Outcome) : string.Empty);
         }
 
         cells.Add(Terminal.Text(row.Verdict is { } verdict ? Needs(verdict) : string.Join("; ", row.Problems.Select(p => $"{p.Field}: {p.Message}"))));

@@ -35,9 +35,9 @@ public static class WorkbenchCommands
         };
         command.SetAction(parse =>
         {
-            var ruleSet = Inputs.VillageRuleSet(parse.GetValue(rules)!);
+            var scorer = Inputs.VillageScorer(parse.GetValue(rules)!);
             var wanted = parse.GetValue(code)!;
-            var rows = new BatchScorer(ruleSet).Score(Inputs.Records(parse.GetValue(input) ?? Inputs.SamplePath, parse.GetValue(encoding), io.In))
+            var rows = scorer.Score(Inputs.Records(parse.GetValue(input) ?? Inputs.SamplePath, parse.GetValue(encoding), io))
                 .Where(r => string.Equals(r.Key, wanted, StringComparison.Ordinal))
                 .ToList();
             if (rows.Count == 0)
@@ -47,7 +47,7 @@ public static class WorkbenchCommands
 
             foreach (var row in rows)
             {
-                Render(io.Console, row, ruleSet);
+                Render(io.Console, row, row.Verdict?.RuleSet ?? scorer.RuleSetFor(row.Year));
             }
 
             return PlannerApp.Ok;
@@ -86,7 +86,7 @@ public static class WorkbenchCommands
             var indent = new string(' ', 2 * Math.Max(0, depth[c.Id] - 1));
             var (value, threshold) = c.Criterion switch
             {
-                Condition { Comparison: Comparison.OneOf } k => (c.Category ?? "missing", "one of " + string.Join(", ", k.Values)),
+                Condition { Comparison: Comparison.OneOf } k => ((c.Category ?? "missing") + (c.ValueFromName ? $" (read from the name {row.Record?.Name})" : string.Empty), "one of " + string.Join(", ", k.Values)),
                 Condition k => (Value(c, k), $"{UnitNames.Symbol(k.Comparison)} {Amount(k.Threshold ?? 0, k.Unit)}"),
                 CriterionGroup g => (string.Empty, g.Kind == GroupKind.AllOf ? "all of" : "any of"),
                 _ => (string.Empty, string.Empty),
@@ -127,7 +127,7 @@ public static class WorkbenchCommands
         command.SetAction(parse =>
         {
             var ruleSet = Inputs.VillageRuleSet(parse.GetValue(rules)!);
-            var misses = Misses(Inputs.Records(parse.GetValue(input) ?? Inputs.SamplePath, parse.GetValue(encoding), io.In), ruleSet, parse.GetValue(top));
+            var misses = Misses(Inputs.Records(parse.GetValue(input) ?? Inputs.SamplePath, parse.GetValue(encoding), io), ruleSet, parse.GetValue(top));
             if (parse.GetValue(format) == "csv")
             {
                 using var csv = new CsvTableWriter(io.Out, CommonOptions.CsvOutput(parse), leaveOpen: true);
@@ -240,8 +240,8 @@ public static class WorkbenchCommands
                 throw new PlannerException("what-if reads its input twice (before and after); give a file, not standard input.", PlannerApp.Usage);
             }
 
-            var changed = before.Score(Inputs.Records(path, parse.GetValue(encoding)))
-                .Zip(after.Score(Inputs.Records(path, parse.GetValue(encoding))))
+            var changed = before.Score(Inputs.Records(path, parse.GetValue(encoding), io))
+                .Zip(after.Score(Inputs.Records(path, parse.GetValue(encoding), io)))
                 .Where(p => p.First.Status != p.Second.Status)
                 .ToList();
             if (parse.GetValue(format) == "csv")

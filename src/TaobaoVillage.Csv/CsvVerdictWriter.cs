@@ -18,7 +18,7 @@ namespace TaobaoVillage.Csv;
 public sealed class CsvVerdictWriter : IDisposable
 {
     private readonly CsvTableWriter _csv;
-    private readonly RuleSet _ruleSet;
+    private readonly IReadOnlyList<RuleSet> _ruleSets;
     private readonly string[] _criteria;
 
     /// <summary>Creates a writer and writes the header.</summary>
@@ -28,10 +28,35 @@ public sealed class CsvVerdictWriter : IDisposable
     /// <param name="options">Options, or the defaults (formulas neutralised).</param>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     public CsvVerdictWriter(TextWriter writer, RuleSet ruleSet, bool leaveOpen = false, CsvOutputOptions? options = null)
+        : this(writer, [ruleSet ?? throw new ArgumentNullException(nameof(ruleSet))], leaveOpen, options)
+    {
+    }
+
+    /// <summary>
+    /// Creates a writer for rows judged by several rule sets (such as <c>BatchScorer.ForYears</c>) and writes the
+    /// header: one column per criterion id of any of them, in order of first appearance (newest set first); a row
+    /// leaves the columns of criteria its set does not have empty.
+    /// </summary>
+    /// <param name="writer">Where the CSV goes.</param>
+    /// <param name="ruleSets">The rule sets, oldest first; the last one names invalid rows whose year no set covers.</param>
+    /// <param name="leaveOpen">Whether to leave <paramref name="writer"/> open on dispose.</param>
+    /// <param name="options">Options, or the defaults (formulas neutralised).</param>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="ruleSets"/> is empty.</exception>
+    /// <returns>The writer.</returns>
+    public static CsvVerdictWriter ForRuleSets(TextWriter writer, IReadOnlyList<RuleSet> ruleSets, bool leaveOpen = false, CsvOutputOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(writer);
-        _ruleSet = ruleSet ?? throw new ArgumentNullException(nameof(ruleSet));
-        _criteria = ruleSet.ExplainedCriteria.Select(c => c.Id).ToArray();
+        ArgumentNullException.ThrowIfNull(ruleSets);
+        return ruleSets.Count == 0
+            ? throw new ArgumentException("At least one rule set is needed.", nameof(ruleSets))
+            : new CsvVerdictWriter(writer, ruleSets, leaveOpen, options);
+    }
+
+    private CsvVerdictWriter(TextWriter writer, IReadOnlyList<RuleSet> ruleSets, bool leaveOpen, CsvOutputOptions? options)
+    {
+        _ruleSets = ruleSets;
+        _criteria = ruleSets.Reverse().SelectMany(r => r.ExplainedCriteria).Select(c => c.Id).Distinct(StringComparer.Ordinal).ToArray();
         _csv = new CsvTableWriter(writer, options, leaveOpen);
         _csv.WriteRow(Header);
     }
@@ -51,13 +76,13 @@ public sealed class CsvVerdictWriter : IDisposable
         cells[1] = row.Key;
         cells[2] = row.Year?.ToString(CultureInfo.InvariantCulture);
         cells[3] = row.StatusName;
-        cells[4] = _ruleSet.Id.Value;
-        cells[5] = _ruleSet.Version;
         var verdict = row.Verdict;
+        var ruleSet = verdict?.RuleSet ?? _ruleSets.LastOrDefault(r => row.Year is { } y && r.EffectiveYears.Contains(y)) ?? _ruleSets[^1];
+        cells[4] = ruleSet.Id.Value;
+        cells[5] = ruleSet.Version;
         for (var i = 0; i < _criteria.Length; i++)
         {
-            // Criteria come in the same pre-order as the columns.
-            cells[6 + i] = verdict is null ? null : StatusNames.Name(verdict.Criteria[i + _ruleSet.FirstExplainedIndex].Outcome);
+            cells[6 + i] = verdict is not null && verdict.TryGet(_criteria[i], out var result) ? StatusNames.Name(result.Outcome) : null;
         }
 
         cells[^2] = verdict is { Outcome: not Outcome.Pass } ? Needs(verdict) : null;

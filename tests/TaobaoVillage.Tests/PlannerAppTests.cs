@@ -173,10 +173,12 @@ public class RegionCommandsTests
     {
         var (code, _, _, console) = Run("towns", "--input", BatchScorerTests.TestFile("mixed.csv"), "--all");
 
-        // mixed.csv's township 江东街道 holds the five eligible rows and the one indeterminate row that
-        // Score_Jsonl_OneLinePerInputRowInOrder lists: five Taobao Villages, one open, a Taobao Town.
+        // mixed.csv's township 江东街道 holds the five rows eligible under aliresearch and the one indeterminate row that
+        // Score_Jsonl_OneLinePerInputRowInOrder lists, and its 2016 residents' committee: judged by the 2016 rules
+        // (aliresearch-2014, residents' committees admitted) it is a sixth Taobao Village.
         Assert.Equal(PlannerApp.Ok, code);
-        Assert.Matches(@"江东街道 │ 5 \(\+1 open\)\s+│ eligible │", console);
+        Assert.Matches(@"江东街道 │ 6 \(\+1 open\)\s+│ eligible │", console);
+        Assert.Matches(@"江东街道 │ 5 \(\+1 open\)\s+│ eligible │", Run("towns", "--input", BatchScorerTests.TestFile("mixed.csv"), "--all", "--village-rules", "aliresearch").Console);
     }
 
     [Fact]

@@ -31,6 +31,12 @@ public sealed record TownVerdict
     /// <summary>The township figures the verdict was reached on (Taobao Villages counted, sums of village figures).</summary>
     public TownshipFigures Figures { get; }
 
+    /// <summary>
+    /// The Taobao Villages the township criterion counted: the figure given directly (township records), else the
+    /// villages that qualified (a lower bound while some are undecided). Every output reports this number.
+    /// </summary>
+    public long TaobaoVillages => Figures.TaobaoVillages ?? QualifyingVillages.Count;
+
     /// <summary>The township's verdict.</summary>
     public Verdict Verdict { get; }
 
@@ -196,7 +202,7 @@ public sealed class RegionAggregator
         .GroupBy(t => (t.Year, Key: key(t)))
         .Select(g => new RegionSummary(region(g.First()), g.Key.Key, g.Key.Year)
         {
-            TaobaoVillages = g.Sum(t => t.QualifyingVillages.Count),
+            TaobaoVillages = (int)g.Sum(t => t.TaobaoVillages),
             UndecidedVillages = g.Sum(t => t.UndecidedVillages.Count),
             TaobaoTowns = g.Count(t => t.Verdict.Eligibility == Engine.Eligibility.Eligible),
             UndecidedTowns = g.Count(t => t.Verdict.Eligibility == Engine.Eligibility.Indeterminate),

@@ -22,6 +22,9 @@ public sealed class BatchScorer
     private readonly RuleEvaluator _evaluator;
     private readonly BatchOptions _options;
 
+    // By year: the sets in force, oldest first, each with the first year it covers; null for one rule set.
+    private readonly (int From, RuleEvaluator Evaluator)[]? _byYear;
+
     /// <summary>Creates a scorer.</summary>
     /// <param name="ruleSet">A village rule set.</param>
     /// <param name="options">Options, or the defaults.</param>
@@ -44,8 +47,54 @@ public sealed class BatchScorer
         _evaluator = ruleSet.Compile();
     }
 
-    /// <summary>The rule set used.</summary>
+    private BatchScorer(BatchOptions? options, (int From, RuleEvaluator Evaluator)[] byYear)
+        : this(byYear[^1].Evaluator.RuleSet, options) => _byYear = byYear;
+
+    /// <summary>
+    /// The rule set used: for a scorer <see cref="ForYears"/>, the newest one, which also judges records without a year.
+    /// </summary>
     public RuleSet RuleSet => _evaluator.RuleSet;
+
+    /// <summary>Every rule set this scorer may use, oldest first.</summary>
+    public IReadOnlyList<RuleSet> RuleSets => _byYear is null ? [RuleSet] : _byYear.Select(y => y.Evaluator.RuleSet).ToList();
+
+    /// <summary>
+    /// A scorer that judges each record by the built-in village rule set in force in its year
+    /// (<see cref="BuiltInRuleSets.ForVillageYear"/>: <c>classic</c> to 2013 — and before —, <c>aliresearch-2014</c>
+    /// 2014–2019, <c>aliresearch</c> from 2020 and for records without a year). Each verdict names the set it used.
+    /// </summary>
+    /// <param name="options">Options, or the defaults.</param>
+    /// <returns>The scorer.</returns>
+    /// <exception cref="ArgumentException">An option is out of range.</exception>
+    public static BatchScorer ForYears(BatchOptions? options = null) => new(options,
+    [
+        (int.MinValue, BuiltInRuleSets.Classic.Compile()),
+        (2014, BuiltInRuleSets.AliResearch2014.Compile()),
+        (2020, BuiltInRuleSets.AliResearch.Compile()),
+    ]);
+
+    /// <summary>The rule set a record of this year is judged by.</summary>
+    /// <param name="year">The record's year, or null.</param>
+    /// <returns>The rule set.</returns>
+    public RuleSet RuleSetFor(int? year) => EvaluatorFor(year).RuleSet;
+
+    private RuleEvaluator EvaluatorFor(int? year)
+    {
+        if (_byYear is null || year is null)
+        {
+            return _evaluator;
+        }
+
+        for (var i = _byYear.Length - 1; i > 0; i--)
+        {
+            if (year >= _byYear[i].From)
+            {
+                return _byYear[i].Evaluator;
+            }
+        }
+
+        return _byYear[0].Evaluator;
+    }
 
     /// <summary>Scores rows lazily, in input order.</summary>
     /// <param name="rows">The rows, as a reader produces them.</param>
@@ -147,7 +196,7 @@ public sealed class BatchScorer
         // Not disposed here: a reader blocked in its source may outlive this method and still touch them.
         var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var queue = new System.Collections.Concurrent.BlockingCollection<Chunk>(boundedCapacity: 2);
-        var chunkSize = ChunkSizeFor(_evaluator.RuleSet);
+        var chunkSize = RuleSets.Min(ChunkSizeFor);
         var reader = Task.Run(() => ReadChunks(rows, keys, counts, queue, chunkSize, stop.Token), CancellationToken.None);
         var results = new T[chunkSize];
         // The reader thread counts as one of the degree of parallelism; the rest evaluate. On two cores that is one
@@ -291,7 +340,7 @@ public sealed class BatchScorer
         else
         {
             var record = row.Parsed.Record;
-            scored = new ScoredRow(row.Line, row.Source, record.Code.Value, record.Year, record, _evaluator.Evaluate(record), []);
+            scored = new ScoredRow(row.Line, row.Source, record.Code.Value, record.Year, record, EvaluatorFor(record.Year).Evaluate(record), []);
         }
 
         counts?.Count(scored.Status);

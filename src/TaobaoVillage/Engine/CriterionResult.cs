@@ -18,11 +18,12 @@ public readonly struct CriterionResult : IEquatable<CriterionResult>
     private readonly Condition? _shortfallSource;
     private readonly byte _flags;
 
-    internal CriterionResult(Criterion criterion, Outcome outcome, decimal? observed = null, long? denominator = null, string? category = null, Condition? shortfallSource = null, decimal shortfallAmount = 0, decimal fraction = 0)
+    internal CriterionResult(Criterion criterion, Outcome outcome, decimal? observed = null, long? denominator = null, string? category = null, Condition? shortfallSource = null, decimal shortfallAmount = 0, decimal fraction = 0, bool fromName = false)
     {
         Criterion = criterion;
         Outcome = outcome;
         Category = category;
+        _flags = fromName ? FromName : (byte)0;
         if (observed is { } o)
         {
             _observed = o;
@@ -42,6 +43,13 @@ public readonly struct CriterionResult : IEquatable<CriterionResult>
 
     private const byte HasObserved = 1;
     private const byte HasDenominator = 2;
+    private const byte FromName = 4;
+
+    /// <summary>
+    /// Whether the value seen was read from the village's official name (its committee kind from …村委会 or …居委会)
+    /// because no column gave it; see <see cref="Domain.VillageRecord.CommitteeFromName"/>.
+    /// </summary>
+    public bool ValueFromName => (_flags & FromName) != 0;
 
     /// <summary>The criterion (its id, title, threshold, unit and citation).</summary>
     public Criterion Criterion { get; }

@@ -194,7 +194,8 @@ public sealed class RuleEvaluator
                     }
 
                     var outcome = (node.Mask & (1u << value)) != 0 ? Outcome.Pass : Outcome.Fail;
-                    results[index] = new CriterionResult(node.Criterion, outcome, category: CategoryName(node.Source, value));
+                    var fromName = node.Source == Source.Committee && facts.Record is { CommitteeFromName: true };
+                    results[index] = new CriterionResult(node.Criterion, outcome, category: CategoryName(node.Source, value), fromName: fromName);
                     return outcome;
                 }
 

@@ -125,6 +125,13 @@ public static class VerdictJsonWriter
                 case Condition { Comparison: Comparison.OneOf } c:
                     w.WritePropertyName("actual");
                     w.WriteValue(r.Category);
+                    if (r.ValueFromName)
+                    {
+                        // Where the value came from, when not from a column.
+                        w.WritePropertyName("source");
+                        w.WriteValue("village_name");
+                    }
+
                     w.WritePropertyName("threshold");
                     w.WriteStartArray();
                     foreach (var v in c.Values)

@@ -71,6 +71,11 @@ internal sealed class VerdictLineFormatter
                 case PartKind.Category:
                     sb.Append(",\"actual\":");
                     AppendString(sb, r.Category);
+                    if (r.ValueFromName)
+                    {
+                        sb.Append(",\"source\":\"village_name\"");
+                    }
+
                     sb.Append(part.Tail);
                     break;
                 case PartKind.Numeric:
