@@ -116,6 +116,21 @@ public class BuiltInRuleSetsTests
             .AnyOf("town-paths", any => TownPaths(any.Titled("3 or more Taobao Villages, or sales exceeding CN¥30,000,000 and more than 300 active online shops"))))
         .Build();
 
+    /// <summary>The town criteria up to 2018 with the fluent builder: one criterion.</summary>
+    public static RuleSet FluentTown2014() => new RuleSetBuilder("aliresearch-town-2014", "2014.1")
+        .Titled("Taobao Town, AliResearch criteria up to 2018")
+        .Described("A township or sub-district with 3 or more Taobao Villages.")
+        .For(RuleTarget.Township)
+        .EffectiveYears(2014, 2018)
+        .CitedTo("AliResearch Taobao Town definition up to 2018; applied to the published village lists it gives exactly the published town counts: 19 (2014), 71 (2015), 135 (2016)",
+            quote: "A township or sub-district with 3 or more Taobao Villages.")
+        .Require("taobao-villages", Metric.TaobaoVillages, c => c.AtLeast(3).Titled("3 or more Taobao Villages in the township"))
+        .Build();
+
+    [Fact]
+    public void AliResearchTown2014_JsonResource_EqualsFluentDefinition() =>
+        Assert.Equal(FluentTown2014(), BuiltInRuleSets.AliResearchTown2014);
+
     [Fact]
     public void AliResearch2014_JsonResource_EqualsFluentDefinition() =>
         Assert.Equal(FluentAliResearch2014(), BuiltInRuleSets.AliResearch2014);

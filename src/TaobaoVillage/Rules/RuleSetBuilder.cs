@@ -99,6 +99,19 @@ public sealed class RuleSetBuilder
     /// <returns>This builder.</returns>
     public RuleSetBuilder AnyOf(string id, Action<CriteriaBuilder> parts) => Criteria(CriteriaBuilder.Group(id, GroupKind.AnyOf, parts));
 
+    /// <summary>Makes the whole rule set one criterion on a metric (such as "3 or more Taobao Villages").</summary>
+    /// <param name="id">The criterion's id.</param>
+    /// <param name="metric">The figure it looks at.</param>
+    /// <param name="threshold">Sets the comparison and threshold, and optionally title and citation.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="metric"/> or <paramref name="threshold"/> is null.</exception>
+    public RuleSetBuilder Require(string id, Metric metric, Func<ConditionBuilder, ConditionBuilder> threshold)
+    {
+        ArgumentNullException.ThrowIfNull(metric);
+        ArgumentNullException.ThrowIfNull(threshold);
+        return Criteria(threshold(new ConditionBuilder(id, metric)).ToCondition());
+    }
+
     /// <summary>Sets the criteria tree directly.</summary>
     /// <param name="root">The root criterion.</param>
     /// <returns>This builder.</returns>
