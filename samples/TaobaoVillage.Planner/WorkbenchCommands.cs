@@ -21,6 +21,7 @@ public static class WorkbenchCommands
         yield return WhatIf(io);
         yield return Rules(io);
         yield return ReportCommand.Create(io);
+        yield return PlanCommand.Create(io);
     }
 
     private static Command Explain(PlannerIO io)

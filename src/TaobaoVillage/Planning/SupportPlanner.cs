@@ -1,0 +1,392 @@
+using TaobaoVillage.Aggregation;
+using TaobaoVillage.Batch;
+using TaobaoVillage.Domain;
+using TaobaoVillage.Engine;
+using TaobaoVillage.Rules;
+
+namespace TaobaoVillage.Planning;
+
+/// <summary>What a support plan may spend: a number of villages, or a total effort.</summary>
+/// <remarks>Immutable and thread-safe.</remarks>
+public sealed record PlanBudget
+{
+    private PlanBudget(int? villages, decimal? effort) => (MaxVillages, MaxEffort) = (villages, effort);
+
+    /// <summary>At most this many villages helped, or null.</summary>
+    public int? MaxVillages { get; }
+
+    /// <summary>At most this total effort, or null (see <see cref="PlannedVillage.Effort"/>).</summary>
+    public decimal? MaxEffort { get; }
+
+    /// <summary>At most <paramref name="count"/> villages helped.</summary>
+    /// <param name="count">The number, 0 or more.</param>
+    /// <returns>The budget.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="count"/> is negative.</exception>
+    public static PlanBudget Villages(int count)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        return new PlanBudget(count, null);
+    }
+
+    /// <summary>At most <paramref name="effort"/> in total (1 is one whole threshold's worth of shortfall).</summary>
+    /// <param name="effort">The total effort, 0 or more.</param>
+    /// <returns>The budget.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="effort"/> is negative.</exception>
+    public static PlanBudget Effort(decimal effort)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(effort);
+        return new PlanBudget(null, effort);
+    }
+}
+
+/// <summary>One village a plan helps: what it must gain, what that costs, and the town it helps make.</summary>
+/// <remarks>Immutable and thread-safe.</remarks>
+/// <param name="Line">The village's line in the input.</param>
+/// <param name="VillageCode">The village's code.</param>
+/// <param name="VillageName">Its name, when given.</param>
+/// <param name="TownshipCode">Its township's code, when known.</param>
+/// <param name="Year">The data year.</param>
+/// <param name="Effort">The sum, over the steps of its cheapest way to pass, of the fraction of the threshold still missing (0.25 = a quarter of a threshold).</param>
+/// <param name="Steps">The shortfalls to close (its cheapest way to pass).</param>
+/// <param name="CompletesTown">The township code (or key) that the plan turns into a Taobao Town with this village's help, or null.</param>
+public sealed record PlannedVillage(long Line, string VillageCode, string? VillageName, string? TownshipCode, int Year, decimal Effort, IReadOnlyList<Shortfall> Steps, string? CompletesTown);
+
+/// <summary>Which villages to help so that the most villages and towns qualify, and what that gives.</summary>
+/// <remarks>Immutable and thread-safe.</remarks>
+public sealed record SupportPlan
+{
+    /// <summary>The villages to help, in the order they are worth helping: those that complete a town first, then the cheapest.</summary>
+    public required IReadOnlyList<PlannedVillage> Villages { get; init; }
+
+    /// <summary>Taobao Villages before the plan.</summary>
+    public required int VillagesBefore { get; init; }
+
+    /// <summary>Taobao Villages after it.</summary>
+    public required int VillagesAfter { get; init; }
+
+    /// <summary>Taobao Towns before the plan.</summary>
+    public required int TownsBefore { get; init; }
+
+    /// <summary>Taobao Towns after it.</summary>
+    public required int TownsAfter { get; init; }
+
+    /// <summary>The plan's total effort.</summary>
+    public decimal Effort => Villages.Sum(v => v.Effort);
+
+    /// <summary>New designations: villages plus towns.</summary>
+    public int Gain => VillagesAfter - VillagesBefore + TownsAfter - TownsBefore;
+
+    /// <summary>Whether the plan is proven best (every choice within each township was tried); false for a heuristic.</summary>
+    public required bool IsOptimal { get; init; }
+
+    /// <summary>No plan within the budget can give more new designations than this (equal to <see cref="Gain"/> when optimal).</summary>
+    public required int GainBound { get; init; }
+
+    /// <summary>Villages that could pass by raising figures (the candidates).</summary>
+    public required int Candidates { get; init; }
+
+    /// <summary>Villages not yet eligible whose way to pass needs figures that are missing: undecided, never chosen.</summary>
+    public required int Undecided { get; init; }
+
+    /// <summary>Villages no raise of figures can make pass (a residents' committee under a rule that excludes them): never chosen.</summary>
+    public required int CannotPass { get; init; }
+}
+
+/// <summary>
+/// Chooses the villages to support so that new Taobao Villages plus new Taobao Towns are the most, ties broken by
+/// less effort. Helping a village raises its figures by its cheapest way to pass; its township's figures rise with it,
+/// so a township may become a Taobao Town by its count of Taobao Villages or (from 2019) by its sales and shops.
+/// </summary>
+/// <remarks>
+/// Townships are independent, so the plan is a multiple-choice knapsack over townships: each township offers the ways
+/// of helping some of its candidates, and a dynamic programme over the budget picks one per township. Within a township
+/// with at most <see cref="ExactCandidatesPerTownship"/> candidates (and an instance of at most
+/// <see cref="ExactCandidates"/> candidates) every subset is tried and the plan is optimal; otherwise the cheapest
+/// first few of each township are tried, and <see cref="SupportPlan.GainBound"/> says how far from the best it can be.
+/// An effort budget is counted in hundredths, each village's effort rounded up (never over the budget).
+/// Every gain is computed by the same calls as scoring and town aggregation. Pure and thread-safe.
+/// </remarks>
+public static class SupportPlanner
+{
+    /// <summary>The most candidates in one township for which every subset is tried.</summary>
+    public const int ExactCandidatesPerTownship = 12;
+
+    /// <summary>The most candidates in all for which the plan is exact.</summary>
+    public const int ExactCandidates = 64;
+
+    /// <summary>Plans support for scored villages.</summary>
+    /// <param name="rows">Scored rows (from <see cref="BatchScorer"/>), any order; rows without a year or record are left out.</param>
+    /// <param name="townRules">The township rule set for a year, such as <see cref="BuiltInRuleSets.ForTownshipYear"/>.</param>
+    /// <param name="budget">What may be spent.</param>
+    /// <param name="year">Only this year, or null for every year.</param>
+    /// <returns>The plan.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public static SupportPlan Plan(IEnumerable<ScoredRow> rows, Func<int, RuleSet> townRules, PlanBudget budget, int? year = null)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        ArgumentNullException.ThrowIfNull(townRules);
+        ArgumentNullException.ThrowIfNull(budget);
+
+        var villages = new List<(VillageResult Result, Candidate? Candidate)>();
+        int undecided = 0, cannotPass = 0;
+        foreach (var row in rows)
+        {
+            if (VillageResult.FromScored(row) is not { } result || (year is not null && result.Year != year))
+            {
+                continue;
+            }
+
+            Candidate? candidate = null;
+            if (result.Eligibility != Eligibility.Eligible)
+            {
+                switch (Candidate.Of(row, result))
+                {
+                    case (var c, _) when c is not null: candidate = c; break;
+                    case (_, true): undecided++; break;
+                    default: cannotPass++; break;
+                }
+            }
+
+            villages.Add((result, candidate));
+        }
+
+        var candidates = villages.Count(v => v.Candidate is not null);
+        var exact = candidates <= ExactCandidates;
+        var townships = villages.GroupBy(v => (v.Result.Year, v.Result.Region.Key))
+            .Select(g => new Township(g.ToList(), townRules(g.Key.Year), budget, exact))
+            .ToList();
+        var capacity = budget.MaxVillages ?? (int)decimal.Ceiling(budget.MaxEffort!.Value * 100m);
+        var best = Knapsack(townships, capacity, t => t.Options);
+        var bound = exact && townships.All(t => t.Exact) ? best.Value : Knapsack(townships, capacity, t => t.Bounds).Value;
+
+        var chosen = new List<PlannedVillage>();
+        var townsGained = 0;
+        for (var i = 0; i < townships.Count; i++)
+        {
+            var option = townships[i].Options[best.Choices[i]];
+            townsGained += option.TownGain;
+            chosen.AddRange(option.Members.Select(c => c.Plan(option.TownGain > 0 ? townships[i].Code : null)));
+        }
+
+        return new SupportPlan
+        {
+            Villages = [.. chosen.OrderBy(v => v.CompletesTown is null).ThenBy(v => v.CompletesTown, StringComparer.Ordinal).ThenBy(v => v.Effort).ThenBy(v => v.Line)],
+            VillagesBefore = villages.Count(v => v.Result.Eligibility == Eligibility.Eligible),
+            VillagesAfter = villages.Count(v => v.Result.Eligibility == Eligibility.Eligible) + chosen.Count,
+            TownsBefore = townships.Count(t => t.TownBefore),
+            TownsAfter = townships.Count(t => t.TownBefore) + townsGained,
+            IsOptimal = exact && townships.All(t => t.Exact),
+            GainBound = Math.Max(bound, best.Value),
+            Candidates = candidates,
+            Undecided = undecided,
+            CannotPass = cannotPass,
+        };
+    }
+
+    /// <summary>One option per township, the most value within the capacity, ties by less effort.</summary>
+    private static (int Value, int[] Choices) Knapsack(List<Township> townships, int capacity, Func<Township, IReadOnlyList<Option>> options)
+    {
+        // best[c]: the best (value, effort) of the townships so far at total cost exactly c; taken[t][c] the option and
+        // the cost before it, to walk back.
+        var best = new (int Value, decimal Effort)?[capacity + 1];
+        best[0] = (0, 0m);
+        var taken = new (int Option, int From)[townships.Count][];
+        for (var t = 0; t < townships.Count; t++)
+        {
+            var next = new (int Value, decimal Effort)?[capacity + 1];
+            var step = taken[t] = new (int, int)[capacity + 1];
+            var list = options(townships[t]);
+            for (var c = 0; c <= capacity; c++)
+            {
+                if (best[c] is not { } here)
+                {
+                    continue;
+                }
+
+                for (var o = 0; o < list.Count; o++)
+                {
+                    var cost = c + list[o].Cost;
+                    if (cost > capacity)
+                    {
+                        continue;
+                    }
+
+                    var value = (here.Value + list[o].Value, here.Effort + list[o].Effort);
+                    if (next[cost] is not { } there || Better(value, there))
+                    {
+                        next[cost] = value;
+                        step[cost] = (o, c);
+                    }
+                }
+            }
+
+            best = next;
+        }
+
+        var end = -1;
+        for (var c = 0; c <= capacity; c++)
+        {
+            if (best[c] is { } v && (end < 0 || Better(v, best[end]!.Value)))
+            {
+                end = c;
+            }
+        }
+
+        var choices = new int[townships.Count];
+        for (var t = townships.Count - 1; t >= 0; t--)
+        {
+            (choices[t], end) = taken[t][end];
+        }
+
+        return (best.Where(b => b is not null).Select(b => b!.Value.Value).DefaultIfEmpty(0).Max(), choices);
+    }
+
+    private static bool Better((int Value, decimal Effort) a, (int Value, decimal Effort) b) => a.Value > b.Value || (a.Value == b.Value && a.Effort < b.Effort);
+
+    /// <summary>A village that can pass by raising figures: its cheapest way, its cost and the record once raised.</summary>
+    private sealed class Candidate
+    {
+        private readonly ScoredRow _row;
+
+        private Candidate(ScoredRow row, VillageResult raised, PathToPass path)
+        {
+            _row = row;
+            Raised = raised;
+            Steps = path.Steps;
+            Effort = path.Steps.Sum(s => s.Fraction);
+        }
+
+        public VillageResult Raised { get; }
+
+        public IReadOnlyList<Shortfall> Steps { get; }
+
+        public decimal Effort { get; }
+
+        public int EffortCost => (int)decimal.Ceiling(Effort * 100m);
+
+        /// <summary>The candidate, or why not: missing data (undecided) or no way at all.</summary>
+        public static (Candidate? Candidate, bool Undecided) Of(ScoredRow row, VillageResult result)
+        {
+            var verdict = row.Verdict!;
+            var paths = verdict.PathsToPass(8);
+            var path = paths.FirstOrDefault(p => p.MissingData.Count == 0 && p.Steps.Count > 0);
+            if (path is null)
+            {
+                return (null, paths.Count > 0);
+            }
+
+            // Raise each figure by the most any step asks of it, then check: the raised record must pass.
+            var record = row.Record!;
+            foreach (var group in path.Steps.GroupBy(s => s.Metric.Name))
+            {
+                var amount = group.Max(s => s.Amount);
+                record = group.Key switch
+                {
+                    "annual_sales_cny" => record with { AnnualSales = Cny.FromYuan((record.AnnualSales?.Yuan ?? 0) + amount) },
+                    "active_shops" or "active_shop_share" => record with { ActiveShops = (record.ActiveShops ?? 0) + (long)amount },
+                    "ecommerce_households" or "ecommerce_household_share" => record with { EcommerceHouseholds = (record.EcommerceHouseholds ?? 0) + (long)amount },
+                    "households" => record with { Households = (record.Households ?? 0) + (long)amount },
+                    _ => null!,
+                };
+                if (record is null)
+                {
+                    return (null, false);
+                }
+            }
+
+            if (!VillageRecordValidator.IsValid(record) || !verdict.RuleSet.Compile().Evaluate(record).IsEligible)
+            {
+                return (null, false);
+            }
+
+            var raised = new VillageResult(result.Region, result.Village, result.Year, Eligibility.Eligible) { Code = result.Code, Record = record };
+            return (new Candidate(row, raised, path), false);
+        }
+
+        public PlannedVillage Plan(string? completesTown) =>
+            new(_row.Line, _row.Key ?? Raised.Key, _row.Record?.Name, Raised.Region.TownshipCode, Raised.Year, Effort, Steps, completesTown);
+    }
+
+    /// <summary>A way to help part of one township: the villages, what it costs and what it gains.</summary>
+    private sealed record Option(IReadOnlyList<Candidate> Members, int Cost, decimal Effort, int TownGain)
+    {
+        public int Value => Members.Count + TownGain;
+    }
+
+    /// <summary>One township in one year: its villages, its candidates and the ways to help them.</summary>
+    private sealed class Township
+    {
+        private readonly List<VillageResult> _villages;
+        private readonly List<Candidate> _candidates;
+        private readonly RuleSet _rules;
+
+        public Township(List<(VillageResult Result, Candidate? Candidate)> villages, RuleSet rules, PlanBudget budget, bool exactInstance)
+        {
+            _villages = villages.ConvertAll(v => v.Result);
+            _candidates = villages.Where(v => v.Candidate is not null).Select(v => v.Candidate!).OrderBy(c => c.Effort).ThenBy(c => c.Raised.Key, StringComparer.Ordinal).ToList();
+            _rules = rules;
+            Code = villages[0].Result.Region.TownshipCode ?? villages[0].Result.Region.Key;
+            TownBefore = IsTown([]);
+            Exact = exactInstance && _candidates.Count <= ExactCandidatesPerTownship;
+            var cap = budget.MaxVillages is { } k ? Math.Min(k, _candidates.Count) : _candidates.Count;
+            Options = Exact ? Subsets(budget, cap) : Prefixes(budget, cap);
+
+            // Optimistic: every size gains the town if helping all candidates would; costs are the cheapest for the size.
+            var townPossible = !TownBefore && _candidates.Count > 0 && IsTown(_candidates);
+            Bounds = [.. Prefixes(budget, cap, evaluate: false).Select(o => o with { TownGain = townPossible && o.Members.Count > 0 ? 1 : 0 })];
+        }
+
+        public string Code { get; }
+
+        public bool TownBefore { get; }
+
+        public bool Exact { get; }
+
+        public List<Option> Options { get; }
+
+        public List<Option> Bounds { get; }
+
+        private List<Option> Prefixes(PlanBudget budget, int cap, bool evaluate = true)
+        {
+            var options = new List<Option>(cap + 1);
+            for (var m = 0; m <= cap; m++)
+            {
+                var members = _candidates.GetRange(0, m);
+                options.Add(Make(members, budget, evaluate));
+            }
+
+            return options;
+        }
+
+        private List<Option> Subsets(PlanBudget budget, int cap)
+        {
+            var options = new List<Option>();
+            for (var mask = 0; mask < 1 << _candidates.Count; mask++)
+            {
+                if (int.PopCount(mask) <= cap)
+                {
+                    options.Add(Make(_candidates.Where((_, i) => (mask & (1 << i)) != 0).ToList(), budget, evaluate: true));
+                }
+            }
+
+            return options;
+        }
+
+        private Option Make(List<Candidate> members, PlanBudget budget, bool evaluate)
+        {
+            var effort = members.Sum(c => c.Effort);
+            var cost = budget.MaxVillages is not null ? members.Count : members.Sum(c => c.EffortCost);
+            var gain = evaluate && !TownBefore && members.Count > 0 && IsTown(members) ? 1 : 0;
+            return new Option(members, cost, effort, gain);
+        }
+
+        /// <summary>Whether the township is a Taobao Town with these candidates helped: the same call as <c>towns</c> makes.</summary>
+        private bool IsTown(IReadOnlyCollection<Candidate> helped)
+        {
+            var raised = helped.Select(c => c.Raised).ToList();
+            var keys = raised.Select(r => r.Key).ToHashSet(StringComparer.Ordinal);
+            var villages = _villages.Where(v => !keys.Contains(v.Key)).Concat(raised);
+            return TownAggregator.Towns(villages, _rules).Single().IsTaobaoTown;
+        }
+    }
+}
