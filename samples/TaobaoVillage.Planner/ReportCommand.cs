@@ -4,6 +4,7 @@ using System.Net;
 using System.Text;
 using TaobaoVillage.Batch;
 using TaobaoVillage.Engine;
+using TaobaoVillage.Planning;
 using TaobaoVillage.Rules;
 
 namespace TaobaoVillage.Planner;
@@ -57,8 +58,15 @@ public static class ReportCommand
         var shares = new int[ShareBins.Length];
         var rejected = new List<ScoredRow>();
         var misses = new NearMissRanking(20);
+        var kept = new List<ScoredRow>();
         foreach (var row in new BatchScorer(ruleSet, new BatchOptions { DegreeOfParallelism = Environment.ProcessorCount }).Score(rows, counts))
         {
+            // The support plan needs every row at once: kept for county- and province-sized inputs only.
+            if (kept.Count <= PlanRowLimit)
+            {
+                kept.Add(row);
+            }
+
             if (row.Record is not { } record || row.Verdict is not { } verdict)
             {
                 if (rejected.Count < 50)
@@ -123,6 +131,7 @@ public static class ReportCommand
         }
 
         html.Append("</table>\n");
+        AppendPlan(html, kept, counts);
         if (rejected.Count > 0)
         {
             html.Append("<h2>Rejected rows</h2>\n<table><tr><th>line</th><th>village_code</th><th>field</th><th>problem</th></tr>\n");
@@ -228,4 +237,36 @@ public static class ReportCommand
     }
 
     private static string E(string text) => WebUtility.HtmlEncode(text);
+
+    /// <summary>The most rows the report's support plan is computed for; larger inputs use the <c>plan</c> command.</summary>
+    public const int PlanRowLimit = 100_000;
+
+    /// <summary>The villages a report's support plan helps.</summary>
+    public const int PlanVillages = 10;
+
+    private static void AppendPlan(StringBuilder html, List<ScoredRow> rows, BatchCounts counts)
+    {
+        html.Append("<h2>Support plan</h2>\n");
+        if (counts.Read > PlanRowLimit)
+        {
+            html.Append("<p class=\"muted\">The input has more than ").Append(PlanRowLimit.ToString("N0", CultureInfo.InvariantCulture))
+                .Append(" rows; run the <code>plan</code> command for its support plan.</p>\n");
+            return;
+        }
+
+        var plan = SupportPlanner.Plan(rows, y => y < 2014 ? BuiltInRuleSets.AliResearchTown2014 : BuiltInRuleSets.ForTownshipYear(y), PlanBudget.Villages(PlanVillages));
+        html.Append("<p>Helping these ").Append(plan.Villages.Count).Append(" villages to their cheapest way to pass gives Taobao Villages ")
+            .Append(plan.VillagesBefore).Append(" → ").Append(plan.VillagesAfter).Append(" and Taobao Towns ").Append(plan.TownsBefore).Append(" → ").Append(plan.TownsAfter)
+            .Append(plan.IsOptimal ? " (optimal)." : $" (the cheapest villages of each township first; no plan of {PlanVillages} villages gives more than {plan.GainBound} new designations).")
+            .Append("</p>\n<table><tr><th>rank</th><th>village</th><th>township</th><th class=\"num\">effort</th><th>needs</th><th>completes a town</th></tr>\n");
+        var rank = 0;
+        foreach (var v in plan.Villages)
+        {
+            html.Append("<tr><td class=\"num\">").Append(++rank).Append("</td><td>").Append(E($"{v.VillageCode} {v.VillageName}")).Append("</td><td>").Append(E(v.TownshipCode ?? string.Empty))
+                .Append("</td><td class=\"num\">").Append(v.Effort.ToString("0.###", CultureInfo.InvariantCulture)).Append("</td><td>").Append(E(string.Join(" and ", v.Steps)))
+                .Append("</td><td>").Append(E(v.CompletesTown ?? string.Empty)).Append("</td></tr>\n");
+        }
+
+        html.Append("</table>\n");
+    }
 }

@@ -14,7 +14,7 @@ public class PlannerAppPromisesTests
     [Fact]
     public void Help_Root_ListsEveryCommand()
     {
-        Assert.Equal(["score", "generate", "towns", "counties", "compare-years", "explain", "near-misses", "what-if", "rules", "report"], CommandNames());
+        Assert.Equal(["score", "generate", "towns", "counties", "compare-years", "explain", "near-misses", "what-if", "rules", "report", "plan"], CommandNames());
     }
 
     /// <summary>The commands the root help lists, so a new command is covered by the help test without touching it.</summary>

@@ -131,10 +131,13 @@ public static class SupportPlanner
         int undecided = 0, cannotPass = 0;
         foreach (var row in rows)
         {
-            if (VillageResult.FromScored(row) is not { } result || (year is not null && result.Year != year))
+            if (VillageResult.FromScored(row) is not { } scored || (year is not null && scored.Year != year))
             {
                 continue;
             }
+
+            // Towns need the figures and the eligibility, not the verdict: letting verdicts go keeps a country in memory.
+            var result = scored with { Verdict = null };
 
             Candidate? candidate = null;
             if (result.Eligibility != Eligibility.Eligible)
@@ -246,11 +249,13 @@ public static class SupportPlanner
     /// <summary>A village that can pass by raising figures: its cheapest way, its cost and the record once raised.</summary>
     private sealed class Candidate
     {
-        private readonly ScoredRow _row;
+        private readonly long _line;
+        private readonly string? _code;
+        private readonly string? _name;
 
         private Candidate(ScoredRow row, VillageResult raised, PathToPass path)
         {
-            _row = row;
+            (_line, _code, _name) = (row.Line, row.Key, row.Record?.Name);
             Raised = raised;
             Steps = path.Steps;
             Effort = path.Steps.Sum(s => s.Fraction);
@@ -304,7 +309,7 @@ public static class SupportPlanner
         }
 
         public PlannedVillage Plan(string? completesTown) =>
-            new(_row.Line, _row.Key ?? Raised.Key, _row.Record?.Name, Raised.Region.TownshipCode, Raised.Year, Effort, Steps, completesTown);
+            new(_line, _code ?? Raised.Key, _name, Raised.Region.TownshipCode, Raised.Year, Effort, Steps, completesTown);
     }
 
     /// <summary>A way to help part of one township: the villages, what it costs and what it gains.</summary>
@@ -349,10 +354,14 @@ public static class SupportPlanner
         private List<Option> Prefixes(PlanBudget budget, int cap, bool evaluate = true)
         {
             var options = new List<Option>(cap + 1);
+            var gained = false;
             for (var m = 0; m <= cap; m++)
             {
+                // Helping more villages never loses a town (raising figures is monotone), so once gained it stays.
                 var members = _candidates.GetRange(0, m);
-                options.Add(Make(members, budget, evaluate));
+                var option = Make(members, budget, evaluate && !gained);
+                gained |= option.TownGain > 0;
+                options.Add(gained && option.TownGain == 0 ? option with { TownGain = 1 } : option);
             }
 
             return options;
