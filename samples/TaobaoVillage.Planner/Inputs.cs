@@ -83,6 +83,15 @@ public static class Inputs
         }
 
         RequireFile(path, "input file");
+        if (encoding is null && io is not null && Path.GetExtension(path).ToLowerInvariant() is not (".jsonl" or ".ndjson" or ".json"))
+        {
+            using var head = File.OpenRead(path);
+            if (CsvRecordReader.DetectEncoding(head).WebName != "utf-8")
+            {
+                // Say what was guessed, so a planner who meant otherwise knows the option to use.
+                io.Error.WriteLine($"{path}: not UTF-8; read as GB18030 (say --encoding utf-8 to refuse the guess).");
+            }
+        }
         var extension = Path.GetExtension(path).ToLowerInvariant();
         return extension switch
         {

@@ -13,8 +13,9 @@ public sealed record CsvRecordReaderOptions
     public static CsvRecordReaderOptions Default { get; } = new();
 
     /// <summary>
-    /// The file's encoding when read from a path or stream: <see langword="null"/> (the default) is UTF-8 with or
-    /// without a BOM; use <see cref="Gb18030"/> for files saved by Chinese spreadsheet software.
+    /// The file's encoding when read from a path or stream: <see langword="null"/> (the default) finds it —
+    /// UTF-8 with or without a BOM, else GB18030 (<see cref="CsvRecordReader.DetectEncoding"/>); give
+    /// <see cref="Gb18030"/> or another to decide.
     /// </summary>
     public Encoding? Encoding { get; init; }
 
@@ -98,7 +99,52 @@ public static class CsvRecordReader
                 "The file looks like UTF-16 without a byte-order mark (every other byte is zero); save it as UTF-8 or GB18030 (CSV UTF-8 in Excel), then read it again."))];
         }
 
-        return Read(new StreamReader(stream, options.Encoding ?? new UTF8Encoding(false), detectEncodingFromByteOrderMarks: options.Encoding is null, bufferSize: 1 << 16, leaveOpen: true), source, options);
+        var encoding = options.Encoding ?? DetectEncoding(stream);
+        return Read(new StreamReader(stream, encoding, detectEncodingFromByteOrderMarks: options.Encoding is null, bufferSize: 1 << 16, leaveOpen: true), source, options);
+    }
+
+    /// <summary>
+    /// The encoding a file is in, found from its first 64 KiB (the stream is put back where it was): UTF-8 (with or
+    /// without BOM) when those bytes are valid UTF-8, else GB18030 when they are valid GB18030 (as Excel and WPS save CSV
+    /// on a Chinese Windows), else UTF-8, whose bad bytes then reject their rows. A stream that cannot seek is UTF-8.
+    /// </summary>
+    /// <param name="stream">The bytes.</param>
+    /// <returns><see cref="UTF8Encoding"/> or <see cref="CsvRecordReaderOptions.Gb18030"/>.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="stream"/> is null.</exception>
+    public static Encoding DetectEncoding(Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        var utf8 = new UTF8Encoding(false);
+        if (!stream.CanSeek)
+        {
+            return utf8;
+        }
+
+        var start = stream.Position;
+        var head = new byte[64 * 1024];
+        var n = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+        stream.Position = start;
+        return Decodes(new UTF8Encoding(false, throwOnInvalidBytes: true), head, n) || !Decodes(StrictGb18030(), head, n) ? utf8 : CsvRecordReaderOptions.Gb18030;
+    }
+
+    private static Encoding StrictGb18030()
+    {
+        _ = CsvRecordReaderOptions.Gb18030;
+        return Encoding.GetEncoding("GB18030", EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback);
+    }
+
+    /// <summary>Whether the bytes decode without error (a character cut at the end of the sample is not an error).</summary>
+    private static bool Decodes(Encoding encoding, byte[] bytes, int count)
+    {
+        try
+        {
+            encoding.GetDecoder().GetCharCount(bytes, 0, count, flush: false);
+            return true;
+        }
+        catch (DecoderFallbackException)
+        {
+            return false;
+        }
     }
 
 

@@ -38,13 +38,16 @@ public class CsvRecordReaderTests
     }
 
     [Fact]
-    public void ReadStream_Gb18030ReadAsUtf8_RejectsRowAsBadEncodingAndKeepsGoing()
+    public void ReadStream_Gb18030ReadAsUtf8WhenToldSo_RejectsRowAsBadEncodingAndKeepsGoing()
     {
         var bytes = Encoding.UTF8.GetBytes(Header).Concat(CsvRecordReaderOptions.Gb18030.GetBytes("1,青岩刘村,400,150,12000000\n"))
             .Concat(Encoding.UTF8.GetBytes("2,ok,400,150,12000000\n")).ToArray();
 
-        var rows = CsvRecordReader.ReadStream(new MemoryStream(bytes), "x.csv").ToList();
+        var rows = CsvRecordReader.ReadStream(new MemoryStream(bytes), "x.csv", CsvRecordReaderOptions.Default with { Encoding = new UTF8Encoding(false) }).ToList();
+        var found = CsvRecordReader.ReadStream(new MemoryStream(bytes), "x.csv").ToList();
 
+        // Not told, the reader finds the bytes are GB18030 and reads the name.
+        Assert.Equal("青岩刘村", found[0].Parsed.Record!.Name);
         Assert.Equal(2, rows.Count);
         Assert.Equal(RecordProblemCodes.BadEncoding, rows[0].Parsed.Problems.Single().Code);
         Assert.Equal("village_name", rows[0].Parsed.Problems.Single().Field);

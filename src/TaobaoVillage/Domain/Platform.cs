@@ -70,9 +70,11 @@ public static class DomainNames
     {
         ["village"] = CommitteeKind.Village,
         ["村委会"] = CommitteeKind.Village,
+        ["村民委员会"] = CommitteeKind.Village,
         ["villagers"] = CommitteeKind.Village,
         ["residents"] = CommitteeKind.Residents,
         ["居委会"] = CommitteeKind.Residents,
+        ["居民委员会"] = CommitteeKind.Residents,
     };
 
     /// <summary>Parses a platform name: <c>taobao</c>, <c>tmall</c>, <c>1688</c>, <c>xianyu</c>, <c>jd</c>, <c>pinduoduo</c>, <c>douyin</c>, <c>kuaishou</c>, <c>other</c> (any case) or the Chinese names.</summary>

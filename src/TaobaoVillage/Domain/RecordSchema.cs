@@ -12,9 +12,10 @@ namespace TaobaoVillage.Domain;
 /// contract does not name become <see cref="VillageRecord.Attributes"/>. An empty or white-space cell is a missing
 /// value. Immutable once created and thread-safe.
 /// </remarks>
-public sealed class RecordSchema
+public sealed partial class RecordSchema
 {
     private readonly Field[] _fields;
+    private readonly decimal[] _scales;
     private readonly RecordProblem? _duplicate;
 
     private RecordSchema(string[] columns, Field[] fields, bool inferCommitteeFromName)
@@ -22,6 +23,7 @@ public sealed class RecordSchema
         InferCommitteeFromName = inferCommitteeFromName;
         Columns = columns;
         _fields = fields;
+        _scales = columns.Select(c => ClassifyWithUnit(c).Scale).ToArray();
         HasVillageCode = fields.Contains(Field.VillageCode);
         _duplicate = FindDuplicate(columns, fields);
     }
@@ -124,7 +126,7 @@ public sealed class RecordSchema
                 case Field.EcommerceHouseholds: engaged = ParseWhole(FieldNames.EcommerceHouseholds, text, long.MinValue, long.MaxValue, ref problems); break;
                 case Field.ActiveShops: shops = ParseWhole(FieldNames.ActiveShops, text, long.MinValue, long.MaxValue, ref problems); break;
                 case Field.AnnualSales:
-                    sales = ParseDecimal(FieldNames.AnnualSales, text, ref problems) is { } yuan ? Cny.FromYuan(yuan) : null;
+                    sales = ParseDecimal(FieldNames.AnnualSales, text, ref problems) is { } amount ? Scaled(FieldNames.AnnualSales, text, amount, _scales[i], ref problems) : null;
                     break;
                 case Field.AnnualSalesTenThousand:
                     if (ParseDecimal(FieldNames.AnnualSalesTenThousand, text, ref problems) is { } wan)
@@ -203,7 +205,8 @@ public sealed class RecordSchema
 
     private static long? ParseWhole(string field, string text, long min, long max, ref List<RecordProblem>? problems)
     {
-        if (long.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowLeadingWhite | NumberStyles.AllowTrailingWhite, CultureInfo.InvariantCulture, out var whole))
+        var plain = PlainNumber(text);
+        if (long.TryParse(plain, NumberStyles.AllowLeadingSign | NumberStyles.AllowLeadingWhite | NumberStyles.AllowTrailingWhite, CultureInfo.InvariantCulture, out var whole))
         {
             if (whole < min || whole > max)
             {
@@ -237,7 +240,7 @@ public sealed class RecordSchema
 
     private static decimal? ParseDecimal(string field, string text, ref List<RecordProblem>? problems)
     {
-        switch (ExactDecimal.Parse(text, out var value))
+        switch (ExactDecimal.Parse(PlainNumber(text), out var value))
         {
             case ExactDecimalResult.Exact:
                 return value;
@@ -274,16 +277,61 @@ public sealed class RecordSchema
         return null;
     }
 
+    /// <summary>
+    /// A number as spreadsheets write it, made plain: full-width digits and signs (１２，３４５．６) as ASCII, and commas
+    /// between thousands (12,345,678) dropped — only where they group by three, so "1,5" stays not a number.
+    /// </summary>
+    private static string PlainNumber(string text)
+    {
+        var needsWork = false;
+        foreach (var c in text)
+        {
+            needsWork |= c is ',' or (>= '\uFF01' and <= '\uFF5E');
+        }
+
+        if (!needsWork)
+        {
+            return text;
+        }
+
+        var chars = text.Trim().Select(c => c is >= '\uFF01' and <= '\uFF5E' ? (char)(c - 0xFEE0) : c).ToArray();
+        var ascii = new string(chars);
+        return GroupedThousands().IsMatch(ascii) ? ascii.Replace(",", string.Empty, StringComparison.Ordinal) : ascii;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex GroupedThousands();
+
+    /// <summary>An amount in a header's unit (万元, 亿元) in yuan, exactly, or a problem when it overflows.</summary>
+    private static Cny? Scaled(string field, string text, decimal amount, decimal scale, ref List<RecordProblem>? problems)
+    {
+        if (Math.Abs(amount) > decimal.MaxValue / scale)
+        {
+            Add(ref problems, new(field, Shorten(text), RecordProblemCodes.OutOfRange, "The amount is too large to hold in yuan."));
+            return null;
+        }
+
+        return Cny.FromYuan(amount * scale);
+    }
+
     private static string Shorten(string text) => text.Length <= 64 ? text : string.Concat(text.AsSpan(0, 61), "...");
 
     private static void Add(ref List<RecordProblem>? problems, RecordProblem problem) => (problems ??= []).Add(problem);
 
-    private static Field Classify(string column)
+    private static Field Classify(string column) => ClassifyWithUnit(column).Field;
+
+    /// <summary>
+    /// The field a column stands for, and the multiplier its header's unit asks for: names compared without spaces,
+    /// underscores or hyphens, in any case, full-width brackets as half-width; a trailing (元), (万元) or (亿元) is the
+    /// unit of an amount (DESIGN.md's alias table).
+    /// </summary>
+    private static (Field Field, decimal Scale) ClassifyWithUnit(string column)
     {
         Span<char> buffer = stackalloc char[Math.Min(column.Length, 64)];
         var n = 0;
-        foreach (var c in column.AsSpan().Trim())
+        foreach (var raw in column.AsSpan().Trim())
         {
+            var c = raw switch { '（' => '(', '）' => ')', '\u3000' => ' ', _ => raw };
             if (c is '_' or '-' or ' ')
             {
                 continue;
@@ -291,32 +339,55 @@ public sealed class RecordSchema
 
             if (n == buffer.Length)
             {
-                return Field.Attribute;
+                return (Field.Attribute, 1m);
             }
 
             buffer[n++] = char.ToLowerInvariant(c);
         }
 
-        return buffer[..n] switch
+        ReadOnlySpan<char> name = buffer[..n];
+        var scale = 1m;
+        foreach (var (unit, factor) in Units)
         {
-            "villagecode" or "code" => Field.VillageCode,
-            "villagename" or "village" or "name" => Field.VillageName,
-            "province" => Field.Province,
-            "city" => Field.City,
-            "county" => Field.County,
-            "township" or "town" => Field.Township,
-            "townshipcode" => Field.TownshipCode,
-            "year" => Field.Year,
-            "committee" => Field.Committee,
-            "households" => Field.Households,
-            "ecommercehouseholds" => Field.EcommerceHouseholds,
-            "activeshops" => Field.ActiveShops,
-            "annualsalescny" or "annualsales" => Field.AnnualSales,
-            "annualsales10kcny" => Field.AnnualSalesTenThousand,
-            "mainplatform" or "platform" => Field.MainPlatform,
-            _ => Field.Attribute,
-        };
+            if (name.EndsWith(unit, StringComparison.Ordinal) && name.Length > unit.Length)
+            {
+                name = name[..^unit.Length];
+                scale = factor;
+                break;
+            }
+        }
+
+        var field = Aliases.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(name, out var f) ? f : Field.Attribute;
+        return field is Field.AnnualSales or Field.AnnualSalesTenThousand ? (field, scale) : (field, 1m);
     }
+
+    private static readonly (string Unit, decimal Factor)[] Units = [("(元)", 1m), ("(万元)", 10_000m), ("(亿元)", 100_000_000m)];
+
+    // Column names as planners write them (DESIGN.md); more are welcome, none may be dropped.
+    private static readonly Dictionary<string, Field> Aliases = new(StringComparer.Ordinal)
+    {
+        ["villagecode"] = Field.VillageCode, ["code"] = Field.VillageCode, ["村代码"] = Field.VillageCode, ["村编码"] = Field.VillageCode,
+        ["行政区划代码"] = Field.VillageCode, ["统计用区划代码"] = Field.VillageCode, ["区划代码"] = Field.VillageCode,
+        ["villagename"] = Field.VillageName, ["village"] = Field.VillageName, ["name"] = Field.VillageName, ["村名"] = Field.VillageName,
+        ["村名称"] = Field.VillageName, ["村庄名称"] = Field.VillageName, ["行政村"] = Field.VillageName, ["行政村名称"] = Field.VillageName,
+        ["province"] = Field.Province, ["省"] = Field.Province, ["省份"] = Field.Province,
+        ["city"] = Field.City, ["市"] = Field.City, ["地市"] = Field.City, ["地级市"] = Field.City,
+        ["county"] = Field.County, ["县"] = Field.County, ["区县"] = Field.County, ["县区"] = Field.County, ["县(市、区)"] = Field.County,
+        ["township"] = Field.Township, ["town"] = Field.Township, ["乡镇"] = Field.Township, ["乡镇(街道)"] = Field.Township,
+        ["镇(街道)"] = Field.Township, ["街道"] = Field.Township,
+        ["townshipcode"] = Field.TownshipCode, ["乡镇代码"] = Field.TownshipCode,
+        ["year"] = Field.Year, ["年份"] = Field.Year, ["年度"] = Field.Year,
+        ["committee"] = Field.Committee, ["类型"] = Field.Committee, ["委员会类型"] = Field.Committee, ["村委会类型"] = Field.Committee,
+        ["households"] = Field.Households, ["户数"] = Field.Households, ["总户数"] = Field.Households, ["户籍户数"] = Field.Households,
+        ["ecommercehouseholds"] = Field.EcommerceHouseholds, ["电商户数"] = Field.EcommerceHouseholds, ["从事电商户数"] = Field.EcommerceHouseholds,
+        ["电商从业户数"] = Field.EcommerceHouseholds, ["网商户数"] = Field.EcommerceHouseholds,
+        ["activeshops"] = Field.ActiveShops, ["网店数"] = Field.ActiveShops, ["活跃网店数"] = Field.ActiveShops, ["活跃网店数量"] = Field.ActiveShops,
+        ["annualsalescny"] = Field.AnnualSales, ["annualsales"] = Field.AnnualSales, ["电商销售额"] = Field.AnnualSales, ["年销售额"] = Field.AnnualSales,
+        ["电子商务销售额"] = Field.AnnualSales, ["网络销售额"] = Field.AnnualSales, ["电商交易额"] = Field.AnnualSales, ["年交易额"] = Field.AnnualSales,
+        ["annualsales10kcny"] = Field.AnnualSalesTenThousand,
+        ["mainplatform"] = Field.MainPlatform, ["platform"] = Field.MainPlatform, ["主要平台"] = Field.MainPlatform, ["主营平台"] = Field.MainPlatform,
+        ["电商平台"] = Field.MainPlatform,
+    };
 
     private static string FieldName(Field field) => field switch
     {
