@@ -26,25 +26,24 @@ public static class WorkbenchCommands
 
     private static Command Explain(PlannerIO io)
     {
-        var code = new Argument<string>("village-code") { Description = "The village's code (village_code)." };
+        var code = new Argument<string>("village") { Description = "The village: its code, its name (青岩刘村, 前岙村委会), or the unique start of either." };
         var input = Input();
         var rules = CommonOptions.Rules();
         var encoding = CommonOptions.Encoding();
-        var command = new Command("explain", "One village's verdict, criterion by criterion: the value, the threshold, pass / fail / unknown, the citation, and what is missing to pass.\n\nExamples:\n  explain 330782100201 --input villages.csv\n  explain 330782100201 --input villages.csv --rules classic")
+        var year = new Option<int?>("--year") { Description = "Only this year, when the file holds several." };
+        var command = new Command("explain", "One village's verdict, criterion by criterion: the value, the threshold, pass / fail / unknown, the citation, and what is missing to pass.\n\nExamples:\n  explain 330782100201 --input villages.csv\n  explain 青岩刘村 --input villages.csv --year 2016\n  explain 330782100201 --input villages.csv --rules classic")
         {
-            code, input, rules, encoding,
+            code, input, rules, encoding, year,
         };
         command.SetAction(parse =>
         {
             var scorer = Inputs.VillageScorer(parse.GetValue(rules)!);
             var wanted = parse.GetValue(code)!;
-            var rows = scorer.Score(Inputs.Records(parse.GetValue(input) ?? Inputs.SamplePath, parse.GetValue(encoding), io))
-                .Where(r => string.Equals(r.Key, wanted, StringComparison.Ordinal))
-                .ToList();
-            if (rows.Count == 0)
-            {
-                throw new PlannerException($"no village '{wanted}' in {parse.GetValue(input) ?? Inputs.SamplePath}.");
-            }
+            var only = parse.GetValue(year);
+            var rows = VillageQuery.Find(
+                scorer.Score(Inputs.Records(parse.GetValue(input) ?? Inputs.SamplePath, parse.GetValue(encoding), io)).Where(r => only is null || r.Year == only),
+                wanted,
+                parse.GetValue(input) ?? Inputs.SamplePath);
 
             foreach (var row in rows)
             {
@@ -66,7 +65,8 @@ public static class WorkbenchCommands
         ArgumentNullException.ThrowIfNull(row);
         ArgumentNullException.ThrowIfNull(ruleSet);
         var name = row.Record is { } r ? $"{r.Name} ({r.Province} {r.County} {r.Township})" : string.Empty;
-        console.Write(new Rule($"{Terminal.Text(row.Key ?? "?")} {Terminal.Text(name)}, line {row.Line}").LeftJustified());
+        var year = row.Year is { } y ? $", {y.ToString(CultureInfo.InvariantCulture)}" : string.Empty;
+        console.Write(new Rule($"{Terminal.Text(row.Key ?? "?")} {Terminal.Text(name)}{year}, line {row.Line}").LeftJustified());
         if (row.Verdict is not { } verdict)
         {
             console.MarkupLine($"{Tables.Verdict(RowStatus.Invalid)}: the row was rejected and not evaluated.");
