@@ -390,7 +390,7 @@ public partial class RuleEvaluatorTests
 public class VerdictTests
 {
     [Fact]
-    public void PathsToPass_ShortOnSalesAndShops_CheapestFirstInWords()
+    public void PathsToPass_ShortOnSalesAndShops_DominatedWayDropped()
     {
         var village = new VillageRecord(new VillageCode("330782100201"))
         {
@@ -399,9 +399,8 @@ public class VerdictTests
 
         var paths = BuiltInRuleSets.AliResearch.Compile().Evaluate(village).PathsToPass();
 
-        Assert.Equal(
-            ["CN¥0.01 more annual e-commerce sales and 1 more active online shop", "CN¥0.01 more annual e-commerce sales and 61 more active online shops"],
-            paths.Select(p => p.ToString()));
+        // "61 more shops" asks for more of the same and nothing less than "1 more shop": never offered.
+        Assert.Equal(["CN¥0.01 more annual e-commerce sales and 1 more active online shop"], paths.Select(p => p.ToString()));
     }
 
     [Fact]
@@ -627,10 +626,24 @@ public class ShortfallTests
     [Fact]
     public void PathsToPass_Limit_CutsTheList()
     {
-        var verdict = BuiltInRuleSets.AliResearch.Compile().Evaluate(new VillageRecord(new VillageCode("1")) { Committee = CommitteeKind.Village, Households = 400, ActiveShops = 5, AnnualSales = Cny.FromYuan(1m) });
+        // Either figure alone is a way: neither asks for less of everything than the other, so both are offered.
+        var ruleSet = new RuleSetBuilder("either", "1").Titled("either").For(RuleTarget.Village).EffectiveYears(2000)
+            .AnyOf("root", any => any
+                .Require("sales", Metric.AnnualSales, c => c.AtLeast(Cny.FromYuan(10_000_000m)))
+                .Require("shops", Metric.ActiveShops, c => c.AtLeast(100)))
+            .Build();
+        var verdict = ruleSet.Compile().Evaluate(new VillageRecord(new VillageCode("1")) { Households = 400, ActiveShops = 5, AnnualSales = Cny.FromYuan(1m) });
 
-        Assert.Equal(2, verdict.PathsToPass().Count);
+        Assert.Equal(["95 more active online shops", "CN¥9,999,999.00 more annual e-commerce sales"], verdict.PathsToPass().Select(p => p.ToString()));
         Assert.Single(verdict.PathsToPass(1));
+    }
+
+    [Fact]
+    public void PathToPass_MissingShare_NamesTheInputColumns()
+    {
+        var verdict = BuiltInRuleSets.AliResearch.Compile().Evaluate(new VillageRecord(new VillageCode("1")) { Committee = CommitteeKind.Village, ActiveShops = 39, AnnualSales = Cny.FromYuan(12_000_000m) });
+
+        Assert.Contains(verdict.PathsToPass(), p => p.ToString() == "data for active_shops, households");
     }
 
     [Fact]

@@ -72,11 +72,42 @@ public readonly record struct Shortfall(string CriterionId, Metric Metric, decim
 /// <param name="MissingData">The metrics whose data is missing and must be supplied.</param>
 public sealed record PathToPass(IReadOnlyList<Shortfall> Steps, IReadOnlyList<Metric> MissingData)
 {
-    /// <summary>Describes the path, such as "CN¥1,200,000.00 more annual e-commerce sales and data for active_shops".</summary>
+    /// <summary>
+    /// Describes the path, such as "CN¥1,200,000.00 more annual e-commerce sales and data for active_shops, households":
+    /// missing data named by the input columns that supply it.
+    /// </summary>
     /// <returns>The description.</returns>
     public override string ToString()
     {
-        var parts = Steps.Select(s => s.ToString()).Concat(MissingData.Select(m => $"data for {m.Name}")).ToList();
+        var columns = MissingData.SelectMany(m => m.InputColumns).Distinct(StringComparer.Ordinal).ToList();
+        var parts = Steps.Select(s => s.ToString()).ToList();
+        if (columns.Count > 0)
+        {
+            parts.Add("data for " + string.Join(", ", columns));
+        }
+
         return parts.Count == 0 ? "nothing: it passes" : string.Join(" and ", parts);
     }
+
+    /// <summary>
+    /// Whether this path asks for no more of anything than <paramref name="other"/> does, and for no figure or data it
+    /// does not ask for: then <paramref name="other"/> is never the better advice.
+    /// </summary>
+    /// <param name="other">Another path.</param>
+    /// <returns>True when this path is at least as easy in every respect.</returns>
+    public bool Dominates(PathToPass other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        var mine = Needs(this);
+        var theirs = Needs(other);
+        return mine.All(kv => theirs.TryGetValue(kv.Key, out var amount) && kv.Value <= amount)
+            && MissingData.All(m => other.MissingData.Contains(m));
+    }
+
+    private static Dictionary<string, decimal> Needs(PathToPass path) => path.Steps
+        .GroupBy(LeverOf, StringComparer.Ordinal)
+        .ToDictionary(g => g.Key, g => g.Max(s => s.Amount), StringComparer.Ordinal);
+
+    // What a step raises: a share is raised through its count (active shops, engaged households).
+    private static string LeverOf(Shortfall step) => step.Metric.Kind == MetricKind.Share ? step.Metric.InputColumns[0] : step.Metric.Name;
 }

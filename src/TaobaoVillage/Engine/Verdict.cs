@@ -92,7 +92,23 @@ public sealed class Verdict
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
         var index = 0;
-        return Paths(ref index, Math.Max(limit, 16)).Take(limit).ToList();
+
+        // Advice never offers a way that needs more of the same and nothing less than a way already offered.
+        var kept = new List<PathToPass>(limit);
+        foreach (var path in Paths(ref index, Math.Max(limit, 16)))
+        {
+            if (!kept.Any(k => k.Dominates(path)))
+            {
+                kept.RemoveAll(path.Dominates);
+                kept.Add(path);
+                if (kept.Count == limit)
+                {
+                    break;
+                }
+            }
+        }
+
+        return kept;
     }
 
     /// <summary>Formats the verdict as <c>code: eligible under id@version</c>.</summary>

@@ -86,8 +86,9 @@ public sealed class Metric : IEquatable<Metric>
 {
     private const string AttributePrefix = "attribute:";
 
-    private Metric(string name, MetricKind kind, Unit unit, string description, bool village, bool township, string[]? categories = null, Unit? lever = null)
+    private Metric(string name, MetricKind kind, Unit unit, string description, bool village, bool township, string[]? categories = null, Unit? lever = null, string[]? columns = null)
     {
+        InputColumns = columns ?? [name.StartsWith(AttributePrefix, StringComparison.Ordinal) ? name[AttributePrefix.Length..] : name];
         Name = name;
         Kind = kind;
         Unit = unit;
@@ -111,10 +112,10 @@ public sealed class Metric : IEquatable<Metric>
     public static Metric EcommerceHouseholds { get; } = new("ecommerce_households", MetricKind.Count, Unit.Households, "households engaged in e-commerce", true, true);
 
     /// <summary>Households engaged in e-commerce over households: <c>ecommerce_household_share</c>. Its shortfall is in households.</summary>
-    public static Metric EcommerceHouseholdShare { get; } = new("ecommerce_household_share", MetricKind.Share, Unit.Share, "share of households engaged in e-commerce", true, true, lever: Unit.Households);
+    public static Metric EcommerceHouseholdShare { get; } = new("ecommerce_household_share", MetricKind.Share, Unit.Share, "share of households engaged in e-commerce", true, true, lever: Unit.Households, columns: ["ecommerce_households", "households"]);
 
     /// <summary>Active online shops over households: <c>active_shop_share</c>. Its shortfall is in shops.</summary>
-    public static Metric ActiveShopShare { get; } = new("active_shop_share", MetricKind.Share, Unit.Share, "active online shops per household", true, true, lever: Unit.Shops);
+    public static Metric ActiveShopShare { get; } = new("active_shop_share", MetricKind.Share, Unit.Share, "active online shops per household", true, true, lever: Unit.Shops, columns: ["active_shops", "households"]);
 
     /// <summary>The main e-commerce platform: <c>main_platform</c>, one of the platform names.</summary>
     public static Metric MainPlatform { get; } = new("main_platform", MetricKind.Category, Unit.None, "main e-commerce platform", true, false,
@@ -176,6 +177,12 @@ public sealed class Metric : IEquatable<Metric>
 
         return new Metric(AttributePrefix + column.Trim(), MetricKind.Number, Unit.Number, "attribute " + column.Trim(), true, false);
     }
+
+    /// <summary>
+    /// The input columns that supply this metric — what a planner fills in when its data is missing: the metric's own
+    /// column, or for a share both its count and <c>households</c>.
+    /// </summary>
+    public IReadOnlyList<string> InputColumns { get; }
 
     /// <summary>Finds a metric by its rule-file name (<c>attribute:NAME</c> for attribute metrics). Does not throw.</summary>
     /// <param name="name">The name.</param>
