@@ -11,6 +11,7 @@ mkdir -p "$feed" "$app"
 for p in TaobaoVillage TaobaoVillage.Csv TaobaoVillage.Testing; do
   dotnet pack "$root/src/$p/$p.csproj" -c Release -o "$feed" -p:ContinuousIntegrationBuild=true --nologo -v quiet
 done
+dotnet pack "$root/samples/TaobaoVillage.Planner/TaobaoVillage.Planner.csproj" -c Release -o "$feed" -p:ContinuousIntegrationBuild=true --nologo -v quiet
 echo "packed:"; ls -1 "$feed"
 version=$(ls "$feed" | sed -n 's/^TaobaoVillage\.\([0-9][^a-z]*\)\.nupkg$/\1/p' | head -1)
 cat > "$app/nuget.config" <<XML
@@ -46,3 +47,12 @@ XML
 cp "$root/.ci/consumer/Program.cs" "$app/Program.cs"
 cd "$app"
 dotnet run --nologo -c Release
+
+# The planner as users install it: a .NET tool from the packed feed, run on its bundled sample.
+cd "$work"  # outside the app: its nuget.config maps sources, which --add-source may not mix with
+dotnet tool install --tool-path "$work/tools" --add-source "$feed" TaobaoVillage.Planner --version "$version" >/dev/null
+summary=$("$work/tools/taobao-planner" score --format jsonl 2>&1 >/dev/null)
+case "$summary" in
+  *"read 332, scored 330"*) echo "ok   the installed tool scores its bundled sample: ${summary##*: }" ;;
+  *) echo "FAIL the installed tool: $summary"; exit 1 ;;
+esac
