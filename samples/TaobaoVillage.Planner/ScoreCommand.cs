@@ -60,6 +60,13 @@ public static class ScoreCommand
 
         var counts = new BatchCounts();
         var records = Inputs.Records(request.Input, request.Encoding, io);
+        var inputReport = new InputReport();
+        if (request.Input != "-" && Path.GetExtension(request.Input).ToLowerInvariant() is not (".jsonl" or ".ndjson" or ".json"))
+        {
+            var readOptions = Inputs.CsvOptions(request.Encoding) with { InferCommitteeFromName = io.Settings.InferCommitteeFromName };
+            InputReport.DescribeColumns(io.Error, request.Input, readOptions, Inputs.VillageScorer(request.Rules).RuleSets);
+        }
+
         using var output = PlannerOutput.Open(io, request.Output, request.Input, request.Rules);
         Action? rendering = null;
         ProgressDisplay.Run(io.Console, request.Input, report =>
@@ -71,10 +78,11 @@ public static class ScoreCommand
                 ProgressInterval = 50_000,
             };
             var scorer = Inputs.VillageScorer(request.Rules, options);
-            rendering = Write(output, request, scorer, records, counts);
+            rendering = Write(output, request, scorer, records, counts, inputReport);
         });
         rendering?.Invoke();
         output.Commit();
+        inputReport.Hint(io.Error, request.Input, counts);
         if (request.Format is "jsonl" or "csv" || output.IsFile)
         {
             // Data went to stdout: keep it clean for pipes and say the counts on stderr.
@@ -86,12 +94,12 @@ public static class ScoreCommand
     }
 
     /// <summary>Scores and writes data formats; for tables and summaries returns the drawing to do once the progress bar is gone.</summary>
-    private static Action? Write(PlannerOutput output, ScoreRequest request, BatchScorer scorer, IEnumerable<InputRow> rows, BatchCounts counts)
+    private static Action? Write(PlannerOutput output, ScoreRequest request, BatchScorer scorer, IEnumerable<InputRow> rows, BatchCounts counts, InputReport report)
     {
         switch (request.Format)
         {
             case "jsonl":
-                foreach (var line in scorer.ScoreSelect(rows, row => VerdictJsonWriter.FormatLine(row, scorer.RuleSetFor(row.Year)), counts))
+                foreach (var line in scorer.ScoreSelect(rows, row => { report.Add(row); return VerdictJsonWriter.FormatLine(row, scorer.RuleSetFor(row.Year)); }, counts))
                 {
                     output.Writer.Write(line);
                     output.Writer.Write('\n');
@@ -103,6 +111,7 @@ public static class ScoreCommand
                 {
                     foreach (var row in scorer.Score(rows, counts))
                     {
+                        report.Add(row);
                         csv.Write(row);
                     }
                 }
@@ -114,6 +123,7 @@ public static class ScoreCommand
                 var columns = Tables.CriterionIds(scorer.RuleSets);
                 foreach (var row in scorer.Score(rows, counts))
                 {
+                    report.Add(row);
                     summary.Add(row);
                     if (table is not null && table.Rows.Count < Tables.MaxRows)
                     {

@@ -103,6 +103,22 @@ public static class CsvRecordReader
         return Read(new StreamReader(stream, encoding, detectEncodingFromByteOrderMarks: options.Encoding is null, bufferSize: 1 << 16, leaveOpen: true), source, options);
     }
 
+    /// <summary>The header of a records file, as the reader sees it (encoding found or given), or an empty list.</summary>
+    /// <param name="path">The file.</param>
+    /// <param name="options">Options, or the defaults.</param>
+    /// <returns>The column names.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="path"/> is null.</exception>
+    /// <exception cref="IOException">The file cannot be read.</exception>
+    public static IReadOnlyList<string> ReadHeader(string path, CsvRecordReaderOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        options ??= CsvRecordReaderOptions.Default;
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 12);
+        using var text = new StreamReader(stream, options.Encoding ?? DetectEncoding(stream), detectEncodingFromByteOrderMarks: options.Encoding is null);
+        using var csv = CsvReader.Create(text, CsvTables.ParserOptions(options, (_, _) => { }), leaveOpen: true);
+        return csv.Headers is { } header ? [.. header] : [];
+    }
+
     /// <summary>
     /// The encoding a file is in, found from its first 64 KiB (the stream is put back where it was): UTF-8 (with or
     /// without BOM) when those bytes are valid UTF-8, else GB18030 when they are valid GB18030 (as Excel and WPS save CSV

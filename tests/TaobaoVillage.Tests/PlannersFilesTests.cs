@@ -86,3 +86,42 @@ public class PlannersFilesTests
         Assert.Equal(decimal.Parse(yuan, System.Globalization.CultureInfo.InvariantCulture), row.Parsed.Record!.AnnualSales!.Value.Yuan);
     }
 }
+
+public class InputReportTests
+{
+    [Fact]
+    public void Score_ChineseHeaders_SaysWhatEachColumnWasReadAsAndWhatNoRowCanDecide()
+    {
+        using var folder = new TempFolder();
+        var input = folder.File("zh.csv");
+        File.WriteAllText(input, "村代码,户数,网店数,年销售额（万元）,备注\n330782100201,400,150,1200,x\n");
+
+        var (code, _, stderr, _) = PlannerRun.Run("score", "--input", input, "--format", "jsonl");
+
+        Assert.Equal(PlannerApp.Ok, code);
+        Assert.Contains("columns read as 村代码 → village_code, 户数 → households, 网店数 → active_shops, 年销售额（万元） → annual_sales_cny.", stderr, StringComparison.Ordinal);
+        Assert.Contains("not recognised, kept as attributes: 备注.", stderr, StringComparison.Ordinal);
+        Assert.Contains("no row can decide administrative-village (needs committee)", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Score_ContractFile_SaysNothingAboutColumns()
+    {
+        var (_, _, stderr, _) = PlannerRun.Run("score", "--format", "jsonl");
+
+        Assert.DoesNotContain("columns", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Score_WholeFileRejectedForOneReason_OneLineOfAdvice()
+    {
+        using var folder = new TempFolder();
+        var input = folder.File("semi.csv");
+        File.WriteAllText(input, "village_code;households\n1;400\n2;300\n3;200\n");
+
+        var (code, _, stderr, _) = PlannerRun.Run("score", "--input", input, "--format", "jsonl");
+
+        Assert.Equal(PlannerApp.Ok, code);
+        Assert.Contains("3 of 3 rows rejected as missing-village-code: no column gives the village code", stderr, StringComparison.Ordinal);
+    }
+}

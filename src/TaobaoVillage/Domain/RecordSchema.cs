@@ -31,6 +31,9 @@ public sealed partial class RecordSchema
     /// <summary>The column names, in order, as given.</summary>
     public IReadOnlyList<string> Columns { get; }
 
+    /// <summary>For each column, in order, the contract field it supplies (<c>households</c> for 户数), or null when it is kept as an attribute.</summary>
+    public IReadOnlyList<string?> ContractFields => _fields.Select(f => f == Field.Attribute ? null : FieldName(f)).ToList();
+
     /// <summary>Whether a <c>village_code</c> column is present; without it no row can be a valid record.</summary>
     public bool HasVillageCode { get; }
 

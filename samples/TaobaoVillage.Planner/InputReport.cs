@@ -1,0 +1,119 @@
+using System.Collections.Concurrent;
+using TaobaoVillage.Batch;
+using TaobaoVillage.Csv;
+using TaobaoVillage.Domain;
+using TaobaoVillage.Rules;
+
+namespace TaobaoVillage.Planner;
+
+/// <summary>What the planner says about an input on standard error: the columns it understood, and a hint when a whole file goes wrong.</summary>
+public sealed class InputReport
+{
+    private readonly ConcurrentDictionary<(string Code, string Field), int> _rejections = new();
+
+    /// <summary>
+    /// Before scoring a CSV: the columns recognised under another name (户数 → households), the ones kept as
+    /// attributes, and the criteria no row can decide because no column supplies them. Says nothing for a file that
+    /// uses the contract's names throughout.
+    /// </summary>
+    /// <param name="error">Standard error.</param>
+    /// <param name="path">The records file.</param>
+    /// <param name="options">How it is read.</param>
+    /// <param name="ruleSets">The rule sets that will judge it.</param>
+    public static void DescribeColumns(TextWriter error, string path, CsvRecordReaderOptions options, IReadOnlyList<RuleSet> ruleSets)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(ruleSets);
+        var header = CsvRecordReader.ReadHeader(path, options);
+        if (header.Count == 0)
+        {
+            return;
+        }
+
+        var fields = RecordSchema.FromColumns(header).ContractFields;
+        var renamed = header.Zip(fields).Where(p => p.Second is not null && !string.Equals(p.First.Trim(), p.Second, StringComparison.OrdinalIgnoreCase)).ToList();
+        var ignored = header.Zip(fields).Where(p => p.Second is null).Select(p => p.First).ToList();
+        var present = fields.Where(f => f is not null).Select(f => f!).Concat(ignored).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        if (present.Contains(FieldNames.AnnualSalesTenThousand))
+        {
+            present.Add(FieldNames.AnnualSales);
+        }
+
+        // Official names (…村委会, …居委会) may give the committee where no column does.
+        if (options.InferCommitteeFromName && present.Contains(FieldNames.VillageName))
+        {
+            present.Add(FieldNames.Committee);
+        }
+
+        var undecidable = ruleSets.SelectMany(r => Conditions(r.Criteria))
+            .Where(c => c.Metric.InputColumns.Any(column => !present.Contains(column)))
+            .Select(c => $"{c.Id} (needs {string.Join(", ", c.Metric.InputColumns.Where(column => !present.Contains(column)))})")
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+        if (renamed.Count > 0)
+        {
+            error.WriteLine(Terminal.Clean($"{path}: columns read as {string.Join(", ", renamed.Select(p => $"{p.First.Trim()} → {p.Second}"))}."));
+        }
+
+        if (ignored.Count > 0)
+        {
+            error.WriteLine(Terminal.Clean($"{path}: columns not recognised, kept as attributes: {string.Join(", ", ignored)}."));
+        }
+
+        if (undecidable.Count > 0)
+        {
+            error.WriteLine(Terminal.Clean($"{path}: no row can decide {string.Join("; ", undecidable)}: no column gives it (rename a column, or see the aliases in the README)."));
+        }
+    }
+
+    /// <summary>Counts one scored row's rejection, if any. Thread-safe.</summary>
+    /// <param name="row">The row.</param>
+    public void Add(ScoredRow row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        if (row.Status == RowStatus.Invalid && row.Problems.Count > 0)
+        {
+            _rejections.AddOrUpdate((row.Problems[0].Code, row.Problems[0].Field), 1, static (_, n) => n + 1);
+        }
+    }
+
+    /// <summary>When most rows were rejected for one reason, one line on what to do about it.</summary>
+    /// <param name="error">Standard error.</param>
+    /// <param name="path">The records file.</param>
+    /// <param name="counts">The run's counts.</param>
+    public void Hint(TextWriter error, string path, BatchCounts counts)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        ArgumentNullException.ThrowIfNull(counts);
+        if (counts.Read == 0 || counts.Rejected * 2 <= counts.Read || _rejections.IsEmpty)
+        {
+            return;
+        }
+
+        var (top, n) = _rejections.MaxBy(p => p.Value) is var kv ? (kv.Key, kv.Value) : default;
+        if (n * 5 < counts.Rejected * 4)
+        {
+            return;
+        }
+
+        var advice = top.Code switch
+        {
+            RecordProblemCodes.BadEncoding => "the file is not in the encoding read; save it as CSV UTF-8, or give --encoding gb18030 (or utf-8).",
+            RecordProblemCodes.MissingVillageCode => "no column gives the village code; name it village_code (or 村代码, 行政区划代码…).",
+            RecordProblemCodes.WrongCellCount => "rows have another number of cells than the header: is the separator a comma? Save the sheet as CSV again.",
+            RecordProblemCodes.NotANumber or RecordProblemCodes.Inexact => $"the column for {top.Field} does not hold plain numbers; clear units and words from its cells (a unit belongs in the header: 年销售额（万元）).",
+            RecordProblemCodes.DuplicateField => "two columns give the same field; delete or rename one.",
+            RecordProblemCodes.Malformed => "the file does not read as CSV: a .xlsx must be saved as CSV first.",
+            _ => $"see the problems of the rejected rows ({top.Code}).",
+        };
+        error.WriteLine(Terminal.Clean($"{path}: {n:N0} of {counts.Read:N0} rows rejected as {top.Code}: {advice}"));
+    }
+
+    private static IEnumerable<Condition> Conditions(Criterion criterion) => criterion switch
+    {
+        Condition c => [c],
+        CriterionGroup g => g.Children.SelectMany(Conditions),
+        _ => [],
+    };
+}
