@@ -63,6 +63,8 @@ public static class PlannerApp
         }
         root.Options.Add(CommonOptions.RawCells);
         root.Options.Add(CommonOptions.NoNameInference);
+        root.Options.Add(CommonOptions.Bom);
+        root.Options.Add(CommonOptions.OutputEncoding);
         root.SetAction(_ => ScoreCommand.RunDefault(io));
 
         var parse = root.Parse(args);
@@ -73,6 +75,11 @@ public static class PlannerApp
         }
 
         io.Settings.InferCommitteeFromName = !parse.GetValue(CommonOptions.NoNameInference);
+        io.Settings.OutputEncoding = parse.GetValue(CommonOptions.OutputEncoding) switch
+        {
+            "gb18030" => TaobaoVillage.Csv.CsvRecordReaderOptions.Gb18030,
+            _ => new System.Text.UTF8Encoding(parse.GetValue(CommonOptions.Bom)),
+        };
 
         try
         {
@@ -151,6 +158,12 @@ public sealed class RunSettings
 {
     /// <summary>Whether a village without a committee column takes its kind from its official name (off with <c>--no-name-inference</c>).</summary>
     public bool InferCommitteeFromName { get; set; } = true;
+
+    /// <summary>
+    /// The encoding of output files: UTF-8 without a BOM by default; with a BOM (<c>--bom</c>) or GB18030
+    /// (<c>--output-encoding gb18030</c>) so that Excel on a Chinese Windows opens a CSV right.
+    /// </summary>
+    public System.Text.Encoding OutputEncoding { get; set; } = new System.Text.UTF8Encoding(false);
 }
 
 /// <summary>A failure the planner reports as one line and an exit code, never a stack trace.</summary>

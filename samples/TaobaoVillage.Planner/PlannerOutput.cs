@@ -64,7 +64,7 @@ public sealed class PlannerOutput : IDisposable
         }
 
         Pending.TryAdd(file, 0);
-        var writer = new StreamWriter(file.Stream, new UTF8Encoding(false), 1 << 16, leaveOpen: true) { NewLine = "\n" };
+        var writer = new StreamWriter(file.Stream, io.Settings.OutputEncoding, 1 << 16, leaveOpen: true) { NewLine = "\n" };
         var console = Terminal.Guarded(AnsiConsole.Create(new AnsiConsoleSettings
         {
             Out = new AnsiConsoleOutput(writer),

@@ -252,6 +252,28 @@ public static class CommonOptions
         Recursive = true,
     };
 
+    /// <summary><c>--bom</c>, on every command: output files in UTF-8 start with a byte-order mark, as Excel expects.</summary>
+    public static Option<bool> Bom { get; } = new("--bom")
+    {
+        Description = "Start output files with a UTF-8 byte-order mark, so that Excel recognises UTF-8.",
+        Recursive = true,
+    };
+
+    /// <summary><c>--output-encoding</c>, on every command: utf-8 (default) or gb18030 for output files.</summary>
+    public static Option<string> OutputEncoding { get; } = CreateOutputEncoding();
+
+    private static Option<string> CreateOutputEncoding()
+    {
+        var option = new Option<string>("--output-encoding")
+        {
+            Description = "Encoding of output files: utf-8 (default) or gb18030 (Excel and WPS on a Chinese Windows).",
+            DefaultValueFactory = _ => "utf-8",
+            Recursive = true,
+        };
+        option.AcceptOnlyFromAmong("utf-8", "gb18030");
+        return option;
+    }
+
     /// <summary>The CSV output options the command line asks for.</summary>
     /// <param name="parse">The parsed command line.</param>
     /// <returns>The options.</returns>

@@ -224,3 +224,30 @@ public class PlannerInputsTests
         Assert.Contains("give a file", stderr, StringComparison.Ordinal);
     }
 }
+
+public class OutputEncodingTests
+{
+    [Fact]
+    public void Score_Bom_Utf8ByteOrderMarkFirst()
+    {
+        using var folder = new TempFolder();
+        var output = folder.File("v.csv");
+
+        Assert.Equal(PlannerApp.Ok, PlannerRun.Run("score", "--format", "csv", "--output", output, "--bom").Code);
+
+        Assert.Equal([0xEF, 0xBB, 0xBF], File.ReadAllBytes(output)[..3]);
+    }
+
+    [Fact]
+    public void Score_OutputEncodingGb18030_ChineseNamesInGb18030()
+    {
+        using var folder = new TempFolder();
+        var output = folder.File("t.txt");
+
+        Assert.Equal(PlannerApp.Ok, PlannerRun.Run("score", "--output", output, "--output-encoding", "gb18030").Code);
+
+        var bytes = File.ReadAllBytes(output);
+        Assert.Contains("浙江省", TaobaoVillage.Csv.CsvRecordReaderOptions.Gb18030.GetString(bytes), StringComparison.Ordinal);
+        Assert.DoesNotContain("浙江省", System.Text.Encoding.UTF8.GetString(bytes), StringComparison.Ordinal);
+    }
+}
