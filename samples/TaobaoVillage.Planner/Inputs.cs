@@ -83,7 +83,7 @@ public static class Inputs
         }
 
         RequireFile(path, "input file");
-        if (encoding is null && io is not null && Path.GetExtension(path).ToLowerInvariant() is not (".jsonl" or ".ndjson" or ".json"))
+        if (encoding is null && io is not null && Path.GetExtension(path).ToLowerInvariant() is not (".jsonl" or ".ndjson" or ".json" or ".xlsx"))
         {
             using var head = File.OpenRead(path);
             if (CsvRecordReader.DetectEncoding(head).WebName != "utf-8")
@@ -95,6 +95,7 @@ public static class Inputs
         var extension = Path.GetExtension(path).ToLowerInvariant();
         return extension switch
         {
+            ".xlsx" => TaobaoVillage.Excel.ExcelRecordReader.ReadFile(path, new TaobaoVillage.Excel.ExcelRecordReaderOptions { Sheet = io?.Settings.Sheet, InferCommitteeFromName = infer }),
             ".jsonl" or ".ndjson" => ReadJson(path, options, lines: true),
             ".json" => ReadJson(path, options, lines: false),
             _ => CsvRecordReader.ReadFile(path, options),

@@ -64,6 +64,7 @@ public static class PlannerApp
         root.Options.Add(CommonOptions.RawCells);
         root.Options.Add(CommonOptions.NoNameInference);
         root.Options.Add(CommonOptions.Bom);
+        root.Options.Add(CommonOptions.Sheet);
         root.Options.Add(CommonOptions.OutputEncoding);
         root.SetAction(_ => ScoreCommand.RunDefault(io));
 
@@ -75,6 +76,7 @@ public static class PlannerApp
         }
 
         io.Settings.InferCommitteeFromName = !parse.GetValue(CommonOptions.NoNameInference);
+        io.Settings.Sheet = parse.GetValue(CommonOptions.Sheet);
         io.Settings.OutputEncoding = parse.GetValue(CommonOptions.OutputEncoding) switch
         {
             "gb18030" => TaobaoVillage.Csv.CsvRecordReaderOptions.Gb18030,
@@ -164,6 +166,9 @@ public sealed class RunSettings
     /// (<c>--output-encoding gb18030</c>) so that Excel on a Chinese Windows opens a CSV right.
     /// </summary>
     public System.Text.Encoding OutputEncoding { get; set; } = new System.Text.UTF8Encoding(false);
+
+    /// <summary>The sheet of an <c>.xlsx</c> input to read (<c>--sheet</c>); null for the first.</summary>
+    public string? Sheet { get; set; }
 }
 
 /// <summary>A failure the planner reports as one line and an exit code, never a stack trace.</summary>

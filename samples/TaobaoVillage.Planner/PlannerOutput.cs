@@ -28,6 +28,9 @@ public sealed class PlannerOutput : IDisposable
     /// <summary>Tables and charts write here: the terminal, or plain text at 140 columns into the file.</summary>
     public IAnsiConsole Console { get; }
 
+    /// <summary>The file's bytes, for binary formats (.xlsx); null for standard output. Write here or to <see cref="Writer"/>, not both.</summary>
+    public Stream? FileStream => file?.Stream;
+
     /// <summary>Whether the output is a file rather than standard output.</summary>
     public bool IsFile => file is not null;
 

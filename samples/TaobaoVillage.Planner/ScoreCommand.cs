@@ -18,8 +18,8 @@ public static class ScoreCommand
     {
         var input = new Option<string?>("--input", "-i") { Description = "Village records: .csv (UTF-8 or GB18030), .jsonl or .json. Default: the bundled sample." };
         var rules = CommonOptions.Rules();
-        var format = CommonOptions.Format("table", "csv", "jsonl");
-        var output = new Option<string?>("--output", "-o") { Description = "Write here instead of standard output." };
+        var format = CommonOptions.Format("table", "csv", "jsonl", "xlsx");
+        var output = new Option<string?>("--output", "-o") { Description = "Write here instead of standard output; .csv, .jsonl and .xlsx choose the format when --format is not given." };
         var encoding = CommonOptions.Encoding();
         var parallel = new Option<int>("--parallel") { Description = "Threads that evaluate at once; output is identical for any number.", DefaultValueFactory = _ => Environment.ProcessorCount };
         var command = new Command("score", "Score every village in a records file and write one verdict per input row, in order.\n\nExamples:\n  score --input villages.csv --rules aliresearch\n  score --input villages.csv --rules classic --format jsonl --output verdicts.jsonl\n  score --input my-rules.json ... (a rule file works wherever an id does)")
@@ -29,7 +29,7 @@ public static class ScoreCommand
         command.SetAction(parse => Run(io, new ScoreRequest(
             parse.GetValue(input) ?? Inputs.SamplePath,
             parse.GetValue(rules)!,
-            parse.GetValue(format)!,
+            parse.GetResult(format) is { Implicit: false } ? parse.GetValue(format)! : FormatFor(parse.GetValue(output)) ?? parse.GetValue(format)!,
             parse.GetValue(output),
             parse.GetValue(encoding),
             Math.Max(1, parse.GetValue(parallel)),
@@ -61,7 +61,7 @@ public static class ScoreCommand
         var counts = new BatchCounts();
         var records = Inputs.Records(request.Input, request.Encoding, io);
         var inputReport = new InputReport();
-        if (request.Input != "-" && Path.GetExtension(request.Input).ToLowerInvariant() is not (".jsonl" or ".ndjson" or ".json"))
+        if (request.Input != "-" && Path.GetExtension(request.Input).ToLowerInvariant() is not (".jsonl" or ".ndjson" or ".json" or ".xlsx"))
         {
             var readOptions = Inputs.CsvOptions(request.Encoding) with { InferCommitteeFromName = io.Settings.InferCommitteeFromName };
             InputReport.DescribeColumns(io.Error, request.Input, readOptions, Inputs.VillageScorer(request.Rules).RuleSets);
@@ -106,6 +106,10 @@ public static class ScoreCommand
                 }
 
                 break;
+            case "xlsx":
+                var stream = output.FileStream ?? throw new PlannerException("an .xlsx workbook needs a file: give --output FILE.xlsx.", PlannerApp.Usage);
+                TaobaoVillage.Excel.ExcelVerdictWriter.Write(stream, scorer.Score(rows, counts).Select(r => { report.Add(r); return r; }), scorer.RuleSets);
+                break;
             case "csv":
                 using (var csv = CsvVerdictWriter.ForRuleSets(output.Writer, scorer.RuleSets, leaveOpen: true, request.CsvOutput))
                 {
@@ -149,6 +153,15 @@ public static class ScoreCommand
 
         return null;
     }
+
+    /// <summary>The format an output file's extension names, or null.</summary>
+    private static string? FormatFor(string? output) => Path.GetExtension(output ?? string.Empty).ToLowerInvariant() switch
+    {
+        ".csv" => "csv",
+        ".jsonl" or ".ndjson" => "jsonl",
+        ".xlsx" => "xlsx",
+        _ => null,
+    };
 
     /// <summary>Reports on the calling thread (System.Progress would post to the thread pool, out of order).</summary>
     private sealed class Progress(Action<BatchCounts> report) : IProgress<BatchCounts>
@@ -249,6 +262,13 @@ public static class CommonOptions
     public static Option<bool> NoNameInference { get; } = new("--no-name-inference")
     {
         Description = "Do not read a village's committee kind from its official name (…村委会 villagers', …居委会 residents') when no committee column gives it.",
+        Recursive = true,
+    };
+
+    /// <summary><c>--sheet</c>, on every command: the sheet of an .xlsx input to read; the first by default.</summary>
+    public static Option<string?> Sheet { get; } = new("--sheet")
+    {
+        Description = "The sheet of an .xlsx input to read (by name); the first by default.",
         Recursive = true,
     };
 

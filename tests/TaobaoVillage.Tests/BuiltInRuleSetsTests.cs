@@ -42,18 +42,7 @@ public class BuiltInRuleSetsTests
                 .Titled("an administrative village (villagers' committee, 村委会), not a residents' committee (居委会)")
                 .CitedTo("AliResearch criteria; residents' committees excluded from 2020 (news.fznews.com.cn 2020-09-03) and in the 2022 notice",
                     quote: "Place of business in a rural area, the administrative village (行政村) as the unit; residents' committees (居委会) excluded"))
-            .Require("annual-sales", Metric.AnnualSales, c => c.AtLeast(Cny.FromYuan(10_000_000m))
-                .Titled("annual e-commerce sales of CN¥10,000,000 or more")
-                .CitedTo("AliResearch criteria (transactions, 交易额, until 2018; sales, 销售额, from 2019)",
-                    quote: "Annual e-commerce transactions (交易额; from 2019 sales, 销售额) reach CN¥10,000,000 or more"))
-            .AnyOf("active-shops", any => any
-                .Titled("100 or more active online shops, or active shops 10% or more of households")
-                .Require("active-shop-count", Metric.ActiveShops, c => c.AtLeast(100)
-                    .Titled("100 or more active online shops")
-                    .CitedTo("AliResearch criteria", quote: "Active online shops in the village reach 100 or more"))
-                .Require("active-shop-share", Metric.ActiveShopShare, c => c.AtLeast(Share.FromPercent(10))
-                    .Titled("active online shops 10% or more of households")
-                    .CitedTo("AliResearch criteria", quote: "or active shops reach 10% or more of the local households (家庭户数)"))))
+            .Then(SalesAndShops))
         .Build();
 
     /// <summary>AliResearch 2014–2019 with the fluent builder: no committee criterion (residents' committees were admitted).</summary>
@@ -67,19 +56,23 @@ public class BuiltInRuleSetsTests
             quote: "Place of business in a rural area, the administrative village as the unit; annual e-commerce transactions reach CN¥10,000,000 or more; active online shops reach 100 or more, or active shops reach 10% or more of the local households.")
         .AllOf("taobao-village", all => all
             .Titled("a Taobao Village under AliResearch's criteria of 2014–2019")
-            .Require("annual-sales", Metric.AnnualSales, c => c.AtLeast(Cny.FromYuan(10_000_000m))
-                .Titled("annual e-commerce sales of CN¥10,000,000 or more")
-                .CitedTo("AliResearch criteria (transactions, 交易额, until 2018; sales, 销售额, from 2019)",
-                    quote: "Annual e-commerce transactions (交易额; from 2019 sales, 销售额) reach CN¥10,000,000 or more"))
-            .AnyOf("active-shops", any => any
-                .Titled("100 or more active online shops, or active shops 10% or more of households")
-                .Require("active-shop-count", Metric.ActiveShops, c => c.AtLeast(100)
-                    .Titled("100 or more active online shops")
-                    .CitedTo("AliResearch criteria", quote: "Active online shops in the village reach 100 or more"))
-                .Require("active-shop-share", Metric.ActiveShopShare, c => c.AtLeast(Share.FromPercent(10))
-                    .Titled("active online shops 10% or more of households")
-                    .CitedTo("AliResearch criteria", quote: "or active shops reach 10% or more of the local households (家庭户数)"))))
+            .Then(SalesAndShops))
         .Build();
+
+    /// <summary>The sales and shops criteria both AliResearch village sets share, line by line of the published text.</summary>
+    private static CriteriaBuilder SalesAndShops(CriteriaBuilder all) => all
+        .Require("annual-sales", Metric.AnnualSales, c => c.AtLeast(Cny.FromYuan(10_000_000m))
+            .Titled("annual e-commerce sales of CN¥10,000,000 or more")
+            .CitedTo("AliResearch criteria (transactions, 交易额, until 2018; sales, 销售额, from 2019)",
+                quote: "Annual e-commerce transactions (交易额; from 2019 sales, 销售额) reach CN¥10,000,000 or more"))
+        .AnyOf("active-shops", any => any
+            .Titled("100 or more active online shops, or active shops 10% or more of households")
+            .Require("active-shop-count", Metric.ActiveShops, c => c.AtLeast(100)
+                .Titled("100 or more active online shops")
+                .CitedTo("AliResearch criteria", quote: "Active online shops in the village reach 100 or more"))
+            .Require("active-shop-share", Metric.ActiveShopShare, c => c.AtLeast(Share.FromPercent(10))
+                .Titled("active online shops 10% or more of households")
+                .CitedTo("AliResearch criteria", quote: "or active shops reach 10% or more of the local households (家庭户数)")));
 
     private static CriteriaBuilder TownPaths(CriteriaBuilder any) => any
         .Require("taobao-villages", Metric.TaobaoVillages, c => c.AtLeast(3).Titled("3 or more Taobao Villages in the township"))
@@ -200,4 +193,10 @@ public class BuiltInRuleSetsTests
     [InlineData(2020, "aliresearch-town")]
     public void ForTownshipYear_Year_PicksRuleSetInForce(int year, string id) =>
         Assert.Equal(id, BuiltInRuleSets.ForTownshipYear(year).Id.Value);
+}
+
+/// <summary>Lets a fluent chain hand itself to a helper (the parts several rule sets share).</summary>
+internal static class CriteriaBuilderChain
+{
+    public static CriteriaBuilder Then(this CriteriaBuilder builder, Func<CriteriaBuilder, CriteriaBuilder> parts) => parts(builder);
 }

@@ -1,0 +1,134 @@
+using System.IO.Compression;
+using System.Text;
+using MiniExcelLibs;
+using TaobaoVillage.Batch;
+using TaobaoVillage.Csv;
+using TaobaoVillage.Domain;
+using TaobaoVillage.Excel;
+using TaobaoVillage.Planner;
+using TaobaoVillage.Rules;
+
+namespace TaobaoVillage.Tests;
+
+public class ExcelRecordReaderTests
+{
+    private const string Contract = "village_code,village_name,committee,households,active_shops,annual_sales_cny\n"
+        + "330782100201,青岩刘村,village,400,150,12345678\n330782100202,下骆宅村,village,400,39,9999999.99\n330782100203,江湾社区,residents,400,150,25000000\n";
+
+    private static List<string> Verdicts(IEnumerable<InputRow> rows) =>
+        new BatchScorer(BuiltInRuleSets.AliResearch).Score(rows).Select(r => $"{r.Key} {r.StatusName} {r.Record?.AnnualSales?.Yuan.ToString("G29", System.Globalization.CultureInfo.InvariantCulture)}").ToList();
+
+    [Fact]
+    public void ReadFile_WorkbookWithChineseHeadersAndCodesAsNumbers_SameVerdictsAsTheContractCsv()
+    {
+        using var folder = new TempFolder();
+        var path = folder.File("office.xlsx");
+        var rows = new[]
+        {
+            new Dictionary<string, object?> { ["村代码"] = 330782100201L, ["村名"] = "青岩刘村", ["类型"] = "村委会", ["户数"] = 400, ["活跃网店数"] = 150, ["年销售额（万元）"] = 1234.5678 },
+            new Dictionary<string, object?> { ["村代码"] = 330782100202L, ["村名"] = "下骆宅村", ["类型"] = "村民委员会", ["户数"] = 400, ["活跃网店数"] = 39, ["年销售额（万元）"] = 999.999999 },
+            new Dictionary<string, object?> { ["村代码"] = 330782100203L, ["村名"] = "江湾社区", ["类型"] = "居委会", ["户数"] = 400, ["活跃网店数"] = 150, ["年销售额（万元）"] = 2500 },
+        };
+        MiniExcel.SaveAs(path, rows);
+
+        var read = ExcelRecordReader.ReadFile(path).ToList();
+
+        Assert.Equal([2L, 3L, 4L], read.Select(r => r.Line));
+        Assert.Equal(Verdicts(CsvRecordReader.Read(new StringReader(Contract))), Verdicts(read));
+    }
+
+    [Fact]
+    public void ReadFile_RawOpenXmlWrittenByHand_CodeStoredAsNumberStaysTheCode()
+    {
+        using var folder = new TempFolder();
+        var path = folder.File("hand.xlsx");
+        HandWrittenWorkbook(path);
+
+        var row = Assert.Single(ExcelRecordReader.ReadFile(path));
+
+        Assert.True(row.Parsed.IsValid, string.Join("; ", row.Parsed.Problems));
+        Assert.Equal("330782100000", row.Parsed.Key);
+        Assert.Equal(12_000_000m, row.Parsed.Record!.AnnualSales!.Value.Yuan);
+        Assert.Equal(CommitteeKind.Village, row.Parsed.Record.Committee);
+    }
+
+    [Fact]
+    public void ReadFile_NotAWorkbook_OneRejectedRowSayingSo()
+    {
+        using var folder = new TempFolder();
+        var path = folder.File("fake.xlsx");
+        File.WriteAllText(path, "village_code\n1\n");
+
+        var row = Assert.Single(ExcelRecordReader.ReadFile(path));
+
+        Assert.Equal(RecordProblemCodes.Malformed, row.Parsed.Problems.Single().Code);
+        Assert.Contains("not an Excel workbook", row.Parsed.Problems.Single().Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ReadFile_SheetByNameMissing_SaysWhichSheetsThereAre()
+    {
+        using var folder = new TempFolder();
+        var path = folder.File("one.xlsx");
+        HandWrittenWorkbook(path);
+
+        var row = Assert.Single(ExcelRecordReader.ReadFile(path, new ExcelRecordReaderOptions { Sheet = "2016" }));
+
+        Assert.Contains("no sheet '2016'; it has 村", row.Parsed.Problems.Single().Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(330782100000d, "330782100000")]
+    [InlineData(9999999.99d, "9999999.99")]
+    [InlineData(400d, "400")]
+    [InlineData(null, null)]
+    public void CellText_ExcelValues_AsTheTextOfTheNumber(double? value, string? text) =>
+        Assert.Equal(text, ExcelRecordReader.CellText(value));
+
+    /// <summary>The smallest workbook Excel writes, by hand: shared strings, one sheet named 村, a code stored as a number.</summary>
+    internal static void HandWrittenWorkbook(string path)
+    {
+        using var zip = ZipFile.Open(path, ZipArchiveMode.Create);
+        void Part(string name, string xml)
+        {
+            using var writer = new StreamWriter(zip.CreateEntry(name).Open(), new UTF8Encoding(false));
+            writer.Write(xml);
+        }
+
+        Part("[Content_Types].xml", """<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>""");
+        Part("_rels/.rels", """<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>""");
+        Part("xl/workbook.xml", """<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="村" sheetId="1" r:id="rId1"/></sheets></workbook>""");
+        Part("xl/_rels/workbook.xml.rels", """<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>""");
+        Part("xl/sharedStrings.xml", """<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="6" uniqueCount="6"><si><t>村代码</t></si><si><t>类型</t></si><si><t>户数</t></si><si><t>网店数</t></si><si><t>年销售额（元）</t></si><si><t>村委会</t></si></sst>""");
+        Part("xl/worksheets/sheet1.xml", """<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1" t="s"><v>2</v></c><c r="D1" t="s"><v>3</v></c><c r="E1" t="s"><v>4</v></c></row><row r="2"><c r="A2"><v>330782100000</v></c><c r="B2" t="s"><v>5</v></c><c r="C2"><v>400</v></c><c r="D2"><v>150</v></c><c r="E2"><v>12000000</v></c></row></sheetData></worksheet>""");
+    }
+}
+
+public class ExcelVerdictWriterTests
+{
+    [Fact]
+    public void Score_XlsxOutput_AVerdictPerRowNumbersAsNumbers()
+    {
+        using var folder = new TempFolder();
+        var output = folder.File("verdicts.xlsx");
+
+        var (code, _, _, _) = PlannerRun.Run("score", "--input", BatchScorerTests.TestFile("mixed.csv"), "--output", output);
+
+        Assert.Equal(PlannerApp.Ok, code);
+        var rows = MiniExcel.Query(output, useHeaderRow: true).Cast<IDictionary<string, object>>().ToList();
+        Assert.Equal(18, rows.Count);
+        Assert.Equal(["eligible", "eligible", "not_eligible"], rows.Take(3).Select(r => (string)r["verdict"]));
+        Assert.IsType<double>(rows[0]["line"]);
+        Assert.Contains("annual-sales shortfall", rows[0].Keys);
+        Assert.Equal(0.01, (double)rows[2]["annual-sales shortfall"]);
+    }
+
+    [Fact]
+    public void Score_XlsxToStandardOutput_Refused()
+    {
+        var (code, _, stderr, _) = PlannerRun.Run("score", "--format", "xlsx");
+
+        Assert.Equal(PlannerApp.Usage, code);
+        Assert.Contains("--output FILE.xlsx", stderr, StringComparison.Ordinal);
+    }
+}
