@@ -10,6 +10,7 @@ namespace TaobaoVillage.Planner;
 public sealed class InputReport
 {
     private readonly ConcurrentDictionary<(string Code, string Field), int> _rejections = new();
+    private readonly ConcurrentDictionary<int, int> _outOfYears = new();
 
     /// <summary>
     /// Before scoring a CSV: the columns recognised under another name (户数 → households), the ones kept as
@@ -19,12 +20,12 @@ public sealed class InputReport
     /// <param name="error">Standard error.</param>
     /// <param name="path">The records file.</param>
     /// <param name="options">How it is read.</param>
-    /// <param name="ruleSets">The rule sets that will judge it.</param>
-    public static void DescribeColumns(TextWriter error, string path, CsvRecordReaderOptions options, IReadOnlyList<RuleSet> ruleSets)
+    /// <param name="scorer">The scorer that will judge it (one rule set, or the sets by year).</param>
+    public static void DescribeColumns(TextWriter error, string path, CsvRecordReaderOptions options, BatchScorer scorer)
     {
+        ArgumentNullException.ThrowIfNull(scorer);
         ArgumentNullException.ThrowIfNull(error);
         ArgumentNullException.ThrowIfNull(options);
-        ArgumentNullException.ThrowIfNull(ruleSets);
         var header = CsvRecordReader.ReadHeader(path, options);
         if (header.Count == 0)
         {
@@ -46,6 +47,8 @@ public sealed class InputReport
             present.Add(FieldNames.Committee);
         }
 
+        // Without a year column every row is judged by the set for rows without a year.
+        IReadOnlyList<RuleSet> ruleSets = present.Contains(FieldNames.Year) ? scorer.RuleSets : [scorer.RuleSetFor(null)];
         var undecidable = ruleSets.SelectMany(r => Conditions(r.Criteria))
             .Where(c => c.Metric.InputColumns.Any(column => !present.Contains(column)))
             .Select(c => $"{c.Id} (needs {string.Join(", ", c.Metric.InputColumns.Where(column => !present.Contains(column)))})")
@@ -76,6 +79,27 @@ public sealed class InputReport
         {
             _rejections.AddOrUpdate((row.Problems[0].Code, row.Problems[0].Field), 1, static (_, n) => n + 1);
         }
+        else if (row.Verdict is { } verdict && row.Year is { } year && !verdict.RuleSet.EffectiveYears.Contains(year))
+        {
+            _outOfYears.AddOrUpdate(year, 1, static (_, n) => n + 1);
+        }
+    }
+
+    /// <summary>When rows were judged by a rule set whose years do not contain theirs, one line saying so.</summary>
+    /// <param name="error">Standard error.</param>
+    /// <param name="path">The records file.</param>
+    /// <param name="ruleSets">The rule sets used.</param>
+    public void WarnYears(TextWriter error, string path, IReadOnlyList<RuleSet> ruleSets)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        ArgumentNullException.ThrowIfNull(ruleSets);
+        if (_outOfYears.IsEmpty)
+        {
+            return;
+        }
+
+        var years = string.Join(", ", _outOfYears.OrderBy(p => p.Key).Select(p => $"{p.Key} ({p.Value:N0} rows)"));
+        error.WriteLine(Terminal.Clean($"{path}: warning: {string.Join(", ", ruleSets)} does not cover {years} (its years: {string.Join(", ", ruleSets.Select(r => r.EffectiveYears))}); --rules auto judges each row by the rules of its year."));
     }
 
     /// <summary>When most rows were rejected for one reason, one line on what to do about it.</summary>

@@ -17,7 +17,7 @@ public static class ScoreCommand
     public static Command Create(PlannerIO io)
     {
         var input = new Option<string?>("--input", "-i") { Description = "Village records: .csv (UTF-8 or GB18030), .jsonl or .json. Default: the bundled sample." };
-        var rules = CommonOptions.Rules();
+        var rules = CommonOptions.Rules("auto");
         var format = CommonOptions.Format("table", "csv", "jsonl", "xlsx");
         var output = new Option<string?>("--output", "-o") { Description = "Write here instead of standard output; .csv, .jsonl and .xlsx choose the format when --format is not given." };
         var encoding = CommonOptions.Encoding();
@@ -37,15 +37,15 @@ public static class ScoreCommand
         return command;
     }
 
-    /// <summary>The run with no arguments: the bundled sample under <c>aliresearch</c>, summarised.</summary>
+    /// <summary>The run with no arguments: the bundled sample, each row by the rules of its year, summarised.</summary>
     /// <param name="io">Where to write.</param>
     /// <returns>The exit code.</returns>
     public static int RunDefault(PlannerIO io)
     {
-        io.Console.MarkupLine($"Scoring the bundled sample [bold]{Terminal.Text(Path.GetFileName(Inputs.SamplePath))}[/] (real village names and codes, synthetic figures) under [bold]aliresearch[/].");
+        io.Console.MarkupLine($"Scoring the bundled sample [bold]{Terminal.Text(Path.GetFileName(Inputs.SamplePath))}[/] (real village names and codes, synthetic figures), each row by the rules of its year.");
         io.Console.MarkupLine("Run [bold]--help[/] for the commands.");
         io.Console.WriteLine();
-        return Run(io, new ScoreRequest(Inputs.SamplePath, "aliresearch", "summary", null, null, Environment.ProcessorCount));
+        return Run(io, new ScoreRequest(Inputs.SamplePath, "auto", "summary", null, null, Environment.ProcessorCount));
     }
 
     /// <summary>Runs a scoring request.</summary>
@@ -64,7 +64,7 @@ public static class ScoreCommand
         if (request.Input != "-" && Path.GetExtension(request.Input).ToLowerInvariant() is not (".jsonl" or ".ndjson" or ".json" or ".xlsx"))
         {
             var readOptions = Inputs.CsvOptions(request.Encoding) with { InferCommitteeFromName = io.Settings.InferCommitteeFromName };
-            InputReport.DescribeColumns(io.Error, request.Input, readOptions, Inputs.VillageScorer(request.Rules).RuleSets);
+            InputReport.DescribeColumns(io.Error, request.Input, readOptions, Inputs.VillageScorer(request.Rules));
         }
 
         using var output = PlannerOutput.Open(io, request.Output, request.Input, request.Rules);
@@ -83,6 +83,10 @@ public static class ScoreCommand
         rendering?.Invoke();
         output.Commit();
         inputReport.Hint(io.Error, request.Input, counts);
+        if (request.Rules != "auto")
+        {
+            inputReport.WarnYears(io.Error, request.Input, Inputs.VillageScorer(request.Rules).RuleSets);
+        }
         if (request.Format is "jsonl" or "csv" || output.IsFile)
         {
             // Data went to stdout: keep it clean for pipes and say the counts on stderr.
@@ -123,16 +127,24 @@ public static class ScoreCommand
                 break;
             default:
                 var summary = new Summary(scorer.RuleSets);
-                var table = request.Format == "table" ? Tables.Verdicts(scorer.RuleSets) : null;
-                var columns = Tables.CriterionIds(scorer.RuleSets);
+                var shown = new List<ScoredRow>();
                 foreach (var row in scorer.Score(rows, counts))
                 {
                     report.Add(row);
                     summary.Add(row);
-                    if (table is not null && table.Rows.Count < Tables.MaxRows)
+                    if (request.Format == "table" && shown.Count < Tables.MaxRows)
                     {
-                        Tables.AddVerdict(table, row, columns);
+                        shown.Add(row);
                     }
+                }
+
+                // The columns of the rule sets the shown rows were judged by, not of every set by year.
+                var used = shown.Where(r => r.Verdict is not null).Select(r => r.Verdict!.RuleSet).Distinct().OrderBy(r => r.EffectiveYears.From).ToList();
+                var table = request.Format == "table" ? Tables.Verdicts(used.Count > 0 ? used : scorer.RuleSets) : null;
+                var columns = Tables.CriterionIds(used.Count > 0 ? used : scorer.RuleSets);
+                foreach (var row in shown)
+                {
+                    Tables.AddVerdict(table!, row, columns);
                 }
 
                 // Drawn after the progress bar has gone, so the two never share the screen.

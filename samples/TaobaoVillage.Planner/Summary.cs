@@ -8,6 +8,7 @@ namespace TaobaoVillage.Planner;
 public sealed class Summary
 {
     private readonly IReadOnlyList<RuleSet> _ruleSets;
+    private readonly HashSet<RuleSet> _used = [];
     private readonly Dictionary<string, int[]> _byCounty = new(StringComparer.Ordinal);
     private readonly List<ScoredRow> _rejected = [];
 
@@ -23,6 +24,11 @@ public sealed class Summary
     public void Add(ScoredRow row)
     {
         ArgumentNullException.ThrowIfNull(row);
+        if (row.Verdict is { } verdict)
+        {
+            _used.Add(verdict.RuleSet);
+        }
+
         if (row.Status == RowStatus.Invalid)
         {
             if (_rejected.Count < MaxRejectedListed)
@@ -55,8 +61,10 @@ public sealed class Summary
     {
         ArgumentNullException.ThrowIfNull(console);
         ArgumentNullException.ThrowIfNull(counts);
-        console.Write(new Rule($"{Terminal.Text(Path.GetFileName(input))} under {Terminal.Text(string.Join(", ", _ruleSets))}{(_ruleSets.Count > 1 ? " (each row by its year)" : string.Empty)}").LeftJustified());
-        foreach (var ruleSet in _ruleSets)
+        // The sets the rows were judged by (all of them when none was used, as for an empty file).
+        var shown = _used.Count > 0 ? _ruleSets.Where(_used.Contains).ToList() : [.. _ruleSets];
+        console.Write(new Rule($"{Terminal.Text(Path.GetFileName(input))} under {Terminal.Text(string.Join(", ", shown))}{(_ruleSets.Count > 1 ? " (each row by its year)" : string.Empty)}").LeftJustified());
+        foreach (var ruleSet in shown)
         {
             console.MarkupLine(Terminal.Text($"{ruleSet.Title} ({ruleSet.EffectiveYears}); {ruleSet.Citation?.Source}"));
         }

@@ -28,7 +28,7 @@ public static class WorkbenchCommands
     {
         var code = new Argument<string>("village") { Description = "The village: its code, its name (青岩刘村, 前岙村委会), or the unique start of either." };
         var input = Input();
-        var rules = CommonOptions.Rules();
+        var rules = CommonOptions.Rules("auto");
         var encoding = CommonOptions.Encoding();
         var year = new Option<int?>("--year") { Description = "Only this year, when the file holds several." };
         var command = new Command("explain", "One village's verdict, criterion by criterion: the value, the threshold, pass / fail / unknown, the citation, and what is missing to pass.\n\nExamples:\n  explain 330782100201 --input villages.csv\n  explain 青岩刘村 --input villages.csv --year 2016\n  explain 330782100201 --input villages.csv --rules classic")
@@ -117,34 +117,41 @@ public static class WorkbenchCommands
     private static Command NearMisses(PlannerIO io)
     {
         var input = Input();
-        var rules = CommonOptions.Rules();
+        var rules = CommonOptions.Rules("auto");
         var encoding = CommonOptions.Encoding();
         var top = new Option<int>("--top") { Description = "How many to list.", DefaultValueFactory = _ => 20 };
+        var year = new Option<int?>("--year") { Description = "Only this year, when the file holds several." };
         var format = Format();
-        var command = new Command("near-misses", "Villages that are not (yet) eligible, ranked by readiness (0–100: progress towards each threshold; documented in the README), with the cheapest way to qualify — where support does the most good.\n\nExamples:\n  near-misses --input villages.csv --top 10\n  near-misses --input villages.csv --format csv > near-misses.csv")
+        var output = new Option<string?>("--output", "-o") { Description = "Write here instead of standard output." };
+        var command = new Command("near-misses", "Villages that are not (yet) eligible, ranked by readiness (0–100: progress towards each threshold; documented in the README), with the cheapest way to qualify — where support does the most good.\n\nExamples:\n  near-misses --input villages.csv --top 10\n  near-misses --input villages.csv --year 2016 --format csv --output near-misses.csv")
         {
-            input, rules, encoding, top, format,
+            input, rules, encoding, top, year, format, output,
         };
         command.SetAction(parse =>
         {
-            var ruleSet = Inputs.VillageRuleSet(parse.GetValue(rules)!);
-            var misses = Misses(Inputs.Records(parse.GetValue(input) ?? Inputs.SamplePath, parse.GetValue(encoding), io), ruleSet, parse.GetValue(top));
+            var scorer = Inputs.VillageScorer(parse.GetValue(rules)!, new BatchOptions { DegreeOfParallelism = Environment.ProcessorCount });
+            var path = parse.GetValue(input) ?? Inputs.SamplePath;
+            var records = Inputs.Records(path, parse.GetValue(encoding), io);
+            using var target = PlannerOutput.Open(io, parse.GetValue(output), path, parse.GetValue(rules));
+            var only = parse.GetValue(year);
+            var misses = Misses(scorer.Score(records).Where(r => only is null || r.Year == only), parse.GetValue(top));
             if (parse.GetValue(format) == "csv")
             {
-                using var csv = new CsvTableWriter(io.Out, CommonOptions.CsvOutput(parse), leaveOpen: true);
-                csv.WriteRow(["rank", "village_code", "village_name", "county", "township", "verdict", "readiness", "needs"]);
+                using var csv = new CsvTableWriter(target.Writer, CommonOptions.CsvOutput(parse), leaveOpen: true);
+                csv.WriteRow(["rank", "village_code", "village_name", "year", "county", "township", "verdict", "readiness", "needs"]);
                 var rank = 0;
                 foreach (var (row, score) in misses)
                 {
-                    csv.WriteRow([(++rank).ToString(CultureInfo.InvariantCulture), row.Key ?? string.Empty, row.Record?.Name ?? string.Empty, row.Record?.County ?? string.Empty,
-                        row.Record?.Township ?? string.Empty, row.StatusName, score.ToString(CultureInfo.InvariantCulture), Tables.Needs(row.Verdict!)]);
+                    csv.WriteRow([(++rank).ToString(CultureInfo.InvariantCulture), row.Key ?? string.Empty, row.Record?.Name ?? string.Empty, row.Year?.ToString(CultureInfo.InvariantCulture),
+                        row.Record?.County ?? string.Empty, row.Record?.Township ?? string.Empty, row.StatusName, score.ToString(CultureInfo.InvariantCulture), Tables.Needs(row.Verdict!)]);
                 }
             }
             else
             {
-                io.Console.Write(NearMissTable(misses, ruleSet));
+                target.Console.Write(NearMissTable(misses, scorer.RuleSets));
             }
 
+            target.Commit();
             return PlannerApp.Ok;
         });
         return command;
@@ -155,10 +162,11 @@ public static class WorkbenchCommands
     /// <param name="ruleSet">The rule set.</param>
     /// <param name="top">How many.</param>
     /// <returns>The rows and their scores.</returns>
-    public static List<(ScoredRow Row, int Score)> Misses(IEnumerable<InputRow> rows, RuleSet ruleSet, int top)
+    public static List<(ScoredRow Row, int Score)> Misses(IEnumerable<ScoredRow> rows, int top)
     {
+        ArgumentNullException.ThrowIfNull(rows);
         var ranking = new NearMissRanking(top);
-        foreach (var row in new BatchScorer(ruleSet, new BatchOptions { DegreeOfParallelism = Environment.ProcessorCount }).Score(rows))
+        foreach (var row in rows)
         {
             ranking.Add(row);
         }
@@ -170,16 +178,16 @@ public static class WorkbenchCommands
     /// <param name="misses">The near misses.</param>
     /// <param name="ruleSet">The rule set.</param>
     /// <returns>The table.</returns>
-    public static Table NearMissTable(IEnumerable<(ScoredRow Row, int Score)> misses, RuleSet ruleSet)
+    public static Table NearMissTable(IEnumerable<(ScoredRow Row, int Score)> misses, IReadOnlyList<RuleSet> ruleSets)
     {
         ArgumentNullException.ThrowIfNull(misses);
-        ArgumentNullException.ThrowIfNull(ruleSet);
-        var table = new Table().Title($"Near misses under {Terminal.Text(ruleSet.ToString())}");
-        table.AddColumns("rank", "village", "county / township", "verdict", "readiness", "cheapest way to qualify");
+        ArgumentNullException.ThrowIfNull(ruleSets);
+        var table = new Table().Title($"Near misses under {Terminal.Text(string.Join(", ", ruleSets))}");
+        table.AddColumns("rank", "village", "year", "county / township", "verdict", "readiness", "cheapest way to qualify");
         var rank = 0;
         foreach (var (row, score) in misses)
         {
-            table.AddRow((++rank).ToString(CultureInfo.InvariantCulture), Terminal.Text($"{row.Key} {row.Record?.Name}"),
+            table.AddRow((++rank).ToString(CultureInfo.InvariantCulture), Terminal.Text($"{row.Key} {row.Record?.Name}"), row.Year?.ToString(CultureInfo.InvariantCulture) ?? string.Empty,
                 Terminal.Text($"{row.Record?.County} {row.Record?.Township}"), Tables.Verdict(row.Status), score.ToString(CultureInfo.InvariantCulture),
                 Terminal.Text(row.Verdict!.PathsToPass(1) is [var first, ..] ? first.ToString() : string.Empty));
         }

@@ -253,7 +253,7 @@ public class WorkbenchCommandsTests
 
         Assert.Equal(PlannerApp.Ok, code);
         var lines = stdout.TrimEnd('\n').Split('\n');
-        Assert.Equal("rank,village_code,village_name,county,township,verdict,readiness,needs", lines[0]);
+        Assert.Equal("rank,village_code,village_name,year,county,township,verdict,readiness,needs", lines[0]);
         Assert.StartsWith("1,330782100003,", lines[1], StringComparison.Ordinal);
         Assert.EndsWith(",not_eligible,99,needs CN¥0.01 more annual e-commerce sales", lines[1], StringComparison.Ordinal);
         Assert.DoesNotContain(lines, l => l.Contains(",eligible,", StringComparison.Ordinal));

@@ -69,3 +69,36 @@ public class VillageQueryTests
         Assert.StartsWith("error: no village '没有村'", stderr, StringComparison.Ordinal);
     }
 }
+
+public class YearsInOutputsTests
+{
+    [Fact]
+    public void NearMisses_TwoYears_YearColumnAndYearFilter()
+    {
+        using var folder = new TempFolder();
+        var input = folder.File("y.csv");
+        File.WriteAllLines(input, [
+            "village_code,village_name,year,committee,households,active_shops,annual_sales_cny",
+            "330782100201,前岙村,2015,village,400,150,9000000",
+            "330782100201,前岙村,2016,village,400,150,9500000",
+        ]);
+
+        var both = PlannerRun.Run("near-misses", "--input", input, "--format", "csv").Out.TrimEnd('\n').Split('\n');
+        var one = PlannerRun.Run("near-misses", "--input", input, "--format", "csv", "--year", "2015").Out.TrimEnd('\n').Split('\n');
+
+        Assert.Equal(3, both.Length);
+        Assert.Equal(["2016", "2015"], both.Skip(1).Select(l => l.Split(',')[3]));
+        Assert.Equal("1,330782100201,前岙村,2015", string.Join(",", one[1].Split(',')[..4]));
+        Assert.Equal(2, one.Length);
+    }
+
+    [Fact]
+    public void Score_NamedRuleSetOutsideItsYears_WarnsAndNamesAuto()
+    {
+        var (code, _, stderr, _) = PlannerRun.Run("score", "--rules", "aliresearch", "--format", "jsonl");
+
+        Assert.Equal(PlannerApp.Ok, code);
+        Assert.Contains("warning: aliresearch@2022.2 does not cover 2016 (330 rows) (its years: 2020 onward); --rules auto judges each row by the rules of its year.", stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("warning", PlannerRun.Run("score", "--format", "jsonl").Err, StringComparison.Ordinal);
+    }
+}
