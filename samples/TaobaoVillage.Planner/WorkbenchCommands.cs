@@ -182,7 +182,8 @@ public static class WorkbenchCommands
     {
         ArgumentNullException.ThrowIfNull(misses);
         ArgumentNullException.ThrowIfNull(ruleSets);
-        var table = new Table().Title($"Near misses under {Terminal.Text(string.Join(", ", ruleSets))}");
+        var used = misses.Select(m => m.Row.Verdict?.RuleSet).OfType<RuleSet>().Distinct().ToList();
+        var table = new Table().Title($"Near misses under {Terminal.Text(string.Join(", ", used.Count > 0 ? used : ruleSets))}");
         table.AddColumns("rank", "village", "year", "county / township", "verdict", "readiness", "cheapest way to qualify");
         var rank = 0;
         foreach (var (row, score) in misses)
