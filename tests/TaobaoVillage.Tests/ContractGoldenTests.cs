@@ -27,11 +27,12 @@ public class ContractGoldenTests
     }
 
     [Fact]
-    public void Readme_QuotedHash_IsTheBuiltInOne()
+    public void Readme_QuotedHashes_AreTheBuiltInOnes()
     {
         var readme = File.ReadAllText(Path.Combine(RepositoryRoot(), "README.md"));
 
         Assert.Contains("aliresearch@2022.2 sha256:b50dc0be3f93cbddfd222418bbfee087b81b0f0dee041cefd3ff4574fae4e0d1", readme, StringComparison.Ordinal);
+        Assert.All(BuiltInRuleSets.All, r => Assert.Contains($"{r} {r.ContentHash}", readme, StringComparison.Ordinal));
     }
 
     [Fact]
