@@ -48,6 +48,23 @@ cp "$root/.ci/consumer/Program.cs" "$app/Program.cs"
 cd "$app"
 dotnet run --nologo -c Release
 
+# The README's C# blocks, compiled and run exactly as pasted, each as its own program.
+n=0
+awk '/^```csharp$/{on=1; n++; next} /^```$/{on=0} on{print > ("'"$work"'/readme-block-" n ".cs")}' "$root/README.md"
+for block in "$work"/readme-block-*.cs; do
+  n=$((n + 1))
+  dir="$work/readme-$n"
+  mkdir -p "$dir"
+  cp "$app/nuget.config" "$app/Consumer.csproj" "$dir/"
+  cp "$block" "$dir/Program.cs"
+  cp "$root/samples/TaobaoVillage.Planner/data/sample-villages.csv" "$dir/villages.csv"
+  if (cd "$dir" && dotnet run --nologo -c Release > "$dir/out.txt" 2>&1); then
+    echo "ok   README block $(basename "$block") compiles and runs: $(tail -1 "$dir/out.txt")"
+  else
+    echo "FAIL README block $(basename "$block"):"; tail -5 "$dir/out.txt"; exit 1
+  fi
+done
+
 # The planner as users install it: a .NET tool from the packed feed, run on its bundled sample.
 cd "$work"  # outside the app: its nuget.config maps sources, which --add-source may not mix with
 dotnet tool install --tool-path "$work/tools" --add-source "$feed" TaobaoVillage.Planner --version "$version" >/dev/null
