@@ -221,6 +221,11 @@ public static class WorkbenchCommands
             else
             {
                 var (sales, shops, share) = (parse.GetValue(minSales), parse.GetValue(minShops), parse.GetValue(minShare));
+                if (share is > 1m or < 0m)
+                {
+                    throw new PlannerException($"--min-share is a fraction of households: 0.08 is 8%; {share} would be {share * 100}%.", PlannerApp.Usage);
+                }
+
                 if (sales is null && shops is null && share is null)
                 {
                     throw new PlannerException("say what changes: --min-sales, --min-shops, --min-share or --against.", PlannerApp.Usage);

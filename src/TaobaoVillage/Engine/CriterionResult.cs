@@ -54,8 +54,8 @@ public readonly struct CriterionResult : IEquatable<CriterionResult>
     /// <summary>The criterion (its id, title, threshold, unit and citation).</summary>
     public Criterion Criterion { get; }
 
-    /// <summary>The criterion's id.</summary>
-    public string Id => Criterion.Id;
+    /// <summary>The criterion's id; empty for <c>default(CriterionResult)</c>, which belongs to no criterion.</summary>
+    public string Id => Criterion?.Id ?? string.Empty;
 
     /// <summary>Pass, fail or unknown.</summary>
     public Outcome Outcome { get; }
@@ -124,6 +124,7 @@ public readonly struct CriterionResult : IEquatable<CriterionResult>
     /// <returns>The formatted result.</returns>
     public override string ToString() => Criterion switch
     {
+        null => "(no criterion)",
         Condition { Comparison: Comparison.OneOf } c => $"{Id}: {Outcome.ToString().ToLowerInvariant()} ({Category ?? "missing"} ∈ {{{string.Join(", ", c.Values)}}})",
         Condition c => $"{Id}: {Outcome.ToString().ToLowerInvariant()} ({(Actual is { } a ? RuleSetJson.FormatNumber(a) : "missing")} {UnitNames.Symbol(c.Comparison)} {RuleSetJson.FormatNumber(c.Threshold ?? 0)} {UnitNames.Name(c.Unit)})",
         _ => $"{Id}: {Outcome.ToString().ToLowerInvariant()}",
