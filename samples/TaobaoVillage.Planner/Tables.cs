@@ -37,7 +37,7 @@ public static class Tables
     public static IReadOnlyList<string> CriterionIds(IReadOnlyList<RuleSet> ruleSets)
     {
         ArgumentNullException.ThrowIfNull(ruleSets);
-        return ruleSets.Reverse().SelectMany(r => r.ExplainedCriteria).Select(c => c.Id).Distinct(StringComparer.Ordinal).ToList();
+        return RuleSet.ExplainedCriteriaOf(ruleSets).Select(c => c.Id).ToList();
     }
 
     /// <summary>Adds one scored row to a verdict table.</summary>

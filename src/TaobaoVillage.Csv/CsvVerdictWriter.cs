@@ -56,7 +56,7 @@ public sealed class CsvVerdictWriter : IDisposable
     private CsvVerdictWriter(TextWriter writer, IReadOnlyList<RuleSet> ruleSets, bool leaveOpen, CsvOutputOptions? options)
     {
         _ruleSets = ruleSets;
-        _criteria = ruleSets.Reverse().SelectMany(r => r.ExplainedCriteria).Select(c => c.Id).Distinct(StringComparer.Ordinal).ToArray();
+        _criteria = RuleSet.ExplainedCriteriaOf(ruleSets).Select(c => c.Id).ToArray();
         _csv = new CsvTableWriter(writer, options, leaveOpen);
         _csv.WriteRow(Header);
     }

@@ -27,13 +27,13 @@ public static class ExcelVerdictWriter
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(rows);
         ArgumentNullException.ThrowIfNull(ruleSets);
-        var criteria = ruleSets.Reverse().SelectMany(r => r.ExplainedCriteria).DistinctBy(c => c.Id).ToList();
+        var criteria = RuleSet.ExplainedCriteriaOf(ruleSets);
         var numeric = criteria.OfType<Condition>().Where(c => c.Threshold is not null).Select(c => c.Id).ToList();
         var configuration = new OpenXmlConfiguration { FreezeRowCount = 1, AutoFilter = true, EnableWriteNullValueCell = true };
         MiniExcel.SaveAs(stream, rows.Select(row => Row(row, criteria, numeric)), printHeader: true, sheetName: "verdicts", excelType: ExcelType.XLSX, configuration: configuration);
     }
 
-    private static Dictionary<string, object?> Row(ScoredRow row, List<Criterion> criteria, List<string> numeric)
+    private static Dictionary<string, object?> Row(ScoredRow row, IReadOnlyList<Criterion> criteria, List<string> numeric)
     {
         ArgumentNullException.ThrowIfNull(row);
         var verdict = row.Verdict;

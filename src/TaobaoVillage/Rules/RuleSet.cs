@@ -96,6 +96,19 @@ public sealed class RuleSet : IEquatable<RuleSet>
         ? Criteria.DescendantsAndSelf().Skip(1).ToList()
         : [Criteria];
 
+    /// <summary>
+    /// The explained criteria of several rule sets (such as the sets by year), each id once, the last set's first: the
+    /// columns a table, CSV or workbook of their verdicts shows.
+    /// </summary>
+    /// <param name="ruleSets">The rule sets, oldest first.</param>
+    /// <returns>The criteria.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="ruleSets"/> is null.</exception>
+    public static IReadOnlyList<Criterion> ExplainedCriteriaOf(IEnumerable<RuleSet> ruleSets)
+    {
+        ArgumentNullException.ThrowIfNull(ruleSets);
+        return ruleSets.Reverse().SelectMany(r => r.ExplainedCriteria).DistinctBy(c => c.Id, StringComparer.Ordinal).ToList();
+    }
+
     /// <summary>The index in <see cref="Engine.Verdict.Criteria"/> of the first of <see cref="ExplainedCriteria"/>: 1 after a root group, else 0.</summary>
     public int FirstExplainedIndex => Criteria is CriterionGroup ? 1 : 0;
 
