@@ -160,7 +160,9 @@ public static class SupportPlanner
             .ToList();
         var capacity = budget.MaxVillages ?? (int)decimal.Ceiling(budget.MaxEffort!.Value * 100m);
         var best = Knapsack(townships, capacity, t => t.Options);
-        var bound = exact && townships.All(t => t.Exact) ? best.Value : Knapsack(townships, capacity, t => t.Bounds).Value;
+        var bound = exact && townships.All(t => t.Exact) ? best.Value
+            : budget.MaxVillages is { } k ? VillageBound(townships, k)
+            : Knapsack(townships, capacity, t => t.Bounds).Value;
 
         var chosen = new List<PlannedVillage>();
         var townsGained = 0;
@@ -184,6 +186,16 @@ public static class SupportPlanner
             Undecided = undecided,
             CannotPass = cannotPass,
         };
+    }
+
+    /// <summary>
+    /// With K villages, no plan gains more than one per village plus one town per township that helping all its
+    /// candidates would make a town, at most one such township per village: the relaxation solved in closed form.
+    /// </summary>
+    private static int VillageBound(List<Township> townships, int k)
+    {
+        var villages = Math.Min(k, townships.Sum(t => t.CandidateCount));
+        return villages + Math.Min(villages, townships.Count(t => t.TownPossible));
     }
 
     /// <summary>One option per township, the most value within the capacity, ties by less effort.</summary>
@@ -273,7 +285,8 @@ public static class SupportPlanner
         public static (Candidate? Candidate, bool Undecided) Of(ScoredRow row, VillageResult result)
         {
             var verdict = row.Verdict!;
-            var paths = verdict.PathsToPass(8);
+            // Ways come fewest missing figures first: if the first needs data, none can do without.
+            var paths = verdict.PathsToPass(1);
             var path = paths.FirstOrDefault(p => p.MissingData.Count == 0 && p.Steps.Count > 0);
             if (path is null)
             {
@@ -337,9 +350,15 @@ public static class SupportPlanner
             Options = Exact ? Subsets(budget, cap) : Prefixes(budget, cap);
 
             // Optimistic: every size gains the town if helping all candidates would; costs are the cheapest for the size.
-            var townPossible = !TownBefore && _candidates.Count > 0 && IsTown(_candidates);
-            Bounds = [.. Prefixes(budget, cap, evaluate: false).Select(o => o with { TownGain = townPossible && o.Members.Count > 0 ? 1 : 0 })];
+            TownPossible = !TownBefore && _candidates.Count > 0 && IsTown(_candidates);
+            Bounds = budget.MaxVillages is null
+                ? [.. Prefixes(budget, cap, evaluate: false).Select(o => o with { TownGain = TownPossible && o.Members.Count > 0 ? 1 : 0 })]
+                : [];
         }
+
+        public bool TownPossible { get; }
+
+        public int CandidateCount => _candidates.Count;
 
         public string Code { get; }
 
