@@ -31,25 +31,26 @@ public static class WorkbenchCommands
         var rules = CommonOptions.Rules("auto");
         var encoding = CommonOptions.Encoding();
         var year = new Option<int?>("--year") { Description = "Only this year, when the file holds several." };
+        var output = Output();
         var command = new Command("explain", "One village's verdict, criterion by criterion: the value, the threshold, pass / fail / unknown, the citation, and what is missing to pass.\n\nExamples:\n  explain 330782100201 --input villages.csv\n  explain 青岩刘村 --input villages.csv --year 2016\n  explain 330782100201 --input villages.csv --rules classic")
         {
-            code, input, rules, encoding, year,
+            code, input, rules, encoding, year, output,
         };
         command.SetAction(parse =>
         {
             var scorer = Inputs.VillageScorer(parse.GetValue(rules)!);
             var wanted = parse.GetValue(code)!;
             var only = parse.GetValue(year);
-            var rows = VillageQuery.Find(
-                scorer.Score(Inputs.Records(parse.GetValue(input) ?? Inputs.SamplePath, parse.GetValue(encoding), io)).Where(r => only is null || r.Year == only),
-                wanted,
-                parse.GetValue(input) ?? Inputs.SamplePath);
-
+            var path = parse.GetValue(input) ?? Inputs.SamplePath;
+            var records = Inputs.Records(path, parse.GetValue(encoding), io);
+            using var target = PlannerOutput.Open(io, parse.GetValue(output), path, parse.GetValue(rules));
+            var rows = VillageQuery.Find(scorer.Score(records).Where(r => only is null || r.Year == only), wanted, path);
             foreach (var row in rows)
             {
-                Render(io.Console, row, row.Verdict?.RuleSet ?? scorer.RuleSetFor(row.Year));
+                Render(target.Console, row, row.Verdict?.RuleSet ?? scorer.RuleSetFor(row.Year));
             }
 
+            target.Commit();
             return PlannerApp.Ok;
         });
         return command;
@@ -206,9 +207,10 @@ public static class WorkbenchCommands
         var minShare = CommonOptions.Number("--min-share", "Replace every share threshold (a fraction: 0.08 is 8%).");
         var against = new Option<string?>("--against") { Description = "Compare with another rule set (id or file) instead of changed thresholds." };
         var format = Format();
+        var output = Output();
         var command = new Command("what-if", "The same file under changed thresholds or another rule set: which villages change verdict.\n\nExamples:\n  what-if --input villages.csv --min-sales 8000000\n  what-if --input villages.csv --min-share 0.08 --min-shops 80\n  what-if --input villages.csv --rules aliresearch --against classic")
         {
-            input, rules, encoding, minSales, minShops, minShare, against, format,
+            input, rules, encoding, minSales, minShops, minShare, against, format, output,
         };
         command.SetAction(parse =>
         {
@@ -259,9 +261,10 @@ public static class WorkbenchCommands
                 .Zip(after.Score(Inputs.Records(path, parse.GetValue(encoding), io)))
                 .Where(p => p.First.Status != p.Second.Status)
                 .ToList();
+            using var target = PlannerOutput.Open(io, parse.GetValue(output), path, parse.GetValue(rules), parse.GetValue(against));
             if (parse.GetValue(format) == "csv")
             {
-                using var csv = new CsvTableWriter(io.Out, CommonOptions.CsvOutput(parse), leaveOpen: true);
+                using var csv = new CsvTableWriter(target.Writer, CommonOptions.CsvOutput(parse), leaveOpen: true);
                 csv.WriteRow(["line", "village_code", "village_name", "before", "after"]);
                 foreach (var (a, b) in changed)
                 {
@@ -278,10 +281,11 @@ public static class WorkbenchCommands
                         Terminal.Text(b.Verdict is { } v ? Tables.Needs(v) : string.Empty));
                 }
 
-                io.Console.Write(table);
-                io.Console.MarkupLine($"gained {changed.Count(p => p.Second.Status == RowStatus.Eligible)}, lost {changed.Count(p => p.First.Status == RowStatus.Eligible)}.");
+                target.Console.Write(table);
+                target.Console.MarkupLine($"gained {changed.Count(p => p.Second.Status == RowStatus.Eligible)}, lost {changed.Count(p => p.First.Status == RowStatus.Eligible)}.");
             }
 
+            target.Commit();
             return PlannerApp.Ok;
         });
         return command;
@@ -328,10 +332,14 @@ public static class WorkbenchCommands
             return PlannerApp.Failed;
         });
         var id = new Argument<string>("rule-set") { Description = "A built-in id or a rule file." };
-        var show = new Command("show", "Print a rule set as JSON (a starting point for a custom one).\n\nExample:\n  rules show aliresearch > my-province.json") { id };
+        var showOutput = Output();
+        var show = new Command("show", "Print a rule set as JSON (a starting point for a custom one).\n\nExample:\n  rules show aliresearch --output my-province.json") { id, showOutput };
         show.SetAction(parse =>
         {
-            io.Out.WriteLine(RuleSetJson.Save(Inputs.RuleSet(parse.GetValue(id)!)));
+            var ruleSet = Inputs.RuleSet(parse.GetValue(id)!);
+            using var target = PlannerOutput.Open(io, parse.GetValue(showOutput), parse.GetValue(id));
+            target.Writer.WriteLine(RuleSetJson.Save(ruleSet));
+            target.Commit();
             return PlannerApp.Ok;
         });
         var command = new Command("rules", "List, show and validate rule sets.") { list, validate, show };
@@ -342,6 +350,8 @@ public static class WorkbenchCommands
     private static Option<string?> Input() => new("--input", "-i") { Description = "Village records (.csv, .jsonl, .json). Default: the bundled sample." };
 
     private static Option<string> Format() => CommonOptions.Format("table", "csv");
+
+    private static Option<string?> Output() => new("--output", "-o") { Description = "Write here instead of standard output." };
 
     private static Dictionary<string, int> Depths(Criterion root)
     {

@@ -251,3 +251,45 @@ public class OutputEncodingTests
         Assert.DoesNotContain("浙江省", System.Text.Encoding.UTF8.GetString(bytes), StringComparison.Ordinal);
     }
 }
+
+public class OutputEverywhereTests
+{
+    public static TheoryData<string[], string> Commands() => new()
+    {
+        { ["explain", "330782002226"], "下湾村" },
+        { ["what-if", "--min-sales", "8000000", "--format", "csv"], "line,village_code,village_name,before,after" },
+        { ["near-misses", "--top", "3"], "Near misses under" },
+        { ["plan", "--villages", "2"], "Support plan for" },
+        { ["rules", "show", "aliresearch"], "\"id\": \"aliresearch\"" },
+        { ["counties", "--list", BatchScorerTests.TestFile("taobao-villages-2014-2016.csv"), "--year", "2016", "--top", "2"], "Taobao Villages and Towns by county" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Commands))]
+    public void Output_EveryCommand_WritesTheFileNotTheTerminal(string[] args, string expected)
+    {
+        using var folder = new TempFolder();
+        var output = folder.File("out.txt");
+
+        var (code, stdout, _, console) = PlannerRun.Run([.. args, "--output", output]);
+
+        Assert.Equal(PlannerApp.Ok, code);
+        Assert.Contains(expected, File.ReadAllText(output), StringComparison.Ordinal);
+        Assert.DoesNotContain(expected, stdout + console, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void RulesShow_OutputIsTheRuleFileItself_Refused()
+    {
+        using var folder = new TempFolder();
+        var rules = folder.File("mine.json");
+        File.WriteAllText(rules, TaobaoVillage.Rules.RuleSetJson.Save(TaobaoVillage.Rules.BuiltInRuleSets.Classic));
+        var before = File.ReadAllText(rules);
+
+        var (code, _, stderr, _) = PlannerRun.Run("rules", "show", rules, "--output", rules);
+
+        Assert.Equal(PlannerApp.Usage, code);
+        Assert.Contains("is the same file as the input", stderr, StringComparison.Ordinal);
+        Assert.Equal(before, File.ReadAllText(rules));
+    }
+}
