@@ -128,7 +128,7 @@ public sealed class InputReport
             RecordProblemCodes.WrongCellCount => "rows have another number of cells than the header: is the separator a comma? Save the sheet as CSV again.",
             RecordProblemCodes.NotANumber or RecordProblemCodes.Inexact => $"the column for {top.Field} does not hold plain numbers; clear units and words from its cells (a unit belongs in the header: 年销售额（万元）).",
             RecordProblemCodes.DuplicateField => "two columns give the same field; delete or rename one.",
-            RecordProblemCodes.Malformed => "the file does not read as CSV: a .xlsx must be saved as CSV first.",
+            RecordProblemCodes.Malformed => "the file does not read as records: see the first rejected row (a stray quote, a truncated file, a sheet that is not there).",
             _ => $"see the problems of the rejected rows ({top.Code}).",
         };
         error.WriteLine(Terminal.Clean($"{path}: {n:N0} of {counts.Read:N0} rows rejected as {top.Code}: {advice}"));

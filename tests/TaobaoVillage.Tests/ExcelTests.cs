@@ -132,3 +132,24 @@ public class ExcelVerdictWriterTests
         Assert.Contains("--output FILE.xlsx", stderr, StringComparison.Ordinal);
     }
 }
+
+public class ExcelPlannerTests
+{
+    [Fact]
+    public void Score_HandWrittenWorkbookBySheetName_ScoredThroughThePlanner()
+    {
+        using var folder = new TempFolder();
+        var path = folder.File("office.xlsx");
+        ExcelRecordReaderTests.HandWrittenWorkbook(path);
+
+        var (code, stdout, stderr, _) = PlannerRun.Run("score", "--input", path, "--sheet", "村", "--format", "jsonl");
+        var (missing, missingOut, missingErr, _) = PlannerRun.Run("score", "--input", path, "--sheet", "2016", "--format", "jsonl");
+
+        Assert.Equal(PlannerApp.Ok, code);
+        Assert.StartsWith("{\"line\":2,\"village_code\":\"330782100000\",\"year\":null,\"verdict\":\"eligible\"", stdout, StringComparison.Ordinal);
+        Assert.Contains("read 1, scored 1", stderr, StringComparison.Ordinal);
+        Assert.Equal(PlannerApp.Ok, missing);
+        Assert.Contains("rejected 1", missingErr, StringComparison.Ordinal);
+        Assert.Contains("no sheet '2016'", missingOut, StringComparison.Ordinal);
+    }
+}
