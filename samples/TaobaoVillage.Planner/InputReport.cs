@@ -49,7 +49,7 @@ public sealed class InputReport
 
         // Without a year column every row is judged by the set for rows without a year.
         IReadOnlyList<RuleSet> ruleSets = present.Contains(FieldNames.Year) ? scorer.RuleSets : [scorer.RuleSetFor(null)];
-        var undecidable = ruleSets.SelectMany(r => Conditions(r.Criteria))
+        var undecidable = ruleSets.SelectMany(r => r.Criteria.DescendantsAndSelf().OfType<Condition>())
             .Where(c => c.Metric.InputColumns.Any(column => !present.Contains(column)))
             .Select(c => $"{c.Id} (needs {string.Join(", ", c.Metric.InputColumns.Where(column => !present.Contains(column)))})")
             .Distinct(StringComparer.Ordinal)
@@ -133,11 +133,4 @@ public sealed class InputReport
         };
         error.WriteLine(Terminal.Clean($"{path}: {n:N0} of {counts.Read:N0} rows rejected as {top.Code}: {advice}"));
     }
-
-    private static IEnumerable<Condition> Conditions(Criterion criterion) => criterion switch
-    {
-        Condition c => [c],
-        CriterionGroup g => g.Children.SelectMany(Conditions),
-        _ => [],
-    };
 }

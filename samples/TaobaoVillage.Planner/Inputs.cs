@@ -55,6 +55,14 @@ public static class Inputs
             : throw new PlannerException($"the rule set {ruleSet} is for townships; use the 'towns' command.", PlannerApp.Usage);
     }
 
+    /// <summary>
+    /// The built-in town rules for a year, for plans over any year: before 2014, when towns were first counted, the
+    /// earliest town rules.
+    /// </summary>
+    /// <param name="year">The data year.</param>
+    /// <returns>The township rule set.</returns>
+    public static RuleSet TownRulesForYear(int year) => year < 2014 ? BuiltInRuleSets.AliResearchTown2014 : BuiltInRuleSets.ForTownshipYear(year);
+
     /// <summary>A scorer for <c>--rules</c>: <c>auto</c> judges each record by the built-in set of its year, else the one set named.</summary>
     /// <param name="rules">auto, a built-in id or a rule file.</param>
     /// <param name="options">Batch options, or the defaults.</param>

@@ -254,7 +254,7 @@ public static class ReportCommand
             return;
         }
 
-        var plan = SupportPlanner.Plan(rows, y => y < 2014 ? BuiltInRuleSets.AliResearchTown2014 : BuiltInRuleSets.ForTownshipYear(y), PlanBudget.Villages(PlanVillages));
+        var plan = SupportPlanner.Plan(rows, Inputs.TownRulesForYear, PlanBudget.Villages(PlanVillages));
         html.Append("<p>Helping these ").Append(plan.Villages.Count).Append(" villages to their cheapest way to pass gives Taobao Villages ")
             .Append(plan.VillagesBefore).Append(" → ").Append(plan.VillagesAfter).Append(" and Taobao Towns ").Append(plan.TownsBefore).Append(" → ").Append(plan.TownsAfter)
             .Append(plan.IsOptimal ? " (optimal)." : $" (the cheapest villages of each township first; no plan of {PlanVillages} villages gives more than {plan.GainBound} new designations).")

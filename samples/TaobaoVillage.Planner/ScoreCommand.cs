@@ -56,7 +56,8 @@ public static class ScoreCommand
     {
         ArgumentNullException.ThrowIfNull(io);
         ArgumentNullException.ThrowIfNull(request);
-        _ = Inputs.VillageScorer(request.Rules); // checks the rule set before anything is read or written
+        // The rule sets, checked before anything is read or written; the run's own scorer reports progress.
+        var rules = Inputs.VillageScorer(request.Rules);
 
         var counts = new BatchCounts();
         var records = Inputs.Records(request.Input, request.Encoding, io);
@@ -64,7 +65,7 @@ public static class ScoreCommand
         if (request.Input != "-" && Path.GetExtension(request.Input).ToLowerInvariant() is not (".jsonl" or ".ndjson" or ".json" or ".xlsx"))
         {
             var readOptions = Inputs.CsvOptions(request.Encoding) with { InferCommitteeFromName = io.Settings.InferCommitteeFromName };
-            InputReport.DescribeColumns(io.Error, request.Input, readOptions, Inputs.VillageScorer(request.Rules));
+            InputReport.DescribeColumns(io.Error, request.Input, readOptions, rules);
         }
 
         using var output = PlannerOutput.Open(io, request.Output, request.Input, request.Rules);
@@ -85,8 +86,9 @@ public static class ScoreCommand
         inputReport.Hint(io.Error, request.Input, counts);
         if (request.Rules != "auto")
         {
-            inputReport.WarnYears(io.Error, request.Input, Inputs.VillageScorer(request.Rules).RuleSets);
+            inputReport.WarnYears(io.Error, request.Input, rules.RuleSets);
         }
+
         if (request.Format is "jsonl" or "csv" || output.IsFile)
         {
             // Data went to stdout: keep it clean for pipes and say the counts on stderr.

@@ -261,12 +261,9 @@ public sealed class BatchScorer
     /// </summary>
     private int ChunkSizeFor(RuleSet ruleSet)
     {
-        var criteria = Math.Max(1, CountCriteria(ruleSet.Criteria));
+        var criteria = Math.Max(1, ruleSet.Criteria.DescendantsAndSelf().Count());
         return Math.Clamp((1 << 16) / criteria, 1, _options.ChunkSize);
     }
-
-    private static int CountCriteria(Criterion criterion) =>
-        1 + (criterion is CriterionGroup group ? group.Children.Sum(CountCriteria) : 0);
 
     private void ReadChunks(IEnumerable<InputRow> rows, KeySet keys, BatchCounts counts, System.Collections.Concurrent.BlockingCollection<Chunk> queue, int chunkSize, CancellationToken cancellationToken)
     {

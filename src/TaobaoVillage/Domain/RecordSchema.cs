@@ -18,12 +18,13 @@ public sealed partial class RecordSchema
     private readonly decimal[] _scales;
     private readonly RecordProblem? _duplicate;
 
-    private RecordSchema(string[] columns, Field[] fields, bool inferCommitteeFromName)
+    private RecordSchema(string[] columns, (Field Field, decimal Scale)[] classified, bool inferCommitteeFromName)
     {
+        var fields = classified.Select(c => c.Field).ToArray();
         InferCommitteeFromName = inferCommitteeFromName;
         Columns = columns;
         _fields = fields;
-        _scales = columns.Select(c => ClassifyWithUnit(c).Scale).ToArray();
+        _scales = classified.Select(c => c.Scale).ToArray();
         HasVillageCode = fields.Contains(Field.VillageCode);
         _duplicate = FindDuplicate(columns, fields);
     }
@@ -59,7 +60,7 @@ public sealed partial class RecordSchema
     {
         ArgumentNullException.ThrowIfNull(columns);
         var names = columns.Select(c => c ?? string.Empty).ToArray();
-        return new RecordSchema(names, names.Select(Classify).ToArray(), inferCommitteeFromName);
+        return new RecordSchema(names, names.Select(ClassifyWithUnit).ToArray(), inferCommitteeFromName);
     }
 
     /// <summary>
@@ -177,8 +178,9 @@ public sealed partial class RecordSchema
         }
 
         // No committee column (or an empty cell): the official name may still say it, and the record remembers so.
-        var fromName = committee is null && InferCommitteeFromName && OfficialNames.CommitteeKindOf(name) is not null;
-        committee ??= fromName ? OfficialNames.CommitteeKindOf(name) : null;
+        var inferred = committee is null && InferCommitteeFromName ? OfficialNames.CommitteeKindOf(name) : null;
+        var fromName = inferred is not null;
+        committee ??= inferred;
 
         var record = new VillageRecord(new VillageCode(code))
         {

@@ -186,14 +186,15 @@ public sealed class Verdict
             }
         }
 
-        var kept = new List<(PathToPass Path, (int, int, decimal, int) Key)>(heap.Count);
-        while (heap.TryDequeue(out var path, out var key))
+        // The heap gives the worst first: reversed, the cheapest first.
+        var kept = new List<PathToPass>(heap.Count);
+        while (heap.TryDequeue(out var path, out _))
         {
-            kept.Add((path, key));
+            kept.Add(path);
         }
 
         kept.Reverse();
-        return kept.ConvertAll(k => k.Path);
+        return kept;
     }
 
     /// <summary>Orders costs from the most expensive, so that the heap's top is the one to drop.</summary>

@@ -79,7 +79,7 @@ public static class JsonRecordReader
                 }
                 else
                 {
-                    row = ReadObject(json, cache, lineNumber, source, options, j => NumberEndingAt(line, j.LinePosition));
+                    row = ReadObject(json, cache, lineNumber, source, options, j => JsonNumberText.EndingAt(line, j.LinePosition));
                     if (json.Read())
                     {
                         row = InputRow.Unreadable(lineNumber, source, new RecordProblem("*", Shorten(line), RecordProblemCodes.Malformed, "Unexpected content after the object."), row.Parsed.Key);
@@ -305,19 +305,6 @@ public static class JsonRecordReader
         }
 
         return deepest;
-    }
-
-    /// <summary>The text of the number that ends at <paramref name="position"/> of <paramref name="line"/>.</summary>
-    private static string? NumberEndingAt(string line, int position)
-    {
-        var begin = Math.Min(position, line.Length);
-        var end = begin;
-        while (begin > 0 && line[begin - 1] is (>= '0' and <= '9') or '.' or '-' or '+' or 'e' or 'E')
-        {
-            begin--;
-        }
-
-        return begin == end ? null : line[begin..end];
     }
 
     // Doubles, not decimals: a number too large for decimal must not stop the parser; its value is read from its text.

@@ -9,13 +9,14 @@ namespace TaobaoVillage.IO;
 internal sealed class TextWindow(TextReader inner, int budget) : TextReader
 {
     // At least the budget: after a long string the parser's buffer (and so its read-ahead) grows to match.
-    private readonly int Size = Math.Max(1 << 16, budget);
     private readonly char[] _window = new char[Math.Max(1 << 16, budget)];
     private readonly Dictionary<long, long> _lineStarts = new() { [1] = 0 };
     private long _offset;
     private long _line = 1;
     private bool _afterCr;
     private long _spent;
+
+    private int Size => _window.Length;
 
     /// <summary>Starts a new element's budget.</summary>
     public void ResetBudget() => _spent = 0;
@@ -30,7 +31,7 @@ internal sealed class TextWindow(TextReader inner, int budget) : TextReader
 
         var end = start + position;
         var begin = end;
-        while (begin > 0 && end - begin < 400 && _offset - (begin - 1) <= Size && IsNumberChar(_window[(begin - 1) % Size]))
+        while (begin > 0 && end - begin < 400 && _offset - (begin - 1) <= Size && JsonNumberText.IsNumberChar(_window[(begin - 1) % Size]))
         {
             begin--;
         }
@@ -84,8 +85,6 @@ internal sealed class TextWindow(TextReader inner, int budget) : TextReader
 
         base.Dispose(disposing);
     }
-
-    private static bool IsNumberChar(char c) => c is (>= '0' and <= '9') or '.' or '-' or '+' or 'e' or 'E';
 
     private void Record(char c)
     {

@@ -641,15 +641,7 @@ public static class RuleSetJson
                 return null;
             }
 
-            var line = _lines[info.LineNumber - 1];
-            var end = Math.Min(info.LinePosition, line.Length);
-            var begin = end;
-            while (begin > 0 && line[begin - 1] is (>= '0' and <= '9') or '.' or '-' or '+' or 'e' or 'E')
-            {
-                begin--;
-            }
-
-            return begin == end ? null : line[begin..end];
+            return IO.JsonNumberText.EndingAt(_lines[info.LineNumber - 1], info.LinePosition);
         }
     }
 }
