@@ -3,6 +3,7 @@ using TaobaoVillage.Batch;
 using TaobaoVillage.Csv;
 using TaobaoVillage.Domain;
 using TaobaoVillage.Rules;
+using TaobaoVillage.Metrics;
 
 namespace TaobaoVillage.Planner;
 

@@ -2,6 +2,8 @@ using TaobaoVillage.Batch;
 using TaobaoVillage.Csv;
 using TaobaoVillage.IO;
 using TaobaoVillage.Rules;
+using TaobaoVillage.Json;
+using TaobaoVillage.RuleSets;
 
 namespace TaobaoVillage.Planner;
 

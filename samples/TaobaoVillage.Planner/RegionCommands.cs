@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using Newtonsoft.Json;
 using Spectre.Console;
 using TaobaoVillage.Aggregation;
 using TaobaoVillage.Batch;
@@ -8,6 +7,7 @@ using TaobaoVillage.Csv;
 using TaobaoVillage.Engine;
 using TaobaoVillage.IO;
 using TaobaoVillage.Rules;
+using TaobaoVillage.RuleSets;
 
 namespace TaobaoVillage.Planner;
 
@@ -56,25 +56,10 @@ public static class RegionCommands
             switch (parse.GetValue(format))
             {
                 case "jsonl":
-                    foreach (var town in shown)
-                    {
-                        target.Writer.WriteLine(TownJson(town));
-                    }
-
+                    WriteJsonLines(target, shown.Select(OutputRow.Of));
                     break;
                 case "csv":
-                    using (var csv = new CsvTableWriter(target.Writer, CommonOptions.CsvOutput(parse), leaveOpen: true))
-                    {
-                        csv.WriteRow(["province", "city", "county", "township", "township_code", "year", "taobao_villages", "undecided_villages", "annual_sales_cny", "active_shops", "verdict", "rule_set", "villages"]);
-                        foreach (var t in shown)
-                        {
-                            csv.WriteRow([t.Region.Province, t.Region.City, t.Region.County, t.Region.Township, t.Region.TownshipCode ?? string.Empty, Int(t.Year),
-                                t.TaobaoVillages.ToString(CultureInfo.InvariantCulture), Int(t.UndecidedVillages.Count), t.Figures.AnnualSales?.Yuan.ToString(CultureInfo.InvariantCulture) ?? string.Empty,
-                                t.Figures.ActiveShops?.ToString(CultureInfo.InvariantCulture) ?? string.Empty, Name(t.Verdict.Eligibility), t.Verdict.RuleSet.ToString(),
-                                string.Join(" ", t.QualifyingVillages.Select(v => v.Village))]);
-                        }
-                    }
-
+                    WriteCsv(target, parse, shown.Select(OutputRow.Of));
                     break;
                 default:
                     var table = new Table().Title($"Taobao Towns from {Terminal.Text(label)}");
@@ -123,6 +108,7 @@ public static class RegionCommands
             var (aggregator, label) = source.Load(parse, io);
             var towns = aggregator.Towns(TownRules(parse.GetValue(rules)!));
             var province = parse.GetValue(by) == "province";
+            var level = province ? RegionLevel.Province : RegionLevel.County;
             var summaries = (province ? RegionAggregator.Provinces(towns) : RegionAggregator.Counties(towns))
                 .GroupBy(s => s.Year)
                 .SelectMany(g => g.Take(Math.Max(1, parse.GetValue(top))).Select((s, i) => (Rank: i + 1, Summary: s)))
@@ -131,40 +117,10 @@ public static class RegionCommands
             switch (parse.GetValue(format))
             {
                 case "jsonl":
-                    foreach (var (rank, s) in summaries)
-                    {
-                        target.Writer.WriteLine(JsonLine(w =>
-                        {
-                            Prop(w, "year", s.Year);
-                            Prop(w, "rank", rank);
-                            Prop(w, "province", s.Region.Province);
-                            if (!province)
-                            {
-                                Prop(w, "city", s.Region.City);
-                                Prop(w, "county", s.Region.County);
-                            }
-
-                            Prop(w, "taobao_villages", s.TaobaoVillages);
-                            Prop(w, "undecided_villages", s.UndecidedVillages);
-                            Prop(w, "taobao_towns", s.TaobaoTowns);
-                            if (!province)
-                            {
-                                Prop(w, "cluster_candidate", ClusterName(s.Cluster));
-                            }
-                        }));
-                    }
-
+                    WriteJsonLines(target, summaries.Select(x => OutputRow.Of(x.Summary, x.Rank, level)));
                     break;
                 case "csv":
-                    using (var csv = new CsvTableWriter(target.Writer, CommonOptions.CsvOutput(parse), leaveOpen: true))
-                    {
-                        csv.WriteRow(["year", "rank", "province", "city", "county", "taobao_villages", "undecided_villages", "taobao_towns", "cluster_candidate"]);
-                        foreach (var (rank, s) in summaries)
-                        {
-                            csv.WriteRow([Int(s.Year), Int(rank), s.Region.Province, s.Region.City, s.Region.County, Int(s.TaobaoVillages), Int(s.UndecidedVillages), Int(s.TaobaoTowns), province ? string.Empty : ClusterName(s.Cluster)]);
-                        }
-                    }
-
+                    WriteCsv(target, parse, summaries.Select(x => OutputRow.Of(x.Summary, x.Rank, level)));
                     break;
                 default:
                     var table = new Table().Title($"Taobao Villages and Towns by {(province ? "province" : "county")}, from {Terminal.Text(label)}");
@@ -176,11 +132,11 @@ public static class RegionCommands
 
                     foreach (var (rank, s) in summaries)
                     {
-                        var name = province ? s.Region.Province : $"{s.Region.Province} {s.Region.City} {s.Region.County}";
+                        var name = OutputRow.DisplayName(s.Region, level);
                         var cells = new List<string> { Int(s.Year), Int(rank), Terminal.Text(name), Int(s.TaobaoVillages) + (s.UndecidedVillages > 0 ? $" (+{s.UndecidedVillages} open)" : string.Empty), Int(s.TaobaoTowns) };
                         if (!province)
                         {
-                            cells.Add(ClusterName(s.Cluster));
+                            cells.Add(OutputRow.ClusterName(s.Cluster));
                         }
 
                         table.AddRow(cells.ToArray());
@@ -252,32 +208,10 @@ public static class RegionCommands
         switch (format)
         {
             case "jsonl":
-                foreach (var c in changes)
-                {
-                    target.Writer.WriteLine(JsonLine(w =>
-                    {
-                        Prop(w, "change", c.Change.ToString().ToLowerInvariant());
-                        Prop(w, "name", c.Name);
-                        Prop(w, "province", c.Region.Province);
-                        Prop(w, "city", c.Region.City);
-                        Prop(w, "county", c.Region.County);
-                        Prop(w, "township", c.Region.Township);
-                        Prop(w, "from", c.From);
-                        Prop(w, "to", c.To);
-                    }));
-                }
-
+                WriteJsonLines(target, changes.Select(OutputRow.Of));
                 break;
             case "csv":
-                using (var csv = new CsvTableWriter(target.Writer, csvOutput, leaveOpen: true))
-                {
-                    csv.WriteRow(["change", "name", "province", "city", "county", "township", "from", "to"]);
-                    foreach (var c in changes)
-                    {
-                        csv.WriteRow([c.Change.ToString().ToLowerInvariant(), c.Name, c.Region.Province, c.Region.City, c.Region.County, c.Region.Township, Int(c.From), Int(c.To)]);
-                    }
-                }
-
+                WriteCsv(target, csvOutput, changes.Select(OutputRow.Of));
                 break;
             default:
                 target.Console.Write(new BarChart().Label(Terminal.Text(title)).Width(60)
@@ -288,7 +222,7 @@ public static class RegionCommands
                 table.AddColumns("change", "name", "province", "county", "township");
                 foreach (var c in changes.Where(c => c.Change != Change.Kept).Take(Tables.MaxRows))
                 {
-                    table.AddRow(c.Change.ToString().ToLowerInvariant(), Terminal.Text(c.Name), Terminal.Text(c.Region.Province), Terminal.Text(c.Region.County), Terminal.Text(c.Region.Township));
+                    table.AddRow(OutputRow.ChangeName(c.Change), Terminal.Text(c.Name), Terminal.Text(c.Region.Province), Terminal.Text(c.Region.County), Terminal.Text(c.Region.Township));
                 }
 
                 target.Console.Write(table);
@@ -299,43 +233,14 @@ public static class RegionCommands
     private static void WriteRegionChanges(PlannerOutput target, CsvOutputOptions csvOutput, string format, IReadOnlyList<RegionChange> changes, string level, string title)
     {
         var county = level == "county";
+        var regionLevel = county ? RegionLevel.County : RegionLevel.Province;
         switch (format)
         {
             case "jsonl":
-                foreach (var c in changes)
-                {
-                    target.Writer.WriteLine(JsonLine(w =>
-                    {
-                        Prop(w, "province", c.Region.Province);
-                        if (county)
-                        {
-                            Prop(w, "city", c.Region.City);
-                            Prop(w, "county", c.Region.County);
-                        }
-
-                        Prop(w, "from", c.From);
-                        Prop(w, "to", c.To);
-                        Prop(w, "villages_from", c.VillagesFrom);
-                        Prop(w, "villages_to", c.VillagesTo);
-                        Prop(w, "new", c.New);
-                        Prop(w, "kept", c.Kept);
-                        Prop(w, "lost", c.Lost);
-                        Prop(w, "towns_from", c.TownsFrom);
-                        Prop(w, "towns_to", c.TownsTo);
-                    }));
-                }
-
+                WriteJsonLines(target, changes.Select(c => OutputRow.Of(c, regionLevel)));
                 break;
             case "csv":
-                using (var csv = new CsvTableWriter(target.Writer, csvOutput, leaveOpen: true))
-                {
-                    csv.WriteRow(["province", "city", "county", "from", "to", "villages_from", "villages_to", "new", "kept", "lost", "towns_from", "towns_to"]);
-                    foreach (var c in changes)
-                    {
-                        csv.WriteRow([c.Region.Province, c.Region.City, c.Region.County, Int(c.From), Int(c.To), Int(c.VillagesFrom), Int(c.VillagesTo), Int(c.New), Int(c.Kept), Int(c.Lost), Int(c.TownsFrom), Int(c.TownsTo)]);
-                    }
-                }
-
+                WriteCsv(target, csvOutput, changes.Select(c => OutputRow.Of(c, regionLevel)));
                 break;
             default:
                 var table = new Table().Title(Terminal.Text(title));
@@ -343,52 +248,12 @@ public static class RegionCommands
                 table.AddColumns(county ? "county" : "province", $"villages {from}", $"villages {to}", "new", "kept", "lost", $"towns {from}", $"towns {to}");
                 foreach (var c in changes.Take(Tables.MaxRows))
                 {
-                    table.AddRow(Terminal.Text(county ? $"{c.Region.Province} {c.Region.County}" : c.Region.Province), Int(c.VillagesFrom), Int(c.VillagesTo), Int(c.New), Int(c.Kept), Int(c.Lost), Int(c.TownsFrom), Int(c.TownsTo));
+                    table.AddRow(Terminal.Text(OutputRow.DisplayName(c.Region, regionLevel)), Int(c.VillagesFrom), Int(c.VillagesTo), Int(c.New), Int(c.Kept), Int(c.Lost), Int(c.TownsFrom), Int(c.TownsTo));
                 }
 
                 target.Console.Write(table);
                 break;
         }
-    }
-
-    /// <summary>A township verdict as one JSON line (the <c>towns</c> contract).</summary>
-    /// <param name="town">The township verdict.</param>
-    /// <returns>The JSON text.</returns>
-    public static string TownJson(TownVerdict town)
-    {
-        ArgumentNullException.ThrowIfNull(town);
-        return JsonLine(w =>
-        {
-            Prop(w, "province", town.Region.Province);
-            Prop(w, "city", town.Region.City);
-            Prop(w, "county", town.Region.County);
-            Prop(w, "township", town.Region.Township);
-            Prop(w, "township_code", town.Region.TownshipCode);
-            Prop(w, "year", town.Year);
-            Prop(w, "taobao_villages", town.TaobaoVillages);
-            Prop(w, "undecided_villages", town.UndecidedVillages.Count);
-            Prop(w, "verdict", Name(town.Verdict.Eligibility));
-            w.WritePropertyName("rule_set");
-            w.WriteStartObject();
-            Prop(w, "id", town.Verdict.RuleSet.Id.Value);
-            Prop(w, "version", town.Verdict.RuleSet.Version);
-            Prop(w, "hash", town.Verdict.RuleSet.ContentHash);
-            w.WriteEndObject();
-            w.WritePropertyName("criteria");
-            VerdictJsonWriter.WriteCriteria(w, town.Verdict);
-            w.WritePropertyName("villages");
-            w.WriteStartArray();
-            foreach (var v in town.QualifyingVillages.Concat(town.UndecidedVillages))
-            {
-                w.WriteStartObject();
-                Prop(w, "name", v.Village);
-                Prop(w, "code", v.Code);
-                Prop(w, "verdict", Name(v.Eligibility));
-                w.WriteEndObject();
-            }
-
-            w.WriteEndArray();
-        });
     }
 
     private static List<TownVerdict> DecideGiven(PlannerIO io, string path, Func<int, RuleSet> rules, int? year, CsvRecordReaderOptions options)
@@ -410,7 +275,7 @@ public static class RegionCommands
 
             if (year is null || figures.Year == year)
             {
-                towns.Add(TownAggregator.Decide(figures, rules(figures.Year ?? year ?? DateTime.Now.Year)));
+                towns.Add(TownAggregator.Decide(figures, rules(figures.Year ?? year ?? throw new PlannerException($"{path}:{row.Line}: the township has no year; give a year column or --year.", PlannerApp.Usage))));
             }
         }
 
@@ -439,23 +304,21 @@ public static class RegionCommands
 
     private static Option<string?> Output() => new("--output", "-o") { Description = "Write here instead of standard output." };
 
-    private static string JsonLine(Action<JsonWriter> body)
+    private static void WriteJsonLines(PlannerOutput target, IEnumerable<IReadOnlyList<OutputField>> rows)
     {
-        using var text = new StringWriter(CultureInfo.InvariantCulture);
-        using (var w = new JsonTextWriter(text))
+        foreach (var row in rows)
         {
-            w.WriteStartObject();
-            body(w);
-            w.WriteEndObject();
+            target.Writer.WriteLine(OutputRowJsonWriter.FormatLine(row));
         }
-
-        return text.ToString();
     }
 
-    private static void Prop(JsonWriter w, string name, object? value)
+    private static void WriteCsv(PlannerOutput target, ParseResult parse, IEnumerable<IReadOnlyList<OutputField>> rows) =>
+        WriteCsv(target, CommonOptions.CsvOutput(parse), rows);
+
+    private static void WriteCsv(PlannerOutput target, CsvOutputOptions options, IEnumerable<IReadOnlyList<OutputField>> rows)
     {
-        w.WritePropertyName(name);
-        w.WriteValue(value);
+        using var csv = new CsvTableWriter(target.Writer, options, leaveOpen: true);
+        csv.WriteRows(rows);
     }
 
     private static string Int(int value) => value.ToString(CultureInfo.InvariantCulture);
@@ -467,13 +330,6 @@ public static class RegionCommands
         Eligibility.Eligible => RowStatus.Eligible,
         Eligibility.NotEligible => RowStatus.NotEligible,
         _ => RowStatus.Indeterminate,
-    };
-
-    private static string ClusterName(ClusterCandidate c) => c switch
-    {
-        ClusterCandidate.VeryLarge => "very-large",
-        ClusterCandidate.Cluster => "cluster",
-        _ => "none",
     };
 
     /// <summary>Where village results come from: scored records or an official list.</summary>

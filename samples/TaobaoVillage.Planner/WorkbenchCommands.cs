@@ -5,6 +5,10 @@ using TaobaoVillage.Batch;
 using TaobaoVillage.Csv;
 using TaobaoVillage.Engine;
 using TaobaoVillage.Rules;
+using TaobaoVillage.Metrics;
+using TaobaoVillage.Domain;
+using TaobaoVillage.Json;
+using TaobaoVillage.RuleSets;
 
 namespace TaobaoVillage.Planner;
 
@@ -375,13 +379,13 @@ public static class WorkbenchCommands
     private static string Value(CriterionResult c, Condition k) => c.Observed is not { } o
         ? "missing"
         : c.Denominator is { } d
-            ? $"{RuleSetJson.FormatNumber(o)} of {RuleSetJson.FormatNumber(d)} = {(d == 0 ? 0 : o / d):P2}"
+            ? $"{DecimalText.Format(o)} of {DecimalText.Format(d)} = {(d == 0 ? 0 : o / d):P2}"
             : Amount(o, k.Unit);
 
     private static string Amount(decimal value, Unit unit) => unit switch
     {
         Unit.Cny => Domain.Cny.FromYuan(value).ToString(),
         Unit.Share => Domain.Share.FromFraction(value).ToString(),
-        _ => $"{RuleSetJson.FormatNumber(value)} {UnitNames.Name(unit)}",
+        _ => $"{DecimalText.Format(value)} {UnitNames.Name(unit)}",
     };
 }

@@ -2,6 +2,7 @@ using System.Text;
 using CsvHelper;
 using TaobaoVillage.Batch;
 using TaobaoVillage.Domain;
+using TaobaoVillage.Metrics;
 
 namespace TaobaoVillage.Csv;
 

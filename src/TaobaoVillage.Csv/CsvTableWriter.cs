@@ -1,5 +1,8 @@
 using System.Globalization;
 using CsvHelper;
+using TaobaoVillage.Aggregation;
+using TaobaoVillage.Batch;
+using TaobaoVillage.Engine;
 
 namespace TaobaoVillage.Csv;
 
@@ -65,6 +68,40 @@ public sealed class CsvTableWriter : IDisposable
 
     /// <summary>Flushes what was written to the underlying writer.</summary>
     public void Flush() => _csv.Flush();
+
+    /// <summary>
+    /// Writes output rows (<see cref="OutputRow"/>): a header of the first row's names, then one line per row — numbers
+    /// invariant, unknowns empty, a rule set as <c>id@version</c>, villages as the names of the qualifying ones; a
+    /// verdict's criteria are left to JSON (docs/formats.md).
+    /// </summary>
+    /// <param name="rows">The rows, all of one shape.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="rows"/> is null.</exception>
+    public void WriteRows(IEnumerable<IReadOnlyList<OutputField>> rows)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        var header = false;
+        foreach (var row in rows)
+        {
+            var fields = row.Where(f => f.Value is not Verdict).ToList();
+            if (!header)
+            {
+                WriteRow(fields.Select(f => f.Name));
+                header = true;
+            }
+
+            WriteRow(fields.Select(f => Cell(f.Value)));
+        }
+    }
+
+    private static string Cell(object? value) => value switch
+    {
+        null => string.Empty,
+        string s => s,
+        Eligibility e => StatusNames.Name(e),
+        IReadOnlyList<VillageResult> villages => string.Join(" ", villages.Where(v => v.Eligibility == Eligibility.Eligible).Select(v => v.Village)),
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString() ?? string.Empty,
+    };
 
     /// <inheritdoc />
     public void Dispose()

@@ -3,6 +3,7 @@ using MiniExcelLibs;
 using MiniExcelLibs.OpenXml;
 using TaobaoVillage.Batch;
 using TaobaoVillage.Domain;
+using TaobaoVillage.Metrics;
 
 namespace TaobaoVillage.Excel;
 

@@ -2,6 +2,7 @@ using FsCheck;
 using FsCheck.Fluent;
 using TaobaoVillage.Domain;
 using TaobaoVillage.Rules;
+using TaobaoVillage.Metrics;
 
 namespace TaobaoVillage.Testing;
 
@@ -92,7 +93,7 @@ public static class VillageArbitraries
         {
             0 => record with { AnnualSales = Cny.FromYuan(10_000_000m - (below * 0.01m)) },
             1 => record with { ActiveShops = 100 - below },
-            2 => record with { Households = households, ActiveShops = ((households + 9) / 10) - below },
+            2 => record with { Households = households, EcommerceHouseholds = Math.Min(record.EcommerceHouseholds ?? 0, households), ActiveShops = ((households + 9) / 10) - below },
             _ => record with { Households = households, EcommerceHouseholds = ((households + 9) / 10) - below },
         };
 

@@ -3,6 +3,7 @@ using RulesEngine.Models;
 using TaobaoVillage.Domain;
 using TaobaoVillage.Engine;
 using TaobaoVillage.Rules;
+using TaobaoVillage.RuleSets;
 
 namespace TaobaoVillage.Benchmarks;
 

@@ -4,6 +4,7 @@ using TaobaoVillage.Csv;
 using TaobaoVillage.IO;
 using TaobaoVillage.Planner;
 using TaobaoVillage.Rules;
+using TaobaoVillage.RuleSets;
 
 namespace TaobaoVillage.Benchmarks;
 

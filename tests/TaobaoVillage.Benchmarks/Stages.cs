@@ -3,6 +3,7 @@ using TaobaoVillage.Batch;
 using TaobaoVillage.Csv;
 using TaobaoVillage.IO;
 using TaobaoVillage.Rules;
+using TaobaoVillage.RuleSets;
 
 namespace TaobaoVillage.Benchmarks;
 

@@ -3,6 +3,7 @@ using TaobaoVillage.Csv;
 using TaobaoVillage.Domain;
 using TaobaoVillage.IO;
 using TaobaoVillage.Rules;
+using TaobaoVillage.Engine;
 
 namespace TaobaoVillage.Tests;
 
@@ -24,12 +25,16 @@ public class LibraryEdgeTests
     }
 
     [Fact]
-    public void Evaluate_UndefinedEnumValues_ArgumentExceptionNamingRecord()
+    public void Evaluate_UndefinedEnumValues_InvalidVerdictNamingTheField()
     {
         var evaluator = BuiltInRuleSets.AliResearch.Compile();
 
-        Assert.Equal("record", Assert.Throws<ArgumentException>(() => evaluator.Evaluate(new VillageRecord(new VillageCode("1")) { MainPlatform = (Platform)99 })).ParamName);
-        Assert.Equal("record", Assert.Throws<ArgumentException>(() => evaluator.Evaluate(new VillageRecord(new VillageCode("1")) { Committee = (CommitteeKind)7 })).ParamName);
+        var platform = evaluator.Evaluate(new VillageRecord(new VillageCode("1")) { MainPlatform = (Platform)99 });
+        var committee = evaluator.Evaluate(new VillageRecord(new VillageCode("1")) { Committee = (CommitteeKind)7 });
+
+        Assert.Equal(Eligibility.Invalid, platform.Eligibility);
+        Assert.Equal(RecordProblemCodes.UnknownPlatform, Assert.Single(platform.Problems).Code);
+        Assert.Equal(RecordProblemCodes.UnknownCommittee, Assert.Single(committee.Problems).Code);
         Assert.Equal("township", Assert.Throws<ArgumentException>(() => BuiltInRuleSets.AliResearchTown.Compile().Evaluate(new TownshipFigures("330782100") { Kind = (TownshipKind)5 })).ParamName);
     }
 

@@ -62,7 +62,7 @@ public class PlannerOutputTests
     {
         using var folder = new TempFolder();
         var rules = folder.File("rules.json");
-        File.WriteAllText(rules, TaobaoVillage.Rules.RuleSetJson.Save(TaobaoVillage.Rules.BuiltInRuleSets.Classic));
+        File.WriteAllText(rules, TaobaoVillage.Json.RuleSetJson.Save(TaobaoVillage.RuleSets.BuiltInRuleSets.Classic));
         var before = File.ReadAllText(rules);
 
         var (code, _, stderr, _) = PlannerRun.Run("score", "--rules", rules, "--format", "jsonl", "--output", rules);
@@ -283,7 +283,7 @@ public class OutputEverywhereTests
     {
         using var folder = new TempFolder();
         var rules = folder.File("mine.json");
-        File.WriteAllText(rules, TaobaoVillage.Rules.RuleSetJson.Save(TaobaoVillage.Rules.BuiltInRuleSets.Classic));
+        File.WriteAllText(rules, TaobaoVillage.Json.RuleSetJson.Save(TaobaoVillage.RuleSets.BuiltInRuleSets.Classic));
         var before = File.ReadAllText(rules);
 
         var (code, _, stderr, _) = PlannerRun.Run("rules", "show", rules, "--output", rules);

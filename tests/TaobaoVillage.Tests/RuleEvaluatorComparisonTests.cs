@@ -33,7 +33,14 @@ public partial class RuleEvaluatorTests
             var (threshold, value) = pair;
             var ruleSet = Single(metric, comparison, threshold);
             var record = With(metric, value);
-            var result = ruleSet.Compile().Evaluate(record)["c"];
+            var verdict = ruleSet.Compile().Evaluate(record);
+            if (metric == Metric.Households && value == 0)
+            {
+                // Validation is part of evaluation: no village has zero households.
+                return (verdict.Eligibility == Eligibility.Invalid).ToProperty();
+            }
+
+            var result = verdict["c"];
             var expected = Holds(comparison, value, threshold);
             var boundary = Math.Abs(value - threshold) <= 1;
             if ((result.Outcome == Outcome.Pass) != expected || result.Observed != value)
@@ -101,8 +108,8 @@ public partial class RuleEvaluatorTests
         // Sales fail by one fen; the committee and shops pass: the root carries the sales shortfall.
         var verdict = AliResearch.Evaluate(Village(sales: 9_999_999.99m));
 
-        Assert.Equal("annual-sales", verdict.Criteria[0].Shortfall!.Value.CriterionId);
-        Assert.Equal(0.01m, verdict.Criteria[0].Shortfall!.Value.Amount);
+        Assert.Equal("annual-sales", verdict.Root.Shortfall!.Value.CriterionId);
+        Assert.Equal(0.01m, verdict.Root.Shortfall!.Value.Amount);
     }
 
     [Fact]
@@ -111,7 +118,7 @@ public partial class RuleEvaluatorTests
         var verdict = AliResearch.Evaluate(Village(sales: 9_999_999.99m, shops: 5, households: 400));
 
         Assert.Equal(Outcome.Fail, verdict.Outcome);
-        Assert.Null(verdict.Criteria[0].Shortfall);
+        Assert.Null(verdict.Root.Shortfall);
         Assert.Equal(2, verdict.PathsToPass()[0].Steps.Count);
     }
 
@@ -121,7 +128,7 @@ public partial class RuleEvaluatorTests
         var verdict = AliResearch.Evaluate(Village(sales: 9_999_999.99m, shops: null));
 
         Assert.Equal(Outcome.Fail, verdict.Outcome);
-        Assert.Null(verdict.Criteria[0].Shortfall);
+        Assert.Null(verdict.Root.Shortfall);
     }
 
     [Fact]

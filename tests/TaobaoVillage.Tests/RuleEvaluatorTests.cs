@@ -216,19 +216,45 @@ public partial class RuleEvaluatorTests
     }
 
     [Fact]
-    public void Evaluate_ZeroHouseholdsInvalidRecord_ShareIsUnknownNotCrash()
+    public void Evaluate_ZeroHouseholds_InvalidVerdictCarryingTheProblem()
     {
         var verdict = AliResearch.Evaluate(Village(households: 0, engaged: 0, shops: 5));
 
-        Assert.Equal(Outcome.Unknown, verdict["active-shop-share"].Outcome);
+        Assert.Equal(Eligibility.Invalid, verdict.Eligibility);
+        Assert.False(verdict.IsEligible);
+        Assert.Equal(RecordProblemCodes.ZeroHouseholds, Assert.Single(verdict.Problems).Code);
+        Assert.Empty(verdict.Criteria);
+        Assert.Empty(verdict.PathsToPass());
+        Assert.Throws<InvalidOperationException>(() => verdict["active-shop-share"]);
+    }
+
+    [Fact]
+    public void Evaluate_EngagedAboveHouseholds_InvalidNeverEligible()
+    {
+        // Before validation was part of evaluation this record was judged Eligible.
+        var verdict = Classic.Evaluate(Village(households: 10, engaged: 11));
+
+        Assert.Equal(Eligibility.Invalid, verdict.Eligibility);
+        Assert.Equal(RecordProblemCodes.EngagedExceedsHouseholds, Assert.Single(verdict.Problems).Code);
+    }
+
+    [Fact]
+    public void Evaluate_NegativeSales_InvalidNotNotEligible()
+    {
+        var verdict = AliResearch.Evaluate(Village(sales: -1m));
+
+        Assert.Equal(Eligibility.Invalid, verdict.Eligibility);
+        Assert.Equal(RecordProblemCodes.Negative, Assert.Single(verdict.Problems).Code);
     }
 
     [Fact]
     public void Evaluate_ExtremeValues_DoNotThrow()
     {
-        var verdict = AliResearch.Evaluate(Village(sales: decimal.MinValue, shops: long.MinValue, households: long.MaxValue, engaged: long.MaxValue));
+        var low = AliResearch.Evaluate(Village(sales: decimal.MinValue, shops: long.MinValue, households: long.MaxValue, engaged: long.MaxValue));
+        var high = AliResearch.Evaluate(Village(sales: decimal.MaxValue, shops: long.MaxValue, households: long.MaxValue, engaged: long.MaxValue));
 
-        Assert.Equal(Eligibility.NotEligible, verdict.Eligibility);
+        Assert.Equal(Eligibility.Invalid, low.Eligibility);
+        Assert.Equal(Eligibility.Eligible, high.Eligibility);
     }
 
     // Properties.
@@ -244,7 +270,7 @@ public partial class RuleEvaluatorTests
     [Property(Arbitrary = [typeof(ShareArbitraries)])]
     public bool Evaluate_ShopShare_PassesIffTenTimesShopsAtLeastHouseholds(HouseholdPair pair)
     {
-        var verdict = AliResearch.Evaluate(Village(households: pair.Households, shops: pair.Engaged));
+        var verdict = AliResearch.Evaluate(Village(households: pair.Households, shops: pair.Engaged, engaged: 0));
 
         return (verdict["active-shop-share"].Outcome == Outcome.Pass) == (10 * pair.Engaged >= pair.Households);
     }
@@ -303,12 +329,9 @@ public partial class RuleEvaluatorTests
                     return false;
                 }
 
-                for (var i = 0; i < before.Criteria.Length; i++)
+                if (before.Criteria.Zip(after.Criteria).Any(p => p.First.Outcome == Outcome.Pass && p.Second.Outcome == Outcome.Fail))
                 {
-                    if (before.Criteria[i].Outcome == Outcome.Pass && after.Criteria[i].Outcome == Outcome.Fail)
-                    {
-                        return false;
-                    }
+                    return false;
                 }
             }
 

@@ -1,5 +1,6 @@
 using TaobaoVillage.Domain;
 using TaobaoVillage.Rules;
+using TaobaoVillage.Engine;
 
 namespace TaobaoVillage.Tests;
 

@@ -33,7 +33,7 @@ public class TerminalTests
             $"330782100003,x,y,z,2016,village,400,{Attack},9000000",
         ]);
         var rules = folder.File("rules.json");
-        File.WriteAllText(rules, TaobaoVillage.Rules.RuleSetJson.Save(TaobaoVillage.Rules.BuiltInRuleSets.Classic).Replace("Taobao Village, classic criteria", "\\u001b[2J\\u0007\\u202Eevil", StringComparison.Ordinal).Replace("\"metric\": \"main_platform\"", "\"metric\": \"\\u001b[2Jmain\"", StringComparison.Ordinal));
+        File.WriteAllText(rules, TaobaoVillage.Json.RuleSetJson.Save(TaobaoVillage.RuleSets.BuiltInRuleSets.Classic).Replace("Taobao Village, classic criteria", "\\u001b[2J\\u0007\\u202Eevil", StringComparison.Ordinal).Replace("\"metric\": \"main_platform\"", "\"metric\": \"\\u001b[2Jmain\"", StringComparison.Ordinal));
         string[] args = command switch
         {
             "explain" => ["explain", "330782100001", "--input", records],

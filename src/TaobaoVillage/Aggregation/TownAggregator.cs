@@ -67,7 +67,7 @@ public static class TownAggregator
 {
     /// <summary>Decides every township of the input, with the rule set each year names.</summary>
     /// <param name="villages">Village results of one or more years.</param>
-    /// <param name="rules">The township rule set for each year, such as <see cref="BuiltInRuleSets.ForTownshipYear"/>.</param>
+    /// <param name="rules">The township rule set for each year, such as <see cref="TaobaoVillage.RuleSets.BuiltInRuleSets.ForTownshipYear"/>.</param>
     /// <returns>The township verdicts, ordered by year, then province, city, county and township.</returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="ArgumentException">A rule set given is not a township rule set.</exception>

@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using TaobaoVillage.Domain;
 using TaobaoVillage.Engine;
 using TaobaoVillage.Rules;
+using TaobaoVillage.RuleSets;
 
 namespace TaobaoVillage.Batch;
 

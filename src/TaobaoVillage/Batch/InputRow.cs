@@ -1,5 +1,6 @@
 using TaobaoVillage.Domain;
 using TaobaoVillage.Engine;
+using TaobaoVillage.Metrics;
 
 namespace TaobaoVillage.Batch;
 
@@ -116,6 +117,17 @@ public static class StatusNames
         RowStatus.Eligible => "eligible",
         RowStatus.NotEligible => "not_eligible",
         RowStatus.Indeterminate => "indeterminate",
+        _ => "invalid",
+    };
+
+    /// <summary>The name of a verdict's eligibility: the same words as <see cref="Name(RowStatus)"/>.</summary>
+    /// <param name="eligibility">The eligibility.</param>
+    /// <returns>The name.</returns>
+    public static string Name(Eligibility eligibility) => eligibility switch
+    {
+        Eligibility.Eligible => "eligible",
+        Eligibility.NotEligible => "not_eligible",
+        Eligibility.Indeterminate => "indeterminate",
         _ => "invalid",
     };
 

@@ -7,7 +7,7 @@ namespace TaobaoVillage.Domain;
 /// a missing figure makes the criteria that need it <em>unknown</em>, never a silent "no".
 /// </summary>
 /// <remarks>
-/// Immutable and thread-safe. A record is not checked when it is created; <see cref="VillageRecordValidator"/> says
+/// Immutable and thread-safe. A record is not checked when it is created; <c>VillageRecordValidator</c> (and the engine, which checks before it evaluates) says
 /// whether it may be evaluated.
 /// </remarks>
 public sealed record VillageRecord
@@ -15,6 +15,9 @@ public sealed record VillageRecord
     // Shared so that records without attributes compare equal.
     private static readonly ImmutableDictionary<string, string> NoAttributes =
         ImmutableDictionary<string, string>.Empty.WithComparers(StringComparer.OrdinalIgnoreCase);
+
+    private static readonly ImmutableDictionary<string, decimal> NoFigures =
+        ImmutableDictionary<string, decimal>.Empty.WithComparers(StringComparer.Ordinal);
 
     /// <summary>Creates a record for a village.</summary>
     /// <param name="code">The record's key, usually the 12-digit statistical code.</param>
@@ -68,6 +71,12 @@ public sealed record VillageRecord
     /// <summary>The main e-commerce platform.</summary>
     public Platform? MainPlatform { get; init; }
 
+    /// <summary>
+    /// Further figures, checked and exact, keyed by the name of the metric they supply (such as
+    /// <c>livestream_sales_cny</c>): metrics added after the typed properties above read their values here.
+    /// </summary>
+    public ImmutableDictionary<string, decimal> Figures { get; init; } = NoFigures;
+
     /// <summary>Columns the contract does not name, kept by name (case-insensitive) for custom rules.</summary>
     public ImmutableDictionary<string, string> Attributes { get; init; } = NoAttributes;
 
@@ -86,6 +95,8 @@ public sealed record VillageRecord
         && Township == other.Township && TownshipCode == other.TownshipCode && Year == other.Year && Committee == other.Committee && CommitteeFromName == other.CommitteeFromName
         && Households == other.Households && EcommerceHouseholds == other.EcommerceHouseholds && ActiveShops == other.ActiveShops
         && AnnualSales == other.AnnualSales && MainPlatform == other.MainPlatform
+        && Figures.Count == other.Figures.Count
+        && Figures.All(kv => other.Figures.TryGetValue(kv.Key, out var f) && f == kv.Value)
         && Attributes.Count == other.Attributes.Count
         && Attributes.All(kv => other.Attributes.TryGetValue(kv.Key, out var v) && v == kv.Value);
 

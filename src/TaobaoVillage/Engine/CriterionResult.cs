@@ -1,4 +1,5 @@
 using TaobaoVillage.Rules;
+using TaobaoVillage.Domain;
 
 namespace TaobaoVillage.Engine;
 
@@ -14,12 +15,16 @@ public readonly struct CriterionResult : IEquatable<CriterionResult>
     private readonly decimal _observed;
     private readonly decimal _shortfallAmount;
     private readonly double _shortfallFraction;
-    private readonly long _denominator;
+    private readonly decimal _denominator;
+    private readonly Verdict? _owner;
+    private readonly int _index;
     private readonly Condition? _shortfallSource;
     private readonly byte _flags;
 
-    internal CriterionResult(Criterion criterion, Outcome outcome, decimal? observed = null, long? denominator = null, string? category = null, Condition? shortfallSource = null, decimal shortfallAmount = 0, decimal fraction = 0, bool fromName = false)
+    internal CriterionResult(Verdict owner, int index, Criterion criterion, Outcome outcome, decimal? observed = null, decimal? denominator = null, string? category = null, Condition? shortfallSource = null, decimal shortfallAmount = 0, decimal fraction = 0, bool fromName = false)
     {
+        _owner = owner;
+        _index = index;
         Criterion = criterion;
         Outcome = outcome;
         Category = category;
@@ -56,6 +61,31 @@ public readonly struct CriterionResult : IEquatable<CriterionResult>
 
     /// <summary>The criterion's id; empty for <c>default(CriterionResult)</c>, which belongs to no criterion.</summary>
     public string Id => Criterion?.Id ?? string.Empty;
+
+    /// <summary>
+    /// The results of the criterion's parts, in the rule set's order (empty for a condition, and for
+    /// <c>default(CriterionResult)</c>): the verdict is a tree, walked from <see cref="Verdict.Root"/>.
+    /// </summary>
+    public IReadOnlyList<CriterionResult> Children => _owner?.ChildrenOf(_index) ?? [];
+
+    /// <summary>This result and every result below it, parents before children.</summary>
+    /// <returns>The results in pre-order.</returns>
+    public IEnumerable<CriterionResult> DescendantsAndSelf()
+    {
+        if (Criterion is null)
+        {
+            yield break;
+        }
+
+        yield return this;
+        foreach (var child in Children)
+        {
+            foreach (var r in child.DescendantsAndSelf())
+            {
+                yield return r;
+            }
+        }
+    }
 
     /// <summary>Pass, fail or unknown.</summary>
     public Outcome Outcome { get; }
@@ -126,7 +156,7 @@ public readonly struct CriterionResult : IEquatable<CriterionResult>
     {
         null => "(no criterion)",
         Condition { Comparison: Comparison.OneOf } c => $"{Id}: {Outcome.ToString().ToLowerInvariant()} ({Category ?? "missing"} ∈ {{{string.Join(", ", c.Values)}}})",
-        Condition c => $"{Id}: {Outcome.ToString().ToLowerInvariant()} ({(Actual is { } a ? RuleSetJson.FormatNumber(a) : "missing")} {UnitNames.Symbol(c.Comparison)} {RuleSetJson.FormatNumber(c.Threshold ?? 0)} {UnitNames.Name(c.Unit)})",
+        Condition c => $"{Id}: {Outcome.ToString().ToLowerInvariant()} ({(Actual is { } a ? DecimalText.Format(a) : "missing")} {UnitNames.Symbol(c.Comparison)} {DecimalText.Format(c.Threshold ?? 0)} {UnitNames.Name(c.Unit)})",
         _ => $"{Id}: {Outcome.ToString().ToLowerInvariant()}",
     };
 }

@@ -1,4 +1,6 @@
 using TaobaoVillage.Rules;
+using TaobaoVillage.Metrics;
+using TaobaoVillage.Domain;
 
 namespace TaobaoVillage.Engine;
 
@@ -26,6 +28,9 @@ public enum Eligibility
 
     /// <summary>The rule set's criteria are not met, whatever the missing data would be.</summary>
     NotEligible,
+
+    /// <summary>The record is invalid (households 0, a negative figure…): it was not evaluated; <see cref="Verdict.Problems"/> says why.</summary>
+    Invalid,
 }
 
 /// <summary>
@@ -49,7 +54,7 @@ public readonly record struct Shortfall(string CriterionId, Metric Metric, decim
     /// <returns>The description.</returns>
     public override string ToString()
     {
-        var amount = Unit == Unit.Cny ? Domain.Cny.FromYuan(Amount).ToString() : RuleSetJson.FormatNumber(Amount);
+        var amount = Unit == Unit.Cny ? Domain.Cny.FromYuan(Amount).ToString() : DecimalText.Format(Amount);
         var one = Amount == 1m;
         return Unit switch
         {

@@ -43,22 +43,15 @@ public static class Readiness
             return 1m;
         }
 
-        var index = 0;
-        return Math.Min(Progress(verdict, ref index), 0.9999m);
+        return verdict.Root.Criterion is null ? 0m : Math.Min(Progress(verdict.Root), 0.9999m);
     }
 
-    private static decimal Progress(Verdict verdict, ref int index)
+    private static decimal Progress(CriterionResult result)
     {
-        var result = verdict.Criteria[index++];
         switch (result.Criterion)
         {
             case CriterionGroup group:
-                var parts = new decimal[group.Children.Length];
-                for (var i = 0; i < parts.Length; i++)
-                {
-                    parts[i] = Progress(verdict, ref index);
-                }
-
+                var parts = result.Children.Select(Progress).ToArray();
                 return group.Kind == GroupKind.AllOf ? parts.Average() : parts.Max();
             case Condition condition:
                 if (result.Outcome == Outcome.Pass)

@@ -1,5 +1,6 @@
-using System.Collections.Immutable;
+using TaobaoVillage.Domain;
 using TaobaoVillage.Rules;
+using TaobaoVillage.Metrics;
 
 namespace TaobaoVillage.Engine;
 
@@ -11,12 +12,27 @@ namespace TaobaoVillage.Engine;
 /// <remarks>Immutable and thread-safe.</remarks>
 public sealed class Verdict
 {
-    internal Verdict(RuleSet ruleSet, string subject, Outcome outcome, CriterionResult[] criteria)
+    private static readonly int[][] NoChildren = [[]];
+
+    private readonly int[][] _children;
+
+    internal Verdict(RuleSet ruleSet, string subject, int[][] children, int size)
     {
         RuleSet = ruleSet;
         Subject = subject;
-        Outcome = outcome;
-        Criteria = System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsImmutableArray(criteria);
+        _children = children;
+        Results = new CriterionResult[size];
+        Problems = [];
+    }
+
+    internal Verdict(RuleSet ruleSet, string subject, IReadOnlyList<RecordProblem> problems)
+    {
+        RuleSet = ruleSet;
+        Subject = subject;
+        _children = NoChildren;
+        Results = [];
+        Problems = problems;
+        Outcome = Outcome.Unknown;
     }
 
     /// <summary>The rule set that decided (its id, version and <see cref="RuleSet.ContentHash"/>).</summary>
@@ -25,11 +41,11 @@ public sealed class Verdict
     /// <summary>The key of what was decided: the village code or the township code.</summary>
     public string Subject { get; }
 
-    /// <summary>The root criterion's outcome.</summary>
-    public Outcome Outcome { get; }
+    /// <summary>The root criterion's outcome (<see cref="Outcome.Unknown"/> for an invalid record).</summary>
+    public Outcome Outcome { get; internal set; }
 
-    /// <summary>Eligible, not eligible, or indeterminate (missing data could still decide either way).</summary>
-    public Eligibility Eligibility => Outcome switch
+    /// <summary>Eligible, not eligible, indeterminate (missing data could still decide either way), or invalid.</summary>
+    public Eligibility Eligibility => Problems.Count > 0 ? Eligibility.Invalid : Outcome switch
     {
         Outcome.Pass => Eligibility.Eligible,
         Outcome.Fail => Eligibility.NotEligible,
@@ -37,21 +53,36 @@ public sealed class Verdict
     };
 
     /// <summary>Whether the subject qualifies.</summary>
-    public bool IsEligible => Outcome == Outcome.Pass;
+    public bool IsEligible => Outcome == Outcome.Pass && Problems.Count == 0;
 
-    /// <summary>Every criterion's result, parents before children; the first is the root.</summary>
-    public ImmutableArray<CriterionResult> Criteria { get; }
+    /// <summary>Why the record could not be evaluated; empty for every verdict but <see cref="Eligibility.Invalid"/>.</summary>
+    public IReadOnlyList<RecordProblem> Problems { get; }
 
-    /// <summary>The results an explanation lists: all but a root group (see <see cref="Rules.RuleSet.ExplainedCriteria"/>).</summary>
-    public IEnumerable<CriterionResult> Explained => Criteria.Skip(RuleSet.FirstExplainedIndex);
+    /// <summary>
+    /// The result of the rule set's root criterion; walk <see cref="CriterionResult.Children"/> from here. For an
+    /// invalid record, <c>default</c> (no criterion, no children).
+    /// </summary>
+    public CriterionResult Root => Results.Length > 0 ? Results[0] : default;
+
+    /// <summary>Every criterion's result, parents before children, from the root (a walk of the tree).</summary>
+    public IEnumerable<CriterionResult> Criteria => Root.DescendantsAndSelf();
+
+    /// <summary>The results an explanation lists: all but a root group, whose outcome is the verdict (see <see cref="Rules.RuleSet.ExplainedCriteria"/>).</summary>
+    public IEnumerable<CriterionResult> Explained => Root.Criterion is CriterionGroup ? Criteria.Skip(1) : Criteria;
+
+    /// <summary>The node results, in the engine's order; only the engine fills them and only it indexes them.</summary>
+    internal CriterionResult[] Results { get; }
 
     /// <summary>The result of the criterion with this id.</summary>
     /// <param name="criterionId">The criterion's id.</param>
     /// <returns>The result.</returns>
     /// <exception cref="KeyNotFoundException">The rule set has no criterion with this id.</exception>
+    /// <exception cref="InvalidOperationException">The record was invalid, so no criterion was evaluated (see <see cref="Problems"/>).</exception>
     public CriterionResult this[string criterionId] => TryGet(criterionId, out var result)
         ? result
-        : throw new KeyNotFoundException($"The rule set {RuleSet} has no criterion '{criterionId}'.");
+        : Problems.Count > 0
+            ? throw new InvalidOperationException($"The record {Subject} is invalid ({string.Join("; ", Problems.Select(p => p.ToString()))}); no criterion was evaluated.")
+            : throw new KeyNotFoundException($"The rule set {RuleSet} has no criterion '{criterionId}'.");
 
     /// <summary>Finds the result of a criterion. Does not throw.</summary>
     /// <param name="criterionId">The criterion's id.</param>
@@ -83,7 +114,7 @@ public sealed class Verdict
     /// The ways to pass, cheapest first (fewest missing data, then fewest steps, then the smallest total
     /// <see cref="Shortfall.Fraction"/>): each is a set of shortfalls to make good together (and data to supply). An
     /// eligible verdict has one empty path; a verdict that no change of amounts can turn (a residents' committee,
-    /// say) has none.
+    /// say) has none, and neither has an invalid one.
     /// </summary>
     /// <param name="limit">The most paths to return.</param>
     /// <returns>The paths.</returns>
@@ -91,11 +122,14 @@ public sealed class Verdict
     public IReadOnlyList<PathToPass> PathsToPass(int limit = 8)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
-        var index = 0;
+        if (Root.Criterion is null)
+        {
+            return [];
+        }
 
         // Advice never offers a way that needs more of the same and nothing less than a way already offered.
         var kept = new List<PathToPass>(limit);
-        foreach (var path in Paths(ref index, Math.Max(limit, 16)))
+        foreach (var path in Paths(Root, Math.Max(limit, 16)))
         {
             if (!kept.Any(k => k.Dominates(path)))
             {
@@ -111,23 +145,33 @@ public sealed class Verdict
         return kept;
     }
 
+    internal IReadOnlyList<CriterionResult> ChildrenOf(int index)
+    {
+        var indices = _children[index];
+        if (indices.Length == 0)
+        {
+            return [];
+        }
+
+        var children = new CriterionResult[indices.Length];
+        for (var i = 0; i < indices.Length; i++)
+        {
+            children[i] = Results[indices[i]];
+        }
+
+        return children;
+    }
+
     /// <summary>Formats the verdict as <c>code: eligible under id@version</c>.</summary>
     /// <returns>The formatted verdict.</returns>
     public override string ToString() => $"{Subject}: {Eligibility} under {RuleSet}";
 
-    private List<PathToPass> Paths(ref int index, int cap)
+    private static List<PathToPass> Paths(CriterionResult result, int cap)
     {
-        var result = Criteria[index];
-        index++;
         switch (result.Criterion)
         {
             case CriterionGroup group:
-                var childPaths = new List<List<PathToPass>>(group.Children.Length);
-                for (var i = 0; i < group.Children.Length; i++)
-                {
-                    childPaths.Add(Paths(ref index, cap));
-                }
-
+                var childPaths = result.Children.Select(child => Paths(child, cap)).ToList();
                 if (result.Outcome == Outcome.Pass)
                 {
                     return [Empty];

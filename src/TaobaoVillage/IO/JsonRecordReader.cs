@@ -2,6 +2,8 @@ using System.Globalization;
 using Newtonsoft.Json;
 using TaobaoVillage.Batch;
 using TaobaoVillage.Domain;
+using TaobaoVillage.Json;
+using TaobaoVillage.Metrics;
 
 namespace TaobaoVillage.IO;
 

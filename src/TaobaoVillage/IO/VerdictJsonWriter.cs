@@ -1,8 +1,10 @@
 using System.Globalization;
-using Newtonsoft.Json;
+using System.Runtime.CompilerServices;
+using System.Text;
 using TaobaoVillage.Batch;
 using TaobaoVillage.Domain;
 using TaobaoVillage.Engine;
+using TaobaoVillage.Metrics;
 using TaobaoVillage.Rules;
 
 namespace TaobaoVillage.IO;
@@ -12,15 +14,22 @@ namespace TaobaoVillage.IO;
 /// <c>village_code</c>, <c>year</c>, <c>verdict</c> (<c>eligible</c>, <c>not_eligible</c>, <c>indeterminate</c>,
 /// <c>invalid</c>), <c>rule_set</c> (<c>id</c>, <c>version</c>, <c>hash</c>), <c>criteria</c> (each <c>id</c>,
 /// <c>outcome</c>, <c>actual</c>, <c>threshold</c>, <c>unit</c>, <c>shortfall</c>) and, for invalid rows,
-/// <c>errors</c> (each <c>line</c>, <c>field</c>, <c>code</c>, <c>value</c>, <c>message</c>).
+/// <c>errors</c> (each <c>line</c>, <c>field</c>, <c>code</c>, <c>value</c>, <c>message</c>). The one JSON writer of
+/// verdicts: the constant parts of a line (rule set, criterion ids, thresholds, units) are written once per rule set
+/// and reused, so a line costs only its figures.
 /// </summary>
 /// <remarks>
-/// <see cref="FormatLine"/> is pure and thread-safe, so lines can be formatted in parallel (see
+/// Pure and thread-safe, so lines can be formatted in parallel (see
 /// <see cref="BatchScorer.ScoreSelect{T}(IEnumerable{InputRow}, Func{ScoredRow, T}, BatchCounts?, CancellationToken)"/>)
 /// and written in order.
 /// </remarks>
 public static class VerdictJsonWriter
 {
+    private static readonly ConditionalWeakTable<RuleSet, Parts> Cache = [];
+
+    [ThreadStatic]
+    private static StringBuilder? builder;
+
     /// <summary>Formats one scored row as one JSON line, without the line break.</summary>
     /// <param name="row">The row.</param>
     /// <param name="ruleSet">The rule set, for invalid rows (valid rows carry theirs in the verdict).</param>
@@ -30,218 +39,141 @@ public static class VerdictJsonWriter
     {
         ArgumentNullException.ThrowIfNull(row);
         ArgumentNullException.ThrowIfNull(ruleSet);
-        if (row.Verdict is { } verdict)
+        var sb = builder ??= new StringBuilder(1024);
+        sb.Clear();
+        sb.Append("{\"line\":").Append(row.Line.ToString(CultureInfo.InvariantCulture)).Append(",\"village_code\":").AppendString(row.Key);
+        sb.Append(",\"year\":").Append(row.Year is { } year ? year.ToString(CultureInfo.InvariantCulture) : "null");
+        sb.Append(",\"verdict\":\"").Append(row.StatusName).Append('"');
+        if (row.Verdict is { Eligibility: not Eligibility.Invalid } verdict)
         {
-            return VerdictLineFormatter.For(verdict.RuleSet).Format(row, verdict);
-        }
-
-        return FormatWithWriter(row, ruleSet);
-    }
-
-    internal static string FormatWithWriter(ScoredRow row, RuleSet ruleSet)
-    {
-        using var text = new StringWriter(CultureInfo.InvariantCulture);
-        using (var w = new JsonTextWriter(text) { Formatting = Formatting.None })
-        {
-            Write(w, row, ruleSet);
-        }
-
-        return text.ToString();
-    }
-
-    /// <summary>Writes one scored row as a JSON object.</summary>
-    /// <param name="writer">The JSON writer.</param>
-    /// <param name="row">The row.</param>
-    /// <param name="ruleSet">The rule set, for invalid rows.</param>
-    /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    public static void Write(JsonWriter writer, ScoredRow row, RuleSet ruleSet)
-    {
-        ArgumentNullException.ThrowIfNull(writer);
-        ArgumentNullException.ThrowIfNull(row);
-        ArgumentNullException.ThrowIfNull(ruleSet);
-        var w = writer;
-        w.WriteStartObject();
-        w.WritePropertyName("line");
-        w.WriteValue(row.Line);
-        w.WritePropertyName("village_code");
-        w.WriteValue(row.Key);
-        w.WritePropertyName("year");
-        w.WriteValue(row.Year);
-        w.WritePropertyName("verdict");
-        w.WriteValue(row.StatusName);
-        w.WritePropertyName("rule_set");
-        WriteRuleSet(w, row.Verdict?.RuleSet ?? ruleSet);
-        if (row.Verdict is { } verdict)
-        {
-            w.WritePropertyName("criteria");
-            WriteCriteria(w, verdict);
+            var parts = PartsOf(verdict.RuleSet);
+            sb.Append(parts.RuleSet).Append(",\"criteria\":");
+            AppendCriteria(sb, verdict, parts);
         }
         else
         {
-            w.WritePropertyName("errors");
-            w.WriteStartArray();
+            sb.Append(PartsOf(row.Verdict?.RuleSet ?? ruleSet).RuleSet).Append(",\"errors\":[");
+            var first = true;
             foreach (var p in row.Problems)
             {
-                w.WriteStartObject();
-                w.WritePropertyName("line");
-                w.WriteValue(p.Line ?? row.Line);
-                w.WritePropertyName("field");
-                w.WriteValue(p.Field);
-                w.WritePropertyName("code");
-                w.WriteValue(p.Code);
-                w.WritePropertyName("value");
-                w.WriteValue(p.Value);
-                w.WritePropertyName("message");
-                w.WriteValue(p.Message);
-                w.WriteEndObject();
+                sb.Append(first ? "{\"line\":" : ",{\"line\":").Append((p.Line ?? row.Line).ToString(CultureInfo.InvariantCulture));
+                sb.Append(",\"field\":").AppendString(p.Field).Append(",\"code\":").AppendString(p.Code);
+                sb.Append(",\"value\":").AppendString(p.Value).Append(",\"message\":").AppendString(p.Message).Append('}');
+                first = false;
             }
 
-            w.WriteEndArray();
+            sb.Append(']');
         }
 
-        w.WriteEndObject();
+        var line = sb.Append('}').ToString();
+        if (sb.Capacity > 1 << 16)
+        {
+            builder = null;
+        }
+
+        return line;
     }
 
-    /// <summary>Writes a verdict's criteria (all but a root group, whose outcome is the verdict) as a JSON array.</summary>
-    /// <param name="w">The JSON writer.</param>
+    /// <summary>
+    /// Formats a verdict's criteria (all but a root group, whose outcome is the verdict) as the JSON array the verdict
+    /// lines carry in <c>criteria</c>: for township verdicts and any other place that embeds them.
+    /// </summary>
     /// <param name="verdict">The verdict.</param>
-    /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    public static void WriteCriteria(JsonWriter w, Verdict verdict)
+    /// <returns>The JSON array text.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="verdict"/> is null.</exception>
+    public static string FormatCriteria(Verdict verdict)
     {
-        ArgumentNullException.ThrowIfNull(w);
         ArgumentNullException.ThrowIfNull(verdict);
-        w.WriteStartArray();
-        var criteria = verdict.Criteria;
-        for (var i = verdict.RuleSet.FirstExplainedIndex; i < criteria.Length; i++)
+        var sb = new StringBuilder(512);
+        AppendCriteria(sb, verdict, PartsOf(verdict.RuleSet));
+        return sb.ToString();
+    }
+
+    /// <summary>The rule set as verdict lines name it: <c>{"id":…,"version":…,"hash":…}</c>.</summary>
+    /// <param name="ruleSet">The rule set.</param>
+    /// <returns>The JSON object text.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="ruleSet"/> is null.</exception>
+    public static string FormatRuleSet(RuleSet ruleSet)
+    {
+        ArgumentNullException.ThrowIfNull(ruleSet);
+        return PartsOf(ruleSet).RuleSet[",\"rule_set\":".Length..];
+    }
+
+    private static Parts PartsOf(RuleSet ruleSet) => Cache.GetValue(ruleSet, static r => new Parts(r));
+
+    private static void AppendCriteria(StringBuilder sb, Verdict verdict, Parts parts)
+    {
+        sb.Append('[');
+        var first = true;
+        foreach (var r in verdict.Explained)
         {
-            var r = criteria[i];
-            w.WriteStartObject();
-            w.WritePropertyName("id");
-            w.WriteValue(r.Id);
-            w.WritePropertyName("outcome");
-            w.WriteValue(StatusNames.Name(r.Outcome));
-            switch (r.Criterion)
+            var part = parts.For(r.Criterion);
+            sb.Append(first ? "" : ",").Append(part.Head).Append(StatusNames.Name(r.Outcome)).Append('"');
+            first = false;
+            if (r.Criterion is Condition { Comparison: Comparison.OneOf })
             {
-                case Condition { Comparison: Comparison.OneOf } c:
-                    w.WritePropertyName("actual");
-                    w.WriteValue(r.Category);
-                    if (r.ValueFromName)
-                    {
-                        // Where the value came from, when not from a column.
-                        w.WritePropertyName("source");
-                        w.WriteValue("village_name");
-                    }
-
-                    w.WritePropertyName("threshold");
-                    w.WriteStartArray();
-                    foreach (var v in c.Values)
-                    {
-                        w.WriteValue(v);
-                    }
-
-                    w.WriteEndArray();
-                    break;
-                case Condition c:
-                    w.WritePropertyName("actual");
-                    if (r.Denominator is { } d && r.Observed is { } n && d != 0)
-                    {
-                        w.WriteRawValue(Number(Math.Round(n / d, 6, MidpointRounding.ToZero)));
-                        w.WritePropertyName("observed");
-                        w.WriteRawValue(Number(n));
-                        w.WritePropertyName("households");
-                        w.WriteRawValue(Number(d));
-                    }
-                    else if (r.Observed is { } o)
-                    {
-                        w.WriteRawValue(Number(o));
-                    }
-                    else
-                    {
-                        w.WriteNull();
-                    }
-
-                    w.WritePropertyName("threshold");
-                    w.WriteRawValue(RuleSetJson.FormatNumber(c.Threshold ?? 0m));
-                    w.WritePropertyName("unit");
-                    w.WriteValue(UnitNames.Name(c.Unit));
-                    break;
+                sb.Append(",\"actual\":").AppendString(r.Category);
+                if (r.ValueFromName)
+                {
+                    // Where the value came from, when not from a column.
+                    sb.Append(",\"source\":\"village_name\"");
+                }
+            }
+            else if (r.Criterion is Condition)
+            {
+                sb.Append(",\"actual\":");
+                if (r.Denominator is { } d && r.Observed is { } n && d != 0)
+                {
+                    sb.AppendNumber(Math.Round(n / d, 6, MidpointRounding.ToZero)).Append(",\"observed\":").AppendNumber(n).Append(",\"households\":").AppendNumber(d);
+                }
+                else if (r.Observed is { } o)
+                {
+                    sb.AppendNumber(o);
+                }
+                else
+                {
+                    sb.Append("null");
+                }
             }
 
-            w.WritePropertyName("shortfall");
+            sb.Append(part.Tail).Append(",\"shortfall\":");
             if (r.Shortfall is { } s)
             {
-                w.WriteStartObject();
-                w.WritePropertyName("amount");
-                w.WriteRawValue(Number(s.Amount));
-                w.WritePropertyName("unit");
-                w.WriteValue(UnitNames.Name(s.Unit));
-                w.WriteEndObject();
+                sb.Append("{\"amount\":").AppendNumber(s.Amount).Append(",\"unit\":\"").Append(UnitNames.Name(s.Unit)).Append("\"}}");
             }
             else
             {
-                w.WriteNull();
+                sb.Append("null}");
             }
-
-            w.WriteEndObject();
         }
 
-        w.WriteEndArray();
+        sb.Append(']');
     }
 
-    private static void WriteRuleSet(JsonWriter w, RuleSet ruleSet)
+    /// <summary>The constant text of a rule set's lines, escaped once.</summary>
+    private sealed class Parts
     {
-        w.WriteStartObject();
-        w.WritePropertyName("id");
-        w.WriteValue(ruleSet.Id.Value);
-        w.WritePropertyName("version");
-        w.WriteValue(ruleSet.Version);
-        w.WritePropertyName("hash");
-        w.WriteValue(ruleSet.ContentHash);
-        w.WriteEndObject();
-    }
+        private readonly Dictionary<Criterion, (string Head, string Tail)> _byCriterion = new(ReferenceEqualityComparer.Instance);
 
-    private static string Number(decimal value) => value.ToString(CultureInfo.InvariantCulture);
-}
-
-/// <summary>Writes scored rows to a text writer as JSON Lines. Not thread-safe: one writer per output.</summary>
-public sealed class VerdictJsonLinesWriter : IDisposable
-{
-    private readonly TextWriter _writer;
-    private readonly RuleSet _ruleSet;
-    private readonly bool _leaveOpen;
-
-    /// <summary>Creates a writer.</summary>
-    /// <param name="writer">Where lines go.</param>
-    /// <param name="ruleSet">The rule set, for invalid rows.</param>
-    /// <param name="leaveOpen">Whether to leave <paramref name="writer"/> open on dispose.</param>
-    /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    public VerdictJsonLinesWriter(TextWriter writer, RuleSet ruleSet, bool leaveOpen = false)
-    {
-        _writer = writer ?? throw new ArgumentNullException(nameof(writer));
-        _ruleSet = ruleSet ?? throw new ArgumentNullException(nameof(ruleSet));
-        _leaveOpen = leaveOpen;
-    }
-
-    /// <summary>Writes one row as one line.</summary>
-    /// <param name="row">The row.</param>
-    /// <exception cref="ArgumentNullException"><paramref name="row"/> is null.</exception>
-    public void Write(ScoredRow row) => WriteLine(VerdictJsonWriter.FormatLine(row, _ruleSet));
-
-    /// <summary>Writes a line formatted earlier with <see cref="VerdictJsonWriter.FormatLine"/>.</summary>
-    /// <param name="line">The JSON text of one row.</param>
-    public void WriteLine(string line)
-    {
-        _writer.Write(line);
-        _writer.Write('\n');
-    }
-
-    /// <inheritdoc />
-    public void Dispose()
-    {
-        _writer.Flush();
-        if (!_leaveOpen)
+        public Parts(RuleSet ruleSet)
         {
-            _writer.Dispose();
+            RuleSet = new StringBuilder(",\"rule_set\":{\"id\":").AppendString(ruleSet.Id.Value).Append(",\"version\":").AppendString(ruleSet.Version)
+                .Append(",\"hash\":").AppendString(ruleSet.ContentHash).Append('}').ToString();
+            foreach (var criterion in ruleSet.Criteria.DescendantsAndSelf())
+            {
+                var head = "{\"id\":" + JsonText.Quote(criterion.Id) + ",\"outcome\":\"";
+                var tail = criterion switch
+                {
+                    Condition { Comparison: Comparison.OneOf } c => ",\"threshold\":[" + string.Join(",", c.Values.Select(JsonText.Quote)) + "]",
+                    Condition c => ",\"threshold\":" + DecimalText.Format(c.Threshold ?? 0m) + ",\"unit\":" + JsonText.Quote(UnitNames.Name(c.Unit)),
+                    _ => string.Empty,
+                };
+                _byCriterion[criterion] = (head, tail);
+            }
         }
+
+        public string RuleSet { get; }
+
+        public (string Head, string Tail) For(Criterion criterion) => _byCriterion[criterion];
     }
 }

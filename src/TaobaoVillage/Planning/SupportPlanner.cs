@@ -3,6 +3,7 @@ using TaobaoVillage.Batch;
 using TaobaoVillage.Domain;
 using TaobaoVillage.Engine;
 using TaobaoVillage.Rules;
+using TaobaoVillage.Metrics;
 
 namespace TaobaoVillage.Planning;
 
@@ -116,7 +117,7 @@ public static class SupportPlanner
 
     /// <summary>Plans support for scored villages.</summary>
     /// <param name="rows">Scored rows (from <see cref="BatchScorer"/>), any order; rows without a year or record are left out.</param>
-    /// <param name="townRules">The township rule set for a year, such as <see cref="BuiltInRuleSets.ForTownshipYear"/>.</param>
+    /// <param name="townRules">The township rule set for a year, such as <see cref="TaobaoVillage.RuleSets.BuiltInRuleSets.ForTownshipYear"/>.</param>
     /// <param name="budget">What may be spent.</param>
     /// <param name="year">Only this year, or null for every year.</param>
     /// <returns>The plan.</returns>

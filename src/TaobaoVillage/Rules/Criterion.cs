@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using TaobaoVillage.Metrics;
 
 namespace TaobaoVillage.Rules;
 

@@ -38,17 +38,15 @@ public readonly partial record struct RuleSetId
 /// <summary>
 /// A versioned, cited set of eligibility criteria: what it decides about (<see cref="Target"/>), the years it
 /// applies to, the published text it encodes, and a tree of criteria. Built with <see cref="RuleSetBuilder"/> or
-/// loaded with <see cref="RuleSetJson"/>; every instance has been checked.
+/// loaded from JSON (<c>TaobaoVillage.Json.RuleSetJson</c>); every instance has been checked.
 /// </summary>
 /// <remarks>
 /// Immutable and thread-safe. Two rule sets are equal when their content is equal, which
-/// <see cref="ContentHash"/> (SHA-256 of the canonical JSON form) identifies. Compile one with <see cref="Compile"/>
-/// to evaluate records.
+/// <see cref="ContentHash"/> (SHA-256 of the canonical form) identifies. The engine compiles one
+/// (<c>ruleSet.Compile()</c>) to evaluate records; the model knows neither the engine nor any file format.
 /// </remarks>
 public sealed class RuleSet : IEquatable<RuleSet>
 {
-    private readonly Lazy<Engine.RuleEvaluator> _evaluator;
-
     internal RuleSet(RuleSetId id, string version, string title, string? description, RuleTarget target, YearRange effectiveYears, Citation? citation, Criterion criteria)
     {
         Id = id;
@@ -59,9 +57,8 @@ public sealed class RuleSet : IEquatable<RuleSet>
         EffectiveYears = effectiveYears;
         Citation = citation;
         Criteria = criteria;
-        CanonicalJson = RuleSetJson.Canonical(this);
-        ContentHash = "sha256:" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(CanonicalJson)));
-        _evaluator = new Lazy<Engine.RuleEvaluator>(() => new Engine.RuleEvaluator(this), LazyThreadSafetyMode.ExecutionAndPublication);
+        CanonicalForm = RuleSetCanonicalForm.Write(this);
+        ContentHash = RuleSetCanonicalForm.Hash(CanonicalForm);
     }
 
     /// <summary>The rule set's id.</summary>
@@ -109,20 +106,17 @@ public sealed class RuleSet : IEquatable<RuleSet>
         return ruleSets.Reverse().SelectMany(r => r.ExplainedCriteria).DistinctBy(c => c.Id, StringComparer.Ordinal).ToList();
     }
 
-    /// <summary>The index in <see cref="Engine.Verdict.Criteria"/> of the first of <see cref="ExplainedCriteria"/>: 1 after a root group, else 0.</summary>
-    public int FirstExplainedIndex => Criteria is CriterionGroup ? 1 : 0;
-
-    /// <summary>The SHA-256 hash of the canonical JSON form, as <c>sha256:hex</c>: it identifies the content exactly.</summary>
+    /// <summary>
+    /// The content hash, as <c>scheme:hex</c>: today <c>sha256:</c> and the SHA-256 of <see cref="CanonicalForm"/>
+    /// in UTF-8. It identifies the content exactly; a later scheme would carry another name before the ':'.
+    /// </summary>
     public string ContentHash { get; }
 
-    internal string CanonicalJson { get; }
-
     /// <summary>
-    /// Returns the compiled evaluator of this rule set. Compiling happens once per instance; the evaluator is
-    /// thread-safe and reusable.
+    /// The canonical text the hash is computed over: compact JSON, properties in a fixed order, absent values left
+    /// out, thresholds without trailing zeros (docs/formats.md). Owned by the rule model, so no file format can change it.
     /// </summary>
-    /// <returns>The evaluator.</returns>
-    public Engine.RuleEvaluator Compile() => _evaluator.Value;
+    public string CanonicalForm { get; }
 
     /// <summary>
     /// A what-if variant of this rule set: every criterion passed through <paramref name="change"/> (return it as it
@@ -160,7 +154,7 @@ public sealed class RuleSet : IEquatable<RuleSet>
     public Criterion? FindCriterion(string id) => Criteria.DescendantsAndSelf().FirstOrDefault(c => c.Id == id);
 
     /// <inheritdoc />
-    public bool Equals(RuleSet? other) => other is not null && other.CanonicalJson == CanonicalJson;
+    public bool Equals(RuleSet? other) => other is not null && other.CanonicalForm == CanonicalForm;
 
     /// <inheritdoc />
     public override bool Equals(object? obj) => Equals(obj as RuleSet);

@@ -1,4 +1,5 @@
 using TaobaoVillage.Domain;
+using TaobaoVillage.Metrics;
 
 namespace TaobaoVillage.Rules;
 
@@ -16,7 +17,7 @@ namespace TaobaoVillage.Rules;
 /// </code>
 /// </summary>
 /// <remarks>
-/// <see cref="Build"/> checks the whole rule set with the same checks as <see cref="RuleSetJson"/> and reports every
+/// <see cref="Build"/> checks the whole rule set with the same checks as the JSON loader (<c>RuleSetJson</c>) and reports every
 /// problem with the JSON path it would have in a rule file. A builder is not thread-safe; the rule set it builds is.
 /// </remarks>
 public sealed class RuleSetBuilder

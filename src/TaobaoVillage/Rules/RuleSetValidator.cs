@@ -1,4 +1,5 @@
 using System.Globalization;
+using TaobaoVillage.Metrics;
 
 namespace TaobaoVillage.Rules;
 

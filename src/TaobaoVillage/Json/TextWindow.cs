@@ -1,4 +1,4 @@
-namespace TaobaoVillage.IO;
+namespace TaobaoVillage.Json;
 
 /// <summary>
 /// A text reader that remembers the last characters it handed out, by line and column, so that the exact text of a

@@ -1,4 +1,6 @@
-namespace TaobaoVillage.Rules;
+using TaobaoVillage.Rules;
+using TaobaoVillage.Json;
+namespace TaobaoVillage.RuleSets;
 
 /// <summary>
 /// The rule sets that ship inside the package, as JSON resources, each with its citation and effective years:

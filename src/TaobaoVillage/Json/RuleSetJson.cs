@@ -3,8 +3,10 @@ using System.Numerics;
 using TaobaoVillage.Domain;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
+using TaobaoVillage.Rules;
+using TaobaoVillage.Metrics;
 
-namespace TaobaoVillage.Rules;
+namespace TaobaoVillage.Json;
 
 /// <summary>
 /// Reads and writes rule sets as JSON (Newtonsoft.Json). The format is data only: ids, metrics, comparisons,
@@ -194,17 +196,8 @@ public static class RuleSetJson
     public static string Save(RuleSet ruleSet, bool indented = true)
     {
         ArgumentNullException.ThrowIfNull(ruleSet);
-        return indented ? Write(ruleSet, Formatting.Indented) : ruleSet.CanonicalJson;
+        return indented ? Write(ruleSet, Formatting.Indented) : ruleSet.CanonicalForm;
     }
-
-    internal static string Canonical(RuleSet ruleSet) => Write(ruleSet, Formatting.None);
-
-    /// <summary>Formats a threshold the way rule files write it: no exponent, no trailing zeros.</summary>
-    /// <param name="value">The value.</param>
-    /// <returns>The invariant text.</returns>
-    public static string FormatNumber(decimal value) => Normalize(value).ToString(CultureInfo.InvariantCulture);
-
-    internal static decimal Normalize(decimal value) => value / 1.000000000000000000000000000000000m;
 
     private static string Write(RuleSet ruleSet, Formatting formatting)
     {
@@ -284,7 +277,7 @@ public static class RuleSetJson
                 else
                 {
                     w.WritePropertyName("threshold");
-                    w.WriteRawValue(FormatNumber(c.Threshold!.Value));
+                    w.WriteRawValue(DecimalText.Format(c.Threshold!.Value));
                     w.WritePropertyName("unit");
                     w.WriteValue(UnitNames.Name(c.Unit));
                 }
@@ -641,7 +634,7 @@ public static class RuleSetJson
                 return null;
             }
 
-            return IO.JsonNumberText.EndingAt(_lines[info.LineNumber - 1], info.LinePosition);
+            return JsonNumberText.EndingAt(_lines[info.LineNumber - 1], info.LinePosition);
         }
     }
 }

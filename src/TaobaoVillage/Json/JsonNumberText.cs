@@ -1,4 +1,4 @@
-namespace TaobaoVillage.IO;
+namespace TaobaoVillage.Json;
 
 /// <summary>
 /// The text of a JSON number as written, found back from where the parser says it ended: Newtonsoft.Json hands out

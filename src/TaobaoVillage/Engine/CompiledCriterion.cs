@@ -1,0 +1,151 @@
+using TaobaoVillage.Metrics;
+using TaobaoVillage.Rules;
+
+namespace TaobaoVillage.Engine;
+
+/// <summary>One criterion compiled: its comparison, threshold and category mask ready, its value read through its metric's descriptor.</summary>
+internal struct CompiledCriterion
+{
+    public Criterion Criterion;
+    public Condition? Condition;
+    public GroupKind Kind;
+    public int[]? Children;
+    public Metric Metric;
+    public Comparison Comparison;
+    public decimal Threshold;
+    public decimal Quantum;
+    public ulong Mask;
+
+    /// <summary>Compiles a tree in pre-order into <paramref name="nodes"/>; returns the node's index.</summary>
+    public static int Compile(Criterion criterion, List<CompiledCriterion> nodes)
+    {
+        var index = nodes.Count;
+        nodes.Add(default);
+        switch (criterion)
+        {
+            case CriterionGroup group:
+                var children = new int[group.Children.Length];
+                for (var i = 0; i < children.Length; i++)
+                {
+                    children[i] = Compile(group.Children[i], nodes);
+                }
+
+                nodes[index] = new CompiledCriterion { Criterion = group, Kind = group.Kind, Children = children };
+                break;
+            case Condition c:
+                var mask = 0ul;
+                foreach (var value in c.Values)
+                {
+                    // The validator admits only the metric's own category names.
+                    mask |= c.Metric.CategoryParser!(value, out var at) ? 1ul << at : 0;
+                }
+
+                nodes[index] = new CompiledCriterion
+                {
+                    Criterion = c,
+                    Condition = c,
+                    Metric = c.Metric,
+                    Comparison = c.Comparison,
+                    Threshold = c.Threshold ?? 0m,
+                    Mask = mask,
+                    Quantum = c.Metric.Kind switch
+                    {
+                        MetricKind.Money => 0.01m,
+                        MetricKind.Number => 0.0001m,
+                        _ => 1m,
+                    },
+                };
+                break;
+        }
+
+        return index;
+    }
+
+    public readonly CriterionResult EvaluateLeaf(Verdict verdict, int index, Subject facts, out decimal relative)
+    {
+        relative = 0;
+        if (Metric.Kind == MetricKind.Category)
+        {
+            var value = facts.Category(Metric);
+            if (value < 0)
+            {
+                return new CriterionResult(verdict, index, Criterion, Outcome.Unknown);
+            }
+
+            var outcome = (Mask & (1ul << value)) != 0 ? Outcome.Pass : Outcome.Fail;
+            return new CriterionResult(verdict, index, Criterion, outcome, category: Metric.Categories[value], fromName: facts.ReadFromName(Metric));
+        }
+
+        if (Metric.Numerator is { } numerator)
+        {
+            var num = facts.Value(numerator);
+            var households = facts.Value(Metric.Denominator!);
+            if (num is not { } n || households is not { } h || h <= 0)
+            {
+                return new CriterionResult(verdict, index, Criterion, Outcome.Unknown, num, households);
+            }
+
+            // Exact: count ≥ share × households, never a floating-point ratio.
+            var required = Threshold * h;
+            var outcome = Compare(n, required);
+            return outcome == Outcome.Fail && TryGap(n, required, 1m, out var amount, out relative)
+                ? new CriterionResult(verdict, index, Criterion, outcome, n, h, shortfallSource: Condition, shortfallAmount: amount, fraction: relative)
+                : new CriterionResult(verdict, index, Criterion, outcome, n, h);
+        }
+
+        if (facts.Value(Metric) is not { } v)
+        {
+            return new CriterionResult(verdict, index, Criterion, Outcome.Unknown);
+        }
+
+        var result = Compare(v, Threshold);
+        return result == Outcome.Fail && TryGap(v, Threshold, Quantum, out var gap, out relative)
+            ? new CriterionResult(verdict, index, Criterion, result, v, shortfallSource: Condition, shortfallAmount: gap, fraction: relative)
+            : new CriterionResult(verdict, index, Criterion, result, v);
+    }
+
+    private readonly bool TryGap(decimal value, decimal required, decimal quantum, out decimal amount, out decimal relative)
+    {
+        try
+        {
+            amount = Gap(value, required, quantum);
+            relative = required == 0 ? amount : amount / Math.Abs(required);
+            return true;
+        }
+        catch (OverflowException)
+        {
+            // Only absurd figures (near decimal's limits) get here: say "fails" without an amount rather than throw.
+            amount = 0;
+            relative = decimal.MaxValue;
+            return false;
+        }
+    }
+
+    private readonly Outcome Compare(decimal value, decimal threshold)
+    {
+        var ok = Comparison switch
+        {
+            Comparison.AtLeast => value >= threshold,
+            Comparison.GreaterThan => value > threshold,
+            Comparison.AtMost => value <= threshold,
+            Comparison.LessThan => value < threshold,
+            _ => value == threshold,
+        };
+        return ok ? Outcome.Pass : Outcome.Fail;
+    }
+
+    /// <summary>The smallest change, in steps of <paramref name="quantum"/> (one fen, one shop), that makes the comparison pass.</summary>
+    private readonly decimal Gap(decimal value, decimal threshold, decimal quantum)
+    {
+        return Comparison switch
+        {
+            Comparison.AtLeast => Ceiling(threshold - value, quantum),
+            Comparison.GreaterThan => (decimal.Floor((threshold - value) / quantum) + 1) * quantum,
+            Comparison.AtMost => Ceiling(value - threshold, quantum),
+            Comparison.LessThan => (decimal.Floor((value - threshold) / quantum) + 1) * quantum,
+            _ => Math.Abs(value - threshold),
+        };
+
+        static decimal Ceiling(decimal amount, decimal quantum) => quantum == 0.01m ? amount : decimal.Ceiling(amount / quantum) * quantum;
+    }
+}

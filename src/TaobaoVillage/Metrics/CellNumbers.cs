@@ -1,0 +1,102 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using TaobaoVillage.Domain;
+
+namespace TaobaoVillage.Metrics;
+
+/// <summary>Numbers in cells as spreadsheets write them, read exactly or reported as problems.</summary>
+internal static partial class CellNumbers
+{
+    public static long? Whole(string field, string text, long min, long max, ref List<RecordProblem>? problems)
+    {
+        var plain = Plain(text);
+        if (long.TryParse(plain, NumberStyles.AllowLeadingSign | NumberStyles.AllowLeadingWhite | NumberStyles.AllowTrailingWhite, CultureInfo.InvariantCulture, out var whole))
+        {
+            return InRange(field, text, whole, min, max, ref problems) ? whole : null;
+        }
+
+        if (Decimal(field, text, ref problems) is not { } value)
+        {
+            return null;
+        }
+
+        if (decimal.Truncate(value) != value)
+        {
+            Add(ref problems, new(field, text, RecordProblemCodes.NotWhole, "Must be a whole number."));
+            return null;
+        }
+
+        return InRange(field, text, value, min, max, ref problems) ? (long)value : null;
+    }
+
+    public static decimal? Decimal(string field, string text, ref List<RecordProblem>? problems)
+    {
+        switch (ExactDecimal.Parse(Plain(text), out var value))
+        {
+            case ExactDecimalResult.Exact:
+                return value;
+            case ExactDecimalResult.Inexact:
+                // Rounding could turn 9,999,999.999… into a pass: refuse instead.
+                Add(ref problems, new(field, Shorten(text), RecordProblemCodes.Inexact, "The number has more digits than can be held exactly (at most 28 decimal places); it is not rounded."));
+                return null;
+            case ExactDecimalResult.OutOfRange:
+                Add(ref problems, new(field, Shorten(text), RecordProblemCodes.OutOfRange, "The number is beyond the range of a decimal."));
+                return null;
+            default:
+                Add(ref problems, new(field, Shorten(text), RecordProblemCodes.NotANumber, "Not a number."));
+                return null;
+        }
+    }
+
+    /// <summary>An amount in a header's unit (万元, 亿元) in yuan, exactly, or a problem when it overflows.</summary>
+    public static decimal? Scaled(string field, string text, decimal amount, decimal scale, ref List<RecordProblem>? problems)
+    {
+        if (Math.Abs(amount) > decimal.MaxValue / scale)
+        {
+            Add(ref problems, new(field, Shorten(text), RecordProblemCodes.OutOfRange, "The amount is too large to hold in yuan."));
+            return null;
+        }
+
+        return amount * scale;
+    }
+
+    public static string Shorten(string text) => text.Length <= 64 ? text : string.Concat(text.AsSpan(0, 61), "...");
+
+    public static void Add(ref List<RecordProblem>? problems, RecordProblem problem) => (problems ??= []).Add(problem);
+
+    private static bool InRange(string field, string text, decimal value, long min, long max, ref List<RecordProblem>? problems)
+    {
+        if (value >= min && value <= max)
+        {
+            return true;
+        }
+
+        Add(ref problems, new(field, text, RecordProblemCodes.OutOfRange, $"Must be between {min} and {max}."));
+        return false;
+    }
+
+    /// <summary>
+    /// A number as spreadsheets write it, made plain: full-width digits and signs (１２，３４５．６) as ASCII, and commas
+    /// between thousands (12,345,678) dropped — only where they group by three, so "1,5" stays not a number.
+    /// </summary>
+    private static string Plain(string text)
+    {
+        var needsWork = false;
+        foreach (var c in text)
+        {
+            needsWork |= c is ',' or (>= '\uFF01' and <= '\uFF5E');
+        }
+
+        if (!needsWork)
+        {
+            return text;
+        }
+
+        var chars = text.Trim().Select(c => c is >= '\uFF01' and <= '\uFF5E' ? (char)(c - 0xFEE0) : c).ToArray();
+        var ascii = new string(chars);
+        return GroupedThousands().IsMatch(ascii) ? ascii.Replace(",", string.Empty, StringComparison.Ordinal) : ascii;
+    }
+
+    [GeneratedRegex(@"^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$", RegexOptions.CultureInvariant)]
+    private static partial Regex GroupedThousands();
+}

@@ -1,0 +1,75 @@
+using System.Collections.Immutable;
+using TaobaoVillage.Domain;
+
+namespace TaobaoVillage.Metrics;
+
+/// <summary>A record being read, field by field: one mutable object per row, turned into one record at the end.</summary>
+internal sealed class RecordDraft
+{
+    public string? Code { get; set; }
+
+    public string? Name { get; set; }
+
+    public string? Province { get; set; }
+
+    public string? City { get; set; }
+
+    public string? County { get; set; }
+
+    public string? Township { get; set; }
+
+    public string? TownshipCode { get; set; }
+
+    public int? Year { get; set; }
+
+    public long? Households { get; set; }
+
+    public long? EcommerceHouseholds { get; set; }
+
+    public long? ActiveShops { get; set; }
+
+    public Cny? AnnualSales { get; set; }
+
+    public Platform? MainPlatform { get; set; }
+
+    public CommitteeKind? Committee { get; set; }
+
+    public bool CommitteeFromName { get; set; }
+
+    public ImmutableDictionary<string, decimal>.Builder? Figures { get; private set; }
+
+    public ImmutableDictionary<string, string>.Builder? Attributes { get; private set; }
+
+    public void Figure(string name, decimal value) =>
+        (Figures ??= ImmutableDictionary.CreateBuilder<string, decimal>(StringComparer.Ordinal))[name] = value;
+
+    public void Attribute(string name, string value) =>
+        (Attributes ??= ImmutableDictionary.CreateBuilder<string, string>(StringComparer.OrdinalIgnoreCase))[name] = value;
+
+    public VillageRecord ToRecord()
+    {
+        var record = new VillageRecord(new VillageCode(Code!))
+        {
+            Name = Name,
+            Province = Province,
+            City = City,
+            County = County,
+            Township = Township,
+            TownshipCode = TownshipCode,
+            Year = Year,
+            Committee = Committee,
+            CommitteeFromName = CommitteeFromName,
+            Households = Households,
+            EcommerceHouseholds = EcommerceHouseholds,
+            ActiveShops = ActiveShops,
+            AnnualSales = AnnualSales,
+            MainPlatform = MainPlatform,
+        };
+        if (Figures is not null)
+        {
+            record = record with { Figures = Figures.ToImmutable() };
+        }
+
+        return Attributes is null ? record : record with { Attributes = Attributes.ToImmutable() };
+    }
+}

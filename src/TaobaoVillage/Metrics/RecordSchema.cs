@@ -1,0 +1,288 @@
+using TaobaoVillage.Domain;
+
+namespace TaobaoVillage.Metrics;
+
+/// <summary>
+/// Maps the columns of a records file (CSV header or JSON property names) to the contract's fields and turns a row of
+/// texts into a <see cref="VillageRecord"/>, or into the problems that stop it being one. The columns it knows are
+/// the identity fields and every <see cref="Metric"/> with <see cref="Metric.IsRecordField"/>, under their names
+/// and <see cref="Metric.Aliases"/>.
+/// </summary>
+/// <remarks>
+/// Names match case-insensitively, in snake_case or camelCase (<c>village_code</c>, <c>villageCode</c>), without
+/// spaces, full-width brackets as half-width; a money column may carry its unit ((元), (万元), (亿元)). Columns the
+/// contract does not name become <see cref="VillageRecord.Attributes"/>. An empty or white-space cell is a missing
+/// value. Immutable once created and thread-safe.
+/// </remarks>
+public sealed class RecordSchema
+{
+    private static readonly (string Unit, decimal Factor)[] Units = [("(元)", 1m), ("(万元)", 10_000m), ("(亿元)", 100_000_000m)];
+
+    // Every name a column may have, normalised (see Normalise), to the field it supplies and the multiplier it implies.
+    private static readonly Dictionary<string, Column> Known = BuildKnown();
+
+    private readonly Column[] _columns;
+    private readonly RecordProblem? _duplicate;
+
+    private RecordSchema(string[] columns, bool inferCommitteeFromName)
+    {
+        InferCommitteeFromName = inferCommitteeFromName;
+        Columns = columns;
+        _columns = columns.Select(Classify).ToArray();
+        HasVillageCode = _columns.Any(c => c.Identity == RecordFields.VillageCode);
+        _duplicate = FindDuplicate(columns, _columns);
+    }
+
+    /// <summary>The column names, in order, as given.</summary>
+    public IReadOnlyList<string> Columns { get; }
+
+    /// <summary>For each column, in order, the contract field it supplies (<c>households</c> for 户数), or null when it is kept as an attribute.</summary>
+    public IReadOnlyList<string?> ContractFields => _columns.Select(c => c.Field).ToList();
+
+    /// <summary>Whether a <c>village_code</c> column is present; without it no row can be a valid record.</summary>
+    public bool HasVillageCode { get; }
+
+    /// <summary>
+    /// Whether a record without a committee value takes its kind from its official name (…村委会 a villagers',
+    /// …居委会 a residents' committee; <see cref="OfficialNames.CommitteeKindOf"/>), marked
+    /// <see cref="VillageRecord.CommitteeFromName"/>. On by default.
+    /// </summary>
+    public bool InferCommitteeFromName { get; }
+
+    /// <summary>Creates a schema from column names; a missing committee is read from the official name.</summary>
+    /// <param name="columns">The column names, in order.</param>
+    /// <returns>The schema.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="columns"/> is null.</exception>
+    public static RecordSchema FromColumns(IEnumerable<string> columns) => FromColumns(columns, inferCommitteeFromName: true);
+
+    /// <summary>Creates a schema from column names.</summary>
+    /// <param name="columns">The column names, in order.</param>
+    /// <param name="inferCommitteeFromName">Whether a missing committee is read from the official name (see <see cref="InferCommitteeFromName"/>).</param>
+    /// <returns>The schema.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="columns"/> is null.</exception>
+    public static RecordSchema FromColumns(IEnumerable<string> columns, bool inferCommitteeFromName)
+    {
+        ArgumentNullException.ThrowIfNull(columns);
+        return new RecordSchema(columns.Select(c => c ?? string.Empty).ToArray(), inferCommitteeFromName);
+    }
+
+    /// <summary>
+    /// The contract field a column name stands for (<c>annual_sales_cny</c> for <c>annualSalesCny</c> or
+    /// 年销售额(万元)), or <see langword="null"/> when it is an attribute. Does not throw.
+    /// </summary>
+    /// <param name="column">The column name.</param>
+    /// <returns>The contract field name, or <see langword="null"/>.</returns>
+    public static string? ContractFieldOf(string column) => Classify(column ?? string.Empty).Field;
+
+    /// <summary>
+    /// Turns one row of cells into a record. Never throws for bad data: every problem comes back in the result.
+    /// </summary>
+    /// <param name="cells">The cells, aligned with <see cref="Columns"/>; null or white space is a missing value.</param>
+    /// <returns>The record, or the problems found (each names its field and value).</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="cells"/> is null.</exception>
+    public RecordParseResult Parse(IReadOnlyList<string?> cells)
+    {
+        ArgumentNullException.ThrowIfNull(cells);
+        List<RecordProblem>? problems = _duplicate is null ? null : [_duplicate];
+        var draft = new RecordDraft();
+        var count = Math.Min(cells.Count, _columns.Length);
+        for (var i = 0; i < count; i++)
+        {
+            if (!string.IsNullOrWhiteSpace(cells[i]))
+            {
+                Read(draft, _columns[i], Columns[i], cells[i]!.Trim(), ref problems);
+            }
+        }
+
+        if (draft.Code is null)
+        {
+            CellNumbers.Add(ref problems, new(FieldNames.VillageCode, null, RecordProblemCodes.MissingVillageCode, "The village code is required."));
+            return new RecordParseResult(null, problems!);
+        }
+
+        // No committee column (or an empty cell): the official name may still say it, and the record remembers so.
+        if (draft.Committee is null && InferCommitteeFromName && OfficialNames.CommitteeKindOf(draft.Name) is { } inferred)
+        {
+            draft.Committee = inferred;
+            draft.CommitteeFromName = true;
+        }
+
+        var record = draft.ToRecord();
+        VillageRecordValidator.Validate(record, ref problems);
+        return problems is null ? new RecordParseResult(record, []) : new RecordParseResult(null, problems, record.Code.Value, record.Year);
+    }
+
+    private static void Read(RecordDraft draft, Column column, string name, string text, ref List<RecordProblem>? problems)
+    {
+        if (column.Identity is { } identity)
+        {
+            if (identity.Store is { } store)
+            {
+                store(draft, text);
+            }
+            else
+            {
+                draft.Year = (int?)CellNumbers.Whole(identity.Name, text, 0, 9999, ref problems);
+            }
+        }
+        else if (column.Metric is { } metric)
+        {
+            ReadMetric(draft, metric, column.Scale, text, ref problems);
+        }
+        else
+        {
+            draft.Attribute(name, text);
+        }
+    }
+
+    private static void ReadMetric(RecordDraft draft, Metric metric, decimal scale, string text, ref List<RecordProblem>? problems)
+    {
+        if (metric.CategoryStore is { } categoryStore)
+        {
+            if (metric.CategoryParser!(text, out var index))
+            {
+                categoryStore(draft, index);
+            }
+            else
+            {
+                CellNumbers.Add(ref problems, new(metric.Name, CellNumbers.Shorten(text), metric.UnknownValue.Code, metric.UnknownValue.Message));
+            }
+
+            return;
+        }
+
+        var value = metric.Kind == MetricKind.Count
+            ? CellNumbers.Whole(metric.Name, text, long.MinValue, long.MaxValue, ref problems)
+            : CellNumbers.Decimal(metric.Name, text, ref problems) is { } amount ? CellNumbers.Scaled(metric.Name, text, amount, scale, ref problems) : null;
+        if (value is { } v)
+        {
+            metric.Store!(draft, v);
+        }
+    }
+
+    /// <summary>Two columns for one field (<c>households</c> twice, or <c>households</c> and 户数): which value counts is anyone's guess, so none does.</summary>
+    private static RecordProblem? FindDuplicate(string[] columns, Column[] classified)
+    {
+        var seen = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < columns.Length; i++)
+        {
+            var key = classified[i].Field ?? columns[i].Trim();
+            if (!seen.TryAdd(key, i))
+            {
+                var first = columns[seen[key]];
+                key = classified[i].Field ?? first.Trim();
+                return new RecordProblem(key, CellNumbers.Shorten(columns[i]), RecordProblemCodes.DuplicateField, string.Equals(first, columns[i], StringComparison.Ordinal)
+                    ? $"The column '{CellNumbers.Shorten(first)}' appears twice (columns {seen[key] + 1} and {i + 1}); which value counts cannot be told."
+                    : $"The columns '{CellNumbers.Shorten(first)}' (column {seen[key] + 1}) and '{CellNumbers.Shorten(columns[i])}' (column {i + 1}) both give {key}; which value counts cannot be told.");
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The field a column stands for, and the multiplier its name or its header's unit asks for.</summary>
+    private static Column Classify(string column)
+    {
+        var name = Normalise(column);
+        if (name is null)
+        {
+            return Column.Attribute;
+        }
+
+        if (Known.TryGetValue(name, out var known))
+        {
+            return known;
+        }
+
+        foreach (var (unit, factor) in Units)
+        {
+            if (name.EndsWith(unit, StringComparison.Ordinal) && name.Length > unit.Length
+                && Known.TryGetValue(name[..^unit.Length], out var field) && field.Metric is { Kind: MetricKind.Money })
+            {
+                return field with { Scale = field.Scale * factor };
+            }
+        }
+
+        return Column.Attribute;
+    }
+
+    /// <summary>A name without spaces, underscores or hyphens, lower-case, full-width brackets as half-width; null when absurdly long.</summary>
+    private static string? Normalise(string column)
+    {
+        Span<char> buffer = stackalloc char[Math.Min(column.Length, 64)];
+        var n = 0;
+        foreach (var raw in column.AsSpan().Trim())
+        {
+            var c = raw switch { '（' => '(', '）' => ')', '\u3000' => ' ', _ => raw };
+            if (c is '_' or '-' or ' ')
+            {
+                continue;
+            }
+
+            if (n == buffer.Length)
+            {
+                return null;
+            }
+
+            buffer[n++] = char.ToLowerInvariant(c);
+        }
+
+        return new string(buffer[..n]);
+    }
+
+    private static Dictionary<string, Column> BuildKnown()
+    {
+        var known = new Dictionary<string, Column>(StringComparer.Ordinal);
+        foreach (var field in RecordFields.All)
+        {
+            foreach (var alias in field.Aliases.Prepend(field.Name))
+            {
+                known[Normalise(alias)!] = new Column(field.Name, null, field, 1m);
+            }
+        }
+
+        foreach (var metric in Metric.BuiltIn.Where(m => m.IsRecordField))
+        {
+            foreach (var alias in metric.Aliases.Prepend(metric.Name))
+            {
+                known[Normalise(alias)!] = new Column(metric.Name, metric, null, metric.AliasScales.GetValueOrDefault(alias, 1m));
+            }
+        }
+
+        return known;
+    }
+
+    /// <summary>What one column supplies: an identity field, a metric (with the multiplier of its unit), or an attribute.</summary>
+    private sealed record Column(string? Field, Metric? Metric, IdentityField? Identity, decimal Scale)
+    {
+        public static readonly Column Attribute = new(null, null, null, 1m);
+    }
+}
+
+/// <summary>The outcome of turning a row into a <see cref="VillageRecord"/>: the record, or the problems.</summary>
+/// <remarks>Immutable and thread-safe.</remarks>
+public readonly record struct RecordParseResult
+{
+    internal RecordParseResult(VillageRecord? record, IReadOnlyList<RecordProblem> problems, string? key = null, int? year = null)
+    {
+        Record = record;
+        Problems = problems;
+        Key = record?.Code.Value ?? key;
+        Year = record?.Year ?? year;
+    }
+
+    /// <summary>The record, when the row has no problems.</summary>
+    public VillageRecord? Record { get; }
+
+    /// <summary>Every problem found; empty when <see cref="Record"/> is set.</summary>
+    public IReadOnlyList<RecordProblem> Problems { get; }
+
+    /// <summary>The village code as read, even when the row is invalid (so a rejection can name its record).</summary>
+    public string? Key { get; }
+
+    /// <summary>The year as read, when it parsed.</summary>
+    public int? Year { get; }
+
+    /// <summary>Whether the row became a record.</summary>
+    public bool IsValid => Record is not null;
+}

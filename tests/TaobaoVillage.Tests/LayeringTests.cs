@@ -1,0 +1,235 @@
+using System.Reflection;
+using System.Reflection.Emit;
+using TaobaoVillage.Rules;
+
+namespace TaobaoVillage.Tests;
+
+/// <summary>
+/// The layers of DESIGN.md, read from the compiled code (signatures and every IL operand), so a dependency written as
+/// <c>Engine.X</c> without a using is caught as well.
+/// </summary>
+public class LayeringTests
+{
+    private static readonly Lazy<Dictionary<string, HashSet<string>>> Graph = new(() => NamespaceGraph(typeof(RuleSet).Assembly));
+
+    [Fact]
+    public void Namespaces_NoneDependsOnOneThatDependsBack_NoCycle()
+    {
+        var graph = Graph.Value;
+        var cycles = new List<string>();
+        foreach (var (from, tos) in graph)
+        {
+            foreach (var to in tos.Where(t => t != from && Reaches(graph, t, from)))
+            {
+                cycles.Add($"{from} → {to} → … → {from}");
+            }
+        }
+
+        Assert.True(cycles.Count == 0, "Namespace cycles:\n" + string.Join("\n", cycles.Order()));
+    }
+
+    [Theory]
+    [InlineData("TaobaoVillage.Rules", "TaobaoVillage.Engine")]
+    [InlineData("TaobaoVillage.Rules", "Newtonsoft.Json")]
+    [InlineData("TaobaoVillage.Rules", "TaobaoVillage.Json")]
+    [InlineData("TaobaoVillage.Metrics", "TaobaoVillage.Rules")]
+    [InlineData("TaobaoVillage.Domain", "TaobaoVillage.Metrics")]
+    [InlineData("TaobaoVillage.Engine", "Newtonsoft.Json")]
+    public void Namespace_LowerLayer_DoesNotReferenceHigherOne(string layer, string forbidden)
+    {
+        Assert.True(Graph.Value.ContainsKey(layer), $"{layer} holds no type");
+        var hits = Graph.Value[layer].Where(n => n == forbidden || n.StartsWith(forbidden + ".", StringComparison.Ordinal)).ToList();
+        Assert.True(hits.Count == 0, $"{layer} references {string.Join(", ", hits)}");
+    }
+
+    [Fact]
+    public void NamespaceGraph_KnownDependency_IsSeen()
+    {
+        // Guards the scanner itself: the engine certainly reads the rule model.
+        Assert.Contains("TaobaoVillage.Rules", Graph.Value["TaobaoVillage.Engine"]);
+    }
+
+    private static bool Reaches(Dictionary<string, HashSet<string>> graph, string from, string to)
+    {
+        var seen = new HashSet<string> { from };
+        var stack = new Stack<string>([from]);
+        while (stack.TryPop(out var n))
+        {
+            if (n == to)
+            {
+                return true;
+            }
+
+            foreach (var next in graph.GetValueOrDefault(n) ?? [])
+            {
+                if (seen.Add(next))
+                {
+                    stack.Push(next);
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static Dictionary<string, HashSet<string>> NamespaceGraph(Assembly assembly)
+    {
+        var graph = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        foreach (var type in assembly.GetTypes())
+        {
+            var ns = NamespaceOf(type);
+            if (ns is null || !ns.StartsWith("TaobaoVillage", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var edges = graph.TryGetValue(ns, out var set) ? set : graph[ns] = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var used in TypesUsedBy(type))
+            {
+                if (NamespaceOf(used) is { } target && target != ns && (target.StartsWith("TaobaoVillage", StringComparison.Ordinal) || target.StartsWith("Newtonsoft", StringComparison.Ordinal)))
+                {
+                    edges.Add(target);
+                }
+            }
+        }
+
+        return graph;
+    }
+
+    /// <summary>The namespace of the outermost declaring type (compiler-generated closures belong to their method's type).</summary>
+    private static string? NamespaceOf(Type type)
+    {
+        while (type.IsNested)
+        {
+            type = type.DeclaringType!;
+        }
+
+        if (type.IsGenericType && !type.IsGenericTypeDefinition)
+        {
+            type = type.GetGenericTypeDefinition();
+        }
+
+        return type.Namespace;
+    }
+
+    private static List<Type> TypesUsedBy(Type type)
+    {
+        const BindingFlags all = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly;
+        var found = new List<Type>();
+        void Add(Type? t)
+        {
+            if (t is null)
+            {
+                return;
+            }
+
+            if (t.HasElementType)
+            {
+                Add(t.GetElementType());
+                return;
+            }
+
+            found.Add(t);
+            if (t.IsGenericType && !t.IsGenericTypeDefinition)
+            {
+                foreach (var a in t.GetGenericArguments())
+                {
+                    Add(a);
+                }
+            }
+        }
+
+        Add(type.BaseType);
+        foreach (var i in type.GetInterfaces())
+        {
+            Add(i);
+        }
+
+        foreach (var f in type.GetFields(all))
+        {
+            Add(f.FieldType);
+        }
+
+        foreach (var m in type.GetMethods(all).Cast<MethodBase>().Concat(type.GetConstructors(all)))
+        {
+            if (m is MethodInfo mi)
+            {
+                Add(mi.ReturnType);
+            }
+
+            foreach (var p in m.GetParameters())
+            {
+                Add(p.ParameterType);
+            }
+
+            foreach (var t in IlTypes(m))
+            {
+                Add(t);
+            }
+        }
+
+        return found;
+    }
+
+    private static readonly Dictionary<short, OpCode> OpCodesByValue = typeof(OpCodes)
+        .GetFields(BindingFlags.Public | BindingFlags.Static)
+        .Select(f => (OpCode)f.GetValue(null)!)
+        .ToDictionary(o => o.Value);
+
+    private static IEnumerable<Type> IlTypes(MethodBase method)
+    {
+        var il = method.GetMethodBody()?.GetILAsByteArray();
+        if (il is null)
+        {
+            yield break;
+        }
+
+        var module = method.Module;
+        Type[]? typeArgs = method.DeclaringType is { IsGenericType: true } d ? d.GetGenericArguments() : null;
+        Type[]? methodArgs = method.IsGenericMethod ? method.GetGenericArguments() : null;
+        var i = 0;
+        while (i < il.Length)
+        {
+            short value = il[i++];
+            if (value == 0xFE)
+            {
+                value = (short)(0xFE00 | il[i++]);
+            }
+
+            var op = OpCodesByValue[value];
+            var size = op.OperandType switch
+            {
+                OperandType.InlineNone => 0,
+                OperandType.ShortInlineBrTarget or OperandType.ShortInlineI or OperandType.ShortInlineVar => 1,
+                OperandType.InlineVar => 2,
+                OperandType.InlineI8 or OperandType.InlineR => 8,
+                OperandType.InlineSwitch => 4 + (4 * BitConverter.ToInt32(il, i)),
+                _ => 4,
+            };
+            if (op.OperandType is OperandType.InlineMethod or OperandType.InlineField or OperandType.InlineType or OperandType.InlineTok)
+            {
+                var token = BitConverter.ToInt32(il, i);
+                Type? resolved = null;
+                try
+                {
+                    resolved = module.ResolveMember(token, typeArgs, methodArgs) switch
+                    {
+                        Type t => t,
+                        MemberInfo m => m.DeclaringType,
+                        _ => null,
+                    };
+                }
+                catch (ArgumentException)
+                {
+                }
+
+                if (resolved is not null)
+                {
+                    yield return resolved;
+                }
+            }
+
+            i += size;
+        }
+    }
+}
