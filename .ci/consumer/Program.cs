@@ -3,7 +3,10 @@ using TaobaoVillage.Batch;
 using TaobaoVillage.Csv;
 using TaobaoVillage.Domain;
 using TaobaoVillage.Engine;
+using TaobaoVillage.Json;
+using TaobaoVillage.Metrics;
 using TaobaoVillage.Rules;
+using TaobaoVillage.RuleSets;
 using TaobaoVillage.Testing;
 
 var failures = 0;

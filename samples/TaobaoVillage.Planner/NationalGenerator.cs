@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.IO.Compression;
 using CsvHelper;
+using TaobaoVillage.Domain;
 
 namespace TaobaoVillage.Planner;
 
@@ -22,8 +23,8 @@ public static class NationalGenerator
     /// <summary>The columns written.</summary>
     public static readonly string[] Columns =
     [
-        "village_code", "village_name", "province", "city", "county", "township", "year", "committee",
-        "households", "ecommerce_households", "active_shops", "annual_sales_cny", "main_platform",
+        FieldNames.VillageCode, FieldNames.VillageName, FieldNames.Province, FieldNames.City, FieldNames.County, FieldNames.Township, FieldNames.Year, FieldNames.Committee,
+        FieldNames.Households, FieldNames.EcommerceHouseholds, FieldNames.ActiveShops, FieldNames.AnnualSales, FieldNames.MainPlatform,
     ];
 
     /// <summary>Writes the file.</summary>

@@ -229,15 +229,28 @@ public static class CommonOptions
         CustomParser = result =>
         {
             var token = result.Tokens.Count > 0 ? result.Tokens[0].Value : string.Empty;
-            if (decimal.TryParse(token, System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var value))
+            if (TryParseNumber(token, out var value))
             {
                 return value;
             }
 
-            result.AddError($"{name}: '{token}' is not a number; write it with a dot for decimals, as 9999999.99.");
+            result.AddError(NotANumber(name, token));
             return null;
         },
     };
+
+    /// <summary>Reads a number the way <see cref="Number"/> does, for values inside other arguments (--set METRIC=VALUE).</summary>
+    /// <param name="token">The text.</param>
+    /// <param name="name">What it is, for the message.</param>
+    /// <returns>The number.</returns>
+    /// <exception cref="PlannerException">It is not a number.</exception>
+    public static decimal ParseNumber(string token, string name) =>
+        TryParseNumber(token, out var value) ? value : throw new PlannerException(NotANumber(name, token), PlannerApp.Usage);
+
+    private static bool TryParseNumber(string token, out decimal value) =>
+        decimal.TryParse(token.Trim(), System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out value);
+
+    private static string NotANumber(string name, string token) => $"{name}: '{token}' is not a number; write it with a dot for decimals, as 9999999.99.";
 
     /// <summary>A whole-number option read the same on every machine (commas allowed between thousands).</summary>
     /// <param name="name">The option's name.</param>

@@ -1,3 +1,4 @@
+using TaobaoVillage.Metrics;
 using System.Globalization;
 using CsvHelper;
 using TaobaoVillage.Domain;
@@ -102,7 +103,7 @@ public static class TownshipRecordReader
             }
 
             Cny? sales = null;
-            if (Cell("annual_sales_cny") is { } salesText)
+            if (Cell(Metric.AnnualSales.Name) is { } salesText)
             {
                 var parsed = ExactDecimal.Parse(salesText, out var yuan);
                 if (parsed == ExactDecimalResult.Exact && yuan >= 0)
@@ -118,7 +119,7 @@ public static class TownshipRecordReader
                         ExactDecimalResult.Exact => RecordProblemCodes.Negative,
                         _ => RecordProblemCodes.NotANumber,
                     };
-                    problems.Add(new RecordProblem("annual_sales_cny", salesText, code, "Expected an amount of zero or more, held exactly.") { Line = line });
+                    problems.Add(new RecordProblem(Metric.AnnualSales.Name, salesText, code, "Expected an amount of zero or more, held exactly.") { Line = line });
                 }
             }
 
@@ -140,8 +141,8 @@ public static class TownshipRecordReader
             {
                 Name = Cell("township"), Province = Cell("province"), City = Cell("city"), County = Cell("county"),
                 Year = year is { } y and <= 9999 ? (int)y : null, Kind = kind,
-                TaobaoVillages = Count("taobao_villages"), AnnualSales = sales, ActiveShops = Count("active_shops"),
-                Households = Count("households"), EcommerceHouseholds = Count("ecommerce_households"),
+                TaobaoVillages = Count(Metric.TaobaoVillages.Name), AnnualSales = sales, ActiveShops = Count(Metric.ActiveShops.Name),
+                Households = Count(Metric.Households.Name), EcommerceHouseholds = Count(Metric.EcommerceHouseholds.Name),
             };
             yield return problems.Count == 0 ? new TownshipRow(line, figures, []) : new TownshipRow(line, null, problems);
         }

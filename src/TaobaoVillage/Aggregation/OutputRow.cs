@@ -1,4 +1,5 @@
 using TaobaoVillage.Engine;
+using TaobaoVillage.Metrics;
 using TaobaoVillage.Rules;
 
 namespace TaobaoVillage.Aggregation;
@@ -42,10 +43,10 @@ public static class OutputRow
             .. Names(town.Region, RegionLevel.County, withTownship: true),
             new("township_code", town.Region.TownshipCode),
             new("year", town.Year),
-            new("taobao_villages", town.TaobaoVillages),
+            new(Metric.TaobaoVillages.Name, town.TaobaoVillages),
             new("undecided_villages", town.UndecidedVillages.Count),
-            new("annual_sales_cny", town.Figures.AnnualSales?.Yuan),
-            new("active_shops", town.Figures.ActiveShops),
+            new(Metric.AnnualSales.Name, town.Figures.AnnualSales?.Yuan),
+            new(Metric.ActiveShops.Name, town.Figures.ActiveShops),
             new("verdict", town.Verdict.Eligibility),
             new("rule_set", town.Verdict.RuleSet),
             new("criteria", town.Verdict),
@@ -63,7 +64,7 @@ public static class OutputRow
     {
         ArgumentNullException.ThrowIfNull(summary);
         List<OutputField> fields = [new("year", summary.Year), new("rank", rank), .. Names(summary.Region, level, withTownship: false),
-            new("taobao_villages", summary.TaobaoVillages), new("undecided_villages", summary.UndecidedVillages), new("taobao_towns", summary.TaobaoTowns)];
+            new(Metric.TaobaoVillages.Name, summary.TaobaoVillages), new("undecided_villages", summary.UndecidedVillages), new("taobao_towns", summary.TaobaoTowns)];
         if (level == RegionLevel.County)
         {
             fields.Add(new("cluster_candidate", ClusterName(summary.Cluster)));

@@ -10,18 +10,39 @@ namespace TaobaoVillage.Domain;
 /// <see cref="decimal"/> arithmetic, never through a <see cref="double"/> ratio, so 10 of 100 passes 10% and 9 of 91
 /// fails. Immutable and thread-safe.
 /// </remarks>
-/// <param name="Fraction">The share as a fraction of one (0.1 is 10%).</param>
-public readonly record struct Share(decimal Fraction) : IComparable<Share>
+/// <para>
+/// There is no constructor: a share is spelled <see cref="FromFraction"/> (0.1) or <see cref="FromPercent"/> (10), so
+/// 8 can never be read as 800% by accident. <c>default(Share)</c> is 0%.
+/// </para>
+public readonly record struct Share : IComparable<Share>
 {
-    /// <summary>Creates a share from a percentage (10 for 10%). Does not throw.</summary>
-    /// <param name="percent">The percentage.</param>
-    /// <returns>The share.</returns>
-    public static Share FromPercent(decimal percent) => new(percent / 100m);
+    private Share(decimal fraction) => Fraction = fraction;
 
-    /// <summary>Creates a share from a fraction of one (0.1 for 10%). Does not throw.</summary>
-    /// <param name="fraction">The fraction.</param>
+    /// <summary>The share as a fraction of one (0.1 is 10%).</summary>
+    public decimal Fraction { get; }
+
+    /// <summary>Creates a share from a percentage (10 for 10%).</summary>
+    /// <param name="percent">The percentage, 0 or more.</param>
     /// <returns>The share.</returns>
-    public static Share FromFraction(decimal fraction) => new(fraction);
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="percent"/> is negative.</exception>
+    public static Share FromPercent(decimal percent)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(percent);
+        return new(percent / 100m);
+    }
+
+    /// <summary>
+    /// Creates a share from a fraction of one (0.1 for 10%). A fraction above 1 is allowed, since active shops may
+    /// outnumber households; a share of households engaged in e-commerce above 1 is refused when a rule set is checked.
+    /// </summary>
+    /// <param name="fraction">The fraction, 0 or more.</param>
+    /// <returns>The share.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="fraction"/> is negative.</exception>
+    public static Share FromFraction(decimal fraction)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(fraction);
+        return new(fraction);
+    }
 
     /// <summary>The share as a percentage (10 for 10%).</summary>
     public decimal Percent => Fraction * 100m;

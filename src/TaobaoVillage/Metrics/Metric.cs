@@ -250,6 +250,32 @@ public sealed partial class Metric : IEquatable<Metric>
         return CategoryOfVillage is { } category ? (category(record) is var i and >= 0 ? i : null) : FromVillage?.Invoke(record);
     }
 
+    /// <summary>
+    /// The record with this metric raised by <paramref name="amount"/> (a share through its count: active shops,
+    /// engaged households), a missing figure counting as zero: what a support plan checks. Does not throw for data.
+    /// </summary>
+    /// <param name="record">The record.</param>
+    /// <param name="amount">How much more, in the metric's unit (for a share, in <see cref="ShortfallUnit"/>).</param>
+    /// <returns>The raised record, or <see langword="null"/> when the metric cannot be raised by an amount (categories, attributes, township counts).</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="record"/> is null.</exception>
+    public VillageRecord? Raise(VillageRecord record, decimal amount)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        if (Numerator is { } numerator)
+        {
+            return numerator.Raise(record, amount);
+        }
+
+        if (Store is null || FromVillage is null)
+        {
+            return null;
+        }
+
+        var draft = RecordDraft.From(record);
+        Store(draft, (FromVillage(record) ?? 0m) + amount);
+        return draft.ToRecord();
+    }
+
     /// <inheritdoc />
     public bool Equals(Metric? other) => other is not null && other.Name == Name;
 

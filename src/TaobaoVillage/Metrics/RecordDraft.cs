@@ -40,6 +40,21 @@ internal sealed class RecordDraft
 
     public ImmutableDictionary<string, string>.Builder? Attributes { get; private set; }
 
+    /// <summary>A draft holding every field of a record, to change some and make a new one.</summary>
+    public static RecordDraft From(VillageRecord record)
+    {
+        var draft = new RecordDraft
+        {
+            Code = record.Code.Value, Name = record.Name, Province = record.Province, City = record.City, County = record.County,
+            Township = record.Township, TownshipCode = record.TownshipCode, Year = record.Year, Households = record.Households,
+            EcommerceHouseholds = record.EcommerceHouseholds, ActiveShops = record.ActiveShops, AnnualSales = record.AnnualSales,
+            MainPlatform = record.MainPlatform, Committee = record.Committee, CommitteeFromName = record.CommitteeFromName,
+        };
+        draft.Figures = record.Figures.ToBuilder();
+        draft.Attributes = record.Attributes.ToBuilder();
+        return draft;
+    }
+
     public void Figure(string name, decimal value) =>
         (Figures ??= ImmutableDictionary.CreateBuilder<string, decimal>(StringComparer.Ordinal))[name] = value;
 

@@ -7,92 +7,6 @@ using TaobaoVillage.Metrics;
 
 namespace TaobaoVillage.Planning;
 
-/// <summary>What a support plan may spend: a number of villages, or a total effort.</summary>
-/// <remarks>Immutable and thread-safe.</remarks>
-public sealed record PlanBudget
-{
-    private PlanBudget(int? villages, decimal? effort) => (MaxVillages, MaxEffort) = (villages, effort);
-
-    /// <summary>At most this many villages helped, or null.</summary>
-    public int? MaxVillages { get; }
-
-    /// <summary>At most this total effort, or null (see <see cref="PlannedVillage.Effort"/>).</summary>
-    public decimal? MaxEffort { get; }
-
-    /// <summary>At most <paramref name="count"/> villages helped.</summary>
-    /// <param name="count">The number, 0 or more.</param>
-    /// <returns>The budget.</returns>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="count"/> is negative.</exception>
-    public static PlanBudget Villages(int count)
-    {
-        ArgumentOutOfRangeException.ThrowIfNegative(count);
-        return new PlanBudget(count, null);
-    }
-
-    /// <summary>At most <paramref name="effort"/> in total (1 is one whole threshold's worth of shortfall).</summary>
-    /// <param name="effort">The total effort, 0 or more.</param>
-    /// <returns>The budget.</returns>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="effort"/> is negative.</exception>
-    public static PlanBudget Effort(decimal effort)
-    {
-        ArgumentOutOfRangeException.ThrowIfNegative(effort);
-        return new PlanBudget(null, effort);
-    }
-}
-
-/// <summary>One village a plan helps: what it must gain, what that costs, and the town it helps make.</summary>
-/// <remarks>Immutable and thread-safe.</remarks>
-/// <param name="Line">The village's line in the input.</param>
-/// <param name="VillageCode">The village's code.</param>
-/// <param name="VillageName">Its name, when given.</param>
-/// <param name="TownshipCode">Its township's code, when known.</param>
-/// <param name="Year">The data year.</param>
-/// <param name="Effort">The sum, over the steps of its cheapest way to pass, of the fraction of the threshold still missing (0.25 = a quarter of a threshold).</param>
-/// <param name="Steps">The shortfalls to close (its cheapest way to pass).</param>
-/// <param name="CompletesTown">The township code (or key) that the plan turns into a Taobao Town with this village's help, or null.</param>
-public sealed record PlannedVillage(long Line, string VillageCode, string? VillageName, string? TownshipCode, int Year, decimal Effort, IReadOnlyList<Shortfall> Steps, string? CompletesTown);
-
-/// <summary>Which villages to help so that the most villages and towns qualify, and what that gives.</summary>
-/// <remarks>Immutable and thread-safe.</remarks>
-public sealed record SupportPlan
-{
-    /// <summary>The villages to help, in the order they are worth helping: those that complete a town first, then the cheapest.</summary>
-    public required IReadOnlyList<PlannedVillage> Villages { get; init; }
-
-    /// <summary>Taobao Villages before the plan.</summary>
-    public required int VillagesBefore { get; init; }
-
-    /// <summary>Taobao Villages after it.</summary>
-    public required int VillagesAfter { get; init; }
-
-    /// <summary>Taobao Towns before the plan.</summary>
-    public required int TownsBefore { get; init; }
-
-    /// <summary>Taobao Towns after it.</summary>
-    public required int TownsAfter { get; init; }
-
-    /// <summary>The plan's total effort.</summary>
-    public decimal Effort => Villages.Sum(v => v.Effort);
-
-    /// <summary>New designations: villages plus towns.</summary>
-    public int Gain => VillagesAfter - VillagesBefore + TownsAfter - TownsBefore;
-
-    /// <summary>Whether the plan is proven best (every choice within each township was tried); false for a heuristic.</summary>
-    public required bool IsOptimal { get; init; }
-
-    /// <summary>No plan within the budget can give more new designations than this (equal to <see cref="Gain"/> when optimal).</summary>
-    public required int GainBound { get; init; }
-
-    /// <summary>Villages that could pass by raising figures (the candidates).</summary>
-    public required int Candidates { get; init; }
-
-    /// <summary>Villages not yet eligible whose way to pass needs figures that are missing: undecided, never chosen.</summary>
-    public required int Undecided { get; init; }
-
-    /// <summary>Villages no raise of figures can make pass (a residents' committee under a rule that excludes them): never chosen.</summary>
-    public required int CannotPass { get; init; }
-}
-
 /// <summary>
 /// Chooses the villages to support so that new Taobao Villages plus new Taobao Towns are the most, ties broken by
 /// less effort. Helping a village raises its figures by its cheapest way to pass; its township's figures rise with it,
@@ -296,17 +210,9 @@ public static class SupportPlanner
 
             // Raise each figure by the most any step asks of it, then check: the raised record must pass.
             var record = row.Record!;
-            foreach (var group in path.Steps.GroupBy(s => s.Metric.Name))
+            foreach (var group in path.Steps.GroupBy(s => s.Metric.Numerator ?? s.Metric))
             {
-                var amount = group.Max(s => s.Amount);
-                record = group.Key switch
-                {
-                    "annual_sales_cny" => record with { AnnualSales = Cny.FromYuan((record.AnnualSales?.Yuan ?? 0) + amount) },
-                    "active_shops" or "active_shop_share" => record with { ActiveShops = (record.ActiveShops ?? 0) + (long)amount },
-                    "ecommerce_households" or "ecommerce_household_share" => record with { EcommerceHouseholds = (record.EcommerceHouseholds ?? 0) + (long)amount },
-                    "households" => record with { Households = (record.Households ?? 0) + (long)amount },
-                    _ => null!,
-                };
+                record = group.Key.Raise(record, group.Max(s => s.Amount))!;
                 if (record is null)
                 {
                     return (null, false);

@@ -1,3 +1,4 @@
+using TaobaoVillage.Metrics;
 using System.Text.RegularExpressions;
 
 namespace TaobaoVillage.Rules;
@@ -139,6 +140,23 @@ public sealed class RuleSet : IEquatable<RuleSet>
             EffectiveYears = EffectiveYears, Citation = Citation, Criteria = Rewrite(Criteria, change),
         };
         return draft.TryCreate(problems) ?? throw new RuleSetException(problems);
+    }
+
+    /// <summary>
+    /// A what-if variant in which every "at least" or "exceeds" criterion on one of the given metrics takes the given
+    /// threshold (in the metric's unit: CN¥, a count, or a share as a fraction), checked like any rule set.
+    /// </summary>
+    /// <param name="thresholds">The new threshold per metric; metrics the rule set does not use change nothing.</param>
+    /// <param name="version">The variant's version, such as <c>2022.1-whatif</c>.</param>
+    /// <returns>The variant.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="RuleSetException">A threshold is invalid for its metric (negative, not whole for a count, a share of households above 1).</exception>
+    public RuleSet WithThresholds(IReadOnlyDictionary<Metric, decimal> thresholds, string version)
+    {
+        ArgumentNullException.ThrowIfNull(thresholds);
+        return With(
+            c => c.Comparison is Comparison.AtLeast or Comparison.GreaterThan && thresholds.TryGetValue(c.Metric, out var threshold) ? c with { Threshold = threshold } : c,
+            version);
     }
 
     private static Criterion Rewrite(Criterion node, Func<Condition, Condition> change) => node switch

@@ -1,3 +1,4 @@
+using TaobaoVillage.Domain;
 using System.Globalization;
 using TaobaoVillage.Metrics;
 
@@ -204,6 +205,11 @@ internal static class RuleSetValidator
         }
 
         // Share thresholds are multiplied by counts up to long.MaxValue; keep the product inside decimal's range.
+        if (metric.Numerator is { AtMostHouseholds: true } && threshold > 1m)
+        {
+            problems.Add(new(id, path + ".threshold", RuleProblemCodes.InvalidValue, $"A share of households is a fraction of one: at most 1 (0.1 is 10%); {DecimalText.Format(threshold)} would be {DecimalText.Format(threshold * 100m)}%."));
+        }
+
         if (metric.Kind == MetricKind.Share && threshold > 1_000_000m)
         {
             problems.Add(new(id, path + ".threshold", RuleProblemCodes.InvalidValue, "A share threshold must be at most 1,000,000 (a fraction: 0.1 is 10%)."));

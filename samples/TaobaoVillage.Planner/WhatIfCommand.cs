@@ -1,0 +1,140 @@
+using System.CommandLine;
+using System.Globalization;
+using Spectre.Console;
+using TaobaoVillage.Batch;
+using TaobaoVillage.Csv;
+using TaobaoVillage.Engine;
+using TaobaoVillage.Rules;
+using TaobaoVillage.Metrics;
+using TaobaoVillage.Domain;
+using TaobaoVillage.Json;
+using TaobaoVillage.RuleSets;
+
+namespace TaobaoVillage.Planner;
+
+/// <summary>what-if: the same file under changed thresholds or another rule set.</summary>
+public static partial class WorkbenchCommands
+{
+    /// <summary>Reads METRIC=VALUE pairs; the metric by its rule-file name, the value as the number options read numbers.</summary>
+    private static Dictionary<Metric, decimal> Thresholds(string[] pairs)
+    {
+        var thresholds = new Dictionary<Metric, decimal>();
+        foreach (var pair in pairs)
+        {
+            var parts = pair.Split('=', 2);
+            if (parts.Length != 2 || !Metric.TryFind(parts[0].Trim(), out var metric) || metric.Kind == MetricKind.Category)
+            {
+                throw new PlannerException($"--set {pair}: expected METRIC=VALUE with METRIC one of {string.Join(", ", Metric.BuiltIn.Where(m => m.Kind != MetricKind.Category).Select(m => m.Name))}.", PlannerApp.Usage);
+            }
+
+            thresholds[metric] = CommonOptions.ParseNumber(parts[1], "--set " + metric.Name);
+        }
+
+        return thresholds;
+    }
+
+    private static Command WhatIf(PlannerIO io)
+    {
+        var input = Input();
+        var rules = CommonOptions.Rules();
+        var encoding = CommonOptions.Encoding();
+        var minSales = CommonOptions.Number("--min-sales", "Replace every annual-sales threshold (CN¥).");
+        var minShops = CommonOptions.Whole("--min-shops", "Replace every active-shop count threshold.");
+        var minShare = CommonOptions.Number("--min-share", "Replace every share threshold (a fraction: 0.08 is 8%).");
+        var set = new Option<string[]>("--set") { Description = "Replace every at-least threshold on a metric: METRIC=VALUE, such as livestream_sales_cny=5000000 (repeatable)." };
+        var against = new Option<string?>("--against") { Description = "Compare with another rule set (id or file) instead of changed thresholds." };
+        var format = Format();
+        var output = Output();
+        var command = new Command("what-if", "The same file under changed thresholds or another rule set: which villages change verdict.\n\nExamples:\n  what-if --input villages.csv --min-sales 8000000\n  what-if --input villages.csv --min-share 0.08 --min-shops 80\n  what-if --input villages.csv --rules aliresearch --against classic")
+        {
+            input, rules, encoding, minSales, minShops, minShare, set, against, format, output,
+        };
+        command.SetAction(parse =>
+        {
+            var baseRules = Inputs.VillageRuleSet(parse.GetValue(rules)!);
+            RuleSet variant;
+            if (parse.GetValue(against) is { } other)
+            {
+                variant = Inputs.VillageRuleSet(other);
+            }
+            else
+            {
+                var thresholds = Thresholds(parse.GetValue(set) ?? []);
+                if (parse.GetValue(minSales) is { } sales)
+                {
+                    thresholds[Metric.AnnualSales] = sales;
+                }
+
+                if (parse.GetValue(minShops) is { } shops)
+                {
+                    thresholds[Metric.ActiveShops] = shops;
+                }
+
+                if (parse.GetValue(minShare) is { } share)
+                {
+                    if (share is > 1m or < 0m)
+                    {
+                        throw new PlannerException($"--min-share is a fraction of households: 0.08 is 8%; {share} would be {share * 100}%.", PlannerApp.Usage);
+                    }
+
+                    thresholds[Metric.ActiveShopShare] = share;
+                    thresholds[Metric.EcommerceHouseholdShare] = share;
+                }
+
+                if (thresholds.Count == 0)
+                {
+                    throw new PlannerException("say what changes: --min-sales, --min-shops, --min-share, --set METRIC=VALUE or --against.", PlannerApp.Usage);
+                }
+
+                try
+                {
+                    variant = baseRules.WithThresholds(thresholds, baseRules.Version + "-whatif");
+                }
+                catch (RuleSetException ex)
+                {
+                    throw new PlannerException("the changed thresholds are invalid: " + ex.Problems[0].Message, PlannerApp.Usage);
+                }
+            }
+
+            var path = parse.GetValue(input) ?? Inputs.SamplePath;
+            var before = new BatchScorer(baseRules, new BatchOptions { RejectDuplicates = true });
+            var after = new BatchScorer(variant, new BatchOptions { RejectDuplicates = true });
+            if (path == "-")
+            {
+                throw new PlannerException("what-if reads its input twice (before and after); give a file, not standard input.", PlannerApp.Usage);
+            }
+
+            var changed = before.Score(Inputs.Records(path, parse.GetValue(encoding), io))
+                .Zip(after.Score(Inputs.Records(path, parse.GetValue(encoding), io)))
+                .Where(p => p.First.Status != p.Second.Status)
+                .ToList();
+            using var target = PlannerOutput.Open(io, parse.GetValue(output), path, parse.GetValue(rules), parse.GetValue(against));
+            if (parse.GetValue(format) == "csv")
+            {
+                using var csv = new CsvTableWriter(target.Writer, CommonOptions.CsvOutput(parse), leaveOpen: true);
+                csv.WriteRow(["line", "village_code", "village_name", "before", "after"]);
+                foreach (var (a, b) in changed)
+                {
+                    csv.WriteRow([a.Line.ToString(CultureInfo.InvariantCulture), a.Key ?? string.Empty, a.Record?.Name ?? string.Empty, a.StatusName, b.StatusName]);
+                }
+            }
+            else
+            {
+                var table = new Table().Title($"{Terminal.Text(baseRules.ToString())} → {Terminal.Text(variant.ToString())}: {changed.Count} village(s) change verdict");
+                table.AddColumns("line", "village", "before", "after", "now needs");
+                foreach (var (a, b) in changed.Take(Tables.MaxRows))
+                {
+                    table.AddRow(a.Line.ToString(CultureInfo.InvariantCulture), Terminal.Text($"{a.Key} {a.Record?.Name}"), Tables.Verdict(a.Status), Tables.Verdict(b.Status),
+                        Terminal.Text(b.Verdict is { } v ? Tables.Needs(v) : string.Empty));
+                }
+
+                target.Console.Write(table);
+                target.Console.MarkupLine($"gained {changed.Count(p => p.Second.Status == RowStatus.Eligible)}, lost {changed.Count(p => p.First.Status == RowStatus.Eligible)}.");
+            }
+
+            target.Commit();
+            return PlannerApp.Ok;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,305 @@
+using System.Globalization;
+using System.Numerics;
+using TaobaoVillage.Domain;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+using TaobaoVillage.Rules;
+using TaobaoVillage.Metrics;
+
+namespace TaobaoVillage.Json;
+
+/// <summary>Reading a rule set's JSON tree into the rule model: one node at a time, every problem with its path and line.</summary>
+public static partial class RuleSetJson
+{
+    private static Criterion? ReadNode(Context ctx, JToken token, string path, int depth)
+    {
+        if (token is not JObject obj)
+        {
+            ctx.Add(token, path, RuleProblemCodes.WrongType, "A criterion is a JSON object.");
+            return null;
+        }
+
+        if (depth > RuleSetValidator.MaxDepth)
+        {
+            ctx.Add(token, path, RuleProblemCodes.TooDeep, $"Criteria are nested deeper than {RuleSetValidator.MaxDepth} levels.");
+            return null;
+        }
+
+        var hasAll = obj.ContainsKey("allOf");
+        var hasAny = obj.ContainsKey("anyOf");
+        var hasMetric = obj.ContainsKey("metric");
+        var id = ReadString(ctx, obj, path, "id", required: false) ?? string.Empty;
+        var title = ReadString(ctx, obj, path, "title", required: false);
+        var citation = ReadCitation(ctx, obj, path);
+        if ((hasAll ? 1 : 0) + (hasAny ? 1 : 0) + (hasMetric ? 1 : 0) != 1)
+        {
+            ctx.Add(obj, path, RuleProblemCodes.InvalidNode, "A criterion has exactly one of 'allOf', 'anyOf' or 'metric'.");
+            return null;
+        }
+
+        if (hasAll || hasAny)
+        {
+            CheckProperties(ctx, obj, path, GroupProperties);
+            var key = hasAll ? "allOf" : "anyOf";
+            var list = obj[key];
+            if (list is not JArray array)
+            {
+                ctx.Add(list!, $"{path}.{key}", RuleProblemCodes.WrongType, $"'{key}' is an array of criteria.");
+                return null;
+            }
+
+            var children = new List<Criterion>(array.Count);
+            for (var i = 0; i < array.Count; i++)
+            {
+                // A child that could not be read keeps its place, so that the shared checks still see (and number) the rest.
+                children.Add(ReadNode(ctx, array[i], string.Create(CultureInfo.InvariantCulture, $"{path}.{key}[{i}]"), depth + 1) ?? new UnreadableCriterion());
+            }
+
+            return new CriterionGroup(id, hasAll ? GroupKind.AllOf : GroupKind.AnyOf, children) { Title = title, Citation = citation };
+        }
+
+        CheckProperties(ctx, obj, path, ConditionProperties);
+        var metricName = ReadString(ctx, obj, path, "metric", required: true);
+        Metric? metric = null;
+        if (metricName is not null && !Metric.TryFind(metricName, out metric))
+        {
+            ctx.Add(obj["metric"]!, path + ".metric", RuleProblemCodes.UnknownMetric,
+                $"Unknown metric '{metricName}'; expected one of {string.Join(", ", Metric.BuiltIn.Select(m => m.Name))}, or attribute:NAME.");
+        }
+
+        var comparisonName = ReadString(ctx, obj, path, "comparison", required: true);
+        var comparison = Comparison.AtLeast;
+        if (comparisonName is not null && !UnitNames.TryParseComparison(comparisonName, out comparison))
+        {
+            ctx.Add(obj["comparison"]!, path + ".comparison", RuleProblemCodes.InvalidComparison,
+                $"Unknown comparison '{comparisonName}'; expected atLeast, greaterThan, atMost, lessThan, equalTo or oneOf.");
+        }
+
+        if (metric is null || comparisonName is null || !UnitNames.TryParseComparison(comparisonName, out _))
+        {
+            return null;
+        }
+
+        if (comparison == Comparison.OneOf)
+        {
+            if (obj["threshold"] is not null)
+            {
+                ctx.Add(obj["threshold"]!, path + ".threshold", RuleProblemCodes.InvalidValue, "'oneOf' takes 'values', not a threshold.");
+            }
+
+            var values = new List<string>();
+            if (obj["values"] is not JArray valueArray)
+            {
+                ctx.Add(obj["values"] ?? obj, path + ".values", obj["values"] is null ? RuleProblemCodes.Missing : RuleProblemCodes.WrongType, "'oneOf' needs 'values', an array of strings.");
+                return null;
+            }
+
+            for (var i = 0; i < valueArray.Count; i++)
+            {
+                if (valueArray[i] is JValue { Type: JTokenType.String } s)
+                {
+                    values.Add((string)s!);
+                }
+                else
+                {
+                    ctx.Add(valueArray[i], string.Create(CultureInfo.InvariantCulture, $"{path}.values[{i}]"), RuleProblemCodes.WrongType, "A value is a string.");
+                }
+            }
+
+            var unitName = ReadString(ctx, obj, path, "unit", required: false);
+            var categoryUnit = Unit.None;
+            if (unitName is not null && !UnitNames.TryParseUnit(unitName, out categoryUnit))
+            {
+                ctx.Add(obj["unit"]!, path + ".unit", RuleProblemCodes.WrongUnit, $"Unknown unit '{unitName}'.");
+            }
+
+            return new Condition(id, metric, values) { Title = title, Citation = citation, Unit = categoryUnit };
+        }
+
+        if (obj["values"] is not null)
+        {
+            ctx.Add(obj["values"]!, path + ".values", RuleProblemCodes.InvalidValue, $"'{comparisonName}' takes a threshold, not 'values'.");
+        }
+
+        decimal? threshold = null;
+        switch (obj["threshold"])
+        {
+            case null:
+                ctx.Add(obj, path + ".threshold", RuleProblemCodes.MissingThreshold, "A numeric criterion needs a threshold.");
+                break;
+            case JValue { Type: JTokenType.Integer or JTokenType.Float } number:
+                // Read from the text as written: the parser's decimal has already rounded 1e-29 to 0.
+                var raw = ctx.RawNumber(number);
+                if (raw is null && number.Value is double d && !double.IsFinite(d))
+                {
+                    ctx.Add(number, path + ".threshold", RuleProblemCodes.MalformedJson, "NaN and Infinity are not JSON numbers.");
+                    break;
+                }
+
+                raw ??= Convert.ToString(number.Value, CultureInfo.InvariantCulture) ?? string.Empty;
+                switch (ExactDecimal.Parse(raw, out var exact))
+                {
+                    case ExactDecimalResult.Exact:
+                        threshold = exact;
+                        break;
+                    case ExactDecimalResult.Inexact:
+                        ctx.Add(number, path + ".threshold", RuleProblemCodes.Inexact, $"The threshold {Shorten(raw)} has more digits than a decimal holds exactly (at most 28 decimal places); it is not rounded.");
+                        break;
+                    default:
+                        ctx.Add(number, path + ".threshold", RuleProblemCodes.InvalidValue, $"The threshold {Shorten(raw)} is beyond the range of a decimal.");
+                        break;
+                }
+
+                break;
+            case var other:
+                ctx.Add(other, path + ".threshold", RuleProblemCodes.WrongType, "A threshold is a number.");
+                break;
+        }
+
+        var unitText = ReadString(ctx, obj, path, "unit", required: true);
+        var unit = metric.Unit;
+        if (unitText is not null && !UnitNames.TryParseUnit(unitText, out unit))
+        {
+            ctx.Add(obj["unit"]!, path + ".unit", RuleProblemCodes.WrongUnit, $"Unknown unit '{unitText}'; the metric '{metric.Name}' is measured in '{UnitNames.Name(metric.Unit)}'.");
+            return null;
+        }
+
+        if (threshold is null || unitText is null)
+        {
+            return null;
+        }
+
+        return new Condition(id, metric, comparison, threshold.Value, unit) { Title = title, Citation = citation };
+    }
+
+    private static RuleTarget? ReadTarget(Context ctx, JObject obj)
+    {
+        var text = ReadString(ctx, obj, "$", "target", required: false);
+        switch (text)
+        {
+            case null: return null;
+            case "village": return RuleTarget.Village;
+            case "township": return RuleTarget.Township;
+            default:
+                ctx.Add(obj["target"]!, "$.target", RuleProblemCodes.InvalidValue, $"Unknown target '{text}'; expected 'village' or 'township'.");
+                return null;
+        }
+    }
+
+    private static YearRange? ReadYears(Context ctx, JObject obj)
+    {
+        if (obj["effectiveYears"] is not { } token)
+        {
+            return null;
+        }
+
+        if (token is not JObject years)
+        {
+            ctx.Add(token, "$.effectiveYears", RuleProblemCodes.WrongType, "'effectiveYears' is an object with 'from' and 'to'.");
+            return null;
+        }
+
+        CheckProperties(ctx, years, "$.effectiveYears", YearProperties);
+        var from = ReadYear(ctx, years, "from", required: true);
+        var to = ReadYear(ctx, years, "to", required: false);
+        return from is null ? null : new YearRange(from.Value, to);
+    }
+
+    private static int? ReadYear(Context ctx, JObject obj, string name, bool required)
+    {
+        switch (obj[name])
+        {
+            case null when required:
+                ctx.Add(obj, "$.effectiveYears." + name, RuleProblemCodes.Missing, $"'{name}' is required.");
+                return null;
+            case null:
+            case JValue { Type: JTokenType.Null }:
+                return null;
+            case JValue { Type: JTokenType.Integer, Value: long l } when l is >= 1 and <= 9999:
+                return (int)l;
+            case var other:
+                ctx.Add(other, "$.effectiveYears." + name, RuleProblemCodes.WrongType, $"'{name}' is a year such as 2014.");
+                return null;
+        }
+    }
+
+    private static Citation? ReadCitation(Context ctx, JObject obj, string path)
+    {
+        if (obj["citation"] is not { } token)
+        {
+            return null;
+        }
+
+        if (token is not JObject c)
+        {
+            ctx.Add(token, path + ".citation", RuleProblemCodes.WrongType, "A citation is an object with 'source', 'url' and 'quote'.");
+            return null;
+        }
+
+        CheckProperties(ctx, c, path + ".citation", CitationProperties);
+        var source = ReadString(ctx, c, path + ".citation", "source", required: true);
+        return source is null ? null : new Citation(source, ReadString(ctx, c, path + ".citation", "url", false), ReadString(ctx, c, path + ".citation", "quote", false));
+    }
+
+    private static string? ReadString(Context ctx, JObject obj, string path, string name, bool required)
+    {
+        switch (obj[name])
+        {
+            case null when required:
+                ctx.Add(obj, $"{path}.{name}", RuleProblemCodes.Missing, $"'{name}' is required.");
+                return null;
+            case null:
+                return null;
+            case JValue { Type: JTokenType.String } s:
+                return (string?)s;
+            case var other:
+                ctx.Add(other, $"{path}.{name}", RuleProblemCodes.WrongType, $"'{name}' is a string.");
+                return null;
+        }
+    }
+
+    private static void CheckProperties(Context ctx, JObject obj, string path, string[] known)
+    {
+        foreach (var property in obj.Properties())
+        {
+            if (!known.Contains(property.Name, StringComparer.Ordinal))
+            {
+                var name = property.Name.Length > 64 ? property.Name[..61] + "..." : property.Name;
+                ctx.Add(property, $"{path}.{name}", RuleProblemCodes.UnknownProperty, $"Unknown property '{name}'; expected {string.Join(", ", known)}.");
+            }
+        }
+    }
+
+    private static int? LineOf(JObject root, string path)
+    {
+        // Walk the path back to the nearest token that exists.
+        var p = path;
+        while (p.Length > 1)
+        {
+            var token = root.SelectToken(p.Length > 2 ? p[2..] : string.Empty, errorWhenNoMatch: false);
+            if (token is IJsonLineInfo info && info.HasLineInfo())
+            {
+                return info.LineNumber;
+            }
+
+            var cut = Math.Max(p.LastIndexOf('.'), p.LastIndexOf('['));
+            if (cut <= 0)
+            {
+                break;
+            }
+
+            p = p[..cut];
+        }
+
+        return null;
+    }
+
+    private static string FirstSentence(string message)
+    {
+        var cut = message.IndexOf(". Path", StringComparison.Ordinal);
+        var sentence = cut > 0 ? message[..(cut + 1)] : message;
+
+        // The parser quotes what it could not read, which may be a megabyte of digits.
+        return sentence.Length <= 300 ? sentence : string.Concat(sentence.AsSpan(0, 200), " … ", sentence.AsSpan(sentence.Length - 60));
+    }
+}
