@@ -337,8 +337,9 @@ public sealed class BatchScorer
         }
         else
         {
+            // Every record in an InputRow was checked when it was read (or by InputRow.FromRecord): no second check.
             var record = row.Parsed.Record;
-            scored = new ScoredRow(row.Line, row.Source, record.Code.Value, record.Year, record, EvaluatorFor(record.Year).Evaluate(record), []);
+            scored = new ScoredRow(row.Line, row.Source, record.Code.Value, record.Year, record, EvaluatorFor(record.Year).EvaluateValid(record), []);
         }
 
         counts?.Count(scored.Status);

@@ -70,6 +70,12 @@ public sealed class Verdict
     /// <summary>The results an explanation lists: all but a root group, whose outcome is the verdict (see <see cref="Rules.RuleSet.ExplainedCriteria"/>).</summary>
     public IEnumerable<CriterionResult> Explained => Root.Criterion is CriterionGroup ? Criteria.Skip(1) : Criteria;
 
+    /// <summary>
+    /// <see cref="Explained"/> without an enumerator: the engine's pre-order walk of the tree, which writers read in
+    /// one pass (they find each result's text by its <see cref="CriterionResult.Criterion"/>, never by position).
+    /// </summary>
+    internal ReadOnlySpan<CriterionResult> ExplainedInOrder => Results.AsSpan(Results.Length > 0 && Results[0].Criterion is CriterionGroup ? 1 : 0);
+
     /// <summary>The node results, in the engine's order; only the engine fills them and only it indexes them.</summary>
     internal CriterionResult[] Results { get; }
 

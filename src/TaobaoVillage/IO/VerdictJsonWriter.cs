@@ -105,7 +105,7 @@ public static class VerdictJsonWriter
     {
         sb.Append('[');
         var first = true;
-        foreach (var r in verdict.Explained)
+        foreach (ref readonly var r in verdict.ExplainedInOrder)
         {
             var part = parts.For(r.Criterion);
             sb.Append(first ? "" : ",").Append(part.Head).Append(StatusNames.Name(r.Outcome)).Append('"');
