@@ -99,7 +99,7 @@ public static class TownshipRecordReader
             var key = Cell("township_code") ?? Cell("township");
             if (key is null)
             {
-                problems.Add(new RecordProblem("township_code", null, RecordProblemCodes.MissingVillageCode, "A township row needs township_code or township.") { Line = line });
+                problems.Add(new RecordProblem("township_code", null, RecordProblemCodes.MissingTownship, "A township row needs township_code or township.") { Line = line });
             }
 
             Cny? sales = null;

@@ -22,7 +22,7 @@ public class RuleSetBuilderTests
         Assert.False(ok);
         Assert.Null(ruleSet);
         Assert.Contains(problems, p => p.Path == "$.id" && p.Code == RuleProblemCodes.InvalidId);
-        Assert.Contains(problems, p => p.Path == "$.version");
+        Assert.Contains(problems, p => p.Path == "$.version" && p.Code == RuleProblemCodes.InvalidVersion);
         Assert.Contains(problems, p => p.Path == "$.title" && p.Code == RuleProblemCodes.Missing);
         Assert.Contains(problems, p => p.Path == "$.effectiveYears" && p.Code == RuleProblemCodes.InvalidYears);
         Assert.Contains(problems, p => p.Path == "$.criteria.allOf[0].unit" && p.Code == RuleProblemCodes.WrongUnit);

@@ -39,6 +39,9 @@ public static class RecordProblemCodes
     /// <summary>The village code is empty.</summary>
     public const string MissingVillageCode = "missing-village-code";
 
+    /// <summary>A township row gives neither a township code nor a township name.</summary>
+    public const string MissingTownship = "missing-township";
+
     /// <summary>A number does not parse.</summary>
     public const string NotANumber = "not-a-number";
 

@@ -36,8 +36,11 @@ public static class RuleProblemCodes
     /// <summary>A property the format does not know (often a misspelling).</summary>
     public const string UnknownProperty = "unknown-property";
 
-    /// <summary>An id or version is not in the allowed form.</summary>
+    /// <summary>A rule set or criterion id is not in the allowed form.</summary>
     public const string InvalidId = "invalid-id";
+
+    /// <summary>The version is not of the allowed form (such as 2022.1).</summary>
+    public const string InvalidVersion = "invalid-version";
 
     /// <summary>Two criteria share an id.</summary>
     public const string DuplicateId = "duplicate-id";

@@ -29,7 +29,7 @@ internal static class RuleSetValidator
         }
         else if (!VersionPattern.IsMatch(draft.Version))
         {
-            problems.Add(new(id, "$.version", RuleProblemCodes.InvalidId, $"'{draft.Version}' is not a valid version, such as 2022.1."));
+            problems.Add(new(id, "$.version", RuleProblemCodes.InvalidVersion, $"'{draft.Version}' is not a valid version, such as 2022.1."));
         }
 
         if (string.IsNullOrWhiteSpace(draft.Title))
