@@ -267,7 +267,7 @@ public static partial class RegionCommands
             {
                 foreach (var p in row.Problems)
                 {
-                    io.Error.WriteLine(Terminal.Clean($"{path}:{row.Line}: {p.Field}: {p.Message} [{p.Code}] (row rejected)"));
+                    io.Error.WriteLine(Terminal.Clean($"{p with { Source = path, Line = row.Line }} (row rejected)"));
                 }
 
                 continue;

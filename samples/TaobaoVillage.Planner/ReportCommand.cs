@@ -6,6 +6,7 @@ using TaobaoVillage.Batch;
 using TaobaoVillage.Engine;
 using TaobaoVillage.Planning;
 using TaobaoVillage.Rules;
+using TaobaoVillage.Aggregation;
 
 namespace TaobaoVillage.Planner;
 
@@ -53,7 +54,7 @@ public static class ReportCommand
     {
         ArgumentNullException.ThrowIfNull(ruleSet);
         var counts = new BatchCounts();
-        var counties = new Dictionary<string, int[]>(StringComparer.Ordinal);
+        var counties = new RegionTally(RegionLevel.County);
         var sales = new int[SalesBins.Length];
         var shares = new int[ShareBins.Length];
         var rejected = new List<ScoredRow>();
@@ -77,13 +78,7 @@ public static class ReportCommand
                 continue;
             }
 
-            var county = $"{record.Province} {record.County}".Trim();
-            if (!counties.TryGetValue(county, out var c))
-            {
-                counties[county] = c = new int[3];
-            }
-
-            c[verdict.Eligibility switch { Eligibility.Eligible => 0, Eligibility.NotEligible => 1, _ => 2 }]++;
+            counties.Add(row);
             if (record.AnnualSales is { } s)
             {
                 sales[Bin(SalesBins, s.Yuan)]++;
@@ -112,7 +107,7 @@ public static class ReportCommand
         html.Append(Bars([("eligible", counts.Eligible, "#2e7d32"), ("not eligible", counts.NotEligible, "#c62828"), ("indeterminate", counts.Indeterminate, "#f9a825"), ("rejected", counts.Rejected, "#9e9e9e")], "Verdict counts"));
 
         html.Append("<h2>Taobao Villages by county</h2>\n");
-        html.Append(Stacked(counties.OrderByDescending(kv => kv.Value[0]).ThenByDescending(kv => kv.Value.Sum()).Take(25).ToList()));
+        html.Append(Stacked(counties.Rows().Take(25).ToList()));
 
         html.Append("<h2>Annual sales against the CN¥10,000,000 threshold</h2>\n");
         html.Append(Histogram(sales, SalesBins, v => v >= 1_000_000 ? $"{v / 1_000_000:0.#}M" : $"{v / 1000:0}k", Array.IndexOf(SalesBins, 10_000_000m), "Villages by annual e-commerce sales (CN¥)"));
@@ -140,7 +135,7 @@ public static class ReportCommand
                 foreach (var p in row.Problems)
                 {
                     html.Append("<tr><td class=\"num\">").Append(row.Line).Append("</td><td>").Append(E(row.Key ?? "?")).Append("</td><td>").Append(E(p.Field))
-                        .Append("</td><td>").Append(E($"{p.Message} [{p.Code}]")).Append("</td></tr>\n");
+                        .Append("</td><td>").Append(E(p.Reason)).Append("</td></tr>\n");
                 }
             }
 
@@ -180,30 +175,30 @@ public static class ReportCommand
         return svg.Append("</svg>\n").ToString();
     }
 
-    private static string Stacked(List<KeyValuePair<string, int[]>> counties)
+    private static string Stacked(List<RegionCount> counties)
     {
         if (counties.Count == 0)
         {
             return "<p>No scored villages.</p>\n";
         }
 
-        var max = Math.Max(1, counties.Max(c => c.Value.Sum()));
+        var max = Math.Max(1, counties.Max(c => c.Eligible + c.NotEligible + c.Indeterminate));
         var svg = new StringBuilder();
         svg.Append(CultureInfo.InvariantCulture, $"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"720\" height=\"{(counties.Count * 24) + 40}\" role=\"img\" aria-label=\"Villages per county by verdict\">");
         string[] colors = ["#2e7d32", "#c62828", "#f9a825"];
         for (var i = 0; i < counties.Count; i++)
         {
             var y = i * 24;
-            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"0\" y=\"{y + 16}\" font-size=\"12\">{E(counties[i].Key)}</text>");
+            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"0\" y=\"{y + 16}\" font-size=\"12\">{E(Summary.CountyName(counties[i].Region))}</text>");
             var x = 200.0;
             for (var k = 0; k < 3; k++)
             {
-                var w = 420.0 * counties[i].Value[k] / max;
+                var w = 420.0 * Part(counties[i], k) / max;
                 svg.Append(CultureInfo.InvariantCulture, $"<rect x=\"{x:0.#}\" y=\"{y + 4}\" width=\"{w:0.#}\" height=\"16\" fill=\"{colors[k]}\"/>");
                 x += w;
             }
 
-            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{x + 6:0.#}\" y=\"{y + 16}\" font-size=\"11\">{counties[i].Value[0]} of {counties[i].Value.Sum()}</text>");
+            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{x + 6:0.#}\" y=\"{y + 16}\" font-size=\"11\">{counties[i].Eligible} of {counties[i].Eligible + counties[i].NotEligible + counties[i].Indeterminate}</text>");
         }
 
         var ly = (counties.Count * 24) + 20;
@@ -269,4 +264,6 @@ public static class ReportCommand
 
         html.Append("</table>\n");
     }
+
+    private static int Part(RegionCount count, int k) => k switch { 0 => count.Eligible, 1 => count.NotEligible, _ => count.Indeterminate };
 }

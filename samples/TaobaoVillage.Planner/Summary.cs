@@ -1,6 +1,7 @@
 using Spectre.Console;
 using TaobaoVillage.Batch;
 using TaobaoVillage.Rules;
+using TaobaoVillage.Aggregation;
 
 namespace TaobaoVillage.Planner;
 
@@ -9,7 +10,8 @@ public sealed class Summary
 {
     private readonly IReadOnlyList<RuleSet> _ruleSets;
     private readonly HashSet<RuleSet> _used = [];
-    private readonly Dictionary<string, int[]> _byCounty = new(StringComparer.Ordinal);
+    private readonly RegionTally _byCounty = new(RegionLevel.County);
+    private readonly RegionTally _byProvince = new(RegionLevel.Province);
     private readonly List<ScoredRow> _rejected = [];
 
     /// <summary>Creates an empty summary.</summary>
@@ -39,18 +41,8 @@ public sealed class Summary
             return;
         }
 
-        var county = row.Record is { } r ? string.Join(" ", new[] { r.Province, r.County }.Where(s => s is not null)) : "?";
-        if (string.IsNullOrWhiteSpace(county))
-        {
-            county = "(no county given)";
-        }
-
-        if (!_byCounty.TryGetValue(county, out var c))
-        {
-            _byCounty[county] = c = new int[3];
-        }
-
-        c[row.Status switch { RowStatus.Eligible => 0, RowStatus.NotEligible => 1, _ => 2 }]++;
+        _byCounty.Add(row);
+        _byProvince.Add(row);
     }
 
     /// <summary>Writes the summary: counts, a bar chart, counties, and the rejected rows with their reasons.</summary>
@@ -79,13 +71,7 @@ public sealed class Summary
             .AddItem("rejected", counts.Rejected, Color.Grey));
         console.WriteLine();
 
-        var provinces = _byCounty
-            .GroupBy(kv => kv.Key.Split(' ')[0], StringComparer.Ordinal)
-            .Select(g => (Province: g.Key, Eligible: g.Sum(kv => kv.Value[0])))
-            .OrderByDescending(p => p.Eligible)
-            .ThenBy(p => p.Province, StringComparer.Ordinal)
-            .Take(31)
-            .ToList();
+        var provinces = _byProvince.Rows().Take(31).Select(p => (Province: p.Region.Province, p.Eligible)).ToList();
         if (provinces.Count > 1)
         {
             var chart = new BarChart().Label("Taobao Villages by province").Width(72);
@@ -100,9 +86,9 @@ public sealed class Summary
 
         var table = new Table().Title("By county");
         table.AddColumns("county", "eligible", "not eligible", "indeterminate");
-        foreach (var (county, c) in _byCounty.OrderByDescending(kv => kv.Value[0]).ThenBy(kv => kv.Key, StringComparer.Ordinal).Take(20))
+        foreach (var c in _byCounty.Rows().Take(20))
         {
-            table.AddRow(Terminal.Text(county), c[0].ToString("N0", System.Globalization.CultureInfo.InvariantCulture), c[1].ToString("N0", System.Globalization.CultureInfo.InvariantCulture), c[2].ToString("N0", System.Globalization.CultureInfo.InvariantCulture));
+            table.AddRow(Terminal.Text(CountyName(c.Region)), N(c.Eligible), N(c.NotEligible), N(c.Indeterminate));
         }
 
         console.Write(table);
@@ -114,11 +100,17 @@ public sealed class Summary
             {
                 foreach (var p in row.Problems)
                 {
-                    rejected.AddRow(row.Line.ToString(System.Globalization.CultureInfo.InvariantCulture), Terminal.Text(row.Key ?? "?"), Terminal.Text(p.Field), Terminal.Text($"{p.Message} [{p.Code}]" + (p.Value is null ? string.Empty : $" (value '{p.Value}')")));
+                    rejected.AddRow(row.Line.ToString(System.Globalization.CultureInfo.InvariantCulture), Terminal.Text(row.Key ?? "?"), Terminal.Text(p.Field), Terminal.Text(Tables.ReasonWithValue(p)));
                 }
             }
 
             console.Write(rejected);
         }
     }
+
+    /// <summary>A county for people, or a note when the rows name none.</summary>
+    internal static string CountyName(TaobaoVillage.Aggregation.Region region) =>
+        string.IsNullOrWhiteSpace(region.Province + region.City + region.County) ? "(no county given)" : OutputRow.DisplayName(region, RegionLevel.County).Trim();
+
+    private static string N(int value) => value.ToString("N0", System.Globalization.CultureInfo.InvariantCulture);
 }

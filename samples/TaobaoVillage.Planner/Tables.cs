@@ -3,6 +3,7 @@ using Spectre.Console;
 using TaobaoVillage.Batch;
 using TaobaoVillage.Engine;
 using TaobaoVillage.Rules;
+using TaobaoVillage.Domain;
 
 namespace TaobaoVillage.Planner;
 
@@ -60,7 +61,7 @@ public static class Tables
             cells.Add(row.Verdict is { } v && v.TryGet(id, out var result) ? OutcomeMark(result.Outcome) : string.Empty);
         }
 
-        cells.Add(Terminal.Text(row.Verdict is { } verdict ? Needs(verdict) : string.Join("; ", row.Problems.Select(p => $"{p.Field}: {p.Message}"))));
+        cells.Add(Terminal.Text(row.Verdict is { } verdict ? Needs(verdict) : string.Join("; ", row.Problems.Select(p => p.Describe()))));
         table.AddRow(cells.ToArray());
     }
 
@@ -99,4 +100,8 @@ public static class Tables
         var paths = verdict.PathsToPass(2);
         return paths.Count == 0 ? "cannot pass by raising figures" : "needs " + string.Join(", or ", paths);
     }
+
+    /// <summary>A problem's reason and, when there is one, the value that caused it: for tables with a field column.</summary>
+    public static string ReasonWithValue(RecordProblem problem) =>
+        problem.Reason + (problem.Value is null ? string.Empty : $" (value '{problem.Value}')");
 }

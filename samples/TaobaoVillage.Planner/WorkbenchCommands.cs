@@ -77,7 +77,7 @@ public static partial class WorkbenchCommands
             console.MarkupLine($"{Tables.Verdict(RowStatus.Invalid)}: the row was rejected and not evaluated.");
             foreach (var p in row.Problems)
             {
-                console.MarkupLine(Terminal.Text($"  {p.Field}: {p.Message} [{p.Code}]" + (p.Value is null ? string.Empty : $" (value '{p.Value}')")));
+                console.MarkupLine(Terminal.Text($"  {p.Field}: {Tables.ReasonWithValue(p)}"));
             }
 
             return;

@@ -86,7 +86,7 @@ public sealed class CsvVerdictWriter : IDisposable
         }
 
         cells[^2] = verdict is { Outcome: not Outcome.Pass } ? Needs(verdict) : null;
-        cells[^1] = string.Join("; ", row.Problems.Select(p => $"{p.Field}: {p.Message} [{p.Code}]"));
+        cells[^1] = string.Join("; ", row.Problems.Select(p => p.Describe()));
         _csv.WriteRow(cells);
     }
 

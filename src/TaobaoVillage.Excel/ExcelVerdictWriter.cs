@@ -57,7 +57,7 @@ public static class ExcelVerdictWriter
         }
 
         cells["needs"] = verdict is { IsEligible: false } ? string.Join(" | or | ", verdict.PathsToPass(3)) : null;
-        cells["errors"] = row.Problems.Count == 0 ? null : string.Join("; ", row.Problems.Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Field}: {p.Message} [{p.Code}]")));
+        cells["errors"] = row.Problems.Count == 0 ? null : string.Join("; ", row.Problems.Select(p => p.Describe()));
         return cells;
     }
 }

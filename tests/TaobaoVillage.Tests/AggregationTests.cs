@@ -271,3 +271,31 @@ public class YearComparisonTests
         Assert.Equal(zhejiang.VillagesFrom, zhejiang.Lost + zhejiang.Kept);
     }
 }
+
+public class RegionTallyTests
+{
+    [Fact]
+    public void Rows_SameCountyByCodeDifferentlyNamed_CountedOnce()
+    {
+        // Grouped by the county code (the first 6 digits), not by how a row spells the names.
+        var tally = new Aggregation.RegionTally(Aggregation.RegionLevel.County);
+        var rules = new Batch.BatchScorer(BuiltInRuleSets.AliResearch);
+        tally.Add(rules.ScoreOne(new Domain.VillageRecord(new Domain.VillageCode("330782100001")) { Province = "浙江省", County = "义乌市", Households = 10 }));
+        tally.Add(rules.ScoreOne(new Domain.VillageRecord(new Domain.VillageCode("330782100002")) { Province = "浙江", County = "义乌", Households = 10 }));
+        tally.Add(rules.ScoreOne(new Domain.VillageRecord(new Domain.VillageCode("330783100001")) { Province = "浙江省", County = "东阳市", Households = 10 }));
+
+        var rows = tally.Rows();
+
+        Assert.Equal(2, rows.Count);
+        Assert.Equal(2, rows.Single(r => r.Key == "330782").NotEligible + rows.Single(r => r.Key == "330782").Indeterminate);
+    }
+
+    [Fact]
+    public void Add_RejectedRow_NotCounted()
+    {
+        var tally = new Aggregation.RegionTally(Aggregation.RegionLevel.Province);
+        tally.Add(new Batch.BatchScorer(BuiltInRuleSets.AliResearch).ScoreOne(new Domain.VillageRecord(new Domain.VillageCode("330782100001")) { Households = 0 }));
+
+        Assert.Empty(tally.Rows());
+    }
+}

@@ -25,7 +25,7 @@ public class PlannerAppTests
         Assert.Matches($@"(?m)^\s*eligible\s+█*\s*{eligible}\s*$", console);
         Assert.Contains("zero-households", console, StringComparison.Ordinal);
         Assert.Contains("Taobao Villages by province", console, StringComparison.Ordinal);
-        Assert.Contains("浙江省 义乌市", console, StringComparison.Ordinal);
+        Assert.Contains("浙江省 金华市 义乌市", console, StringComparison.Ordinal);
     }
 
     [Fact]

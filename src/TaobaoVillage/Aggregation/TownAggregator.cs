@@ -185,7 +185,7 @@ public sealed class RegionAggregator
     public static IReadOnlyList<RegionSummary> Counties(IEnumerable<TownVerdict> towns)
     {
         ArgumentNullException.ThrowIfNull(towns);
-        return Summarise(towns, t => t.Region.CountyKey, t => t.Region with { Township = string.Empty, TownshipCode = null });
+        return Summarise(towns, RegionLevel.County);
     }
 
     /// <summary>Counts Taobao Villages and Towns per province and year.</summary>
@@ -195,12 +195,12 @@ public sealed class RegionAggregator
     public static IReadOnlyList<RegionSummary> Provinces(IEnumerable<TownVerdict> towns)
     {
         ArgumentNullException.ThrowIfNull(towns);
-        return Summarise(towns, t => t.Region.ProvinceKey, t => new Region(t.Region.Province, string.Empty, string.Empty, string.Empty));
+        return Summarise(towns, RegionLevel.Province);
     }
 
-    private static List<RegionSummary> Summarise(IEnumerable<TownVerdict> towns, Func<TownVerdict, string> key, Func<TownVerdict, Region> region) => towns
-        .GroupBy(t => (t.Year, Key: key(t)))
-        .Select(g => new RegionSummary(region(g.First()), g.Key.Key, g.Key.Year)
+    private static List<RegionSummary> Summarise(IEnumerable<TownVerdict> towns, RegionLevel level) => towns
+        .GroupBy(t => (t.Year, Key: t.Region.KeyAt(level)))
+        .Select(g => new RegionSummary(g.First().Region.At(level), g.Key.Key, g.Key.Year)
         {
             TaobaoVillages = (int)g.Sum(t => t.TaobaoVillages),
             UndecidedVillages = g.Sum(t => t.UndecidedVillages.Count),

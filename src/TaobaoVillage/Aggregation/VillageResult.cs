@@ -78,11 +78,7 @@ public sealed record VillageResult
             return null;
         }
 
-        var region = new Region(record.Province ?? string.Empty, record.City ?? string.Empty, record.County ?? string.Empty, record.Township ?? string.Empty)
-        {
-            TownshipCode = record.EffectiveTownshipCode,
-        };
-        return new VillageResult(region, record.Name ?? record.Code.Value, year, verdict.Eligibility) { Code = record.Code.Value, Record = record, Verdict = verdict };
+        return new VillageResult(Region.Of(record), record.Name ?? record.Code.Value, year, verdict.Eligibility) { Code = record.Code.Value, Record = record, Verdict = verdict };
     }
 
     /// <summary>The result of a designated village: eligible.</summary>
@@ -121,6 +117,34 @@ public sealed record Region(string Province, string City, string County, string 
 
     /// <summary>The township's key: its code when known, else the names.</summary>
     public string Key => TownshipCode ?? $"{ProvinceKey}/{City}/{County}/{Township}";
+
+    /// <summary>
+    /// The grouping key at a level — the one function every summary, ranking and comparison groups by: for a county
+    /// <see cref="CountyKey"/>, for a province <see cref="ProvinceKey"/>.
+    /// </summary>
+    /// <param name="level">County or province.</param>
+    /// <returns>The key.</returns>
+    public string KeyAt(RegionLevel level) => level == RegionLevel.Province ? ProvinceKey : CountyKey;
+
+    /// <summary>This region cut to a level: a county keeps its province, city and county; a province only its name.</summary>
+    /// <param name="level">County or province.</param>
+    /// <returns>The region at that level.</returns>
+    public Region At(RegionLevel level) => level == RegionLevel.Province
+        ? new Region(Province, string.Empty, string.Empty, string.Empty)
+        : this with { Township = string.Empty, TownshipCode = null };
+
+    /// <summary>Where a village record is: its names, and its township code as given or from its statistical code.</summary>
+    /// <param name="record">The record.</param>
+    /// <returns>The region; missing names are empty.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="record"/> is null.</exception>
+    public static Region Of(VillageRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        return new Region(record.Province ?? string.Empty, record.City ?? string.Empty, record.County ?? string.Empty, record.Township ?? string.Empty)
+        {
+            TownshipCode = record.EffectiveTownshipCode,
+        };
+    }
 
     /// <summary>The province name without suffix.</summary>
     /// <param name="province">The name as written.</param>

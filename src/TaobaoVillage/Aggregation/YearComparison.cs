@@ -95,7 +95,7 @@ public static class YearComparison
     /// <returns>One row per county, largest change first.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="towns"/> is null.</exception>
     public static IReadOnlyList<RegionChange> Counties(IEnumerable<TownVerdict> towns, int from, int to) =>
-        Regions(towns, from, to, t => t.Region.CountyKey, r => r with { Township = string.Empty, TownshipCode = null });
+        Regions(towns, from, to, RegionLevel.County);
 
     /// <summary>Per province: Taobao Villages and Towns in each year, and villages new, kept and lost.</summary>
     /// <param name="towns">Township verdicts of both years.</param>
@@ -104,10 +104,11 @@ public static class YearComparison
     /// <returns>One row per province, largest change first.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="towns"/> is null.</exception>
     public static IReadOnlyList<RegionChange> Provinces(IEnumerable<TownVerdict> towns, int from, int to) =>
-        Regions(towns, from, to, t => t.Region.ProvinceKey, r => new Region(r.Province, string.Empty, string.Empty, string.Empty));
+        Regions(towns, from, to, RegionLevel.Province);
 
-    private static List<RegionChange> Regions(IEnumerable<TownVerdict> towns, int from, int to, Func<TownVerdict, string> key, Func<Region, Region> names)
+    private static List<RegionChange> Regions(IEnumerable<TownVerdict> towns, int from, int to, RegionLevel level)
     {
+        string key(TownVerdict t) => t.Region.KeyAt(level);
         ArgumentNullException.ThrowIfNull(towns);
         var list = towns.Where(t => t.Year == from || t.Year == to).ToList();
         var villageChanges = Villages(list.SelectMany(t => t.QualifyingVillages), from, to);
@@ -116,7 +117,7 @@ public static class YearComparison
             .Select(g =>
             {
                 var changes = villageChanges.Where(c => byVillageKey.GetValueOrDefault(c.Key) == g.Key).ToList();
-                return new RegionChange(g.Key, names(g.First().Region), from, to)
+                return new RegionChange(g.Key, g.First().Region.At(level), from, to)
                 {
                     VillagesFrom = g.Where(t => t.Year == from).Sum(t => t.QualifyingVillages.Count),
                     VillagesTo = g.Where(t => t.Year == to).Sum(t => t.QualifyingVillages.Count),

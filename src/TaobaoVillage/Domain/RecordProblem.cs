@@ -17,6 +17,13 @@ public sealed record RecordProblem(string Field, string? Value, string Code, str
     /// <summary>The input file's name or path, when it came from a file.</summary>
     public string? Source { get; init; }
 
+    /// <summary>The message and its code, <c>message [code]</c>: what a table with its own field column shows.</summary>
+    public string Reason => $"{Message} [{Code}]";
+
+    /// <summary>Formats the problem as <c>field: message [code]</c>, as a rejected row's CSV, workbook and table cells write it.</summary>
+    /// <returns>The text.</returns>
+    public string Describe() => $"{Field}: {Reason}";
+
     /// <summary>Formats the problem as <c>file:line: field 'value': message [code]</c>.</summary>
     /// <returns>The formatted problem.</returns>
     public override string ToString()
@@ -29,7 +36,7 @@ public sealed record RecordProblem(string Field, string? Value, string Code, str
             _ => string.Empty,
         };
         var value = Value is null ? string.Empty : $" '{Value}'";
-        return $"{where}{Field}{value}: {Message} [{Code}]";
+        return $"{where}{Field}{value}: {Reason}";
     }
 }
 
