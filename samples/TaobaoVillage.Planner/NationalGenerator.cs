@@ -1,6 +1,6 @@
+using TaobaoVillage.Csv;
 using System.Globalization;
 using System.IO.Compression;
-using CsvHelper;
 using TaobaoVillage.Domain;
 
 namespace TaobaoVillage.Planner;
@@ -40,8 +40,8 @@ public static class NationalGenerator
         ArgumentNullException.ThrowIfNull(writer);
         var random = new Random(seed);
         // Broken rows on purpose may be short: field counts are not validated.
-        using var csv = CsvWriter.Create(writer, new CsvWriterOptions { NewLine = "\n", ValidateFieldCount = false }, leaveOpen: true);
-        csv.WriteRecord(Columns);
+        using var csv = new CsvTableWriter(writer, new CsvOutputOptions { NeutraliseFormulas = false }, leaveOpen: true);
+        csv.WriteRow(Columns);
         long written = 0;
         long broken = 0;
         var pass = 0;
@@ -90,7 +90,7 @@ public static class NationalGenerator
     }
 
     /// <returns>Whether the row was broken on purpose.</returns>
-    private static bool WriteRow(CsvWriter csv, Random random, Unit unit, int year, double brokenRate)
+    private static bool WriteRow(CsvTableWriter csv, Random random, Unit unit, int year, double brokenRate)
     {
         var residents = unit.Name.EndsWith("居委会", StringComparison.Ordinal) || unit.Name.EndsWith("居民委员会", StringComparison.Ordinal);
         var mean = ProvinceHouseholds.GetValueOrDefault(unit.Code[..2], 386);
@@ -151,15 +151,15 @@ public static class NationalGenerator
                 // Never "-0", which is zero and valid.
                 case 2: cells[10] = "-" + (shops + 1).ToString(CultureInfo.InvariantCulture); break;
                 default:
-                    csv.WriteRecord(cells[..5]);
+                    csv.WriteRow(cells.AsSpan(0, 5));
                     return true;
             }
 
-            csv.WriteRecord(cells);
+            csv.WriteRow(cells);
             return true;
         }
 
-        csv.WriteRecord(cells);
+        csv.WriteRow(cells);
         return false;
     }
 
@@ -197,11 +197,9 @@ public static class NationalGenerator
 
         using var stream = File.OpenRead(codesPath);
         using var gzip = new GZipStream(stream, CompressionMode.Decompress);
-        using var reader = CsvReader.Create(new StreamReader(gzip), new CsvReaderOptions { HasHeader = true }, leaveOpen: false);
-        while (reader.Read())
+        foreach (var cells in CsvTableReader.ReadRows(new StreamReader(gzip)))
         {
-            var name = reader.GetString(1);
-            yield return new Unit(reader.GetString(0), name, ShortName(name), reader.GetString(3), reader.GetString(4), reader.GetString(5), reader.GetString(6));
+            yield return new Unit(cells[0], cells[1], ShortName(cells[1]), cells[3], cells[4], cells[5], cells[6]);
         }
     }
 
@@ -219,8 +217,7 @@ public static class NationalGenerator
         {
             using var stream = File.OpenRead(codesPath);
             using var gzip = new GZipStream(stream, CompressionMode.Decompress);
-            using var reader = CsvReader.Create(new StreamReader(gzip), new CsvReaderOptions { HasHeader = true }, leaveOpen: false);
-            if (!reader.Read() || reader.FieldCount < 7)
+            if (CsvTableReader.ReadRows(new StreamReader(gzip)).FirstOrDefault() is not { Length: >= 7 })
             {
                 throw new PlannerException($"the codes file '{codesPath}' has no rows of village_code, village_name, urban_rural_code, province, city, county, township.");
             }

@@ -93,6 +93,15 @@ public sealed class CsvTableWriter : IDisposable
         }
     }
 
+    /// <summary>Writes one output row's values as cells, as <see cref="WriteRows"/> does (no header).</summary>
+    /// <param name="fields">The fields.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="fields"/> is null.</exception>
+    public void WriteFields(IReadOnlyList<OutputField> fields)
+    {
+        ArgumentNullException.ThrowIfNull(fields);
+        WriteRow(fields.Where(f => f.Value is not Verdict).Select(f => Cell(f.Value)));
+    }
+
     private static string Cell(object? value) => value switch
     {
         null => string.Empty,

@@ -1,6 +1,7 @@
 using System.Globalization;
 using TaobaoVillage.Batch;
 using TaobaoVillage.Engine;
+using TaobaoVillage.IO;
 using TaobaoVillage.Rules;
 
 namespace TaobaoVillage.Csv;
@@ -18,8 +19,7 @@ namespace TaobaoVillage.Csv;
 public sealed class CsvVerdictWriter : IDisposable
 {
     private readonly CsvTableWriter _csv;
-    private readonly IReadOnlyList<RuleSet> _ruleSets;
-    private readonly string[] _criteria;
+    private readonly VerdictTable _table;
 
     /// <summary>Creates a writer and writes the header.</summary>
     /// <param name="writer">Where the CSV goes.</param>
@@ -55,47 +55,23 @@ public sealed class CsvVerdictWriter : IDisposable
 
     private CsvVerdictWriter(TextWriter writer, IReadOnlyList<RuleSet> ruleSets, bool leaveOpen, CsvOutputOptions? options)
     {
-        _ruleSets = ruleSets;
-        _criteria = RuleSet.ExplainedCriteriaOf(ruleSets).Select(c => c.Id).ToArray();
+        _table = new VerdictTable(ruleSets);
         _csv = new CsvTableWriter(writer, options, leaveOpen);
         _csv.WriteRow(Header);
     }
 
-    /// <summary>The column names, in order.</summary>
-    public IReadOnlyList<string> Header =>
-        ["line", "village_code", "year", "verdict", "rule_set", "rule_set_version", .. _criteria, "needs", "errors"];
+    /// <summary>The column names (<see cref="VerdictTable.Columns"/>).</summary>
+    public IReadOnlyList<string> Header => _table.Columns;
 
     /// <summary>Writes one row.</summary>
-    /// <param name="row">The scored row.</param>
+    /// <param name="row">The row.</param>
     /// <exception cref="ArgumentNullException"><paramref name="row"/> is null.</exception>
     public void Write(ScoredRow row)
     {
         ArgumentNullException.ThrowIfNull(row);
-        var cells = new string?[6 + _criteria.Length + 2];
-        cells[0] = row.Line.ToString(CultureInfo.InvariantCulture);
-        cells[1] = row.Key;
-        cells[2] = row.Year?.ToString(CultureInfo.InvariantCulture);
-        cells[3] = row.StatusName;
-        var verdict = row.Verdict;
-        var ruleSet = verdict?.RuleSet ?? _ruleSets.LastOrDefault(r => row.Year is { } y && r.EffectiveYears.Contains(y)) ?? _ruleSets[^1];
-        cells[4] = ruleSet.Id.Value;
-        cells[5] = ruleSet.Version;
-        for (var i = 0; i < _criteria.Length; i++)
-        {
-            cells[6 + i] = verdict is not null && verdict.TryGet(_criteria[i], out var result) ? StatusNames.Name(result.Outcome) : null;
-        }
-
-        cells[^2] = verdict is { Outcome: not Outcome.Pass } ? Needs(verdict) : null;
-        cells[^1] = string.Join("; ", row.Problems.Select(p => p.Describe()));
-        _csv.WriteRow(cells);
+        _csv.WriteFields(_table.Row(row));
     }
 
     /// <inheritdoc />
     public void Dispose() => _csv.Dispose();
-
-    private static string Needs(Verdict verdict)
-    {
-        var paths = verdict.PathsToPass(3);
-        return paths.Count == 0 ? "cannot pass by raising figures" : string.Join(" | or | ", paths.Select(p => p.ToString()));
-    }
 }

@@ -49,6 +49,62 @@ public class LayeringTests
         Assert.Contains("TaobaoVillage.Rules", Graph.Value["TaobaoVillage.Engine"]);
     }
 
+    [Theory]
+    [InlineData("CsvHelper")]
+    [InlineData("Newtonsoft.Json")]
+    [InlineData("MiniExcel")]
+    [InlineData("DocumentFormat.OpenXml")]
+    public void Planner_ReferencesNoFormatLibraryDirectly(string library)
+    {
+        // The sample app parses arguments, calls the library and renders: formats are the library's.
+        var references = typeof(Planner.PlannerApp).Assembly.GetReferencedAssemblies().Select(a => a.Name);
+
+        Assert.DoesNotContain(library, references);
+    }
+
+    [Fact]
+    public void SourceFiles_MetricNames_LiteralInAtMostTwoFiles()
+    {
+        var sources = SourceFiles().Select(f => (f, Text: File.ReadAllText(f))).ToList();
+        foreach (var metric in Metric.BuiltIn)
+        {
+            var files = sources.Where(s => s.Text.Contains($"\"{metric.Name}\"", StringComparison.Ordinal)).Select(s => Path.GetFileName(s.f)).ToList();
+            Assert.True(files.Count <= 2, $"{metric.Name} is written in {string.Join(", ", files)}");
+        }
+    }
+
+    [Fact]
+    public void SourceFiles_RuleSetBlock_WrittenByTheJsonWriterAlone()
+    {
+        var files = SourceFiles().Where(f => File.ReadAllText(f).Contains("\"rule_set\"", StringComparison.Ordinal)).Select(Path.GetFileName).ToList();
+
+        Assert.True(files.Count is >= 1 and <= 2 && !files.Any(f => f!.Contains("Planner", StringComparison.Ordinal)), string.Join(", ", files));
+    }
+
+    [Fact]
+    public void SourceFiles_NoneOver400Lines()
+    {
+        var long_ = SourceFiles().Select(f => (f, Lines: File.ReadLines(f).Count())).Where(x => x.Lines > 400).Select(x => $"{Path.GetFileName(x.f)} ({x.Lines})").ToList();
+
+        Assert.Empty(long_);
+    }
+
+    /// <summary>The C# files of src/ and samples/, found from the test's output folder up to the repository.</summary>
+    private static IEnumerable<string> SourceFiles()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "TaobaoVillage.sln")))
+        {
+            dir = dir.Parent;
+        }
+
+        Assert.NotNull(dir);
+        return new[] { "src", "samples" }
+            .SelectMany(d => Directory.EnumerateFiles(Path.Combine(dir.FullName, d), "*.cs", SearchOption.AllDirectories))
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+                && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal));
+    }
+
     private static bool Reaches(Dictionary<string, HashSet<string>> graph, string from, string to)
     {
         var seen = new HashSet<string> { from };

@@ -31,6 +31,9 @@ public enum RegionLevel
 /// <remarks>Pure and thread-safe.</remarks>
 public static class OutputRow
 {
+    /// <summary>The name under which every output names the rule set that decided: <c>rule_set</c>.</summary>
+    public const string RuleSetField = "rule_set";
+
     /// <summary>A township's verdict: names, code, year, counts, figures, verdict, rule set, criteria, villages.</summary>
     /// <param name="town">The township verdict.</param>
     /// <returns>The fields, in order.</returns>
@@ -48,7 +51,7 @@ public static class OutputRow
             new(Metric.AnnualSales.Name, town.Figures.AnnualSales?.Yuan),
             new(Metric.ActiveShops.Name, town.Figures.ActiveShops),
             new("verdict", town.Verdict.Eligibility),
-            new("rule_set", town.Verdict.RuleSet),
+            new(RuleSetField, town.Verdict.RuleSet),
             new("criteria", town.Verdict),
             new("villages", (IReadOnlyList<VillageResult>)[.. town.QualifyingVillages, .. town.UndecidedVillages]),
         ];

@@ -60,8 +60,8 @@ public readonly record struct Shortfall(string CriterionId, Metric Metric, decim
         {
             Unit.Cny => $"{amount} more {Metric.Description}",
             Unit.Shops => $"{amount} more active online {(one ? "shop" : "shops")}",
-            Unit.Households when Metric == Metric.Households => $"{amount} more {(one ? "household" : "households")}",
-            Unit.Households => $"{amount} more {(one ? "household" : "households")} engaged in e-commerce",
+            Unit.Households when Metric == Metric.Households => $"{amount} more household{(one ? "" : "s")}",
+            Unit.Households => $"{amount} more household{(one ? "" : "s")} engaged in e-commerce",
             Unit.Villages => $"{amount} more Taobao {(one ? "Village" : "Villages")}",
             _ => $"{amount} more {Metric.Description}",
         };

@@ -263,7 +263,7 @@ public static class UnitNames
     {
         Unit.Cny => "cny",
         Unit.Shops => "shops",
-        Unit.Households => "households",
+        Unit.Households => nameof(Unit.Households).ToLowerInvariant(),
         Unit.Share => "share",
         Unit.Villages => "villages",
         Unit.Number => "number",

@@ -1,0 +1,84 @@
+using TaobaoVillage.Aggregation;
+using TaobaoVillage.Batch;
+using TaobaoVillage.Engine;
+using TaobaoVillage.Rules;
+
+namespace TaobaoVillage.IO;
+
+/// <summary>
+/// The village verdicts as a table — the one output model the CSV and workbook writers both write: <c>line</c>,
+/// <c>village_code</c>, <c>year</c>, <c>verdict</c>, <c>rule_set</c>, <c>rule_set_version</c>, one outcome column per
+/// criterion (<c>pass</c>/<c>fail</c>/<c>unknown</c>), <c>needs</c>, <c>errors</c>, then <c>village_name</c> and one
+/// <c>ID shortfall</c> column (a number) per numeric criterion (docs/formats.md).
+/// </summary>
+/// <remarks>Immutable once created and thread-safe.</remarks>
+public sealed class VerdictTable
+{
+    private readonly IReadOnlyList<RuleSet> _ruleSets;
+    private readonly string[] _criteria;
+    private readonly string[] _numeric;
+
+    /// <summary>Creates the table for the verdicts of one or more rule sets (such as the sets by year).</summary>
+    /// <param name="ruleSets">The rule sets, oldest first; the columns are their explained criteria, each id once.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="ruleSets"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="ruleSets"/> is empty.</exception>
+    public VerdictTable(IReadOnlyList<RuleSet> ruleSets)
+    {
+        ArgumentNullException.ThrowIfNull(ruleSets);
+        if (ruleSets.Count == 0)
+        {
+            throw new ArgumentException("At least one rule set is needed.", nameof(ruleSets));
+        }
+
+        _ruleSets = ruleSets;
+        var criteria = RuleSet.ExplainedCriteriaOf(ruleSets);
+        _criteria = [.. criteria.Select(c => c.Id)];
+        _numeric = [.. criteria.OfType<Condition>().Where(c => c.Threshold is not null).Select(c => c.Id)];
+        Columns = ["line", "village_code", "year", "verdict", OutputRow.RuleSetField, OutputRow.RuleSetField + "_version", .. _criteria, "needs", "errors", "village_name", .. _numeric.Select(ShortfallColumn)];
+    }
+
+    /// <summary>The column names, in order.</summary>
+    public IReadOnlyList<string> Columns { get; }
+
+    /// <summary>The name of a criterion's shortfall column: <c>ID shortfall</c>.</summary>
+    /// <param name="criterionId">The criterion's id.</param>
+    /// <returns>The column name.</returns>
+    public static string ShortfallColumn(string criterionId) => criterionId + " shortfall";
+
+    /// <summary>One row of the table, aligned with <see cref="Columns"/>.</summary>
+    /// <param name="row">The scored row.</param>
+    /// <returns>The fields: numbers as numbers, unknowns as null.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="row"/> is null.</exception>
+    public IReadOnlyList<OutputField> Row(ScoredRow row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        var verdict = row.Verdict;
+        // An invalid row names the set its year would have been judged by.
+        var ruleSet = verdict?.RuleSet ?? _ruleSets.LastOrDefault(r => row.Year is { } y && r.EffectiveYears.Contains(y)) ?? _ruleSets[^1];
+        var fields = new List<OutputField>(Columns.Count)
+        {
+            new("line", row.Line), new("village_code", row.Key), new("year", row.Year), new("verdict", row.StatusName),
+            new(OutputRow.RuleSetField, ruleSet.Id.Value), new(OutputRow.RuleSetField + "_version", ruleSet.Version),
+        };
+        foreach (var id in _criteria)
+        {
+            fields.Add(new(id, verdict is not null && verdict.TryGet(id, out var result) ? StatusNames.Name(result.Outcome) : null));
+        }
+
+        fields.Add(new("needs", verdict is { Eligibility: Eligibility.NotEligible or Eligibility.Indeterminate } ? Needs(verdict) : null));
+        fields.Add(new("errors", row.Problems.Count == 0 ? null : string.Join("; ", row.Problems.Select(p => p.Describe()))));
+        fields.Add(new("village_name", row.Record?.Name));
+        foreach (var id in _numeric)
+        {
+            fields.Add(new(ShortfallColumn(id), verdict is not null && verdict.TryGet(id, out var result) ? result.Shortfall?.Amount : null));
+        }
+
+        return fields;
+    }
+
+    private static string Needs(Verdict verdict)
+    {
+        var paths = verdict.PathsToPass(3);
+        return paths.Count == 0 ? "cannot pass by raising figures" : string.Join(" | or | ", paths.Select(p => p.ToString()));
+    }
+}
