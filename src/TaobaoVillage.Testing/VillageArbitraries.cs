@@ -13,7 +13,7 @@ namespace TaobaoVillage.Testing;
 /// <see cref="VillageRecord"/> arguments.
 /// </summary>
 /// <remarks>Generators are immutable and thread-safe.</remarks>
-public static class VillageArbitraries
+public static partial class VillageArbitraries
 {
     private static readonly Platform[] Platforms = Enum.GetValues<Platform>();
 

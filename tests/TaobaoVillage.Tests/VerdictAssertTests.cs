@@ -112,3 +112,63 @@ public class VillageArbitrariesTests
     public Property Shrink_ValidRecord_GivesValidRecords() => Prop.ForAll(VillageArbitraries.Records(), record =>
         VillageArbitraries.Shrink(record).All(VillageRecordValidator.IsValid));
 }
+
+public class VillageArbitrariesForTests
+{
+    private static readonly RuleSet EightMillion = new RuleSetBuilder("county-8m", "2026.1")
+        .Titled("A county's own line: CN¥8M and 80 shops")
+        .For(RuleTarget.Village)
+        .EffectiveYears(2024)
+        .AllOf("root", g => g
+            .Require("sales", Metric.AnnualSales, c => c.AtLeast(Cny.FromYuan(8_000_000m)))
+            .Require("shops", Metric.ActiveShops, c => c.AtLeast(80))
+            .Require("engaged", Metric.EcommerceHouseholdShare, c => c.AtLeast(Share.FromPercent(12))))
+        .Build();
+
+    private static List<VillageRecord> Sample(RuleSet ruleSet) =>
+        VillageArbitraries.BoundaryRecordFor(ruleSet).Sample(2_000, 50).ToList();
+
+    // Regression (issue 10): the published-threshold generators put 0 of 2,000 samples near a custom CN¥8M line.
+    [Fact]
+    public void BoundaryRecordFor_CustomThresholds_ManySamplesWithinOneStep()
+    {
+        var records = Sample(EightMillion);
+
+        Assert.True(records.Count(r => r.AnnualSales?.Yuan is >= 7_999_999.99m and <= 8_000_000.01m) > 600);
+        Assert.True(records.Count(r => r.ActiveShops is >= 79 and <= 81) > 600);
+        Assert.True(records.Count(r => r.Households is { } h && r.EcommerceHouseholds is { } e && Math.Abs(e - decimal.Ceiling(0.12m * h)) <= 1) > 600);
+        Assert.All(records, r => Assert.True(VillageRecordValidator.IsValid(r), r.ToString()));
+    }
+
+    [Fact]
+    public void BoundaryRecordFor_BothSidesOfTheLine_EligibleAndNot()
+    {
+        var verdicts = Sample(EightMillion).Select(r => EightMillion.Compile().Evaluate(r).Eligibility).ToList();
+
+        Assert.Contains(Eligibility.Eligible, verdicts);
+        Assert.Contains(Eligibility.NotEligible, verdicts);
+        Assert.Contains(Eligibility.Indeterminate, verdicts);
+    }
+
+    [Fact]
+    public void BoundaryRecordFor_NewMetric_GeneratedThroughItsDescriptor()
+    {
+        var rules = RuleSetJson.Parse("""
+            { "id": "live", "version": "1", "title": "live", "target": "village", "effectiveYears": { "from": 2024 },
+              "criteria": { "id": "live", "metric": "livestream_sales_cny", "comparison": "atLeast", "threshold": 5000000, "unit": "cny" } }
+            """);
+
+        Assert.True(Sample(rules).Count(r => r.Figures.TryGetValue("livestream_sales_cny", out var v) && Math.Abs(v - 5_000_000m) <= 0.01m) > 600);
+    }
+
+    [Property(Arbitrary = [typeof(RecordArbitraries)], MaxTest = 200)]
+    public bool RecordArbitraries_Registered_RecordParameterIsValid(VillageRecord record) => VillageRecordValidator.IsValid(record);
+
+    [Fact]
+    public void ToString_Record_NamesItsFiguresNotItsTypes()
+    {
+        var text = new VillageRecord(new VillageCode("330782100001")) { Name = "前岙村", Year = 2016, Households = 400, AnnualSales = Cny.FromYuan(12_000_000m) }.ToString();
+
+        Assert.Equal("330782100001 前岙村 (2016): households=400, annual_sales_cny=12000000", text);
+    }
+}

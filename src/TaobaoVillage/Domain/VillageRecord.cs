@@ -100,6 +100,44 @@ public sealed record VillageRecord
         && Attributes.Count == other.Attributes.Count
         && Attributes.All(kv => other.Attributes.TryGetValue(kv.Key, out var v) && v == kv.Value);
 
+    /// <summary>
+    /// Formats the record for people and test output, only what it holds:
+    /// <c>330782100001 前岙村 (2016): households=400, active_shops=150, annual_sales_cny=12000000, committee=village</c>.
+    /// </summary>
+    /// <returns>The text.</returns>
+    public override string ToString()
+    {
+        var parts = new List<string>();
+        void Add(string name, object? value)
+        {
+            if (value is not null)
+            {
+                parts.Add(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{name}={value}"));
+            }
+        }
+
+        Add(FieldNames.Households, Households);
+        Add(FieldNames.EcommerceHouseholds, EcommerceHouseholds);
+        Add(FieldNames.ActiveShops, ActiveShops);
+        Add(FieldNames.AnnualSales, AnnualSales?.Yuan);
+        Add(FieldNames.MainPlatform, MainPlatform is { } p && Enum.IsDefined(p) ? DomainNames.Name(p) : MainPlatform);
+        Add(FieldNames.Committee, Committee is { } c && Enum.IsDefined(c) ? DomainNames.Name(c) + (CommitteeFromName ? " (from the name)" : string.Empty) : Committee);
+        Add(FieldNames.TownshipCode, TownshipCode);
+        foreach (var (name, value) in Figures.OrderBy(f => f.Key, StringComparer.Ordinal))
+        {
+            Add(name, value);
+        }
+
+        foreach (var (name, value) in Attributes.OrderBy(a => a.Key, StringComparer.Ordinal))
+        {
+            Add(name, $"'{value}'");
+        }
+
+        var head = string.Join(" ", new[] { Code.Value, Name }.Where(x => !string.IsNullOrEmpty(x)));
+        var year = Year is { } y ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $" ({y})") : string.Empty;
+        return $"{head}{year}: {(parts.Count == 0 ? "no figures" : string.Join(", ", parts))}";
+    }
+
     /// <inheritdoc />
     public override int GetHashCode() => HashCode.Combine(Code, Year, Households, EcommerceHouseholds, ActiveShops, AnnualSales, MainPlatform, Committee);
 }

@@ -48,7 +48,7 @@ public sealed partial class Metric : IEquatable<Metric>
 
     /// <summary>Annual e-commerce sales (or transactions), CN¥: <c>annual_sales_cny</c>.</summary>
     public static Metric AnnualSales { get; } = Money(FieldNames.AnnualSales, "annual e-commerce sales", Targets.Both,
-        r => r.AnnualSales?.Yuan, t => t.AnnualSales?.Yuan, (d, v) => d.AnnualSales = Cny.FromYuan(v),
+        r => r.AnnualSales?.Yuan, t => t.AnnualSales?.Yuan, (d, v) => d.AnnualSales = v is { } yuan ? Cny.FromYuan(yuan) : null,
         "annualsales", FieldNames.AnnualSalesTenThousand + "=10000", "电商销售额", "年销售额", "电子商务销售额", "网络销售额", "电商交易额", "年交易额");
 
     /// <summary>Active online shops: <c>active_shops</c>.</summary>
@@ -178,9 +178,9 @@ public sealed partial class Metric : IEquatable<Metric>
 
     internal CategoryParse? CategoryParser { get; private set; }
 
-    internal Action<RecordDraft, decimal>? Store { get; private set; }
+    internal Action<RecordDraft, decimal?>? Store { get; private set; }
 
-    internal Action<RecordDraft, int>? CategoryStore { get; private set; }
+    internal Action<RecordDraft, int?>? CategoryStore { get; private set; }
 
     /// <summary>For a category metric, the problem code and message for a value it does not know.</summary>
     internal (string Code, string Message) UnknownValue { get; private set; }
@@ -271,8 +271,43 @@ public sealed partial class Metric : IEquatable<Metric>
             return null;
         }
 
+        return With(record, (FromVillage(record) ?? 0m) + amount);
+    }
+
+    /// <summary>
+    /// The record with this metric's value replaced, through the same descriptor the readers use: an amount or a
+    /// count, for a category its index in <see cref="Categories"/>, <see langword="null"/> for missing. Not checked:
+    /// evaluating the result checks it. Generators and what-if tools use this instead of knowing record properties.
+    /// </summary>
+    /// <param name="record">The record.</param>
+    /// <param name="value">The new value, or <see langword="null"/>.</param>
+    /// <returns>The changed record.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="record"/> is null.</exception>
+    /// <exception cref="InvalidOperationException">The metric is not a record field (a share, an attribute, a township count): set the figures it is computed from.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A category index outside <see cref="Categories"/>, or a count that is not whole.</exception>
+    public VillageRecord With(VillageRecord record, decimal? value)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        if (!IsRecordField)
+        {
+            throw new InvalidOperationException($"{Name} is not a field of a village record; set the figures it is computed from ({string.Join(", ", InputColumns)}).");
+        }
+
+        if (value is { } v && (Kind != MetricKind.Money && decimal.Truncate(v) != v || Kind == MetricKind.Category && (v < 0 || v >= Categories.Count) || Kind == MetricKind.Count && (v < long.MinValue || v > long.MaxValue)))
+        {
+            throw new ArgumentOutOfRangeException(nameof(value), value, Kind == MetricKind.Category ? $"{Name} takes an index of {string.Join(", ", Categories)}." : $"{Name} counts whole {UnitNames(Unit)}.");
+        }
+
         var draft = RecordDraft.From(record);
-        Store(draft, (FromVillage(record) ?? 0m) + amount);
+        if (CategoryStore is { } category)
+        {
+            category(draft, (int?)value);
+        }
+        else
+        {
+            Store!(draft, value);
+        }
+
         return draft.ToRecord();
     }
 
@@ -288,90 +323,4 @@ public sealed partial class Metric : IEquatable<Metric>
     /// <summary>Returns the rule-file name.</summary>
     /// <returns>The name.</returns>
     public override string ToString() => Name;
-
-    /// <summary>Sets the checks and readers the factory methods do not take (during static construction only).</summary>
-    private Metric Configure(Action<Metric> set)
-    {
-        set(this);
-        return this;
-    }
-
-    private static Metric Money(string name, string description, Targets targets, Func<VillageRecord, decimal?>? village, Func<TownshipFigures, decimal?>? township,
-        Action<RecordDraft, decimal>? store, params string[] aliases)
-    {
-        var (names, scales) = SplitScales(aliases);
-        return new Metric(name, MetricKind.Money, Unit.Cny, description, targets)
-        {
-            FromVillage = village ?? (r => r.Figures.TryGetValue(name, out var v) ? v : null),
-            FromTownship = township,
-            Store = store ?? ((d, v) => d.Figure(name, v)),
-            Aliases = names,
-            AliasScales = scales,
-        };
-    }
-
-    private static Metric Count(string name, Unit unit, string description, Targets targets, Func<VillageRecord, long?> village, Func<TownshipFigures, long?> township,
-        Action<RecordDraft, long> store, params string[] aliases) =>
-        new(name, MetricKind.Count, unit, description, targets)
-        {
-            FromVillage = r => village(r),
-            FromTownship = t => township(t),
-            Store = (d, v) => store(d, (long)v),
-            Aliases = aliases,
-        };
-
-    private static Metric Share(string name, string description, Metric numerator, Metric denominator) =>
-        new(name, MetricKind.Share, Unit.Share, description, Targets.Both)
-        {
-            Numerator = numerator,
-            Denominator = denominator,
-            ShortfallUnit = numerator.Unit,
-            InputColumns = [numerator.Name, denominator.Name],
-        };
-
-    private delegate bool TryParse<T>(string? text, out T value);
-
-    private static Metric Category<T>(string name, string description, Targets targets, Func<VillageRecord, T?> village, TryParse<T> parse, Func<T, string> nameOf,
-        Action<RecordDraft, T> store, string unknownCode, string unknownMessage, params string[] aliases)
-        where T : struct, Enum =>
-        new(name, MetricKind.Category, Unit.None, description, targets)
-        {
-            Categories = [.. Enum.GetValues<T>().Select(nameOf)],
-            CategoryOfVillage = r => village(r) is { } v ? Convert.ToInt32(v, System.Globalization.CultureInfo.InvariantCulture) : -1,
-            CategoryParser = (string text, out int index) =>
-            {
-                var ok = parse(text, out var value);
-                index = ok ? Convert.ToInt32(value, System.Globalization.CultureInfo.InvariantCulture) : -1;
-                return ok;
-            },
-            CategoryStore = (d, i) => store(d, (T)Enum.ToObject(typeof(T), i)),
-            UnknownValue = (unknownCode, unknownMessage),
-            Aliases = aliases,
-        };
-
-    /// <summary>Aliases written <c>name=factor</c> carry a header multiplier (annual_sales_10k_cny is in 万元).</summary>
-    private static (string[] Names, Dictionary<string, decimal> Scales) SplitScales(string[] aliases)
-    {
-        var scales = new Dictionary<string, decimal>(StringComparer.Ordinal);
-        var names = new string[aliases.Length];
-        for (var i = 0; i < aliases.Length; i++)
-        {
-            var parts = aliases[i].Split('=');
-            names[i] = parts[0];
-            if (parts.Length == 2)
-            {
-                scales[parts[0]] = decimal.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture);
-            }
-        }
-
-        return (names, scales);
-    }
-
-    [Flags]
-    private enum Targets
-    {
-        Village = 1,
-        Township = 2,
-        Both = Village | Township,
-    }
 }

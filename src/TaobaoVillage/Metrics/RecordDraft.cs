@@ -55,8 +55,18 @@ internal sealed class RecordDraft
         return draft;
     }
 
-    public void Figure(string name, decimal value) =>
-        (Figures ??= ImmutableDictionary.CreateBuilder<string, decimal>(StringComparer.Ordinal))[name] = value;
+    public void Figure(string name, decimal? value)
+    {
+        Figures ??= ImmutableDictionary.CreateBuilder<string, decimal>(StringComparer.Ordinal);
+        if (value is { } v)
+        {
+            Figures[name] = v;
+        }
+        else
+        {
+            Figures.Remove(name);
+        }
+    }
 
     public void Attribute(string name, string value) =>
         (Attributes ??= ImmutableDictionary.CreateBuilder<string, string>(StringComparer.OrdinalIgnoreCase))[name] = value;
