@@ -263,7 +263,7 @@ public static partial class RegionCommands
         var towns = new List<TownVerdict>();
         foreach (var row in TownshipRecordReader.ReadFile(path, options))
         {
-            if (row.Township is not { } figures)
+            if (row.Value is not { } figures)
             {
                 foreach (var p in row.Problems)
                 {

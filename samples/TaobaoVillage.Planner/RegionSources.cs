@@ -51,9 +51,17 @@ public static partial class RegionCommands
                 {
                     foreach (var row in OfficialListReader.ReadFile(list, options))
                     {
-                        if (row.Village is { } v && Keep(v.Year))
+                        if (row.Value is { } v && Keep(v.Year))
                         {
                             aggregator.Add(VillageResult.FromDesignated(v));
+                        }
+                        else if (!row.IsValid)
+                        {
+                            // Nothing is lost quietly: a list row that cannot be read is named with its reason.
+                            foreach (var p in row.Problems)
+                            {
+                                io.Error.WriteLine(Terminal.Clean($"{p with { Source = list, Line = row.Line }} (row rejected)"));
+                            }
                         }
                     }
                 }

@@ -15,8 +15,9 @@ internal sealed class CsvTables : IDisposable
     private readonly int _maxFieldLength;
     private readonly int _maxLine;
 
-    private CsvTables(TextReader text, CsvRecordReaderOptions options)
+    private CsvTables(TextReader text, CsvRecordReaderOptions options, string? source = null)
     {
+        Source = source;
         _maxFieldLength = options.MaxFieldLength;
         _maxLine = options.MaxRecordBytes;
         _lines = new LineLimitingReader(text, options.MaxRecordBytes);
@@ -41,12 +42,15 @@ internal sealed class CsvTables : IDisposable
         MaxRecordSize = options.MaxRecordBytes + 1024,
     };
 
+    /// <summary>The file's path when opened from a file, for the rows' <c>Source</c>.</summary>
+    public string? Source { get; }
+
     /// <summary>The parser, positioned by <see cref="CsvReader.Read"/>.</summary>
     public CsvReader Csv { get; }
 
     /// <summary>Opens a file in the options' encoding (UTF-8 with or without BOM by default), decoding strictly.</summary>
     public static CsvTables OpenFile(string path, CsvRecordReaderOptions options) =>
-        new(new StreamReader(path, options.Encoding ?? new System.Text.UTF8Encoding(false), detectEncodingFromByteOrderMarks: options.Encoding is null), options);
+        new(new StreamReader(path, options.Encoding ?? new System.Text.UTF8Encoding(false), detectEncodingFromByteOrderMarks: options.Encoding is null), options, path);
 
     /// <summary>Opens text.</summary>
     public static CsvTables Open(TextReader text, CsvRecordReaderOptions options) => new(text, options);

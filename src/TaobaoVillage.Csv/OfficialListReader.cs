@@ -1,23 +1,17 @@
 using System.Globalization;
 using CsvHelper;
 using TaobaoVillage.Aggregation;
+using TaobaoVillage.Batch;
 using TaobaoVillage.Domain;
 
 namespace TaobaoVillage.Csv;
-
-/// <summary>One row of an official list: the designated village, or why the row could not be read.</summary>
-/// <remarks>Immutable and thread-safe.</remarks>
-/// <param name="Line">The 1-based line.</param>
-/// <param name="Village">The village, when the row is complete.</param>
-/// <param name="Problem">Why not, otherwise.</param>
-public sealed record ListRow(long Line, DesignatedVillage? Village, RecordProblem? Problem);
 
 /// <summary>
 /// Reads an official list of designated Taobao Villages: CSV with the columns <c>year</c>, <c>province</c>,
 /// <c>city</c>, <c>county</c>, <c>township</c>, <c>village</c> and optionally <c>main_product</c> — the shape of
 /// AliResearch's published lists.
 /// </summary>
-/// <remarks>Every data line comes out as one <see cref="ListRow"/>. Static members are thread-safe.</remarks>
+/// <remarks>Every data line comes out as one <see cref="RowResult{T}"/> of <see cref="DesignatedVillage"/>. Static members are thread-safe.</remarks>
 public static class OfficialListReader
 {
     private static readonly string[] Required = ["year", "province", "city", "county", "township", "village"];
@@ -28,7 +22,7 @@ public static class OfficialListReader
     /// <returns>One row per data line, lazily.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="path"/> is null.</exception>
     /// <exception cref="InvalidDataException">The header lacks a required column (raised on enumeration).</exception>
-    public static IEnumerable<ListRow> ReadFile(string path, CsvRecordReaderOptions? options = null)
+    public static IEnumerable<RowResult<DesignatedVillage>> ReadFile(string path, CsvRecordReaderOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(path);
         return ReadFileCore(path, options ?? CsvRecordReaderOptions.Default);
@@ -40,13 +34,13 @@ public static class OfficialListReader
     /// <returns>One row per data line, lazily.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="reader"/> is null.</exception>
     /// <exception cref="InvalidDataException">The header lacks a required column (raised on enumeration).</exception>
-    public static IEnumerable<ListRow> Read(TextReader reader, CsvRecordReaderOptions? options = null)
+    public static IEnumerable<RowResult<DesignatedVillage>> Read(TextReader reader, CsvRecordReaderOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(reader);
-        return new TaobaoVillage.IO.SingleUse<ListRow>(ReadCore(reader, options ?? CsvRecordReaderOptions.Default), nameof(Read));
+        return new TaobaoVillage.IO.SingleUse<RowResult<DesignatedVillage>>(ReadCore(reader, options ?? CsvRecordReaderOptions.Default), nameof(Read));
     }
 
-    private static IEnumerable<ListRow> ReadFileCore(string path, CsvRecordReaderOptions options)
+    private static IEnumerable<RowResult<DesignatedVillage>> ReadFileCore(string path, CsvRecordReaderOptions options)
     {
         using var tables = CsvTables.OpenFile(path, options);
         foreach (var row in ReadCore(tables))
@@ -55,7 +49,7 @@ public static class OfficialListReader
         }
     }
 
-    private static IEnumerable<ListRow> ReadCore(TextReader text, CsvRecordReaderOptions options)
+    private static IEnumerable<RowResult<DesignatedVillage>> ReadCore(TextReader text, CsvRecordReaderOptions options)
     {
         using var tables = CsvTables.Open(text, options);
         foreach (var row in ReadCore(tables))
@@ -64,7 +58,7 @@ public static class OfficialListReader
         }
     }
 
-    private static IEnumerable<ListRow> ReadCore(CsvTables tables)
+    private static IEnumerable<RowResult<DesignatedVillage>> ReadCore(CsvTables tables)
     {
         var csv = tables.Csv;
         var header = csv.Headers ?? [];
@@ -81,7 +75,7 @@ public static class OfficialListReader
         {
             if (tables.LineProblem() is { } problem)
             {
-                yield return new ListRow(csv.LineNumber, null, problem);
+                yield return new RowResult<DesignatedVillage>(csv.LineNumber, tables.Source, null, [problem]);
                 continue;
             }
 
@@ -89,13 +83,13 @@ public static class OfficialListReader
             var empty = Required.FirstOrDefault(c => Cell(c).Length == 0);
             if (empty is not null)
             {
-                yield return new ListRow(csv.LineNumber, null, new RecordProblem(empty, null, RecordProblemCodes.Malformed, $"The list row has no {empty}.") { Line = csv.LineNumber });
+                yield return new RowResult<DesignatedVillage>(csv.LineNumber, tables.Source, null, [new RecordProblem(empty, null, RecordProblemCodes.Malformed, $"The list row has no {empty}.") { Line = csv.LineNumber }]);
                 continue;
             }
 
             if (!int.TryParse(Cell("year"), NumberStyles.None, CultureInfo.InvariantCulture, out var year))
             {
-                yield return new ListRow(csv.LineNumber, null, new RecordProblem("year", Cell("year"), RecordProblemCodes.NotANumber, "The year is not a number.") { Line = csv.LineNumber });
+                yield return new RowResult<DesignatedVillage>(csv.LineNumber, tables.Source, null, [new RecordProblem("year", Cell("year"), RecordProblemCodes.NotANumber, "The year is not a number.") { Line = csv.LineNumber }]);
                 continue;
             }
 
@@ -103,7 +97,7 @@ public static class OfficialListReader
             {
                 MainProduct = product >= 0 && product < csv.FieldCount && csv.GetString(product).Trim() is { Length: > 0 } p ? p : null,
             };
-            yield return new ListRow(csv.LineNumber, village, null);
+            yield return new RowResult<DesignatedVillage>(csv.LineNumber, tables.Source, village, []);
         }
     }
 }

@@ -1,16 +1,10 @@
 using TaobaoVillage.Metrics;
 using System.Globalization;
 using CsvHelper;
+using TaobaoVillage.Batch;
 using TaobaoVillage.Domain;
 
 namespace TaobaoVillage.Csv;
-
-/// <summary>One row of a township records file: the township's figures, or why the row could not be read.</summary>
-/// <remarks>Immutable and thread-safe.</remarks>
-/// <param name="Line">The 1-based line.</param>
-/// <param name="Township">The figures, when the row is valid.</param>
-/// <param name="Problems">Why not, otherwise.</param>
-public sealed record TownshipRow(long Line, TownshipFigures? Township, IReadOnlyList<RecordProblem> Problems);
 
 /// <summary>
 /// Reads township records given directly (instead of summed from villages): CSV with <c>township_code</c> or
@@ -18,7 +12,7 @@ public sealed record TownshipRow(long Line, TownshipFigures? Township, IReadOnly
 /// (<c>township</c>/<c>subdistrict</c>), <c>taobao_villages</c>, <c>annual_sales_cny</c>, <c>active_shops</c>,
 /// <c>households</c>, <c>ecommerce_households</c>. An empty cell is a missing figure.
 /// </summary>
-/// <remarks>Every data line comes out as one <see cref="TownshipRow"/>. Static members are thread-safe.</remarks>
+/// <remarks>Every data line comes out as one <see cref="RowResult{T}"/> of <see cref="TownshipFigures"/>. Static members are thread-safe.</remarks>
 public static class TownshipRecordReader
 {
     /// <summary>Reads a township records file (UTF-8, or the options' encoding).</summary>
@@ -26,13 +20,13 @@ public static class TownshipRecordReader
     /// <param name="options">Options, or the defaults.</param>
     /// <returns>One row per data line, lazily.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="path"/> is null.</exception>
-    public static IEnumerable<TownshipRow> ReadFile(string path, CsvRecordReaderOptions? options = null)
+    public static IEnumerable<RowResult<TownshipFigures>> ReadFile(string path, CsvRecordReaderOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(path);
         options ??= CsvRecordReaderOptions.Default;
         return Core(path, options);
 
-        static IEnumerable<TownshipRow> Core(string path, CsvRecordReaderOptions options)
+        static IEnumerable<RowResult<TownshipFigures>> Core(string path, CsvRecordReaderOptions options)
         {
             using var tables = CsvTables.OpenFile(path, options);
             foreach (var row in ReadCore(tables))
@@ -47,13 +41,13 @@ public static class TownshipRecordReader
     /// <param name="options">Options, or the defaults.</param>
     /// <returns>One row per data line, lazily.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="reader"/> is null.</exception>
-    public static IEnumerable<TownshipRow> Read(TextReader reader, CsvRecordReaderOptions? options = null)
+    public static IEnumerable<RowResult<TownshipFigures>> Read(TextReader reader, CsvRecordReaderOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(reader);
-        return new TaobaoVillage.IO.SingleUse<TownshipRow>(ReadCore(reader, options ?? CsvRecordReaderOptions.Default), nameof(Read));
+        return new TaobaoVillage.IO.SingleUse<RowResult<TownshipFigures>>(ReadCore(reader, options ?? CsvRecordReaderOptions.Default), nameof(Read));
     }
 
-    private static IEnumerable<TownshipRow> ReadCore(TextReader text, CsvRecordReaderOptions options)
+    private static IEnumerable<RowResult<TownshipFigures>> ReadCore(TextReader text, CsvRecordReaderOptions options)
     {
         using var tables = CsvTables.Open(text, options);
         foreach (var row in ReadCore(tables))
@@ -62,7 +56,7 @@ public static class TownshipRecordReader
         }
     }
 
-    private static IEnumerable<TownshipRow> ReadCore(CsvTables tables)
+    private static IEnumerable<RowResult<TownshipFigures>> ReadCore(CsvTables tables)
     {
         var csv = tables.Csv;
         var header = csv.Headers ?? [];
@@ -73,7 +67,7 @@ public static class TownshipRecordReader
             var line = csv.LineNumber;
             if (tables.LineProblem() is { } problem)
             {
-                yield return new TownshipRow(line, null, [problem]);
+                yield return new RowResult<TownshipFigures>(line, tables.Source, null, [problem]);
                 continue;
             }
 
@@ -144,7 +138,7 @@ public static class TownshipRecordReader
                 TaobaoVillages = Count(Metric.TaobaoVillages.Name), AnnualSales = sales, ActiveShops = Count(Metric.ActiveShops.Name),
                 Households = Count(Metric.Households.Name), EcommerceHouseholds = Count(Metric.EcommerceHouseholds.Name),
             };
-            yield return problems.Count == 0 ? new TownshipRow(line, figures, []) : new TownshipRow(line, null, problems);
+            yield return problems.Count == 0 ? new RowResult<TownshipFigures>(line, tables.Source, figures, []) : new RowResult<TownshipFigures>(line, tables.Source, null, problems);
         }
     }
 }

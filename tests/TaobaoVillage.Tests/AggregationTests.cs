@@ -49,7 +49,7 @@ public class TownAggregatorTests
 
     internal static readonly IReadOnlyList<VillageResult> PublishedLists = OfficialListReader
         .ReadFile(BatchScorerTests.TestFile("taobao-villages-2014-2016.csv"))
-        .Select(r => VillageResult.FromDesignated(r.Village!))
+        .Select(r => VillageResult.FromDesignated(r.Value!))
         .ToList();
 
     [Theory]

@@ -55,7 +55,7 @@ public class HostileInputTests
         var rows = OfficialListReader.Read(new StringReader("year,province,city,county,township,village\n" + junk)).ToList();
         var lines = rows.Select(r => r.Line).ToList();
         return lines.SequenceEqual(lines.Order()) && lines.Distinct().Count() == lines.Count
-            && rows.All(r => (r.Village is null) == (r.Problem is not null));
+            && rows.All(r => (r.Value is null) == (r.Problems.Count > 0));
     });
 
     [Property(MaxTest = 300)]
@@ -64,7 +64,7 @@ public class HostileInputTests
         var rows = TownshipRecordReader.Read(new StringReader("township_code,year,taobao_villages,annual_sales_cny,active_shops\n" + junk)).ToList();
         var lines = rows.Select(r => r.Line).ToList();
         return lines.SequenceEqual(lines.Order()) && lines.Distinct().Count() == lines.Count
-            && rows.All(r => r.Township is not null || r.Problems.Count > 0);
+            && rows.All(r => r.Value is not null || r.Problems.Count > 0);
     });
 
     [Fact]
@@ -74,10 +74,10 @@ public class HostileInputTests
         var list = OfficialListReader.Read(new StringReader("year,province,city,county,township,village\n2016,浙江省,金华市,义乌市,\"江东\n街道\",青岩刘村\n2016,x," + new string('y', 5_000) + "\n2016,浙江省,金华市,义乌市,江东街道,下骆宅村\n"), options).ToList();
         var towns = TownshipRecordReader.Read(new StringReader("township_code,taobao_villages\n330782001," + new string('9', 5_000) + "\n330782002,3\n"), options).ToList();
 
-        Assert.Equal(["江东\n街道", null, "江东街道"], list.Select(r => r.Village?.Township));
-        Assert.Equal(RecordProblemCodes.TooLong, list[1].Problem!.Code);
+        Assert.Equal(["江东\n街道", null, "江东街道"], list.Select(r => r.Value?.Township));
+        Assert.Equal(RecordProblemCodes.TooLong, Assert.Single(list[1].Problems).Code);
         Assert.Equal(RecordProblemCodes.TooLong, towns[0].Problems.Single().Code);
-        Assert.Equal(3, towns[1].Township!.TaobaoVillages);
+        Assert.Equal(3, towns[1].Value!.TaobaoVillages);
     }
 
     /// <summary>Lines as readers see them: \r\n, \r and \n all end a line.</summary>

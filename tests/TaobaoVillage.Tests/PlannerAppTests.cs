@@ -409,10 +409,10 @@ public class TownshipRecordsTests
         var row = TaobaoVillage.Csv.TownshipRecordReader.Read(new StringReader("township,year,kind,taobao_villages,annual_sales_cny,active_shops,households,ecommerce_households\n苏溪镇,2019,township,4,50000000,500,12000,900\n")).Single();
 
         Assert.Empty(row.Problems);
-        Assert.Equal("苏溪镇", row.Township!.Code);
-        Assert.Equal(TaobaoVillage.Domain.TownshipKind.Township, row.Township.Kind);
-        Assert.Equal(4, row.Township.TaobaoVillages);
-        Assert.Equal(900, row.Township.EcommerceHouseholds);
+        Assert.Equal("苏溪镇", row.Value!.Code);
+        Assert.Equal(TaobaoVillage.Domain.TownshipKind.Township, row.Value.Kind);
+        Assert.Equal(4, row.Value.TaobaoVillages);
+        Assert.Equal(900, row.Value.EcommerceHouseholds);
     }
 }
 

@@ -10,7 +10,7 @@ public class TownshipRecordReaderTests
     {
         var row = TownshipRecordReader.Read(new StringReader("township_code,township,taobao_villages\n,,3\n")).Single();
 
-        Assert.Null(row.Township);
+        Assert.Null(row.Value);
         Assert.Equal(RecordProblemCodes.MissingTownship, Assert.Single(row.Problems).Code);
     }
 
@@ -19,6 +19,35 @@ public class TownshipRecordReaderTests
     {
         var row = TownshipRecordReader.Read(new StringReader("township_code,year,taobao_villages,annual_sales_cny,active_shops,households,ecommerce_households\n330782100,2020,3,30000000.01,301,5000,900\n")).Single();
 
-        Assert.Equal(new TownshipFigures("330782100") { Year = 2020, Kind = TownshipKind.Township, TaobaoVillages = 3, AnnualSales = Cny.FromYuan(30_000_000.01m), ActiveShops = 301, Households = 5000, EcommerceHouseholds = 900 }, row.Township);
+        Assert.Equal(new TownshipFigures("330782100") { Year = 2020, Kind = TownshipKind.Township, TaobaoVillages = 3, AnnualSales = Cny.FromYuan(30_000_000.01m), ActiveShops = 301, Households = 5000, EcommerceHouseholds = 900 }, row.Value);
+    }
+}
+
+public class OfficialListReaderTests
+{
+    [Fact]
+    public void Towns_ListRowWithBadYear_ReportedNotLost()
+    {
+        using var list = new TempFile(".csv");
+        File.WriteAllText(list.Path, "year,province,city,county,township,village\n2016,浙江省,金华市,义乌市,苏溪镇,西山下村\nabc,浙江省,金华市,义乌市,苏溪镇,东山下村\n");
+
+        var (code, _, err, _) = PlannerRun.Run("towns", "--list", list.Path, "--all");
+
+        Assert.Equal(0, code);
+        Assert.Contains($"{list.Path}:3: year 'abc': The year is not a number. [not-a-number] (row rejected)", err, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ReadFile_EveryRow_SameShapeWithItsSource()
+    {
+        using var list = new TempFile(".csv");
+        File.WriteAllText(list.Path, "year,province,city,county,township,village\n2016,浙江省,金华市,义乌市,苏溪镇,西山下村\n");
+
+        var row = OfficialListReader.ReadFile(list.Path).Single();
+
+        Assert.True(row.IsValid);
+        Assert.Equal(list.Path, row.Source);
+        Assert.Equal(2, row.Line);
+        Assert.Empty(row.Problems);
     }
 }

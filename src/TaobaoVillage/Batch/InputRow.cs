@@ -14,6 +14,15 @@ namespace TaobaoVillage.Batch;
 /// <param name="Parsed">The record or its problems.</param>
 public readonly record struct InputRow(long Line, string? Source, RecordParseResult Parsed)
 {
+    /// <summary>The record, when the row became one (the same member every reader's row has: see <see cref="RowResult{T}"/>).</summary>
+    public VillageRecord? Value => Parsed.Record;
+
+    /// <summary>Why the row is not a record; empty when it is.</summary>
+    public IReadOnlyList<RecordProblem> Problems => Parsed.Problems ?? [];
+
+    /// <summary>Whether the row became a record.</summary>
+    public bool IsValid => Parsed.Record is not null;
+
     /// <summary>Wraps a record made in code, checking it with <see cref="VillageRecordValidator"/>.</summary>
     /// <param name="record">The record.</param>
     /// <param name="line">A position to report, such as its index.</param>
