@@ -12,7 +12,11 @@ namespace TaobaoVillage.Aggregation;
 /// <remarks>Immutable and thread-safe.</remarks>
 /// <param name="Name">The column or property name (snake_case).</param>
 /// <param name="Value">The value; <see langword="null"/> when unknown.</param>
-public readonly record struct OutputField(string Name, object? Value);
+public readonly record struct OutputField(string Name, object? Value)
+{
+    /// <summary>The column or property name; empty for <c>default(OutputField)</c>.</summary>
+    public string Name { get => field ?? string.Empty; init; } = Name;
+}
 
 /// <summary>Which regions a summary or a comparison is per.</summary>
 public enum RegionLevel

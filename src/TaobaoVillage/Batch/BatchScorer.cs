@@ -303,7 +303,7 @@ public sealed class BatchScorer
     private IReadOnlyList<RecordProblem> Admit(InputRow row, KeySet keys, BatchCounts counts)
     {
         var parsed = row.Parsed;
-        if (parsed.Problems is null)
+        if (parsed.Record is null && parsed.Problems.Count == 0)
         {
             // default(InputRow): nothing a reader or InputRow.FromRecord made. Named for the public parameter.
 #pragma warning disable CA2208

@@ -17,11 +17,13 @@ public readonly record struct VillageCode
             throw new ArgumentException("A village code must not be empty.", nameof(value));
         }
 
-        Value = value.Trim();
+        _value = value.Trim();
     }
 
+    private readonly string? _value;
+
     /// <summary>The code as written.</summary>
-    public string Value { get; }
+    public string Value => _value ?? string.Empty;
 
     /// <summary>Whether the code is a 12-digit statistical code, so that its prefixes name its regions.</summary>
     public bool IsStatisticalCode => Value is { Length: 12 } && Value.All(char.IsAsciiDigit);
@@ -37,5 +39,5 @@ public readonly record struct VillageCode
 
     /// <summary>Returns the code as written.</summary>
     /// <returns>The code.</returns>
-    public override string ToString() => Value ?? string.Empty;
+    public override string ToString() => Value;
 }

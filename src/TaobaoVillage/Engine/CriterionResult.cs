@@ -56,11 +56,19 @@ public readonly struct CriterionResult : IEquatable<CriterionResult>
     /// </summary>
     public bool ValueFromName => (_flags & FromName) != 0;
 
-    /// <summary>The criterion (its id, title, threshold, unit and citation).</summary>
-    public Criterion Criterion { get; }
+    /// <summary>
+    /// The criterion (its id, title, threshold, unit and citation). For <c>default(CriterionResult)</c>, which belongs
+    /// to no rule set, an empty group with the id "".
+    /// </summary>
+    public Criterion Criterion { get => field ?? NoCriterion; }
+
+    /// <summary>Whether this result belongs to a criterion (every result a verdict holds does; <c>default</c> does not).</summary>
+    internal bool HasCriterion => _owner is not null;
+
+    private static readonly CriterionGroup NoCriterion = new(string.Empty, GroupKind.AllOf, []);
 
     /// <summary>The criterion's id; empty for <c>default(CriterionResult)</c>, which belongs to no criterion.</summary>
-    public string Id => Criterion?.Id ?? string.Empty;
+    public string Id => Criterion.Id;
 
     /// <summary>
     /// The results of the criterion's parts, in the rule set's order (empty for a condition, and for
@@ -72,7 +80,7 @@ public readonly struct CriterionResult : IEquatable<CriterionResult>
     /// <returns>The results in pre-order.</returns>
     public IEnumerable<CriterionResult> DescendantsAndSelf()
     {
-        if (Criterion is null)
+        if (!HasCriterion)
         {
             yield break;
         }
@@ -136,7 +144,7 @@ public readonly struct CriterionResult : IEquatable<CriterionResult>
     public override bool Equals(object? obj) => obj is CriterionResult other && Equals(other);
 
     /// <inheritdoc />
-    public override int GetHashCode() => HashCode.Combine(Criterion?.Id, Outcome, Observed, Denominator, Category);
+    public override int GetHashCode() => HashCode.Combine(Criterion.Id, Outcome, Observed, Denominator, Category);
 
     /// <summary>Compares two results.</summary>
     /// <param name="left">The first.</param>
@@ -152,9 +160,8 @@ public readonly struct CriterionResult : IEquatable<CriterionResult>
 
     /// <summary>Formats the result as <c>id: pass (actual 12000000 ≥ 10000000)</c>.</summary>
     /// <returns>The formatted result.</returns>
-    public override string ToString() => Criterion switch
+    public override string ToString() => !HasCriterion ? "(no criterion)" : Criterion switch
     {
-        null => "(no criterion)",
         Condition { Comparison: Comparison.OneOf } c => $"{Id}: {Outcome.ToString().ToLowerInvariant()} ({Category ?? "missing"} ∈ {{{string.Join(", ", c.Values)}}})",
         Condition c => $"{Id}: {Outcome.ToString().ToLowerInvariant()} ({(Actual is { } a ? DecimalText.Format(a) : "missing")} {UnitNames.Symbol(c.Comparison)} {DecimalText.Format(c.Threshold ?? 0)} {UnitNames.Name(c.Unit)})",
         _ => $"{Id}: {Outcome.ToString().ToLowerInvariant()}",

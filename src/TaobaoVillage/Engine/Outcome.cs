@@ -44,6 +44,12 @@ public enum Eligibility
 /// <param name="Unit">The unit of <paramref name="Amount"/>: for share criteria the count that must grow.</param>
 public readonly record struct Shortfall(string CriterionId, Metric Metric, decimal Amount, Unit Unit)
 {
+    /// <summary>The criterion that needs it; empty for <c>default(Shortfall)</c>.</summary>
+    public string CriterionId { get => field ?? string.Empty; init; } = CriterionId;
+
+    /// <summary>The metric that must change; for <c>default(Shortfall)</c>, which asks for nothing, <see cref="Metric.AnnualSales"/> with an amount of 0.</summary>
+    public Metric Metric { get => field ?? Metric.AnnualSales; init; } = Metric;
+
     /// <summary>
     /// How far off the criterion is, as a fraction of its target (the amount over the threshold, or over
     /// share × households for shares): 0.01 is "1% short". Used to rank ways to pass across different units.
@@ -54,6 +60,11 @@ public readonly record struct Shortfall(string CriterionId, Metric Metric, decim
     /// <returns>The description.</returns>
     public override string ToString()
     {
+        if (CriterionId.Length == 0)
+        {
+            return "no shortfall";
+        }
+
         var amount = Unit == Unit.Cny ? Domain.Cny.FromYuan(Amount).ToString() : DecimalText.Format(Amount);
         var one = Amount == 1m;
         return Unit switch

@@ -43,7 +43,7 @@ public static class Readiness
             return 1m;
         }
 
-        return verdict.Root.Criterion is null ? 0m : Math.Min(Progress(verdict.Root), 0.9999m);
+        return !verdict.Root.HasCriterion ? 0m : Math.Min(Progress(verdict.Root), 0.9999m);
     }
 
     private static decimal Progress(CriterionResult result)

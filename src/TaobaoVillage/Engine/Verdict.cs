@@ -128,7 +128,7 @@ public sealed class Verdict
     public IReadOnlyList<PathToPass> PathsToPass(int limit = 8)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
-        if (Root.Criterion is null)
+        if (!Root.HasCriterion)
         {
             return [];
         }

@@ -275,7 +275,7 @@ public readonly record struct RecordParseResult
     public VillageRecord? Record { get; }
 
     /// <summary>Every problem found; empty when <see cref="Record"/> is set.</summary>
-    public IReadOnlyList<RecordProblem> Problems { get; }
+    public IReadOnlyList<RecordProblem> Problems { get => field ?? []; }
 
     /// <summary>The village code as read, even when the row is invalid (so a rejection can name its record).</summary>
     public string? Key { get; }

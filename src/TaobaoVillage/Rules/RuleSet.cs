@@ -17,11 +17,13 @@ public readonly partial record struct RuleSetId
             throw new ArgumentException($"'{value}' is not a valid rule set id: use lower-case letters, digits, '-', '_' and '.', starting with a letter or digit, at most 64 characters.", nameof(value));
         }
 
-        Value = value;
+        _value = value;
     }
 
-    /// <summary>The id.</summary>
-    public string Value { get; }
+    private readonly string? _value;
+
+    /// <summary>The id; empty for <c>default(RuleSetId)</c>.</summary>
+    public string Value => _value ?? string.Empty;
 
     /// <summary>Whether the text is a valid id. Does not throw.</summary>
     /// <param name="value">The text.</param>
@@ -30,7 +32,7 @@ public readonly partial record struct RuleSetId
 
     /// <summary>Returns the id.</summary>
     /// <returns>The id.</returns>
-    public override string ToString() => Value ?? string.Empty;
+    public override string ToString() => Value;
 
     [GeneratedRegex("^[a-z0-9][a-z0-9._-]{0,63}$", RegexOptions.CultureInvariant)]
     internal static partial Regex IdPattern();
