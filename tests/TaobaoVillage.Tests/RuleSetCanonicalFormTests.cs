@@ -43,3 +43,26 @@ public class RuleSetCanonicalFormTests
         return JToken.ReadFrom(reader).ToString(Formatting.None);
     }
 }
+
+public class RuleSetJsonYearTests
+{
+    // One check, one place: a year out of range is the validator's invalid-years, from a file as from the builder.
+    [Theory]
+    [InlineData(1800)]
+    [InlineData(0)]
+    [InlineData(12000)]
+    public void Load_YearOutOfRange_InvalidYearsAsFromTheBuilder(int year)
+    {
+        var json = $$"""
+            { "id": "y", "version": "1", "title": "y", "target": "village", "effectiveYears": { "from": {{year}} },
+              "criteria": { "id": "s", "metric": "annual_sales_cny", "comparison": "atLeast", "threshold": 1, "unit": "cny" } }
+            """;
+        new RuleSetBuilder("y", "1").Titled("y").For(RuleTarget.Village).EffectiveYears(year)
+            .Require("s", Metric.AnnualSales, c => c.AtLeast(Domain.Cny.FromYuan(1))).TryBuild(out _, out var built);
+
+        var loaded = RuleSetJson.Load(json).Problems;
+
+        Assert.Equal(RuleProblemCodes.InvalidYears, Assert.Single(loaded).Code);
+        Assert.Equal(Assert.Single(built).Message, loaded[0].Message);
+    }
+}

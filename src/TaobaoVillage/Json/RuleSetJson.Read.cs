@@ -27,37 +27,38 @@ public static partial class RuleSetJson
 
         var hasAll = obj.ContainsKey("allOf");
         var hasAny = obj.ContainsKey("anyOf");
-        var hasMetric = obj.ContainsKey("metric");
-        var id = ReadString(ctx, obj, path, "id", required: false) ?? string.Empty;
-        var title = ReadString(ctx, obj, path, "title", required: false);
-        var citation = ReadCitation(ctx, obj, path);
-        if ((hasAll ? 1 : 0) + (hasAny ? 1 : 0) + (hasMetric ? 1 : 0) != 1)
+        var head = new NodeHead(ReadString(ctx, obj, path, "id", required: false) ?? string.Empty, ReadString(ctx, obj, path, "title", required: false), ReadCitation(ctx, obj, path));
+        if ((hasAll ? 1 : 0) + (hasAny ? 1 : 0) + (obj.ContainsKey("metric") ? 1 : 0) != 1)
         {
             ctx.Add(obj, path, RuleProblemCodes.InvalidNode, "A criterion has exactly one of 'allOf', 'anyOf' or 'metric'.");
             return null;
         }
 
-        if (hasAll || hasAny)
+        return hasAll || hasAny ? ReadGroup(ctx, obj, path, depth, hasAll ? GroupKind.AllOf : GroupKind.AnyOf, head) : ReadCondition(ctx, obj, path, head);
+    }
+
+    private static CriterionGroup? ReadGroup(Context ctx, JObject obj, string path, int depth, GroupKind kind, NodeHead head)
+    {
+        CheckProperties(ctx, obj, path, GroupProperties);
+        var key = kind == GroupKind.AllOf ? "allOf" : "anyOf";
+        if (obj[key] is not JArray array)
         {
-            CheckProperties(ctx, obj, path, GroupProperties);
-            var key = hasAll ? "allOf" : "anyOf";
-            var list = obj[key];
-            if (list is not JArray array)
-            {
-                ctx.Add(list!, $"{path}.{key}", RuleProblemCodes.WrongType, $"'{key}' is an array of criteria.");
-                return null;
-            }
-
-            var children = new List<Criterion>(array.Count);
-            for (var i = 0; i < array.Count; i++)
-            {
-                // A child that could not be read keeps its place, so that the shared checks still see (and number) the rest.
-                children.Add(ReadNode(ctx, array[i], string.Create(CultureInfo.InvariantCulture, $"{path}.{key}[{i}]"), depth + 1) ?? new UnreadableCriterion());
-            }
-
-            return new CriterionGroup(id, hasAll ? GroupKind.AllOf : GroupKind.AnyOf, children) { Title = title, Citation = citation };
+            ctx.Add(obj[key]!, $"{path}.{key}", RuleProblemCodes.WrongType, $"'{key}' is an array of criteria.");
+            return null;
         }
 
+        var children = new List<Criterion>(array.Count);
+        for (var i = 0; i < array.Count; i++)
+        {
+            // A child that could not be read keeps its place, so that the shared checks still see (and number) the rest.
+            children.Add(ReadNode(ctx, array[i], string.Create(CultureInfo.InvariantCulture, $"{path}.{key}[{i}]"), depth + 1) ?? new UnreadableCriterion());
+        }
+
+        return new CriterionGroup(head.Id, kind, children) { Title = head.Title, Citation = head.Citation };
+    }
+
+    private static Condition? ReadCondition(Context ctx, JObject obj, string path, NodeHead head)
+    {
         CheckProperties(ctx, obj, path, ConditionProperties);
         var metricName = ReadString(ctx, obj, path, "metric", required: true);
         Metric? metric = null;
@@ -82,38 +83,7 @@ public static partial class RuleSetJson
 
         if (comparison == Comparison.OneOf)
         {
-            if (obj["threshold"] is not null)
-            {
-                ctx.Add(obj["threshold"]!, path + ".threshold", RuleProblemCodes.InvalidValue, "'oneOf' takes 'values', not a threshold.");
-            }
-
-            var values = new List<string>();
-            if (obj["values"] is not JArray valueArray)
-            {
-                ctx.Add(obj["values"] ?? obj, path + ".values", obj["values"] is null ? RuleProblemCodes.Missing : RuleProblemCodes.WrongType, "'oneOf' needs 'values', an array of strings.");
-                return null;
-            }
-
-            for (var i = 0; i < valueArray.Count; i++)
-            {
-                if (valueArray[i] is JValue { Type: JTokenType.String } s)
-                {
-                    values.Add((string)s!);
-                }
-                else
-                {
-                    ctx.Add(valueArray[i], string.Create(CultureInfo.InvariantCulture, $"{path}.values[{i}]"), RuleProblemCodes.WrongType, "A value is a string.");
-                }
-            }
-
-            var unitName = ReadString(ctx, obj, path, "unit", required: false);
-            var categoryUnit = Unit.None;
-            if (unitName is not null && !UnitNames.TryParseUnit(unitName, out categoryUnit))
-            {
-                ctx.Add(obj["unit"]!, path + ".unit", RuleProblemCodes.WrongUnit, $"Unknown unit '{unitName}'.");
-            }
-
-            return new Condition(id, metric, values) { Title = title, Citation = citation, Unit = categoryUnit };
+            return ReadOneOf(ctx, obj, path, metric, head);
         }
 
         if (obj["values"] is not null)
@@ -121,7 +91,62 @@ public static partial class RuleSetJson
             ctx.Add(obj["values"]!, path + ".values", RuleProblemCodes.InvalidValue, $"'{comparisonName}' takes a threshold, not 'values'.");
         }
 
-        decimal? threshold = null;
+        var threshold = ReadThreshold(ctx, obj, path);
+        var unitText = ReadString(ctx, obj, path, "unit", required: true);
+        var unit = metric.Unit;
+        if (unitText is not null && !UnitNames.TryParseUnit(unitText, out unit))
+        {
+            ctx.Add(obj["unit"]!, path + ".unit", RuleProblemCodes.WrongUnit, $"Unknown unit '{unitText}'; the metric '{metric.Name}' is measured in '{UnitNames.Name(metric.Unit)}'.");
+            return null;
+        }
+
+        if (threshold is null || unitText is null)
+        {
+            return null;
+        }
+
+        return new Condition(head.Id, metric, comparison, threshold.Value, unit) { Title = head.Title, Citation = head.Citation };
+    }
+
+    private static Condition? ReadOneOf(Context ctx, JObject obj, string path, Metric metric, NodeHead head)
+    {
+        if (obj["threshold"] is not null)
+        {
+            ctx.Add(obj["threshold"]!, path + ".threshold", RuleProblemCodes.InvalidValue, "'oneOf' takes 'values', not a threshold.");
+        }
+
+        var values = new List<string>();
+        if (obj["values"] is not JArray valueArray)
+        {
+            ctx.Add(obj["values"] ?? obj, path + ".values", obj["values"] is null ? RuleProblemCodes.Missing : RuleProblemCodes.WrongType, "'oneOf' needs 'values', an array of strings.");
+            return null;
+        }
+
+        for (var i = 0; i < valueArray.Count; i++)
+        {
+            if (valueArray[i] is JValue { Type: JTokenType.String } s)
+            {
+                values.Add((string)s!);
+            }
+            else
+            {
+                ctx.Add(valueArray[i], string.Create(CultureInfo.InvariantCulture, $"{path}.values[{i}]"), RuleProblemCodes.WrongType, "A value is a string.");
+            }
+        }
+
+        var unitName = ReadString(ctx, obj, path, "unit", required: false);
+        var categoryUnit = Unit.None;
+        if (unitName is not null && !UnitNames.TryParseUnit(unitName, out categoryUnit))
+        {
+            ctx.Add(obj["unit"]!, path + ".unit", RuleProblemCodes.WrongUnit, $"Unknown unit '{unitName}'.");
+        }
+
+        return new Condition(head.Id, metric, values) { Title = head.Title, Citation = head.Citation, Unit = categoryUnit };
+    }
+
+    /// <summary>A threshold read from its text as written, exactly, or null with the problem reported.</summary>
+    private static decimal? ReadThreshold(Context ctx, JObject obj, string path)
+    {
         switch (obj["threshold"])
         {
             case null:
@@ -140,8 +165,7 @@ public static partial class RuleSetJson
                 switch (ExactDecimal.Parse(raw, out var exact))
                 {
                     case ExactDecimalResult.Exact:
-                        threshold = exact;
-                        break;
+                        return exact;
                     case ExactDecimalResult.Inexact:
                         ctx.Add(number, path + ".threshold", RuleProblemCodes.Inexact, $"The threshold {Shorten(raw)} has more digits than a decimal holds exactly (at most 28 decimal places); it is not rounded.");
                         break;
@@ -156,21 +180,11 @@ public static partial class RuleSetJson
                 break;
         }
 
-        var unitText = ReadString(ctx, obj, path, "unit", required: true);
-        var unit = metric.Unit;
-        if (unitText is not null && !UnitNames.TryParseUnit(unitText, out unit))
-        {
-            ctx.Add(obj["unit"]!, path + ".unit", RuleProblemCodes.WrongUnit, $"Unknown unit '{unitText}'; the metric '{metric.Name}' is measured in '{UnitNames.Name(metric.Unit)}'.");
-            return null;
-        }
-
-        if (threshold is null || unitText is null)
-        {
-            return null;
-        }
-
-        return new Condition(id, metric, comparison, threshold.Value, unit) { Title = title, Citation = citation };
+        return null;
     }
+
+    /// <summary>What every criterion has: its id, title and citation.</summary>
+    private readonly record struct NodeHead(string Id, string? Title, Citation? Citation);
 
     private static RuleTarget? ReadTarget(Context ctx, JObject obj)
     {
@@ -215,7 +229,8 @@ public static partial class RuleSetJson
             case null:
             case JValue { Type: JTokenType.Null }:
                 return null;
-            case JValue { Type: JTokenType.Integer, Value: long l } when l is >= 1 and <= 9999:
+            // The range is the validator's to judge (invalid-years), for files and builders alike; here only the type.
+            case JValue { Type: JTokenType.Integer, Value: long l } when l is >= int.MinValue and <= int.MaxValue:
                 return (int)l;
             case var other:
                 ctx.Add(other, "$.effectiveYears." + name, RuleProblemCodes.WrongType, $"'{name}' is a year such as 2014.");
