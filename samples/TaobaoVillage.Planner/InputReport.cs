@@ -33,15 +33,10 @@ public sealed class InputReport
             return;
         }
 
-        var fields = RecordSchema.FromColumns(header).ContractFields;
+        var fields = RecordSchema.FromColumns(header, options.InferCommitteeFromName, options.Columns).ContractFields;
         var renamed = header.Zip(fields).Where(p => p.Second is not null && !string.Equals(p.First.Trim(), p.Second, StringComparison.OrdinalIgnoreCase)).ToList();
         var ignored = header.Zip(fields).Where(p => p.Second is null).Select(p => p.First).ToList();
         var present = fields.Where(f => f is not null).Select(f => f!).Concat(ignored).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        if (present.Contains(FieldNames.AnnualSalesTenThousand))
-        {
-            present.Add(FieldNames.AnnualSales);
-        }
-
         // Official names (…村委会, …居委会) may give the committee where no column does.
         if (options.InferCommitteeFromName && present.Contains(FieldNames.VillageName))
         {

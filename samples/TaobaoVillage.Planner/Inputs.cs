@@ -4,6 +4,7 @@ using TaobaoVillage.IO;
 using TaobaoVillage.Rules;
 using TaobaoVillage.Json;
 using TaobaoVillage.RuleSets;
+using TaobaoVillage.Metrics;
 
 namespace TaobaoVillage.Planner;
 
@@ -86,7 +87,7 @@ public static class Inputs
     public static IEnumerable<InputRow> Records(string path, string? encoding = null, PlannerIO? io = null)
     {
         var infer = io?.Settings.InferCommitteeFromName ?? true;
-        var options = CsvOptions(encoding) with { InferCommitteeFromName = infer };
+        var options = CsvOptions(encoding) with { InferCommitteeFromName = infer, Columns = io?.Settings.Columns ?? ColumnMap.Empty };
         if (path == "-")
         {
             return CsvRecordReader.ReadStream(io?.In ?? Console.OpenStandardInput(), "stdin", options);
@@ -105,7 +106,7 @@ public static class Inputs
         var extension = Path.GetExtension(path).ToLowerInvariant();
         return extension switch
         {
-            ".xlsx" => TaobaoVillage.Excel.ExcelRecordReader.ReadFile(path, new TaobaoVillage.Excel.ExcelRecordReaderOptions { Sheet = io?.Settings.Sheet, InferCommitteeFromName = infer }),
+            ".xlsx" => TaobaoVillage.Excel.ExcelRecordReader.ReadFile(path, new TaobaoVillage.Excel.ExcelRecordReaderOptions { Sheet = io?.Settings.Sheet, InferCommitteeFromName = infer, Columns = options.Columns }),
             ".jsonl" or ".ndjson" => ReadJson(path, options, lines: true),
             ".json" => ReadJson(path, options, lines: false),
             _ => CsvRecordReader.ReadFile(path, options),
@@ -144,7 +145,7 @@ public static class Inputs
     private static IEnumerable<InputRow> ReadJson(string path, CsvRecordReaderOptions options, bool lines)
     {
         using var reader = new StreamReader(path, options.Encoding ?? System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-        var json = JsonRecordReaderOptions.Default with { InferCommitteeFromName = options.InferCommitteeFromName };
+        var json = JsonRecordReaderOptions.Default with { InferCommitteeFromName = options.InferCommitteeFromName, Columns = options.Columns };
         var rows = lines ? JsonRecordReader.ReadJsonLines(reader, path, json) : JsonRecordReader.ReadJsonArray(reader, path, json);
         foreach (var row in rows)
         {

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Spectre.Console;
+using TaobaoVillage.Metrics;
 
 namespace TaobaoVillage.Planner;
 
@@ -65,6 +66,7 @@ public static class PlannerApp
         root.Options.Add(CommonOptions.NoNameInference);
         root.Options.Add(CommonOptions.Bom);
         root.Options.Add(CommonOptions.Sheet);
+        root.Options.Add(CommonOptions.Columns);
         root.Options.Add(CommonOptions.OutputEncoding);
         root.SetAction(_ => ScoreCommand.RunDefault(io));
 
@@ -85,6 +87,12 @@ public static class PlannerApp
 
         try
         {
+            if (parse.GetValue(CommonOptions.Columns) is { } columns)
+            {
+                Inputs.RequireFile(columns, "column map");
+                io.Settings.Columns = LoadColumns(columns);
+            }
+
             var code = parse.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
 
             // A closed pipe or full disk shows here at the latest: it is a failure, not a completed run.
@@ -104,6 +112,18 @@ public static class PlannerApp
     }
 
     /// <summary>The I/O failure behind an exception (a file, a pipe, a disk, unreadable bytes), or null for a bug.</summary>
+    private static ColumnMap LoadColumns(string path)
+    {
+        try
+        {
+            return TaobaoVillage.Json.ColumnMapJson.LoadFile(path);
+        }
+        catch (InvalidDataException ex)
+        {
+            throw new PlannerException(ex.Message, Usage);
+        }
+    }
+
     private static Exception? EnvironmentFailure(Exception ex) => ex switch
     {
         IOException or UnauthorizedAccessException or InvalidDataException => ex,
@@ -169,6 +189,9 @@ public sealed class RunSettings
 
     /// <summary>The sheet of an <c>.xlsx</c> input to read (<c>--sheet</c>); null for the first.</summary>
     public string? Sheet { get; set; }
+
+    /// <summary>The planner's own column names (<c>--columns map.json</c>).</summary>
+    public ColumnMap Columns { get; set; } = ColumnMap.Empty;
 }
 
 /// <summary>A failure the planner reports as one line and an exit code, never a stack trace.</summary>

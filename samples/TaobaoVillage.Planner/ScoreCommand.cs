@@ -64,7 +64,7 @@ public static class ScoreCommand
         var inputReport = new InputReport();
         if (request.Input != "-" && Path.GetExtension(request.Input).ToLowerInvariant() is not (".jsonl" or ".ndjson" or ".json" or ".xlsx"))
         {
-            var readOptions = Inputs.CsvOptions(request.Encoding) with { InferCommitteeFromName = io.Settings.InferCommitteeFromName };
+            var readOptions = Inputs.CsvOptions(request.Encoding) with { InferCommitteeFromName = io.Settings.InferCommitteeFromName, Columns = io.Settings.Columns };
             InputReport.DescribeColumns(io.Error, request.Input, readOptions, rules);
         }
 
@@ -289,6 +289,13 @@ public static class CommonOptions
     public static Option<bool> NoNameInference { get; } = new("--no-name-inference")
     {
         Description = "Do not read a village's committee kind from its official name (…村委会 villagers', …居委会 residents') when no committee column gives it.",
+        Recursive = true,
+    };
+
+    /// <summary><c>--columns</c>, on every command: a JSON file naming the planner's own headers (<see cref="ColumnMap"/>).</summary>
+    public static Option<string?> Columns { get; } = new("--columns")
+    {
+        Description = "A JSON file mapping your own column names to fields, beyond the built-in Chinese and English names: {\"户籍人口户数\": \"households\", \"销售（万）\": \"年销售额(万元)\"}.",
         Recursive = true,
     };
 

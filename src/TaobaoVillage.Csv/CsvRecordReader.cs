@@ -46,6 +46,9 @@ public sealed record CsvRecordReaderOptions
     /// </summary>
     public bool InferCommitteeFromName { get; init; } = true;
 
+    /// <summary>Further names for the contract's fields, beyond the built-in aliases (<see cref="ColumnMap"/>).</summary>
+    public ColumnMap Columns { get; init; } = ColumnMap.Empty;
+
     /// <summary>
     /// The GB18030 encoding (a superset of GBK and GB2312), registered on first use. It decodes strictly: bytes that
     /// are not GB18030 become U+FFFD, which rejects their row (<c>bad-encoding</c>), never a silent <c>?</c>.
@@ -226,7 +229,7 @@ public static class CsvRecordReader
             yield break;
         }
 
-        var schema = RecordSchema.FromColumns(header, options.InferCommitteeFromName);
+        var schema = RecordSchema.FromColumns(header, options.InferCommitteeFromName, options.Columns);
         var width = header.Count;
         var cells = new string?[width];
         while (true)

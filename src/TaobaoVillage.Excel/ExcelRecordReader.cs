@@ -19,6 +19,9 @@ public sealed record ExcelRecordReaderOptions
 
     /// <summary>Whether a record without a committee value takes it from its official name (…村委会, …居委会); on by default.</summary>
     public bool InferCommitteeFromName { get; init; } = true;
+
+    /// <summary>Further names for the contract's fields, beyond the built-in aliases (<see cref="ColumnMap"/>).</summary>
+    public ColumnMap Columns { get; init; } = ColumnMap.Empty;
 }
 
 /// <summary>
@@ -88,7 +91,7 @@ public static class ExcelRecordReader
                 if (schema is null)
                 {
                     letters = [.. cells.Keys];
-                    schema = RecordSchema.FromColumns(letters.Select(l => CellText(cells[l])?.Trim() ?? string.Empty), options.InferCommitteeFromName);
+                    schema = RecordSchema.FromColumns(letters.Select(l => CellText(cells[l])?.Trim() ?? string.Empty), options.InferCommitteeFromName, options.Columns);
                     continue;
                 }
 

@@ -48,7 +48,7 @@ public static class JsonRecordReader
 
     private static IEnumerable<InputRow> ReadLines(TextReader reader, string? source, JsonRecordReaderOptions options)
     {
-        var cache = new SchemaCache(options.InferCommitteeFromName);
+        var cache = new SchemaCache(options.InferCommitteeFromName, options.Columns);
         long lineNumber = 0;
         var buffer = new System.Text.StringBuilder();
         while (ReadBoundedLine(reader, buffer, options.MaxLineLength, out var length) is var more && (more || length > 0))
@@ -136,7 +136,7 @@ public static class JsonRecordReader
 
     private static IEnumerable<InputRow> ReadArray(TextReader reader, string? source, JsonRecordReaderOptions options)
     {
-        var cache = new SchemaCache(options.InferCommitteeFromName);
+        var cache = new SchemaCache(options.InferCommitteeFromName, options.Columns);
 
         // The element budget bounds memory whatever one element holds; nesting is checked per element, not by the
         // parser, so that one element too deep is rejected alone and the next ones are still read.
@@ -327,7 +327,7 @@ public static class JsonRecordReader
     }
 
     /// <summary>Objects of one file almost always share their keys: reuse the schema of the last one.</summary>
-    private sealed class SchemaCache(bool inferCommitteeFromName)
+    private sealed class SchemaCache(bool inferCommitteeFromName, ColumnMap map)
     {
         private string[] _names = [];
         private RecordSchema? _schema;
@@ -337,7 +337,7 @@ public static class JsonRecordReader
             if (_schema is null || !names.SequenceEqual(_names, StringComparer.Ordinal))
             {
                 _names = [.. names];
-                _schema = RecordSchema.FromColumns(_names, inferCommitteeFromName);
+                _schema = RecordSchema.FromColumns(_names, inferCommitteeFromName, map);
             }
 
             return _schema;
@@ -360,4 +360,7 @@ public sealed record JsonRecordReaderOptions
 
     /// <summary>Whether a record without a committee value takes it from its official name (…村委会, …居委会); on by default.</summary>
     public bool InferCommitteeFromName { get; init; } = true;
+
+    /// <summary>Further names for the contract's fields, beyond the built-in aliases (<see cref="ColumnMap"/>).</summary>
+    public ColumnMap Columns { get; init; } = ColumnMap.Empty;
 }

@@ -24,11 +24,11 @@ public sealed class RecordSchema
     private readonly Column[] _columns;
     private readonly RecordProblem? _duplicate;
 
-    private RecordSchema(string[] columns, bool inferCommitteeFromName)
+    private RecordSchema(string[] columns, bool inferCommitteeFromName, ColumnMap map)
     {
         InferCommitteeFromName = inferCommitteeFromName;
         Columns = columns;
-        _columns = columns.Select(Classify).ToArray();
+        _columns = columns.Select(c => Classify(map.Resolve(c))).ToArray();
         HasVillageCode = _columns.Any(c => c.Identity == RecordFields.VillageCode);
         _duplicate = FindDuplicate(columns, _columns);
     }
@@ -60,10 +60,20 @@ public sealed class RecordSchema
     /// <param name="inferCommitteeFromName">Whether a missing committee is read from the official name (see <see cref="InferCommitteeFromName"/>).</param>
     /// <returns>The schema.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="columns"/> is null.</exception>
-    public static RecordSchema FromColumns(IEnumerable<string> columns, bool inferCommitteeFromName)
+    public static RecordSchema FromColumns(IEnumerable<string> columns, bool inferCommitteeFromName) =>
+        FromColumns(columns, inferCommitteeFromName, ColumnMap.Empty);
+
+    /// <summary>Creates a schema from column names, some named by a planner's own map.</summary>
+    /// <param name="columns">The column names, in order.</param>
+    /// <param name="inferCommitteeFromName">Whether a missing committee is read from the official name (see <see cref="InferCommitteeFromName"/>).</param>
+    /// <param name="map">Further names for the contract's fields (<c>--columns map.json</c>).</param>
+    /// <returns>The schema.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="columns"/> or <paramref name="map"/> is null.</exception>
+    public static RecordSchema FromColumns(IEnumerable<string> columns, bool inferCommitteeFromName, ColumnMap map)
     {
         ArgumentNullException.ThrowIfNull(columns);
-        return new RecordSchema(columns.Select(c => c ?? string.Empty).ToArray(), inferCommitteeFromName);
+        ArgumentNullException.ThrowIfNull(map);
+        return new RecordSchema(columns.Select(c => c ?? string.Empty).ToArray(), inferCommitteeFromName, map);
     }
 
     /// <summary>
@@ -207,7 +217,7 @@ public sealed class RecordSchema
     }
 
     /// <summary>A name without spaces, underscores or hyphens, lower-case, full-width brackets as half-width; null when absurdly long.</summary>
-    private static string? Normalise(string column)
+    internal static string? Normalise(string column)
     {
         Span<char> buffer = stackalloc char[Math.Min(column.Length, 64)];
         var n = 0;
