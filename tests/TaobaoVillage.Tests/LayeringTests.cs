@@ -65,7 +65,8 @@ public class LayeringTests
     [Fact]
     public void SourceFiles_MetricNames_LiteralInAtMostTwoFiles()
     {
-        var sources = SourceFiles().Select(f => (f, Text: File.ReadAllText(f))).ToList();
+        // Literals in code, not words in comments.
+        var sources = SourceFiles().Select(f => (f, Text: string.Join('\n', File.ReadLines(f).Where(l => !l.TrimStart().StartsWith("//", StringComparison.Ordinal))))).ToList();
         foreach (var metric in Metric.BuiltIn)
         {
             var files = sources.Where(s => s.Text.Contains($"\"{metric.Name}\"", StringComparison.Ordinal)).Select(s => Path.GetFileName(s.f)).ToList();
