@@ -239,6 +239,46 @@ public static class CommonOptions
         },
     };
 
+    /// <summary>
+    /// A share option: a fraction (<c>0.08</c>) or a percentage (<c>8%</c>), at most 1 — <c>8</c> would be 800% and is
+    /// refused, never taken as 8%.
+    /// </summary>
+    /// <param name="name">The option's name.</param>
+    /// <param name="description">What it sets.</param>
+    /// <returns>The option.</returns>
+    public static Option<decimal?> Fraction(string name, string description) => new(name)
+    {
+        Description = description,
+        CustomParser = result =>
+        {
+            var token = result.Tokens.Count > 0 ? result.Tokens[0].Value : string.Empty;
+            if (TryParseShare(token, out var share) && share is >= 0m and <= 1m)
+            {
+                return share;
+            }
+
+            result.AddError($"{name} is a share of households: 0.08 or 8%; '{token}' is not one.");
+            return null;
+        },
+    };
+
+    /// <summary>A share as people write it: a fraction, or a percentage with %.</summary>
+    /// <param name="token">The text.</param>
+    /// <param name="share">The fraction.</param>
+    /// <returns>Whether it reads.</returns>
+    public static bool TryParseShare(string token, out decimal share)
+    {
+        var text = token.Trim();
+        var percent = text.EndsWith('%') || text.EndsWith('％');
+        if (TryParseNumber(percent ? text[..^1] : text, out share))
+        {
+            share = percent ? share / 100m : share;
+            return true;
+        }
+
+        return false;
+    }
+
     /// <summary>Reads a number the way <see cref="Number"/> does, for values inside other arguments (--set METRIC=VALUE).</summary>
     /// <param name="token">The text.</param>
     /// <param name="name">What it is, for the message.</param>

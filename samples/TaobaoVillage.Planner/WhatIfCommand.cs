@@ -27,7 +27,9 @@ public static partial class WorkbenchCommands
                 throw new PlannerException($"--set {pair}: expected METRIC=VALUE with METRIC one of {string.Join(", ", Metric.BuiltIn.Where(m => m.Kind != MetricKind.Category).Select(m => m.Name))}.", PlannerApp.Usage);
             }
 
-            thresholds[metric] = CommonOptions.ParseNumber(parts[1], "--set " + metric.Name);
+            thresholds[metric] = metric.Kind == MetricKind.Share && CommonOptions.TryParseShare(parts[1], out var share)
+                ? share
+                : CommonOptions.ParseNumber(parts[1], "--set " + metric.Name);
         }
 
         return thresholds;
@@ -40,7 +42,7 @@ public static partial class WorkbenchCommands
         var encoding = CommonOptions.Encoding();
         var minSales = CommonOptions.Number("--min-sales", "Replace every annual-sales threshold (CN¥).");
         var minShops = CommonOptions.Whole("--min-shops", "Replace every active-shop count threshold.");
-        var minShare = CommonOptions.Number("--min-share", "Replace every share threshold (a fraction: 0.08 is 8%).");
+        var minShare = CommonOptions.Fraction("--min-share", "Replace every share threshold: 0.08 or 8%.");
         var set = new Option<string[]>("--set") { Description = "Replace every at-least threshold on a metric: METRIC=VALUE, such as livestream_sales_cny=5000000 (repeatable)." };
         var against = new Option<string?>("--against") { Description = "Compare with another rule set (id or file) instead of changed thresholds." };
         var format = Format();
@@ -72,11 +74,6 @@ public static partial class WorkbenchCommands
 
                 if (parse.GetValue(minShare) is { } share)
                 {
-                    if (share is > 1m or < 0m)
-                    {
-                        throw new PlannerException($"--min-share is a fraction of households: 0.08 is 8%; {share} would be {share * 100}%.", PlannerApp.Usage);
-                    }
-
                     thresholds[Metric.ActiveShopShare] = share;
                     thresholds[Metric.EcommerceHouseholdShare] = share;
                 }
