@@ -141,3 +141,30 @@ public class MetricTests
         Figures = System.Collections.Immutable.ImmutableDictionary<string, decimal>.Empty.Add(Metric.LivestreamSales.Name, livestream),
     };
 }
+
+public class MetricWithTests
+{
+    [Fact]
+    public void With_EveryRecordField_SetsAndClearsThroughTheDescriptor()
+    {
+        var record = new Domain.VillageRecord(default) { Name = "x", Attributes = System.Collections.Immutable.ImmutableDictionary<string, string>.Empty.Add("a", "1") };
+        foreach (var metric in Metric.BuiltIn.Where(m => m.IsRecordField))
+        {
+            var set = metric.With(record, 1m);
+            var cleared = metric.With(set, null);
+
+            Assert.Equal(1m, metric.ValueOf(set));
+            Assert.Null(metric.ValueOf(cleared));
+            Assert.Equal(record, cleared with { Figures = record.Figures });
+            Assert.Equal("x", set.Name);
+        }
+    }
+
+    [Fact]
+    public void With_ShareOrCountFraction_Refused()
+    {
+        Assert.Throws<InvalidOperationException>(() => Metric.ActiveShopShare.With(new Domain.VillageRecord(new Domain.VillageCode("1")), 1m));
+        Assert.Throws<ArgumentOutOfRangeException>(() => Metric.ActiveShops.With(new Domain.VillageRecord(new Domain.VillageCode("1")), 1.5m));
+        Assert.Throws<ArgumentOutOfRangeException>(() => Metric.MainPlatform.With(new Domain.VillageRecord(new Domain.VillageCode("1")), 99m));
+    }
+}

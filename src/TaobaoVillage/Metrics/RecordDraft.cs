@@ -8,6 +8,9 @@ internal sealed class RecordDraft
 {
     public string? Code { get; set; }
 
+    /// <summary>The key of the record a draft was copied from, kept as it was (even <c>default</c>).</summary>
+    public VillageCode? Key { get; set; }
+
     public string? Name { get; set; }
 
     public string? Province { get; set; }
@@ -45,7 +48,7 @@ internal sealed class RecordDraft
     {
         var draft = new RecordDraft
         {
-            Code = record.Code.Value, Name = record.Name, Province = record.Province, City = record.City, County = record.County,
+            Key = record.Code, Name = record.Name, Province = record.Province, City = record.City, County = record.County,
             Township = record.Township, TownshipCode = record.TownshipCode, Year = record.Year, Households = record.Households,
             EcommerceHouseholds = record.EcommerceHouseholds, ActiveShops = record.ActiveShops, AnnualSales = record.AnnualSales,
             MainPlatform = record.MainPlatform, Committee = record.Committee, CommitteeFromName = record.CommitteeFromName,
@@ -73,7 +76,7 @@ internal sealed class RecordDraft
 
     public VillageRecord ToRecord()
     {
-        var record = new VillageRecord(new VillageCode(Code!))
+        var record = new VillageRecord(Key ?? new VillageCode(Code!))
         {
             Name = Name,
             Province = Province,
