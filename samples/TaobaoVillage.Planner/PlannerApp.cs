@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.CommandLine;
 using Spectre.Console;
 using TaobaoVillage.Metrics;
@@ -67,6 +68,7 @@ public static class PlannerApp
         root.Options.Add(CommonOptions.Bom);
         root.Options.Add(CommonOptions.Sheet);
         root.Options.Add(CommonOptions.Columns);
+        root.Options.Add(CommonOptions.Lang);
         root.Options.Add(CommonOptions.OutputEncoding);
         root.SetAction(_ => ScoreCommand.RunDefault(io));
 
@@ -85,8 +87,11 @@ public static class PlannerApp
             _ => new System.Text.UTF8Encoding(parse.GetValue(CommonOptions.Bom)),
         };
 
+        var culture = CultureInfo.CurrentUICulture;
         try
         {
+            // For this run only (tests run the planner in process): the words people read, never machine formats.
+            CultureInfo.CurrentUICulture = Words.Language(parse.GetValue(CommonOptions.Lang));
             if (parse.GetValue(CommonOptions.Columns) is { } columns)
             {
                 Inputs.RequireFile(columns, "column map");
@@ -108,6 +113,10 @@ public static class PlannerApp
         {
             stderr.WriteLine("error: " + OneLine(cause.Message));
             return Failed;
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = culture;
         }
     }
 

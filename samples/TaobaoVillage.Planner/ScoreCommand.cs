@@ -339,6 +339,13 @@ public static class CommonOptions
         Recursive = true,
     };
 
+    /// <summary><c>--lang</c>, on every command: the language for people (en, zh-CN); machine formats stay English.</summary>
+    public static Option<string?> Lang { get; } = new("--lang")
+    {
+        Description = "The language of tables, summaries and verdict words: en or zh-CN (default: Chinese on a Chinese system, else English). JSON Lines and CSV stay in English.",
+        Recursive = true,
+    };
+
     /// <summary><c>--sheet</c>, on every command: the sheet of an .xlsx input to read; the first by default.</summary>
     public static Option<string?> Sheet { get; } = new("--sheet")
     {

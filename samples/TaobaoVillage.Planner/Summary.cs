@@ -63,18 +63,18 @@ public sealed class Summary
 
         console.WriteLine();
         console.Write(new BarChart()
-            .Label($"{counts.Read:N0} rows read = {counts.Scored:N0} scored + {counts.Rejected:N0} rejected")
+            .Label(Words.Format("RowsRead", counts.Read, counts.Scored, counts.Rejected))
             .Width(72)
-            .AddItem("eligible", counts.Eligible, Color.Green)
-            .AddItem("not eligible", counts.NotEligible, Color.Red)
-            .AddItem("indeterminate", counts.Indeterminate, Color.Yellow)
-            .AddItem("rejected", counts.Rejected, Color.Grey));
+            .AddItem(Words.Verdict(RowStatus.Eligible), counts.Eligible, Color.Green)
+            .AddItem(Words.Verdict(RowStatus.NotEligible), counts.NotEligible, Color.Red)
+            .AddItem(Words.Verdict(RowStatus.Indeterminate), counts.Indeterminate, Color.Yellow)
+            .AddItem(Words.Get("Rejected"), counts.Rejected, Color.Grey));
         console.WriteLine();
 
         var provinces = _byProvince.Rows().Take(31).Select(p => (Province: p.Region.Province, p.Eligible)).ToList();
         if (provinces.Count > 1)
         {
-            var chart = new BarChart().Label("Taobao Villages by province").Width(72);
+            var chart = new BarChart().Label(Words.Get("ByProvince")).Width(72);
             foreach (var (province, eligible) in provinces)
             {
                 chart.AddItem(province, eligible, Color.Green);
@@ -84,8 +84,8 @@ public sealed class Summary
             console.WriteLine();
         }
 
-        var table = new Table().Title("By county");
-        table.AddColumns("county", "eligible", "not eligible", "indeterminate");
+        var table = new Table().Title(Words.Get("ByCounty"));
+        table.AddColumns(Words.Get("County"), Words.Verdict(RowStatus.Eligible), Words.Verdict(RowStatus.NotEligible), Words.Verdict(RowStatus.Indeterminate));
         foreach (var c in _byCounty.Rows().Take(20))
         {
             table.AddRow(Terminal.Text(CountyName(c.Region)), N(c.Eligible), N(c.NotEligible), N(c.Indeterminate));

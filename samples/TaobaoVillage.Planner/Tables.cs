@@ -70,10 +70,10 @@ public static class Tables
     /// <returns>Markup.</returns>
     public static string Verdict(RowStatus status) => status switch
     {
-        RowStatus.Eligible => "[green]eligible[/]",
-        RowStatus.NotEligible => "[red]not eligible[/]",
-        RowStatus.Indeterminate => "[yellow]indeterminate[/]",
-        _ => "[grey]invalid[/]",
+        RowStatus.Eligible => $"[green]{Words.Verdict(status)}[/]",
+        RowStatus.NotEligible => $"[red]{Words.Verdict(status)}[/]",
+        RowStatus.Indeterminate => $"[yellow]{Words.Verdict(status)}[/]",
+        _ => $"[grey]{Words.Verdict(status)}[/]",
     };
 
     /// <summary>An outcome as a mark: ✓ pass, ✗ fail, ? unknown.</summary>

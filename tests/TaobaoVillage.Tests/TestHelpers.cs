@@ -11,7 +11,8 @@ internal static class PlannerRun
         var stdout = new StringWriter();
         var stderr = new StringWriter();
         var console = new TestConsole().Width(220);
-        var code = PlannerApp.Run(args, stdout, stderr, console);
+        // The suite reads English; a Chinese machine would otherwise make the planner speak Chinese (tests of --lang say so).
+        var code = PlannerApp.Run(args.Contains("--lang") ? args : [.. args, "--lang", "en"], stdout, stderr, console);
         return (code, stdout.ToString(), stderr.ToString(), console.Output);
     }
 }

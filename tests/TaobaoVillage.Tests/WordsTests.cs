@@ -1,0 +1,63 @@
+using TaobaoVillage.Batch;
+using TaobaoVillage.Planner;
+
+namespace TaobaoVillage.Tests;
+
+public class WordsTests
+{
+    [Fact]
+    public void Run_LangZhCn_VerdictWordsAndSummaryInChinese()
+    {
+        var (code, _, _, console) = PlannerRun.Run("--lang", "zh-CN");
+
+        Assert.Equal(0, code);
+        Assert.Contains("符合", console, StringComparison.Ordinal);
+        Assert.Contains("不符合", console, StringComparison.Ordinal);
+        Assert.Contains("按县统计", console, StringComparison.Ordinal);
+        Assert.DoesNotContain("not eligible", console, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Run_ChineseSystemCultureWithoutLang_SpeaksChinese()
+    {
+        var output = CultureScope.Run("zh-CN", () =>
+        {
+            var console = Spectre.Console.Testing.TestConsoleExtensions.Width(new Spectre.Console.Testing.TestConsole(), 220);
+            PlannerApp.Run([], new StringWriter(), new StringWriter(), console);
+            return console.Output;
+        });
+        var english = CultureScope.Run("de-DE", () => Words.Language(null).Name);
+
+        Assert.Contains("不符合", output, StringComparison.Ordinal);
+        Assert.Equal(string.Empty, english);
+    }
+
+    [Fact]
+    public void Score_LangZhCn_MachineFormatsStayEnglish()
+    {
+        var zh = PlannerRun.Run("score", "--format", "csv", "--lang", "zh-CN");
+        var en = PlannerRun.Run("score", "--format", "csv", "--lang", "en");
+
+        Assert.Equal(en.Out, zh.Out);
+        Assert.Contains(",not_eligible,", zh.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Run_UnknownLanguage_UsageError()
+    {
+        var (code, _, err, _) = PlannerRun.Run("--lang", "fr");
+
+        Assert.Equal(PlannerApp.Usage, code);
+        Assert.Contains("en or zh-CN", err, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(RowStatus.Eligible, "符合")]
+    [InlineData(RowStatus.NotEligible, "不符合")]
+    [InlineData(RowStatus.Indeterminate, "待定")]
+    [InlineData(RowStatus.Invalid, "无效")]
+    public void Verdict_Chinese_TheWordsOfDesign(RowStatus status, string word)
+    {
+        Assert.Equal(word, CultureScope.Run("zh-CN", () => Words.Verdict(status)));
+    }
+}
