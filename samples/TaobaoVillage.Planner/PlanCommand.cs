@@ -104,7 +104,7 @@ public static class PlanCommand
             : $"[grey]Heuristic (the cheapest villages of each township first); no plan within the budget gives more than {plan.GainBound} new designation(s).[/]");
         console.MarkupLine($"[grey]{plan.Candidates} village(s) can pass by raising figures; {plan.Undecided} need figures that are missing (undecided); {plan.CannotPass} cannot pass by raising figures.[/]");
         var table = new Table();
-        table.AddColumns("rank", "village", "township", "year", "effort", "needs", "completes a town");
+        table.AddColumns(Words.Get("rank"), Words.Get("village"), Words.Get("township"), Words.Get("year"), Words.Get("effort"), Words.Get("needs"), Words.Get("completes a town"));
         var rank = 0;
         foreach (var v in plan.Villages.Take(Tables.MaxRows))
         {

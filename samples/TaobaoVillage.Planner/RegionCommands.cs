@@ -63,7 +63,7 @@ public static partial class RegionCommands
                     break;
                 default:
                     var table = new Table().Title($"Taobao Towns from {Terminal.Text(label)}");
-                    table.AddColumns("year", "province", "city", "county", "township", "Taobao Villages", "verdict", "villages that qualified it");
+                    table.AddColumns(Words.Get("year"), Words.Get("province"), Words.Get("city"), Words.Get("county"), Words.Get("township"), Words.Get("Taobao Villages"), Words.Get("verdict"), Words.Get("villages that qualified it"));
                     foreach (var t in shown.Take(Tables.MaxRows))
                     {
                         table.AddRow(Int(t.Year), Terminal.Text(t.Region.Province), Terminal.Text(t.Region.City), Terminal.Text(t.Region.County), Terminal.Text(t.Region.Township),
@@ -124,10 +124,10 @@ public static partial class RegionCommands
                     break;
                 default:
                     var table = new Table().Title($"Taobao Villages and Towns by {(province ? "province" : "county")}, from {Terminal.Text(label)}");
-                    table.AddColumns("year", "rank", province ? "province" : "county", "Taobao Villages", "Taobao Towns");
+                    table.AddColumns(Words.Get("year"), Words.Get("rank"), province ? Words.Get("province") : Words.Get("county"), Words.Get("Taobao Villages"), Words.Get("Taobao Towns"));
                     if (!province)
                     {
-                        table.AddColumn("cluster candidate");
+                        table.AddColumn(Words.Get("cluster candidate"));
                     }
 
                     foreach (var (rank, s) in summaries)
@@ -219,7 +219,7 @@ public static partial class RegionCommands
                     .AddItem("kept", changes.Count(c => c.Change == Change.Kept), Color.Blue)
                     .AddItem("lost", changes.Count(c => c.Change == Change.Lost), Color.Red));
                 var table = new Table();
-                table.AddColumns("change", "name", "province", "county", "township");
+                table.AddColumns(Words.Get("change"), Words.Get("name"), Words.Get("province"), Words.Get("county"), Words.Get("township"));
                 foreach (var c in changes.Where(c => c.Change != Change.Kept).Take(Tables.MaxRows))
                 {
                     table.AddRow(OutputRow.ChangeName(c.Change), Terminal.Text(c.Name), Terminal.Text(c.Region.Province), Terminal.Text(c.Region.County), Terminal.Text(c.Region.Township));
@@ -245,7 +245,7 @@ public static partial class RegionCommands
             default:
                 var table = new Table().Title(Terminal.Text(title));
                 var (from, to) = changes.Count > 0 ? (changes[0].From, changes[0].To) : (0, 0);
-                table.AddColumns(county ? "county" : "province", $"villages {from}", $"villages {to}", "new", "kept", "lost", $"towns {from}", $"towns {to}");
+                table.AddColumns(county ? Words.Get("county") : Words.Get("province"), $"{Words.Get("Taobao Villages")} {from}", $"{Words.Get("Taobao Villages")} {to}", Words.Get("new"), Words.Get("kept"), Words.Get("lost"), $"{Words.Get("Taobao Towns")} {from}", $"{Words.Get("Taobao Towns")} {to}");
                 foreach (var c in changes.Take(Tables.MaxRows))
                 {
                     table.AddRow(Terminal.Text(OutputRow.DisplayName(c.Region, regionLevel)), Int(c.VillagesFrom), Int(c.VillagesTo), Int(c.New), Int(c.Kept), Int(c.Lost), Int(c.TownsFrom), Int(c.TownsTo));

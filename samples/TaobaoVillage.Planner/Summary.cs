@@ -95,7 +95,7 @@ public sealed class Summary
         if (_rejected.Count > 0)
         {
             var rejected = new Table().Title($"Rejected rows ({counts.Rejected:N0}; not evaluated)");
-            rejected.AddColumns("line", "village_code", "field", "problem");
+            rejected.AddColumns(Words.Get("line"), Words.Get("village_code"), Words.Get("field"), Words.Get("problem"));
             foreach (var row in _rejected)
             {
                 foreach (var p in row.Problems)

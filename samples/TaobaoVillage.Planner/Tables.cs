@@ -20,15 +20,15 @@ public static class Tables
     {
         ArgumentNullException.ThrowIfNull(ruleSets);
         var table = new Table().Title($"Verdicts under {Terminal.Text(string.Join(", ", ruleSets))}");
-        table.AddColumn("line");
-        table.AddColumn("village");
-        table.AddColumn("verdict");
+        table.AddColumn(Words.Get("line"));
+        table.AddColumn(Words.Get("village"));
+        table.AddColumn(Words.Get("verdict"));
         foreach (var id in CriterionIds(ruleSets))
         {
             table.AddColumn(new TableColumn(Terminal.Text(id)).Centered());
         }
 
-        table.AddColumn("needs / why");
+        table.AddColumn(Words.Get("needs / why"));
         return table;
     }
 

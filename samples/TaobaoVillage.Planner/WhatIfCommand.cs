@@ -118,7 +118,7 @@ public static partial class WorkbenchCommands
             else
             {
                 var table = new Table().Title($"{Terminal.Text(baseRules.ToString())} → {Terminal.Text(variant.ToString())}: {changed.Count} village(s) change verdict");
-                table.AddColumns("line", "village", "before", "after", "now needs");
+                table.AddColumns(Words.Get("line"), Words.Get("village"), Words.Get("before"), Words.Get("after"), Words.Get("now needs"));
                 foreach (var (a, b) in changed.Take(Tables.MaxRows))
                 {
                     table.AddRow(a.Line.ToString(CultureInfo.InvariantCulture), Terminal.Text($"{a.Key} {a.Record?.Name}"), Tables.Verdict(a.Status), Tables.Verdict(b.Status),

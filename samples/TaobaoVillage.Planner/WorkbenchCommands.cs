@@ -85,7 +85,7 @@ public static partial class WorkbenchCommands
 
         console.MarkupLine($"{Tables.Verdict(row.Status)} under {Terminal.Text(ruleSet.ToString())} — {Terminal.Text(ruleSet.Title)}; readiness {Readiness.Score(verdict)}/100");
         var table = new Table();
-        table.AddColumns("criterion", "value", "threshold", "outcome", "missing to pass", "source");
+        table.AddColumns(Words.Get("criterion"), Words.Get("value"), Words.Get("threshold"), Words.Get("outcome"), Words.Get("missing to pass"), Words.Get("source"));
         var depth = Depths(ruleSet.Criteria);
         foreach (var c in verdict.Explained)
         {
@@ -189,7 +189,7 @@ public static partial class WorkbenchCommands
         ArgumentNullException.ThrowIfNull(ruleSets);
         var used = misses.Select(m => m.Row.Verdict?.RuleSet).OfType<RuleSet>().Distinct().ToList();
         var table = new Table().Title($"Near misses under {Terminal.Text(string.Join(", ", used.Count > 0 ? used : ruleSets))}");
-        table.AddColumns("rank", "village", "year", "county / township", "verdict", "readiness", "cheapest way to qualify");
+        table.AddColumns(Words.Get("rank"), Words.Get("village"), Words.Get("year"), Words.Get("county / township"), Words.Get("verdict"), Words.Get("readiness"), Words.Get("cheapest way to qualify"));
         var rank = 0;
         foreach (var (row, score) in misses)
         {
@@ -206,7 +206,7 @@ public static partial class WorkbenchCommands
         int ListRules()
         {
             var table = new Table();
-            table.AddColumns("id", "version", "target", "years", "title", "source");
+            table.AddColumns(Words.Get("id"), Words.Get("version"), Words.Get("target"), Words.Get("years"), Words.Get("title"), Words.Get("source"));
             foreach (var r in BuiltInRuleSets.All)
             {
                 table.AddRow(Terminal.Text(r.Id.Value), Terminal.Text(r.Version), r.Target == RuleTarget.Village ? "village" : "township", Terminal.Text(r.EffectiveYears.ToString()),
