@@ -61,3 +61,23 @@ public class WordsTests
         Assert.Equal(word, CultureScope.Run("zh-CN", () => Words.Verdict(status)));
     }
 }
+
+public class SampleWorkbookTests
+{
+    // The bundled county-office workbook (Chinese headers, codes as numbers, sales in 万元, no committee column) gives
+    // the verdicts its rows have in the contract CSV.
+    [Fact]
+    public void Score_ChineseWorkbook_SameVerdictsAsTheCsvRows()
+    {
+        var workbook = Path.Combine(AppContext.BaseDirectory, "data", "义乌-电商统计.xlsx");
+        var fromXlsx = Verdicts(PlannerRun.Run("score", "--input", workbook, "--format", "csv").Out);
+        var fromCsv = Verdicts(PlannerRun.Run("score", "--format", "csv").Out);
+
+        Assert.Equal(12, fromXlsx.Count);
+        Assert.All(fromXlsx, v => Assert.Equal(fromCsv[v.Key], v.Value));
+        Assert.Contains("eligible", fromXlsx.Values);
+    }
+
+    private static Dictionary<string, string> Verdicts(string csv) => csv.Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1)
+        .Select(l => l.Split(',')).ToDictionary(c => c[1], c => c[3]);
+}
