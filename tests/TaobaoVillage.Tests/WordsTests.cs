@@ -81,3 +81,20 @@ public class SampleWorkbookTests
     private static Dictionary<string, string> Verdicts(string csv) => csv.Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1)
         .Select(l => l.Split(',')).ToDictionary(c => c[1], c => c[3]);
 }
+
+public class ReportLanguageTests
+{
+    [Fact]
+    public void Report_LangZhCn_ChineseHeadingsAndAChineseFontStack()
+    {
+        using var output = new TempFile(".html");
+        var (code, _, _, _) = PlannerRun.Run("report", "--output", output.Path, "--lang", "zh-CN");
+        var html = File.ReadAllText(output.Path);
+
+        Assert.Equal(0, code);
+        Assert.Contains("<h2>各县淘宝村</h2>", html, StringComparison.Ordinal);
+        Assert.Contains("不符合", html, StringComparison.Ordinal);
+        Assert.Contains("'Noto Sans CJK SC'", html, StringComparison.Ordinal);
+        Assert.Contains("'Microsoft YaHei'", html, StringComparison.Ordinal);
+    }
+}
