@@ -98,3 +98,22 @@ public class ReportLanguageTests
         Assert.Contains("'Microsoft YaHei'", html, StringComparison.Ordinal);
     }
 }
+
+public class ReportChartTests
+{
+    // Regression: the tallest bar's count was drawn where the threshold label is (both near the top of the chart).
+    [Fact]
+    public void Report_Histograms_ThresholdLabelAboveEveryBarCount()
+    {
+        using var output = new TempFile(".html");
+        PlannerRun.Run("report", "--output", output.Path);
+        var html = File.ReadAllText(output.Path);
+
+        var thresholds = System.Text.RegularExpressions.Regex.Matches(html, "<text x=\"[0-9.]+\" y=\"([0-9.]+)\" font-size=\"12\" fill=\"#c62828\">").Select(m => decimal.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        var counts = System.Text.RegularExpressions.Regex.Matches(html, "<text x=\"[0-9.]+\" y=\"([0-9.]+)\" font-size=\"11\">[0-9]+</text>").Select(m => decimal.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+
+        Assert.Equal(2, thresholds.Count);
+        Assert.NotEmpty(counts);
+        Assert.True(counts.Min() - thresholds.Max() >= 14, $"a bar count at y={counts.Min()} meets the threshold label at y={thresholds.Max()}");
+    }
+}
