@@ -76,4 +76,40 @@ public class MutationRegressionTests
         Assert.False(a.Dominates(b));
         Assert.False(b.Dominates(a));
     }
+
+    // Survivor: the "no source" sentinel -1 turned into +1 gave a passing any-of group its failing first part's shortfall.
+    [Fact]
+    public void Evaluate_AnyOfPassingThroughALaterPart_NoShortfall()
+    {
+        var verdict = Group(GroupKindFor.AnyOf).Compile().Evaluate(new VillageRecord(new VillageCode("1")) { Households = 90, ActiveShops = 150 });
+
+        Assert.Equal(Outcome.Pass, verdict.Root.Outcome);
+        Assert.Null(verdict.Root.Shortfall);
+    }
+
+    // Survivor: the same sentinel in all-of: two failing parts need two steps, so the group names no single shortfall.
+    [Fact]
+    public void Evaluate_AllOfTwoPartsFailing_NoSingleShortfall()
+    {
+        var verdict = Group(GroupKindFor.AllOf).Compile().Evaluate(new VillageRecord(new VillageCode("1")) { Households = 90, ActiveShops = 90 });
+
+        Assert.Equal(Outcome.Fail, verdict.Root.Outcome);
+        Assert.Null(verdict.Root.Shortfall);
+        Assert.Equal(2, verdict.PathsToPass().Single().Steps.Count);
+    }
+
+    private enum GroupKindFor
+    {
+        AllOf,
+        AnyOf,
+    }
+
+    private static RuleSet Group(GroupKindFor kind)
+    {
+        var builder = new RuleSetBuilder("sentinel", "1").Titled("sentinel").For(RuleTarget.Village).EffectiveYears(2020);
+        void Parts(CriteriaBuilder g) => g
+            .Require("households", Metric.Households, c => c.AtLeast(100))
+            .Require("shops", Metric.ActiveShops, c => c.AtLeast(100));
+        return (kind == GroupKindFor.AllOf ? builder.AllOf("root", Parts) : builder.AnyOf("root", Parts)).Build();
+    }
 }
