@@ -82,14 +82,13 @@ public sealed class CsvTableWriter : IDisposable
         var header = false;
         foreach (var row in rows)
         {
-            var fields = row.Where(f => f.Value is not Verdict).ToList();
             if (!header)
             {
-                WriteRow(fields.Select(f => f.Name));
+                WriteRow(CsvFields(row).Select(f => f.Name));
                 header = true;
             }
 
-            WriteRow(fields.Select(f => Cell(f.Value)));
+            WriteFields(row);
         }
     }
 
@@ -99,8 +98,11 @@ public sealed class CsvTableWriter : IDisposable
     public void WriteFields(IReadOnlyList<OutputField> fields)
     {
         ArgumentNullException.ThrowIfNull(fields);
-        WriteRow(fields.Where(f => f.Value is not Verdict).Select(f => Cell(f.Value)));
+        WriteRow(CsvFields(fields).Select(f => Cell(f.Value)));
     }
+
+    /// <summary>The fields a CSV row holds: a verdict's criteria are left to JSON.</summary>
+    private static IEnumerable<OutputField> CsvFields(IEnumerable<OutputField> fields) => fields.Where(f => f.Value is not Verdict);
 
     private static string Cell(object? value) => value switch
     {

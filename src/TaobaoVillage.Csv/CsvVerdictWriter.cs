@@ -1,6 +1,4 @@
-using System.Globalization;
 using TaobaoVillage.Batch;
-using TaobaoVillage.Engine;
 using TaobaoVillage.IO;
 using TaobaoVillage.Rules;
 

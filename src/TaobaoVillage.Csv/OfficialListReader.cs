@@ -1,5 +1,4 @@
 using System.Globalization;
-using CsvHelper;
 using TaobaoVillage.Aggregation;
 using TaobaoVillage.Batch;
 using TaobaoVillage.Domain;

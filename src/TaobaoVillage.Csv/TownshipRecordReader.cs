@@ -1,6 +1,5 @@
 using TaobaoVillage.Metrics;
 using System.Globalization;
-using CsvHelper;
 using TaobaoVillage.Batch;
 using TaobaoVillage.Domain;
 

@@ -2,7 +2,6 @@ using MiniExcelLibs;
 using MiniExcelLibs.OpenXml;
 using TaobaoVillage.Batch;
 using TaobaoVillage.Aggregation;
-using TaobaoVillage.Engine;
 using TaobaoVillage.IO;
 using TaobaoVillage.Rules;
 

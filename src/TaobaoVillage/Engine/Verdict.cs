@@ -68,13 +68,16 @@ public sealed class Verdict
     public IEnumerable<CriterionResult> Criteria => Root.DescendantsAndSelf();
 
     /// <summary>The results an explanation lists: all but a root group, whose outcome is the verdict (see <see cref="Rules.RuleSet.ExplainedCriteria"/>).</summary>
-    public IEnumerable<CriterionResult> Explained => Root.Criterion is CriterionGroup ? Criteria.Skip(1) : Criteria;
+    public IEnumerable<CriterionResult> Explained => Criteria.Skip(FirstExplained);
 
     /// <summary>
     /// <see cref="Explained"/> without an enumerator: the engine's pre-order walk of the tree, which writers read in
     /// one pass (they find each result's text by its <see cref="CriterionResult.Criterion"/>, never by position).
     /// </summary>
-    internal ReadOnlySpan<CriterionResult> ExplainedInOrder => Results.AsSpan(Results.Length > 0 && Results[0].Criterion is CriterionGroup ? 1 : 0);
+    internal ReadOnlySpan<CriterionResult> ExplainedInOrder => Results.AsSpan(FirstExplained);
+
+    /// <summary>1 after a root group (its outcome is the verdict), else 0: the one place that says what an explanation skips.</summary>
+    private int FirstExplained => Results.Length > 0 && Results[0].Criterion is CriterionGroup ? 1 : 0;
 
     /// <summary>The node results, in the engine's order; only the engine fills them and only it indexes them.</summary>
     internal CriterionResult[] Results { get; }

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Newtonsoft.Json;
-using TaobaoVillage.Engine;
 using TaobaoVillage.Planning;
 using TaobaoVillage.Rules;
 

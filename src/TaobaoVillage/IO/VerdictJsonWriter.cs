@@ -4,7 +4,6 @@ using System.Text;
 using TaobaoVillage.Batch;
 using TaobaoVillage.Domain;
 using TaobaoVillage.Engine;
-using TaobaoVillage.Metrics;
 using TaobaoVillage.Rules;
 
 namespace TaobaoVillage.IO;

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Numerics;
 using TaobaoVillage.Domain;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;

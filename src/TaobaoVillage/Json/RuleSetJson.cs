@@ -1,10 +1,8 @@
 using System.Globalization;
-using System.Numerics;
 using TaobaoVillage.Domain;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 using TaobaoVillage.Rules;
-using TaobaoVillage.Metrics;
 
 namespace TaobaoVillage.Json;
 

@@ -1,8 +1,6 @@
-using TaobaoVillage.Aggregation;
 using TaobaoVillage.Batch;
 using TaobaoVillage.Domain;
 using TaobaoVillage.Engine;
-using TaobaoVillage.Rules;
 using TaobaoVillage.Metrics;
 
 namespace TaobaoVillage.Planning;

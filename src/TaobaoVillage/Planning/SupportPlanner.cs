@@ -1,6 +1,5 @@
 using TaobaoVillage.Aggregation;
 using TaobaoVillage.Batch;
-using TaobaoVillage.Domain;
 using TaobaoVillage.Engine;
 using TaobaoVillage.Rules;
 using TaobaoVillage.Metrics;

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using TaobaoVillage.Domain;
-using TaobaoVillage.Metrics;
 
 namespace TaobaoVillage.Rules;
 
