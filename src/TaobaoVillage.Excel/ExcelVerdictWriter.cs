@@ -1,23 +1,28 @@
-using MiniExcelLibs;
-using MiniExcelLibs.OpenXml;
+using System.IO.Compression;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
 using TaobaoVillage.Batch;
-using TaobaoVillage.Aggregation;
 using TaobaoVillage.IO;
 using TaobaoVillage.Rules;
 
 namespace TaobaoVillage.Excel;
 
 /// <summary>
-/// Writes scored rows as an Excel workbook (<c>.xlsx</c>), streaming: one sheet "verdicts" with a frozen, filtered
-/// header row and the columns of <see cref="VerdictTable"/> (the same as the CSV writer's): outcomes per criterion,
-/// one numeric shortfall column per numeric criterion (<c>annual-sales shortfall</c>, in the criterion's lever unit:
-/// CN¥, shops, households), <c>needs</c> and <c>errors</c>. Numbers are numbers, never text.
+/// Writes scored rows as an Excel workbook (<c>.xlsx</c>), streaming: one sheet "verdicts" with a bold, frozen,
+/// filtered header row and the columns of <see cref="VerdictTable"/> (the same as the CSV writer's): outcomes per
+/// criterion, one numeric shortfall column per numeric criterion (<c>annual-sales shortfall</c>, in the criterion's
+/// lever unit: CN¥, shops, households), <c>needs</c> and <c>errors</c>. Numbers are numbers, never text. The verdict
+/// and outcome cells are coloured: eligible / pass green, not eligible / fail red, indeterminate / unknown amber,
+/// invalid grey; the values stay the machine codes (<c>eligible</c>, <c>pass</c>…), so filters and formulas read them.
 /// </summary>
 /// <remarks>Thread-safe: every member is static and keeps no state.</remarks>
 public static class ExcelVerdictWriter
 {
+    private const string SheetName = "verdicts";
+
     /// <summary>Writes the workbook.</summary>
-    /// <param name="stream">Where the workbook goes; left open.</param>
+    /// <param name="stream">Where the workbook goes; left open. It need not be seekable.</param>
     /// <param name="rows">The scored rows, in order.</param>
     /// <param name="ruleSets">The rule sets that judged them (one, or the sets by year), for the columns.</param>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
@@ -27,19 +32,43 @@ public static class ExcelVerdictWriter
         ArgumentNullException.ThrowIfNull(rows);
         ArgumentNullException.ThrowIfNull(ruleSets);
         var table = new VerdictTable(ruleSets);
-        var configuration = new OpenXmlConfiguration { FreezeRowCount = 1, AutoFilter = true, EnableWriteNullValueCell = true };
-        MiniExcel.SaveAs(stream, rows.Select(row => Cells(table.Row(row))), printHeader: true, sheetName: "verdicts", excelType: ExcelType.XLSX, configuration: configuration);
+
+        // System.IO.Packaging holds every part in memory until the package closes (dotnet/Open-XML-SDK#807): the
+        // SDK builds the small parts, and the sheet is streamed into its own zip entry with the SDK's XML writer.
+        var (skeleton, sheetEntry) = Skeleton();
+        using var output = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true);
+        using var parts = new ZipArchive(skeleton, ZipArchiveMode.Read);
+        foreach (var entry in parts.Entries.OrderBy(e => e.FullName == "[Content_Types].xml" ? 0 : 1))
+        {
+            using var target = output.CreateEntry(entry.FullName, CompressionLevel.Fastest).Open();
+            if (entry.FullName == sheetEntry)
+            {
+                SheetWriter.Write(target, table, rows);
+            }
+            else
+            {
+                using var source = entry.Open();
+                source.CopyTo(target);
+            }
+        }
     }
 
-    /// <summary>The row as MiniExcel takes it: numbers stay numbers, so a workbook sorts and sums them.</summary>
-    private static Dictionary<string, object?> Cells(IReadOnlyList<OutputField> fields)
+    /// <summary>The workbook without its sheet's rows: workbook, styles (<see cref="Style"/>), an empty sheet.</summary>
+    private static (MemoryStream Package, string SheetEntry) Skeleton()
     {
-        var cells = new Dictionary<string, object?>(fields.Count, StringComparer.Ordinal);
-        foreach (var field in fields)
+        var package = new MemoryStream();
+        string sheetEntry;
+        using (var document = SpreadsheetDocument.Create(package, SpreadsheetDocumentType.Workbook))
         {
-            cells[field.Name] = field.Value;
+            var workbook = document.AddWorkbookPart();
+            var sheet = workbook.AddNewPart<WorksheetPart>();
+            sheet.Worksheet = new Worksheet(new SheetData());
+            workbook.AddNewPart<WorkbookStylesPart>().Stylesheet = Style.Sheet();
+            workbook.Workbook = new Workbook(new Sheets(new Sheet { Name = SheetName, SheetId = 1, Id = workbook.GetIdOfPart(sheet) }));
+            sheetEntry = sheet.Uri.OriginalString.TrimStart('/');
         }
 
-        return cells;
+        package.Position = 0;
+        return (package, sheetEntry);
     }
 }

@@ -1,6 +1,9 @@
 using System.IO.Compression;
 using System.Text;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
 using MiniExcelLibs;
+using TaobaoVillage.IO;
 using TaobaoVillage.Batch;
 using TaobaoVillage.Csv;
 using TaobaoVillage.Domain;
@@ -121,6 +124,93 @@ public class ExcelVerdictWriterTests
         Assert.IsType<double>(rows[0]["line"]);
         Assert.Contains("annual-sales shortfall", rows[0].Keys);
         Assert.Equal(0.01, (double)rows[2]["annual-sales shortfall"]);
+    }
+
+    [Fact]
+    public void Write_Verdicts_VerdictAndOutcomeCellsColouredByCode()
+    {
+        var (sheet, styles) = WrittenSheet(Scored(BatchScorerTests.TestFile("mixed.csv")));
+
+        var fills = styles.CellFormats!.Elements<CellFormat>().Select(f => styles.Fills!.Elements<Fill>().ElementAt((int)f.FillId!.Value).PatternFill?.ForegroundColor?.Rgb?.Value).ToList();
+        string? FillOf(string text) => sheet.Descendants<Cell>().Where(c => c.InnerText == text).Select(c => fills[(int)(c.StyleIndex?.Value ?? 0)]).Distinct().Single();
+        Assert.Equal("FFC6EFCE", FillOf("eligible"));
+        Assert.Equal("FFFFC7CE", FillOf("not_eligible"));
+        Assert.Equal("FFFFEB9C", FillOf("indeterminate"));
+        Assert.Equal("FFD9D9D9", FillOf("invalid"));
+        Assert.Equal("FFC6EFCE", FillOf("pass"));
+        Assert.Equal("FFFFC7CE", FillOf("fail"));
+        Assert.Equal("FFFFEB9C", FillOf("unknown"));
+        Assert.Null(FillOf("aliresearch"));
+    }
+
+    [Fact]
+    public void Write_Verdicts_HeaderBoldFrozenAndFilteredOverEveryRow()
+    {
+        var rows = Scored(BatchScorerTests.TestFile("mixed.csv"));
+        var (sheet, styles) = WrittenSheet(rows);
+
+        var pane = sheet.Descendants<Pane>().Single();
+        Assert.Equal(PaneStateValues.Frozen, pane.State!.Value);
+        Assert.Equal(1d, pane.VerticalSplit!.Value);
+        var columns = new VerdictTable([BuiltInRuleSets.AliResearch]).Columns;
+        Assert.Equal($"A1:{(char)('A' + columns.Count - 1)}{rows.Count + 1}", sheet.Descendants<AutoFilter>().Single().Reference!.Value);
+        var header = sheet.Descendants<Row>().First().Elements<Cell>().ToList();
+        Assert.Equal(columns, header.Select(c => c.InnerText));
+        Assert.All(header, c => Assert.NotNull(styles.Fonts!.Elements<Font>().ElementAt((int)styles.CellFormats!.Elements<CellFormat>().ElementAt((int)c.StyleIndex!.Value).FontId!.Value).Bold));
+    }
+
+    [Fact]
+    public void Write_NonSeekableStreamAndControlCharacterInName_ReadsBackWithTheCharacterReplaced()
+    {
+        var rows = new BatchScorer(BuiltInRuleSets.AliResearch).Score(
+            CsvRecordReader.Read(new StringReader("village_code,village_name,committee,households,active_shops,annual_sales_cny\n330782100201,青岩\u0001刘村,village,400,150,12345678\n"))).ToList();
+        var bytes = new MemoryStream();
+        using (var forwardOnly = new ForwardOnlyStream(bytes))
+        {
+            ExcelVerdictWriter.Write(forwardOnly, rows, [BuiltInRuleSets.AliResearch]);
+        }
+
+        var read = MiniExcel.Query(new MemoryStream(bytes.ToArray()), useHeaderRow: true, excelType: ExcelType.XLSX).Cast<IDictionary<string, object>>().Single();
+        Assert.Equal("青岩\uFFFD刘村", read["village_name"]);
+        Assert.Equal(330782100201d, read["village_code"] is string s ? double.Parse(s, System.Globalization.CultureInfo.InvariantCulture) : Convert.ToDouble(read["village_code"], System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal("eligible", read["verdict"]);
+    }
+
+    [Fact]
+    public void Write_Verdicts_ValidAgainstTheOpenXmlSchema()
+    {
+        var bytes = new MemoryStream();
+        ExcelVerdictWriter.Write(bytes, Scored(BatchScorerTests.TestFile("mixed.csv")), [BuiltInRuleSets.AliResearch, BuiltInRuleSets.Classic]);
+
+        using var document = SpreadsheetDocument.Open(new MemoryStream(bytes.ToArray()), isEditable: false);
+        var errors = new DocumentFormat.OpenXml.Validation.OpenXmlValidator().Validate(document).Select(e => $"{e.Path?.XPath}: {e.Description}").ToList();
+        Assert.Empty(errors);
+    }
+
+    private static List<ScoredRow> Scored(string path) => [.. new BatchScorer(BuiltInRuleSets.AliResearch).Score(CsvRecordReader.ReadFile(path))];
+
+    private static (Worksheet Sheet, Stylesheet Styles) WrittenSheet(IReadOnlyList<ScoredRow> rows)
+    {
+        var bytes = new MemoryStream();
+        ExcelVerdictWriter.Write(bytes, rows, [BuiltInRuleSets.AliResearch]);
+        using var document = SpreadsheetDocument.Open(new MemoryStream(bytes.ToArray()), isEditable: false);
+        var workbook = document.WorkbookPart!;
+        return ((Worksheet)workbook.WorksheetParts.Single().Worksheet.CloneNode(true), (Stylesheet)workbook.WorkbookStylesPart!.Stylesheet.CloneNode(true));
+    }
+
+    /// <summary>A stream that only writes forward, as a network or a pipe does.</summary>
+    private sealed class ForwardOnlyStream(Stream inner) : Stream
+    {
+        public override bool CanRead => false;
+        public override bool CanSeek => false;
+        public override bool CanWrite => true;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+        public override void Flush() => inner.Flush();
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => inner.Write(buffer, offset, count);
     }
 
     [Fact]

@@ -1,0 +1,136 @@
+using System.Globalization;
+using System.Text;
+using System.Xml;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Spreadsheet;
+using TaobaoVillage.Aggregation;
+using TaobaoVillage.Batch;
+using TaobaoVillage.IO;
+
+namespace TaobaoVillage.Excel;
+
+/// <summary>The cell styles of the verdicts workbook: their indexes are the order of <see cref="Sheet"/>'s formats.</summary>
+internal static class Style
+{
+    public const uint Plain = 0;
+    public const uint Header = 1;
+    public const uint Good = 2;
+    public const uint Bad = 3;
+    public const uint Open = 4;
+    public const uint Void = 5;
+
+    /// <summary>The style of a verdict or outcome code; plain for any other text.</summary>
+    public static uint Of(string value) => value switch
+    {
+        "eligible" or "pass" => Good,
+        "not_eligible" or "fail" => Bad,
+        "indeterminate" or "unknown" => Open,
+        "invalid" => Void,
+        _ => Plain,
+    };
+
+    /// <summary>Excel's own "good / bad / neutral" colours, so the sheet looks like one its users made.</summary>
+    public static Stylesheet Sheet() => new(
+        new Fonts(new Font(), new Font(new Bold()), Coloured("FF006100"), Coloured("FF9C0006"), Coloured("FF9C5700"), Coloured("FF595959")),
+        new Fills(new Fill(new PatternFill { PatternType = PatternValues.None }), new Fill(new PatternFill { PatternType = PatternValues.Gray125 }),
+            Solid("FFC6EFCE"), Solid("FFFFC7CE"), Solid("FFFFEB9C"), Solid("FFD9D9D9")),
+        new Borders(new Border()),
+        new CellFormats(
+            new CellFormat { FontId = 0, FillId = 0, BorderId = 0 },
+            new CellFormat { FontId = 1, FillId = 0, BorderId = 0, ApplyFont = true },
+            Filled(2), Filled(3), Filled(4), Filled(5)));
+
+    private static Font Coloured(string rgb) => new(new Color { Rgb = rgb });
+
+    private static Fill Solid(string rgb) => new(new PatternFill(new ForegroundColor { Rgb = rgb }) { PatternType = PatternValues.Solid });
+
+    private static CellFormat Filled(uint index) => new() { FontId = index, FillId = index, BorderId = 0, ApplyFont = true, ApplyFill = true };
+}
+
+/// <summary>Streams the verdicts sheet's XML: frozen header, rows as they come, the filter over all of them.</summary>
+internal static class SheetWriter
+{
+    public static void Write(Stream target, VerdictTable table, IEnumerable<ScoredRow> rows)
+    {
+        var columns = table.Columns;
+        var letters = columns.Select((_, i) => ColumnLetters(i)).ToArray();
+        using var writer = OpenXmlWriter.Create(target, Encoding.UTF8);
+        writer.WriteStartDocument();
+        writer.WriteStartElement(new Worksheet());
+        writer.WriteElement(new SheetViews(new SheetView(
+            new Pane { VerticalSplit = 1, TopLeftCell = "A2", ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen })
+        { WorkbookViewId = 0 }));
+        writer.WriteElement(new Columns(columns.Select((name, i) => new Column
+        {
+            Min = (uint)i + 1, Max = (uint)i + 1, CustomWidth = true, Width = Math.Clamp(name.Length + 3, 10, 40),
+        })));
+        writer.WriteStartElement(new SheetData());
+        uint line = 1;
+        WriteRow(writer, line, letters, columns.Select(name => new OutputField(name, name)), header: true);
+        foreach (var row in rows)
+        {
+            WriteRow(writer, ++line, letters, table.Row(row), header: false);
+        }
+
+        writer.WriteEndElement();
+        writer.WriteElement(new AutoFilter { Reference = $"A1:{letters[^1]}{line}" });
+        writer.WriteEndElement();
+    }
+
+    private static void WriteRow(OpenXmlWriter writer, uint line, string[] letters, IEnumerable<OutputField> fields, bool header)
+    {
+        writer.WriteStartElement(new Row { RowIndex = line });
+        var column = 0;
+        foreach (var field in fields)
+        {
+            var reference = letters[column++] + line.ToString(CultureInfo.InvariantCulture);
+            if (Cell(reference, field.Value, header) is { } cell)
+            {
+                writer.WriteElement(cell);
+            }
+        }
+
+        writer.WriteEndElement();
+    }
+
+    /// <summary>A cell: numbers as numbers, text inline (with its style), nothing for an unknown.</summary>
+    private static Cell? Cell(string reference, object? value, bool header) => value switch
+    {
+        null => null,
+        string text => new Cell(new InlineString(new Text(XmlSafe(text)) { Space = SpaceProcessingModeValues.Preserve }))
+        {
+            CellReference = reference, DataType = CellValues.InlineString, StyleIndex = header ? Style.Header : Style.Of(text),
+        },
+        int number => new Cell { CellReference = reference, CellValue = new CellValue(number) },
+        long number => new Cell { CellReference = reference, CellValue = new CellValue((decimal)number) },
+        decimal number => new Cell { CellReference = reference, CellValue = new CellValue(number) },
+        IFormattable other => new Cell { CellReference = reference, CellValue = new CellValue(other.ToString(null, CultureInfo.InvariantCulture)) },
+        _ => Cell(reference, value.ToString(), header),
+    };
+
+    /// <summary>XML 1.0 cannot hold most control characters; a name read from a damaged file may have them.</summary>
+    private static string XmlSafe(string text)
+    {
+        foreach (var c in text)
+        {
+            if (!XmlConvert.IsXmlChar(c) && !char.IsSurrogate(c))
+            {
+                return string.Concat(text.Select(ch => XmlConvert.IsXmlChar(ch) || char.IsSurrogate(ch) ? ch : '\uFFFD'));
+            }
+        }
+
+        return text;
+    }
+
+    /// <summary>A, B, … Z, AA, AB …</summary>
+    private static string ColumnLetters(int index)
+    {
+        var letters = string.Empty;
+        for (var n = index + 1; n > 0; n = (n - 1) / 26)
+        {
+            letters = (char)('A' + ((n - 1) % 26)) + letters;
+        }
+
+        return letters;
+    }
+}
