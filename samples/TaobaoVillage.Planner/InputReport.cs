@@ -47,22 +47,22 @@ public sealed class InputReport
         IReadOnlyList<RuleSet> ruleSets = present.Contains(FieldNames.Year) ? scorer.RuleSets : [scorer.RuleSetFor(null)];
         var undecidable = ruleSets.SelectMany(r => r.Criteria.DescendantsAndSelf().OfType<Condition>())
             .Where(c => c.Metric.InputColumns.Any(column => !present.Contains(column)))
-            .Select(c => $"{c.Id} (needs {string.Join(", ", c.Metric.InputColumns.Where(column => !present.Contains(column)))})")
+            .Select(c => Words.Format("{0} (needs {1})", c.Id, string.Join(", ", c.Metric.InputColumns.Where(column => !present.Contains(column)))))
             .Distinct(StringComparer.Ordinal)
             .ToList();
         if (renamed.Count > 0)
         {
-            error.WriteLine(Terminal.Clean($"{path}: columns read as {string.Join(", ", renamed.Select(p => $"{p.First.Trim()} → {p.Second}"))}."));
+            error.WriteLine(Terminal.Clean(Words.Format("{0}: columns read as {1}.", path, string.Join(", ", renamed.Select(p => $"{p.First.Trim()} → {p.Second}")))));
         }
 
         if (ignored.Count > 0)
         {
-            error.WriteLine(Terminal.Clean($"{path}: columns not recognised, kept as attributes: {string.Join(", ", ignored)}."));
+            error.WriteLine(Terminal.Clean(Words.Format("{0}: columns not recognised, kept as attributes: {1}.", path, string.Join(", ", ignored))));
         }
 
         if (undecidable.Count > 0)
         {
-            error.WriteLine(Terminal.Clean($"{path}: no row can decide {string.Join("; ", undecidable)}: no column gives it (rename a column, or see the aliases in the README)."));
+            error.WriteLine(Terminal.Clean(Words.Format("{0}: no row can decide {1}: no column gives it (rename a column, or see the aliases in the README).", path, string.Join("; ", undecidable))));
         }
     }
 
@@ -94,8 +94,8 @@ public sealed class InputReport
             return;
         }
 
-        var years = string.Join(", ", _outOfYears.OrderBy(p => p.Key).Select(p => $"{p.Key} ({p.Value:N0} rows)"));
-        error.WriteLine(Terminal.Clean($"{path}: warning: {string.Join(", ", ruleSets)} does not cover {years} (its years: {string.Join(", ", ruleSets.Select(r => r.EffectiveYears))}); --rules auto judges each row by the rules of its year."));
+        var years = string.Join(", ", _outOfYears.OrderBy(p => p.Key).Select(p => Words.Format("{0} ({1:N0} rows)", p.Key, p.Value)));
+        error.WriteLine(Terminal.Clean(Words.Format("{0}: warning: {1} does not cover {2} (its years: {3}); --rules auto judges each row by the rules of its year.", path, string.Join(", ", ruleSets), years, string.Join(", ", ruleSets.Select(r => r.EffectiveYears)))));
     }
 
     /// <summary>When most rows were rejected for one reason, one line on what to do about it.</summary>
@@ -119,14 +119,14 @@ public sealed class InputReport
 
         var advice = top.Code switch
         {
-            RecordProblemCodes.BadEncoding => "the file is not in the encoding read; save it as CSV UTF-8, or give --encoding gb18030 (or utf-8).",
-            RecordProblemCodes.MissingVillageCode => "no column gives the village code; name it village_code (or 村代码, 行政区划代码…).",
-            RecordProblemCodes.WrongCellCount => "rows have another number of cells than the header: is the separator a comma? Save the sheet as CSV again.",
-            RecordProblemCodes.NotANumber or RecordProblemCodes.Inexact => $"the column for {top.Field} does not hold plain numbers; clear units and words from its cells (a unit belongs in the header: 年销售额（万元）).",
-            RecordProblemCodes.DuplicateField => "two columns give the same field; delete or rename one.",
-            RecordProblemCodes.Malformed => "the file does not read as records: see the first rejected row (a stray quote, a truncated file, a sheet that is not there).",
-            _ => $"see the problems of the rejected rows ({top.Code}).",
+            RecordProblemCodes.BadEncoding => Words.Get("the file is not in the encoding read; save it as CSV UTF-8, or give --encoding gb18030 (or utf-8)."),
+            RecordProblemCodes.MissingVillageCode => Words.Get("no column gives the village code; name it village_code (or 村代码, 行政区划代码…)."),
+            RecordProblemCodes.WrongCellCount => Words.Get("rows have another number of cells than the header: is the separator a comma? Save the sheet as CSV again."),
+            RecordProblemCodes.NotANumber or RecordProblemCodes.Inexact => Words.Format("the column for {0} does not hold plain numbers; clear units and words from its cells (a unit belongs in the header: 年销售额（万元）).", top.Field),
+            RecordProblemCodes.DuplicateField => Words.Get("two columns give the same field; delete or rename one."),
+            RecordProblemCodes.Malformed => Words.Get("the file does not read as records: see the first rejected row (a stray quote, a truncated file, a sheet that is not there)."),
+            _ => Words.Format("see the problems of the rejected rows ({0}).", top.Code),
         };
-        error.WriteLine(Terminal.Clean($"{path}: {n:N0} of {counts.Read:N0} rows rejected as {top.Code}: {advice}"));
+        error.WriteLine(Terminal.Clean(Words.Format("{0}: {1:N0} of {2:N0} rows rejected as {3}: {4}", path, n, counts.Read, top.Code, advice)));
     }
 }

@@ -27,19 +27,19 @@ public static class Inputs
 
         if (Directory.Exists(idOrPath))
         {
-            throw new PlannerException($"the rule file '{idOrPath}' is a folder, not a file.");
+            throw new PlannerException(Words.Format("the {0} '{1}' is a folder, not a file.", Words.Get("rule file"), idOrPath));
         }
 
         if (!File.Exists(idOrPath))
         {
-            throw new PlannerException($"'{idOrPath}' is neither a built-in rule set ({string.Join(", ", BuiltInRuleSets.All.Select(r => r.Id))}) nor a rule file.");
+            throw new PlannerException(Words.Format("'{0}' is neither a built-in rule set ({1}) nor a rule file.", idOrPath, string.Join(", ", BuiltInRuleSets.All.Select(r => r.Id))));
         }
 
         var result = RuleSetJson.LoadFile(idOrPath);
         if (result.RuleSet is null)
         {
             var first = result.Problems[0];
-            var more = result.Problems.Count > 1 ? $" (and {result.Problems.Count - 1} more; see 'rules validate')" : string.Empty;
+            var more = result.Problems.Count > 1 ? Words.Format(" (and {0} more; see 'rules validate')", result.Problems.Count - 1) : string.Empty;
             throw new PlannerException($"{idOrPath}: {first}{more}");
         }
 
@@ -55,7 +55,7 @@ public static class Inputs
         var ruleSet = RuleSet(idOrPath);
         return ruleSet.Target == RuleTarget.Village
             ? ruleSet
-            : throw new PlannerException($"the rule set {ruleSet} is for townships; use the 'towns' command.", PlannerApp.Usage);
+            : throw new PlannerException(Words.Format("the rule set {0} is for townships; use the 'towns' command.", ruleSet), PlannerApp.Usage);
     }
 
     /// <summary>
@@ -122,12 +122,12 @@ public static class Inputs
         ArgumentNullException.ThrowIfNull(path);
         if (Directory.Exists(path))
         {
-            throw new PlannerException($"the {what} '{path}' is a folder, not a file.");
+            throw new PlannerException(Words.Format("the {0} '{1}' is a folder, not a file.", Words.Get(what), path));
         }
 
         if (!File.Exists(path))
         {
-            throw new PlannerException($"the {what} '{path}' does not exist.");
+            throw new PlannerException(Words.Format("the {0} '{1}' does not exist.", Words.Get(what), path));
         }
     }
 
@@ -139,7 +139,7 @@ public static class Inputs
     {
         null or "utf-8" or "utf8" => CsvRecordReaderOptions.Default,
         "gb18030" or "gbk" or "gb2312" => CsvRecordReaderOptions.Default with { Encoding = CsvRecordReaderOptions.Gb18030 },
-        _ => throw new PlannerException($"unknown encoding '{encoding}'; use utf-8 or gb18030.", PlannerApp.Usage),
+        _ => throw new PlannerException(Words.Format("unknown encoding '{0}'; use utf-8 or gb18030.", encoding), PlannerApp.Usage),
     };
 
     private static IEnumerable<InputRow> ReadJson(string path, CsvRecordReaderOptions options, bool lines)

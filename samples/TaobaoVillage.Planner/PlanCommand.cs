@@ -35,9 +35,9 @@ public static class PlanCommand
             {
                 ({ } k, null) when k is >= 0 and <= 100_000 => PlanBudget.Villages((int)k),
                 (null, { } e) when e is >= 0 and <= 10_000 => PlanBudget.Effort(e),
-                (null, null) => throw new PlannerException("say how much support there is: --villages K or --effort E.", PlannerApp.Usage),
-                (not null, not null) => throw new PlannerException("give --villages or --effort, not both.", PlannerApp.Usage),
-                _ => throw new PlannerException("--villages is 0 to 100,000 and --effort 0 to 10,000.", PlannerApp.Usage),
+                (null, null) => throw new PlannerException(Words.Get("say how much support there is: --villages K or --effort E."), PlannerApp.Usage),
+                (not null, not null) => throw new PlannerException(Words.Get("give --villages or --effort, not both."), PlannerApp.Usage),
+                _ => throw new PlannerException(Words.Get("--villages is 0 to 100,000 and --effort 0 to 10,000."), PlannerApp.Usage),
             };
             var path = parse.GetValue(input) ?? Inputs.SamplePath;
             var scorer = Inputs.VillageScorer(parse.GetValue(rules)!, new BatchOptions { DegreeOfParallelism = Environment.ProcessorCount });
@@ -97,12 +97,12 @@ public static class PlanCommand
     {
         ArgumentNullException.ThrowIfNull(console);
         ArgumentNullException.ThrowIfNull(plan);
-        console.Write(new Rule($"Support plan for {Terminal.Text(label)}: {plan.Villages.Count} village(s), effort {Effort(plan.Effort)}").LeftJustified());
-        console.MarkupLine($"Taobao Villages {plan.VillagesBefore} → [green]{plan.VillagesAfter}[/], Taobao Towns {plan.TownsBefore} → [green]{plan.TownsAfter}[/]: {plan.Gain} new designation(s).");
-        console.MarkupLine(plan.IsOptimal
-            ? "[grey]Optimal: every choice within each township was tried.[/]"
-            : $"[grey]Heuristic (the cheapest villages of each township first); no plan within the budget gives more than {plan.GainBound} new designation(s).[/]");
-        console.MarkupLine($"[grey]{plan.Candidates} village(s) can pass by raising figures; {plan.Undecided} need figures that are missing (undecided); {plan.CannotPass} cannot pass by raising figures.[/]");
+        console.Write(new Rule(Words.Format("Support plan for {0}: {1} village(s), effort {2}", Terminal.Text(label), plan.Villages.Count, Effort(plan.Effort))).LeftJustified());
+        console.MarkupLine(Words.Format("Taobao Villages {0} → [green]{1}[/], Taobao Towns {2} → [green]{3}[/]: {4} new designation(s).", plan.VillagesBefore, plan.VillagesAfter, plan.TownsBefore, plan.TownsAfter, plan.Gain));
+        console.MarkupLine("[grey]" + (plan.IsOptimal
+            ? Words.Get("Optimal: every choice within each township was tried.")
+            : Words.Format("Heuristic (the cheapest villages of each township first); no plan within the budget gives more than {0} new designation(s).", plan.GainBound)) + "[/]");
+        console.MarkupLine("[grey]" + Words.Format("{0} village(s) can pass by raising figures; {1} need figures that are missing (undecided); {2} cannot pass by raising figures.", plan.Candidates, plan.Undecided, plan.CannotPass) + "[/]");
         var table = new Table();
         table.AddColumns(Words.Get("rank"), Words.Get("village"), Words.Get("township"), Words.Get("year"), Words.Get("effort"), Words.Get("needs"), Words.Get("completes a town"));
         var rank = 0;

@@ -55,7 +55,36 @@ public static class PlannerApp
         ArgumentNullException.ThrowIfNull(streams.Out);
         ArgumentNullException.ThrowIfNull(streams.Error);
         var (stdout, stderr) = (streams.Out, streams.Error);
-        var io = streams with { Console = Terminal.Guarded(streams.Console ?? CreateConsole(stdout, redirected)) };
+        var culture = CultureInfo.CurrentUICulture;
+        try
+        {
+            // For this run only (tests run the planner in process): the words people read, never machine formats.
+            // The language is known before the commands are built, so that help and parse errors speak it too.
+            CultureInfo.CurrentUICulture = Words.Language(LanguageOption(args));
+            return Run(args, streams with { Console = Terminal.Guarded(streams.Console ?? CreateConsole(stdout, redirected)) });
+        }
+        catch (PlannerException ex)
+        {
+            stderr.WriteLine(Words.Get("error: ") + OneLine(ex.Message));
+            return ex.ExitCode;
+        }
+        catch (Exception ex) when (EnvironmentFailure(ex) is { } cause)
+        {
+            stderr.WriteLine(Words.Get("error: ") + OneLine(cause.Message));
+            return Failed;
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = culture;
+        }
+    }
+
+    /// <summary>The planner's commands, their descriptions in the current UI language.</summary>
+    /// <param name="io">Where the commands write.</param>
+    /// <returns>The root command.</returns>
+    public static RootCommand Commands(PlannerIO io)
+    {
+        ArgumentNullException.ThrowIfNull(io);
         var root = new RootCommand("TaobaoVillage planner: decides which villages qualify as Taobao Villages (淘宝村) under the published criteria, and explains why.\nWith no arguments it scores the bundled sample and prints a summary.");
         root.Subcommands.Add(ScoreCommand.Create(io));
         root.Subcommands.Add(GenerateCommand.Create(io));
@@ -63,6 +92,7 @@ public static class PlannerApp
         {
             root.Subcommands.Add(command);
         }
+
         root.Options.Add(CommonOptions.RawCells);
         root.Options.Add(CommonOptions.NoNameInference);
         root.Options.Add(CommonOptions.Bom);
@@ -71,11 +101,17 @@ public static class PlannerApp
         root.Options.Add(CommonOptions.Lang);
         root.Options.Add(CommonOptions.OutputEncoding);
         root.SetAction(_ => ScoreCommand.RunDefault(io));
+        Words.Translate(root);
+        return root;
+    }
 
+    private static int Run(string[] args, PlannerIO io)
+    {
+        var root = Commands(io);
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
-            stderr.WriteLine($"error: {parse.Errors[0].Message} (run with --help for usage)");
+            io.Error.WriteLine(Words.Get("error: ") + parse.Errors[0].Message + Words.Get(" (run with --help for usage)"));
             return Usage;
         }
 
@@ -86,38 +122,41 @@ public static class PlannerApp
             "gb18030" => TaobaoVillage.Csv.CsvRecordReaderOptions.Gb18030,
             _ => new System.Text.UTF8Encoding(parse.GetValue(CommonOptions.Bom)),
         };
-
-        var culture = CultureInfo.CurrentUICulture;
-        try
+        if (parse.GetValue(CommonOptions.Columns) is { } columns)
         {
-            // For this run only (tests run the planner in process): the words people read, never machine formats.
-            CultureInfo.CurrentUICulture = Words.Language(parse.GetValue(CommonOptions.Lang));
-            if (parse.GetValue(CommonOptions.Columns) is { } columns)
+            Inputs.RequireFile(columns, "column map");
+            io.Settings.Columns = LoadColumns(columns);
+        }
+
+        var code = parse.Invoke(new InvocationConfiguration { Output = io.Out, Error = io.Error, EnableDefaultExceptionHandler = false });
+
+        // A closed pipe or full disk shows here at the latest: it is a failure, not a completed run.
+        io.Out.Flush();
+        return code;
+    }
+
+    /// <summary>The value of <c>--lang</c> (<c>--lang zh-CN</c> or <c>--lang=zh-CN</c>), read before the command line is parsed; the last one wins.</summary>
+    private static string? LanguageOption(string[] args)
+    {
+        string? lang = null;
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (args[i] == "--")
             {
-                Inputs.RequireFile(columns, "column map");
-                io.Settings.Columns = LoadColumns(columns);
+                break;
             }
 
-            var code = parse.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
+            if (args[i] == CommonOptions.Lang.Name && i + 1 < args.Length)
+            {
+                lang = args[++i];
+            }
+            else if (args[i].StartsWith(CommonOptions.Lang.Name + "=", StringComparison.Ordinal))
+            {
+                lang = args[i][(CommonOptions.Lang.Name.Length + 1)..];
+            }
+        }
 
-            // A closed pipe or full disk shows here at the latest: it is a failure, not a completed run.
-            stdout.Flush();
-            return code;
-        }
-        catch (PlannerException ex)
-        {
-            stderr.WriteLine("error: " + OneLine(ex.Message));
-            return ex.ExitCode;
-        }
-        catch (Exception ex) when (EnvironmentFailure(ex) is { } cause)
-        {
-            stderr.WriteLine("error: " + OneLine(cause.Message));
-            return Failed;
-        }
-        finally
-        {
-            CultureInfo.CurrentUICulture = culture;
-        }
+        return lang;
     }
 
     /// <summary>The I/O failure behind an exception (a file, a pipe, a disk, unreadable bytes), or null for a bug.</summary>

@@ -101,7 +101,7 @@ public sealed class PlannerOutput : IDisposable
             }
             catch (InvalidOperationException)
             {
-                throw new PlannerException($"interrupted; '{file.Path}' was left as it was.", PlannerApp.Interrupted);
+                throw new PlannerException(Words.Format("interrupted; '{0}' was left as it was.", file.Path), PlannerApp.Interrupted);
             }
 
             Pending.TryRemove(file, out _);

@@ -176,7 +176,7 @@ public static partial class RegionCommands
             var (y1, y2) = (parse.GetValue(from), parse.GetValue(to));
             if (y1 >= y2)
             {
-                throw new PlannerException("--from must be an earlier year than --to.", PlannerApp.Usage);
+                throw new PlannerException(Words.Get("--from must be an earlier year than --to."), PlannerApp.Usage);
             }
 
             var (aggregator, label) = source.Load(parse, io, [y1, y2]);
@@ -275,7 +275,7 @@ public static partial class RegionCommands
 
             if (year is null || figures.Year == year)
             {
-                towns.Add(TownAggregator.Decide(figures, rules(figures.Year ?? year ?? throw new PlannerException($"{path}:{row.Line}: the township has no year; give a year column or --year.", PlannerApp.Usage))));
+                towns.Add(TownAggregator.Decide(figures, rules(figures.Year ?? year ?? throw new PlannerException(Words.Format("{0}:{1}: the township has no year; give a year column or --year.", path, row.Line), PlannerApp.Usage))));
             }
         }
 
@@ -287,14 +287,14 @@ public static partial class RegionCommands
         if (rules == "by-year")
         {
             return year => year < 2014
-                ? throw new PlannerException($"Taobao Towns were first counted in 2014; the data has {year}. Name a rule set with --rules.", PlannerApp.Usage)
+                ? throw new PlannerException(Words.Format("Taobao Towns were first counted in 2014; the data has {0}. Name a rule set with --rules.", year), PlannerApp.Usage)
                 : BuiltInRuleSets.ForTownshipYear(year);
         }
 
         var ruleSet = Inputs.RuleSet(rules);
         if (ruleSet.Target != RuleTarget.Township)
         {
-            throw new PlannerException($"the rule set {ruleSet} is for villages; towns need a township rule set such as aliresearch-town.", PlannerApp.Usage);
+            throw new PlannerException(Words.Format("the rule set {0} is for villages; towns need a township rule set such as aliresearch-town.", ruleSet), PlannerApp.Usage);
         }
 
         return _ => ruleSet;

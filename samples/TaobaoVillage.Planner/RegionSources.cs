@@ -36,7 +36,7 @@ public static partial class RegionCommands
             var list = parse.GetValue(List);
             if ((input is null) == (list is null))
             {
-                throw new PlannerException("give either --input (village records) or --list (an official list), not both or neither.", PlannerApp.Usage);
+                throw new PlannerException(Words.Get("give either --input (village records) or --list (an official list), not both or neither."), PlannerApp.Usage);
             }
 
             var year = parse.GetValue(Year);

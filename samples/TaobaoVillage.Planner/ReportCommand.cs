@@ -122,7 +122,7 @@ public static class ReportCommand
         {
             html.Append("<tr><td class=\"num\">").Append(++rank).Append("</td><td>").Append(E($"{row.Key} {row.Record?.Name}")).Append("</td><td>")
                 .Append(E($"{row.Record?.County} {row.Record?.Township}")).Append("</td><td>").Append(E(Words.Verdict(row.Status))).Append("</td><td class=\"num\">").Append(score)
-                .Append("</td><td>").Append(E(row.Verdict!.PathsToPass(1)[0].ToString())).Append("</td></tr>\n");
+                .Append("</td><td>").Append(E(Words.Path(row.Verdict!.PathsToPass(1)[0]))).Append("</td></tr>\n");
         }
 
         html.Append("</table>\n");
@@ -136,7 +136,7 @@ public static class ReportCommand
                 foreach (var p in row.Problems)
                 {
                     html.Append("<tr><td class=\"num\">").Append(row.Line).Append("</td><td>").Append(E(row.Key ?? "?")).Append("</td><td>").Append(E(p.Field))
-                        .Append("</td><td>").Append(E(p.Reason)).Append("</td></tr>\n");
+                        .Append("</td><td>").Append(E(Words.Reason(p))).Append("</td></tr>\n");
                 }
             }
 

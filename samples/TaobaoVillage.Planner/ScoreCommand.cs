@@ -42,8 +42,8 @@ public static class ScoreCommand
     /// <returns>The exit code.</returns>
     public static int RunDefault(PlannerIO io)
     {
-        io.Console.MarkupLine($"Scoring the bundled sample [bold]{Terminal.Text(Path.GetFileName(Inputs.SamplePath))}[/] (real village names and codes, synthetic figures), each row by the rules of its year.");
-        io.Console.MarkupLine("Run [bold]--help[/] for the commands.");
+        io.Console.MarkupLine(Words.Format("Scoring the bundled sample [bold]{0}[/] (real village names and codes, synthetic figures), each row by the rules of its year.", Terminal.Text(Path.GetFileName(Inputs.SamplePath))));
+        io.Console.MarkupLine(Words.Get("Run [bold]--help[/] for the commands."));
         io.Console.WriteLine();
         return Run(io, new ScoreRequest(Inputs.SamplePath, "auto", "summary", null, null, Environment.ProcessorCount));
     }
@@ -93,7 +93,7 @@ public static class ScoreCommand
         {
             // Data went to stdout: keep it clean for pipes and say the counts on stderr.
             var note = output.IsFile ? io.Out : io.Error;
-            note.WriteLine($"{request.Input}: {counts}" + (output.IsFile ? $" -> {request.Output}" : string.Empty));
+            note.WriteLine($"{request.Input}: {Words.Counts(counts)}" + (output.IsFile ? $" -> {request.Output}" : string.Empty));
         }
 
         return PlannerApp.Ok;
@@ -113,7 +113,7 @@ public static class ScoreCommand
 
                 break;
             case "xlsx":
-                var stream = output.FileStream ?? throw new PlannerException("an .xlsx workbook needs a file: give --output FILE.xlsx.", PlannerApp.Usage);
+                var stream = output.FileStream ?? throw new PlannerException(Words.Get("an .xlsx workbook needs a file: give --output FILE.xlsx."), PlannerApp.Usage);
                 TaobaoVillage.Excel.ExcelVerdictWriter.Write(stream, scorer.Score(rows, counts).Select(r => { report.Add(r); return r; }), scorer.RuleSets);
                 break;
             case "csv":
@@ -157,7 +157,7 @@ public static class ScoreCommand
                         output.Console.Write(table);
                         if (counts.Read > Tables.MaxRows)
                         {
-                            output.Console.MarkupLine($"[grey]… {counts.Read - Tables.MaxRows:N0} more rows; use --format csv or jsonl for all of them.[/]");
+                            output.Console.MarkupLine("[grey]" + Words.Format("… {0:N0} more rows; use --format csv or jsonl for all of them.", counts.Read - Tables.MaxRows) + "[/]");
                         }
                     }
 

@@ -55,7 +55,7 @@ public sealed class Summary
         ArgumentNullException.ThrowIfNull(counts);
         // The sets the rows were judged by (all of them when none was used, as for an empty file).
         var shown = _used.Count > 0 ? _ruleSets.Where(_used.Contains).ToList() : [.. _ruleSets];
-        console.Write(new Rule($"{Terminal.Text(Path.GetFileName(input))} under {Terminal.Text(string.Join(", ", shown))}{(_ruleSets.Count > 1 ? " (each row by its year)" : string.Empty)}").LeftJustified());
+        console.Write(new Rule(Words.Format(_ruleSets.Count > 1 ? "{0} under {1} (each row by its year)" : "{0} under {1}", Terminal.Text(Path.GetFileName(input)), Terminal.Text(string.Join(", ", shown)))).LeftJustified());
         foreach (var ruleSet in shown)
         {
             console.MarkupLine(Terminal.Text($"{ruleSet.Title} ({ruleSet.EffectiveYears}); {ruleSet.Citation?.Source}"));
@@ -94,7 +94,7 @@ public sealed class Summary
         console.Write(table);
         if (_rejected.Count > 0)
         {
-            var rejected = new Table().Title($"Rejected rows ({counts.Rejected:N0}; not evaluated)");
+            var rejected = new Table().Title(Words.Format("Rejected rows ({0:N0}; not evaluated)", counts.Rejected));
             rejected.AddColumns(Words.Get("line"), Words.Get("village_code"), Words.Get("field"), Words.Get("problem"));
             foreach (var row in _rejected)
             {

@@ -61,7 +61,7 @@ public static class Tables
             cells.Add(row.Verdict is { } v && v.TryGet(id, out var result) ? OutcomeMark(result.Outcome) : string.Empty);
         }
 
-        cells.Add(Terminal.Text(row.Verdict is { } verdict ? Needs(verdict) : string.Join("; ", row.Problems.Select(p => p.Describe()))));
+        cells.Add(Terminal.Text(row.Verdict is { } verdict ? Needs(verdict) : string.Join("; ", row.Problems.Select(Words.Problem))));
         table.AddRow(cells.ToArray());
     }
 
@@ -81,8 +81,8 @@ public static class Tables
     /// <returns>Markup.</returns>
     public static string OutcomeMark(Outcome outcome) => outcome switch
     {
-        Outcome.Pass => "[green]pass[/]",
-        Outcome.Fail => "[red]fail[/]",
+        Outcome.Pass => $"[green]{Words.Get("pass")}[/]",
+        Outcome.Fail => $"[red]{Words.Get("fail")}[/]",
         _ => "[yellow]?[/]",
     };
 
@@ -98,10 +98,10 @@ public static class Tables
         }
 
         var paths = verdict.PathsToPass(2);
-        return paths.Count == 0 ? "cannot pass by raising figures" : "needs " + string.Join(", or ", paths);
+        return paths.Count == 0 ? Words.Get("cannot pass by raising figures") : Words.Format("needs {0}", string.Join(Words.Get(", or "), paths.Select(Words.Path)));
     }
 
     /// <summary>A problem's reason and, when there is one, the value that caused it: for tables with a field column.</summary>
     public static string ReasonWithValue(RecordProblem problem) =>
-        problem.Reason + (problem.Value is null ? string.Empty : $" (value '{problem.Value}')");
+        Words.Reason(problem) + (problem.Value is null ? string.Empty : Words.Format(" (value '{0}')", problem.Value));
 }

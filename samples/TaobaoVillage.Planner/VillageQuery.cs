@@ -49,10 +49,10 @@ public static class VillageQuery
             if (villages.Count > 1)
             {
                 var listed = found.GroupBy(r => r.Key).Take(10).Select(g => $"{g.Key} {g.First().Record?.Name}".Trim());
-                throw new PlannerException($"'{wanted}' names {villages.Count} villages in {source}: {string.Join(", ", listed)}{(villages.Count > 10 ? ", …" : string.Empty)}; give the code.");
+                throw new PlannerException(Words.Format("'{0}' names {1} villages in {2}: {3}; give the code.", wanted, villages.Count, source, string.Join(", ", listed) + (villages.Count > 10 ? ", …" : string.Empty)));
             }
         }
 
-        throw new PlannerException($"no village '{wanted}' in {source} (by code, name or the start of either).");
+        throw new PlannerException(Words.Format("no village '{0}' in {1} (by code, name or the start of either).", wanted, source));
     }
 }

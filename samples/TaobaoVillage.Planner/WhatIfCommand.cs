@@ -24,7 +24,7 @@ public static partial class WorkbenchCommands
             var parts = pair.Split('=', 2);
             if (parts.Length != 2 || !Metric.TryFind(parts[0].Trim(), out var metric) || metric.Kind == MetricKind.Category)
             {
-                throw new PlannerException($"--set {pair}: expected METRIC=VALUE with METRIC one of {string.Join(", ", Metric.BuiltIn.Where(m => m.Kind != MetricKind.Category).Select(m => m.Name))}.", PlannerApp.Usage);
+                throw new PlannerException(Words.Format("--set {0}: expected METRIC=VALUE with METRIC one of {1}.", pair, string.Join(", ", Metric.BuiltIn.Where(m => m.Kind != MetricKind.Category).Select(m => m.Name))), PlannerApp.Usage);
             }
 
             thresholds[metric] = metric.Kind == MetricKind.Share && CommonOptions.TryParseShare(parts[1], out var share)
@@ -80,7 +80,7 @@ public static partial class WorkbenchCommands
 
                 if (thresholds.Count == 0)
                 {
-                    throw new PlannerException("say what changes: --min-sales, --min-shops, --min-share, --set METRIC=VALUE or --against.", PlannerApp.Usage);
+                    throw new PlannerException(Words.Get("say what changes: --min-sales, --min-shops, --min-share, --set METRIC=VALUE or --against."), PlannerApp.Usage);
                 }
 
                 try
@@ -89,7 +89,7 @@ public static partial class WorkbenchCommands
                 }
                 catch (RuleSetException ex)
                 {
-                    throw new PlannerException("the changed thresholds are invalid: " + ex.Problems[0].Message, PlannerApp.Usage);
+                    throw new PlannerException(Words.Get("the changed thresholds are invalid: ") + ex.Problems[0].Message, PlannerApp.Usage);
                 }
             }
 
@@ -98,7 +98,7 @@ public static partial class WorkbenchCommands
             var after = new BatchScorer(variant, new BatchOptions { RejectDuplicates = true });
             if (path == "-")
             {
-                throw new PlannerException("what-if reads its input twice (before and after); give a file, not standard input.", PlannerApp.Usage);
+                throw new PlannerException(Words.Get("what-if reads its input twice (before and after); give a file, not standard input."), PlannerApp.Usage);
             }
 
             var changed = before.Score(Inputs.Records(path, parse.GetValue(encoding), io))
@@ -117,7 +117,7 @@ public static partial class WorkbenchCommands
             }
             else
             {
-                var table = new Table().Title($"{Terminal.Text(baseRules.ToString())} → {Terminal.Text(variant.ToString())}: {changed.Count} village(s) change verdict");
+                var table = new Table().Title(Words.Format("{0} → {1}: {2} village(s) change verdict", Terminal.Text(baseRules.ToString()), Terminal.Text(variant.ToString()), changed.Count));
                 table.AddColumns(Words.Get("line"), Words.Get("village"), Words.Get("before"), Words.Get("after"), Words.Get("now needs"));
                 foreach (var (a, b) in changed.Take(Tables.MaxRows))
                 {
@@ -126,7 +126,7 @@ public static partial class WorkbenchCommands
                 }
 
                 target.Console.Write(table);
-                target.Console.MarkupLine($"gained {changed.Count(p => p.Second.Status == RowStatus.Eligible)}, lost {changed.Count(p => p.First.Status == RowStatus.Eligible)}.");
+                target.Console.MarkupLine(Words.Format("gained {0}, lost {1}.", changed.Count(p => p.Second.Status == RowStatus.Eligible), changed.Count(p => p.First.Status == RowStatus.Eligible)));
             }
 
             target.Commit();

@@ -1,6 +1,10 @@
+using System.CommandLine;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Resources;
 using TaobaoVillage.Batch;
+using TaobaoVillage.Domain;
+using TaobaoVillage.Engine;
 
 namespace TaobaoVillage.Planner;
 
@@ -10,6 +14,8 @@ namespace TaobaoVillage.Planner;
 /// </summary>
 public static class Words
 {
+    private static readonly ConditionalWeakTable<Symbol, StrongBox<string?>> English = [];
+
     private static readonly ResourceManager Resources = new("TaobaoVillage.Planner.Resources.Strings", typeof(Words).Assembly);
 
     /// <summary>A verdict for people: eligible / 符合, not eligible / 不符合, indeterminate / 待定, invalid / 无效.</summary>
@@ -22,6 +28,79 @@ public static class Words
         RowStatus.Indeterminate => "VerdictIndeterminate",
         _ => "VerdictInvalid",
     });
+
+    /// <summary>The run's counts in the current UI language (English as <see cref="BatchCounts.ToString"/> gives them).</summary>
+    /// <param name="counts">The counts.</param>
+    /// <returns>The line.</returns>
+    public static string Counts(BatchCounts counts)
+    {
+        ArgumentNullException.ThrowIfNull(counts);
+        var line = Format("read {0}, scored {1} (eligible {2}, not eligible {3}, indeterminate {4}), rejected {5}", counts.Read, counts.Scored, counts.Eligible, counts.NotEligible, counts.Indeterminate, counts.Rejected);
+        return counts.Unscored > 0 ? line + Format(", not scored {0} (the run stopped early)", counts.Unscored) : line;
+    }
+
+    /// <summary>A way to pass in the current UI language (the library's own Chinese or English).</summary>
+    /// <param name="path">The path.</param>
+    /// <returns>The advice.</returns>
+    public static string Path(PathToPass path) => path.Describe(CultureInfo.CurrentUICulture);
+
+    /// <summary>A rejected row's problem as <c>field: message [code]</c> in the current UI language.</summary>
+    /// <param name="problem">The problem.</param>
+    /// <returns>The text.</returns>
+    public static string Problem(RecordProblem problem) => ProblemMessages.Default.Describe(problem, CultureInfo.CurrentUICulture);
+
+    /// <summary>A problem's message and code, <c>message [code]</c>, in the current UI language.</summary>
+    /// <param name="problem">The problem.</param>
+    /// <returns>The text.</returns>
+    public static string Reason(RecordProblem problem) => $"{ProblemMessages.Default.MessageOf(problem, CultureInfo.CurrentUICulture)} [{problem.Code}]";
+
+    /// <summary>
+    /// Puts the help of every command, option and argument under <paramref name="root"/> in the current UI language:
+    /// the resource named by the English text written with the command (one translation for a text several commands
+    /// share), else that English.
+    /// </summary>
+    /// <param name="root">The root command.</param>
+    public static void Translate(Command root)
+    {
+        ArgumentNullException.ThrowIfNull(root);
+        foreach (var (_, symbol) in HelpKeys(root))
+        {
+            // Options shared by every command are one object: keep their English to come back to.
+            var english = English.GetValue(symbol, s => new StrongBox<string?>(s.Description)).Value;
+            symbol.Description = english is null ? null : Resources.GetString(english, CultureInfo.CurrentUICulture) ?? english;
+        }
+    }
+
+    /// <summary>Every help text under a command, by its resource name: <c>help score</c>, <c>help score --input</c>, <c>help explain village</c>.</summary>
+    /// <param name="root">The root command.</param>
+    /// <returns>The resource names and what they describe.</returns>
+    public static IEnumerable<(string Key, Symbol Symbol)> HelpKeys(Command root)
+    {
+        ArgumentNullException.ThrowIfNull(root);
+        return Walk(root, "help");
+
+        static IEnumerable<(string, Symbol)> Walk(Command command, string path)
+        {
+            yield return (path, command);
+            foreach (var option in command.Options.Where(o => !o.Hidden && !string.IsNullOrEmpty(o.Description)))
+            {
+                yield return ($"{path} {option.Name}", option);
+            }
+
+            foreach (var argument in command.Arguments)
+            {
+                yield return ($"{path} {argument.Name}", argument);
+            }
+
+            foreach (var sub in command.Subcommands)
+            {
+                foreach (var item in Walk(sub, $"{path} {sub.Name}"))
+                {
+                    yield return item;
+                }
+            }
+        }
+    }
 
     /// <summary>A word or label by its resource name, in the current UI language.</summary>
     /// <param name="name">The resource name.</param>

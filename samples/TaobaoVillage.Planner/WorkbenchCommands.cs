@@ -71,10 +71,10 @@ public static partial class WorkbenchCommands
         ArgumentNullException.ThrowIfNull(ruleSet);
         var name = row.Record is { } r ? $"{r.Name} ({r.Province} {r.County} {r.Township})" : string.Empty;
         var year = row.Year is { } y ? $", {y.ToString(CultureInfo.InvariantCulture)}" : string.Empty;
-        console.Write(new Rule($"{Terminal.Text(row.Key ?? "?")} {Terminal.Text(name)}{year}, line {row.Line}").LeftJustified());
+        console.Write(new Rule(Words.Format("{0} {1}{2}, line {3}", Terminal.Text(row.Key ?? "?"), Terminal.Text(name), year, row.Line)).LeftJustified());
         if (row.Verdict is not { } verdict)
         {
-            console.MarkupLine($"{Tables.Verdict(RowStatus.Invalid)}: the row was rejected and not evaluated.");
+            console.MarkupLine(Tables.Verdict(RowStatus.Invalid) + Words.Get(": the row was rejected and not evaluated."));
             foreach (var p in row.Problems)
             {
                 console.MarkupLine(Terminal.Text($"  {p.Field}: {Tables.ReasonWithValue(p)}"));
@@ -83,7 +83,7 @@ public static partial class WorkbenchCommands
             return;
         }
 
-        console.MarkupLine($"{Tables.Verdict(row.Status)} under {Terminal.Text(ruleSet.ToString())} — {Terminal.Text(ruleSet.Title)}; readiness {Readiness.Score(verdict)}/100");
+        console.MarkupLine(Words.Format("{0} under {1} — {2}; readiness {3}/100", Tables.Verdict(row.Status), Terminal.Text(ruleSet.ToString()), Terminal.Text(ruleSet.Title), Readiness.Score(verdict)));
         var table = new Table();
         table.AddColumns(Words.Get("criterion"), Words.Get("value"), Words.Get("threshold"), Words.Get("outcome"), Words.Get("missing to pass"), Words.Get("source"));
         var depth = Depths(ruleSet.Criteria);
@@ -92,9 +92,9 @@ public static partial class WorkbenchCommands
             var indent = new string(' ', 2 * Math.Max(0, depth[c.Id] - 1));
             var (value, threshold) = c.Criterion switch
             {
-                Condition { Comparison: Comparison.OneOf } k => ((c.Category ?? "missing") + (c.ValueFromName ? $" (read from the name {row.Record?.Name})" : string.Empty), "one of " + string.Join(", ", k.Values)),
+                Condition { Comparison: Comparison.OneOf } k => ((c.Category ?? Words.Get("missing")) + (c.ValueFromName ? Words.Format(" (read from the name {0})", row.Record?.Name ?? string.Empty) : string.Empty), Words.Get("one of ") + string.Join(", ", k.Values)),
                 Condition k => (Value(c, k), $"{UnitNames.Symbol(k.Comparison)} {Amount(k.Threshold ?? 0, k.Unit)}"),
-                CriterionGroup g => (string.Empty, g.Kind == GroupKind.AllOf ? "all of" : "any of"),
+                CriterionGroup g => (string.Empty, Words.Get(g.Kind == GroupKind.AllOf ? "all of" : "any of")),
                 _ => (string.Empty, string.Empty),
             };
             table.AddRow(
@@ -102,7 +102,7 @@ public static partial class WorkbenchCommands
                 Terminal.Text(value),
                 Terminal.Text(threshold),
                 Tables.OutcomeMark(c.Outcome),
-                Terminal.Text(c.Shortfall?.ToString() ?? (c.Outcome == Outcome.Unknown && c.Criterion is Condition u ? $"data for {u.Metric.Name}" : string.Empty)),
+                Terminal.Text(c.Shortfall?.Describe(CultureInfo.CurrentUICulture) ?? (c.Outcome == Outcome.Unknown && c.Criterion is Condition u ? Words.Format("data for {0}", string.Join(", ", u.Metric.InputColumns)) : string.Empty)),
                 Terminal.Text(c.Criterion.Citation?.Quote ?? c.Criterion.Citation?.Source ?? string.Empty));
         }
 
@@ -111,12 +111,12 @@ public static partial class WorkbenchCommands
         {
             var paths = verdict.PathsToPass(3);
             console.MarkupLine(paths.Count == 0
-                ? "No change of figures can make it pass: a criterion that is not an amount fails (such as a residents' committee)."
-                : "To qualify it needs " + Terminal.Text(string.Join(", or ", paths)) + ".");
+                ? Words.Get("No change of figures can make it pass: a criterion that is not an amount fails (such as a residents' committee).")
+                : Terminal.Text(Words.Format("To qualify it needs {0}.", string.Join(Words.Get(", or "), paths.Select(Words.Path)))));
         }
 
         console.MarkupLine($"[grey]{Terminal.Text(ruleSet.Citation?.Source ?? string.Empty)}[/]");
-        console.MarkupLine($"[grey]rule set {Terminal.Text(ruleSet.ToString())} {Terminal.Text(ruleSet.ContentHash)}[/]");
+        console.MarkupLine("[grey]" + Words.Format("rule set {0} {1}", Terminal.Text(ruleSet.ToString()), Terminal.Text(ruleSet.ContentHash)) + "[/]");
     }
 
     private static Command NearMisses(PlannerIO io)
@@ -188,14 +188,14 @@ public static partial class WorkbenchCommands
         ArgumentNullException.ThrowIfNull(misses);
         ArgumentNullException.ThrowIfNull(ruleSets);
         var used = misses.Select(m => m.Row.Verdict?.RuleSet).OfType<RuleSet>().Distinct().ToList();
-        var table = new Table().Title($"Near misses under {Terminal.Text(string.Join(", ", used.Count > 0 ? used : ruleSets))}");
+        var table = new Table().Title(Words.Format("Near misses under {0}", Terminal.Text(string.Join(", ", used.Count > 0 ? used : ruleSets))));
         table.AddColumns(Words.Get("rank"), Words.Get("village"), Words.Get("year"), Words.Get("county / township"), Words.Get("verdict"), Words.Get("readiness"), Words.Get("cheapest way to qualify"));
         var rank = 0;
         foreach (var (row, score) in misses)
         {
             table.AddRow((++rank).ToString(CultureInfo.InvariantCulture), Terminal.Text($"{row.Key} {row.Record?.Name}"), row.Year?.ToString(CultureInfo.InvariantCulture) ?? string.Empty,
                 Terminal.Text($"{row.Record?.County} {row.Record?.Township}"), Tables.Verdict(row.Status), score.ToString(CultureInfo.InvariantCulture),
-                Terminal.Text(row.Verdict!.PathsToPass(1) is [var first, ..] ? first.ToString() : string.Empty));
+                Terminal.Text(row.Verdict!.PathsToPass(1) is [var first, ..] ? Words.Path(first) : string.Empty));
         }
 
         return table;

@@ -117,3 +117,22 @@ public class ReportChartTests
         Assert.True(counts.Min() - thresholds.Max() >= 14, $"a bar count at y={counts.Min()} meets the threshold label at y={thresholds.Max()}");
     }
 }
+
+public class WordsHelpTests
+{
+    [Fact]
+    public void Translate_Chinese_EveryCommandOptionAndArgumentHasChineseHelp()
+    {
+        var english = CultureScope.Run("", () => Help());
+        var chinese = CultureScope.Run("zh-CN", () => Help());
+        CultureScope.Run("", () => Help());
+
+        var untranslated = english.Where(e => !chinese.TryGetValue(e.Key, out var zh) || zh == e.Value)
+            .Select(e => $"{e.Key}\t{e.Value.Replace("\n", "\\n", StringComparison.Ordinal)}").ToList();
+        Assert.True(untranslated.Count == 0, "untranslated:\n" + string.Join("\n", untranslated));
+        Assert.Equal(english.Keys.Order(), chinese.Keys.Order());
+    }
+
+    private static Dictionary<string, string> Help() =>
+        Words.HelpKeys(PlannerApp.Commands(new PlannerIO(TextWriter.Null, TextWriter.Null, null!))).ToDictionary(k => k.Key, k => k.Symbol.Description ?? string.Empty);
+}

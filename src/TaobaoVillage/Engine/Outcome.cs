@@ -1,3 +1,4 @@
+using System.Globalization;
 using TaobaoVillage.Rules;
 using TaobaoVillage.Metrics;
 using TaobaoVillage.Domain;
@@ -58,11 +59,26 @@ public readonly record struct Shortfall(string CriterionId, Metric Metric, decim
 
     /// <summary>Describes the shortfall in words, such as "CN¥1,200,000.00 more annual e-commerce sales" or "14 more households".</summary>
     /// <returns>The description.</returns>
-    public override string ToString()
+    public override string ToString() => Describe(CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// Describes the shortfall in a person's language: Simplified Chinese for a Chinese culture ("再增加 14 户"),
+    /// else English as <see cref="ToString"/>.
+    /// </summary>
+    /// <param name="culture">The language, usually <see cref="CultureInfo.CurrentUICulture"/>.</param>
+    /// <returns>The description.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="culture"/> is null.</exception>
+    public string Describe(CultureInfo culture)
     {
+        ArgumentNullException.ThrowIfNull(culture);
         if (CriterionId.Length == 0)
         {
-            return "no shortfall";
+            return AdviceText.IsChinese(culture) ? "无差距" : "no shortfall";
+        }
+
+        if (AdviceText.IsChinese(culture))
+        {
+            return AdviceText.Shortfall(this);
         }
 
         var amount = Unit == Unit.Cny ? Domain.Cny.FromYuan(Amount).ToString() : DecimalText.Format(Amount);
@@ -93,16 +109,30 @@ public sealed record PathToPass(IReadOnlyList<Shortfall> Steps, IReadOnlyList<Me
     /// missing data named by the input columns that supply it.
     /// </summary>
     /// <returns>The description.</returns>
-    public override string ToString()
+    public override string ToString() => Describe(CultureInfo.InvariantCulture);
+
+    /// <summary>Describes the path in a person's language: Simplified Chinese for a Chinese culture, else English as <see cref="ToString"/>.</summary>
+    /// <param name="culture">The language, usually <see cref="CultureInfo.CurrentUICulture"/>.</param>
+    /// <returns>The description; input column names stay as they are.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="culture"/> is null.</exception>
+    public string Describe(CultureInfo culture)
     {
+        ArgumentNullException.ThrowIfNull(culture);
+        var chinese = AdviceText.IsChinese(culture);
         var columns = MissingData.SelectMany(m => m.InputColumns).Distinct(StringComparer.Ordinal).ToList();
-        var parts = Steps.Select(s => s.ToString()).ToList();
+        var parts = Steps.Select(s => s.Describe(culture)).ToList();
         if (columns.Count > 0)
         {
-            parts.Add("data for " + string.Join(", ", columns));
+            parts.Add(chinese ? $"补充 {string.Join("、", columns)} 的数据" : "data for " + string.Join(", ", columns));
         }
 
-        return parts.Count == 0 ? "nothing: it passes" : string.Join(" and ", parts);
+        return (parts.Count, chinese) switch
+        {
+            (0, true) => "无需改变：已达标",
+            (0, false) => "nothing: it passes",
+            (_, true) => string.Join("，并", parts),
+            _ => string.Join(" and ", parts),
+        };
     }
 
     /// <summary>

@@ -1,0 +1,28 @@
+using System.Globalization;
+using TaobaoVillage.Domain;
+using TaobaoVillage.Metrics;
+
+namespace TaobaoVillage.Engine;
+
+/// <summary>The advice sentences in Simplified Chinese (English is written where the types are).</summary>
+internal static class AdviceText
+{
+    public static bool IsChinese(CultureInfo culture) => culture.TwoLetterISOLanguageName == "zh";
+
+    public static string Shortfall(Shortfall shortfall)
+    {
+        var amount = shortfall.Unit == Unit.Cny ? Cny.FromYuan(shortfall.Amount).ToString() : DecimalText.Format(shortfall.Amount);
+        return shortfall.Unit switch
+        {
+            Unit.Shops => $"再增加 {amount} 家活跃网店",
+            Unit.Households when shortfall.Metric == Metric.Households => $"再增加 {amount} 户",
+            Unit.Households => $"再增加 {amount} 户从事电商的农户",
+            Unit.Villages => $"再增加 {amount} 个淘宝村",
+            _ => $"{Label(shortfall.Metric)}再增加 {amount}",
+        };
+    }
+
+    /// <summary>A metric's name as a Chinese header gives it: its first Chinese alias, else its name.</summary>
+    private static string Label(Metric metric) =>
+        metric.Aliases.FirstOrDefault(a => a.Any(c => c is >= '\u4E00' and <= '\u9FFF')) ?? metric.Name;
+}
