@@ -14,12 +14,14 @@ public sealed class PlannerOutput : IDisposable
     // Every file not yet committed, so a signal can give them all up before the process ends.
     private static readonly ConcurrentDictionary<AtomicFile, byte> Pending = new();
     private readonly AtomicFile? file;
+    private readonly Stream? compressed;
 
-    private PlannerOutput(TextWriter writer, IAnsiConsole console, AtomicFile? file)
+    private PlannerOutput(TextWriter writer, IAnsiConsole console, AtomicFile? file, Stream? compressed = null)
     {
         Writer = writer;
         Console = console;
         this.file = file;
+        this.compressed = compressed;
     }
 
     /// <summary>Data formats write here.</summary>
@@ -29,7 +31,7 @@ public sealed class PlannerOutput : IDisposable
     public IAnsiConsole Console { get; }
 
     /// <summary>The file's bytes, for binary formats (.xlsx); null for standard output. Write here or to <see cref="Writer"/>, not both.</summary>
-    public Stream? FileStream => file?.Stream;
+    public Stream? FileStream => compressed ?? file?.Stream;
 
     /// <summary>Whether the output is a file rather than standard output.</summary>
     public bool IsFile => file is not null;
@@ -67,7 +69,10 @@ public sealed class PlannerOutput : IDisposable
         }
 
         Pending.TryAdd(file, 0);
-        var writer = new StreamWriter(file.Stream, io.Settings.OutputEncoding, 1 << 16, leaveOpen: true) { NewLine = "\n" };
+
+        // verdicts.jsonl.gz, verdicts.csv.gz: what analysts load straight into pandas, DuckDB or Spark.
+        var compressed = IsGzip(path) ? new System.IO.Compression.GZipStream(file.Stream, System.IO.Compression.CompressionLevel.Fastest, leaveOpen: true) : null;
+        var writer = new StreamWriter(compressed ?? file.Stream, io.Settings.OutputEncoding, 1 << 16, leaveOpen: true) { NewLine = "\n" };
         var console = Terminal.Guarded(AnsiConsole.Create(new AnsiConsoleSettings
         {
             Out = new AnsiConsoleOutput(writer),
@@ -76,8 +81,13 @@ public sealed class PlannerOutput : IDisposable
             Interactive = InteractionSupport.No,
         }));
         console.Profile.Width = 140;
-        return new PlannerOutput(writer, console, file);
+        return new PlannerOutput(writer, console, file, compressed);
     }
+
+    /// <summary>Whether an output path asks for gzip (<c>.gz</c>); its format is then that of the name without it.</summary>
+    /// <param name="path">The path.</param>
+    /// <returns>True for <c>….gz</c>.</returns>
+    public static bool IsGzip(string? path) => path?.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) == true;
 
     /// <summary>Gives up every output file not yet committed: called when the process is interrupted.</summary>
     public static void AbortAll()
@@ -93,6 +103,7 @@ public sealed class PlannerOutput : IDisposable
     public void Commit()
     {
         Writer.Flush();
+        compressed?.Dispose();
         if (file is not null)
         {
             try
@@ -114,6 +125,15 @@ public sealed class PlannerOutput : IDisposable
         if (file is null)
         {
             return;
+        }
+
+        try
+        {
+            compressed?.Dispose();
+        }
+        catch (IOException)
+        {
+            // The file is given up below; a failed trailer changes nothing.
         }
 
         if (!file.IsCommitted)

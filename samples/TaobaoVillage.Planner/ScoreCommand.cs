@@ -19,7 +19,7 @@ public static class ScoreCommand
         var input = new Option<string?>("--input", "-i") { Description = "Village records: .csv (UTF-8 or GB18030), .jsonl or .json. Default: the bundled sample." };
         var rules = CommonOptions.Rules("auto");
         var format = CommonOptions.Format("table", "csv", "jsonl", "xlsx");
-        var output = new Option<string?>("--output", "-o") { Description = "Write here instead of standard output; .csv, .jsonl and .xlsx choose the format when --format is not given." };
+        var output = new Option<string?>("--output", "-o") { Description = "Write here instead of standard output; .csv, .jsonl and .xlsx choose the format when --format is not given; a further .gz compresses (verdicts.jsonl.gz)." };
         var encoding = CommonOptions.Encoding();
         var parallel = new Option<int>("--parallel") { Description = "Threads that evaluate at once; output is identical for any number.", DefaultValueFactory = _ => Environment.ProcessorCount };
         var command = new Command("score", "Score every village in a records file and write one verdict per input row, in order.\n\nExamples:\n  score --input villages.csv --rules aliresearch\n  score --input villages.csv --rules classic --format jsonl --output verdicts.jsonl\n  score --input my-rules.json ... (a rule file works wherever an id does)")
@@ -169,11 +169,11 @@ public static class ScoreCommand
     }
 
     /// <summary>The format an output file's extension names, or null.</summary>
-    private static string? FormatFor(string? output) => Path.GetExtension(output ?? string.Empty).ToLowerInvariant() switch
+    private static string? FormatFor(string? output) => Path.GetExtension(PlannerOutput.IsGzip(output) ? output![..^3] : output ?? string.Empty).ToLowerInvariant() switch
     {
         ".csv" => "csv",
         ".jsonl" or ".ndjson" => "jsonl",
-        ".xlsx" => "xlsx",
+        ".xlsx" when !PlannerOutput.IsGzip(output) => "xlsx",
         _ => null,
     };
 

@@ -13,10 +13,43 @@ public static class Stages
     public static void Run(string path, int parallel)
     {
         var rules = BuiltInRuleSets.AliResearch;
+        Time("floor (read, decide, write)", () => Floor.Run(path, Stream.Null));
+        Time("read cells (CsvHelper)", () => CellsOnly(path));
+        var sample = Cells(path, 200_000);
+        var schema = TaobaoVillage.Metrics.RecordSchema.FromColumns(sample[0]);
+        Time("parse 200k rows in memory", () => sample.Skip(1).LongCount(c => schema.Parse(c).Record is not null));
+        Time("parse 200k rows in memory", () => sample.Skip(1).LongCount(c => schema.Parse(c).Record is not null));
         Time("read + parse", () => CsvRecordReader.ReadFile(path).LongCount());
         Time("read + score", () => new BatchScorer(rules, new BatchOptions { DegreeOfParallelism = parallel }).Score(CsvRecordReader.ReadFile(path)).LongCount());
         Time("read + score + format", () => new BatchScorer(rules, new BatchOptions { DegreeOfParallelism = parallel })
             .ScoreSelect(CsvRecordReader.ReadFile(path), r => VerdictJsonWriter.FormatLine(r, rules)).Sum(l => (long)l.Length));
+    }
+
+    private static List<string[]> Cells(string path, int rows)
+    {
+        using var csv = CsvHelper.CsvReader.Create(new StreamReader(path), new CsvHelper.CsvReaderOptions(), leaveOpen: false);
+        var all = new List<string[]> { csv.Headers!.ToArray() };
+        while (all.Count <= rows && csv.Read())
+        {
+            all.Add([.. Enumerable.Range(0, csv.FieldCount).Select(csv.GetString)]);
+        }
+
+        return all;
+    }
+
+    private static long CellsOnly(string path)
+    {
+        using var csv = CsvHelper.CsvReader.Create(new StreamReader(path), new CsvHelper.CsvReaderOptions(), leaveOpen: false);
+        long n = 0;
+        while (csv.Read())
+        {
+            for (var i = 0; i < csv.FieldCount; i++)
+            {
+                n += csv.GetString(i).Length;
+            }
+        }
+
+        return n;
     }
 
     private static void Time(string name, Func<long> work)

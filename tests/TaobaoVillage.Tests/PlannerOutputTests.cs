@@ -7,6 +7,27 @@ public class PlannerOutputTests
 {
     private static readonly string[] Spellings = ["same", "dot", "dotdot", "symlink", "hardlink"];
 
+    [Theory]
+    [InlineData("verdicts.jsonl")]
+    [InlineData("verdicts.csv")]
+    public void Score_GzipExtension_SameBytesCompressedAndFormatFromTheInnerExtension(string name)
+    {
+        using var folder = new TempFolder();
+        var plain = folder.File(name);
+        var gzip = folder.File(name + ".gz");
+
+        var (plainCode, _, _, _) = PlannerRun.Run("score", "--input", BatchScorerTests.TestFile("mixed.csv"), "--output", plain);
+        var (gzipCode, _, _, _) = PlannerRun.Run("score", "--input", BatchScorerTests.TestFile("mixed.csv"), "--output", gzip);
+
+        Assert.Equal((PlannerApp.Ok, PlannerApp.Ok), (plainCode, gzipCode));
+        using var unzipped = new System.IO.Compression.GZipStream(File.OpenRead(gzip), System.IO.Compression.CompressionMode.Decompress);
+        var bytes = new MemoryStream();
+        unzipped.CopyTo(bytes);
+        Assert.Equal(File.ReadAllBytes(plain), bytes.ToArray());
+        Assert.True(new FileInfo(gzip).Length < new FileInfo(plain).Length);
+        Assert.StartsWith(name.EndsWith(".csv", StringComparison.Ordinal) ? "line," : "{\"line\":", File.ReadAllText(plain), StringComparison.Ordinal);
+    }
+
     public static TheoryData<string, string> CommandsBySpelling()
     {
         var data = new TheoryData<string, string>();
