@@ -85,7 +85,7 @@ public sealed class Summary
         }
 
         var table = new Table().Title(Words.Get("ByCounty"));
-        table.AddColumns(Words.Get("County"), Words.Verdict(RowStatus.Eligible), Words.Verdict(RowStatus.NotEligible), Words.Verdict(RowStatus.Indeterminate));
+        table.AddColumns(Words.Get("CountyColumn"), Words.Verdict(RowStatus.Eligible), Words.Verdict(RowStatus.NotEligible), Words.Verdict(RowStatus.Indeterminate));
         foreach (var c in _byCounty.Rows().Take(20))
         {
             table.AddRow(Terminal.Text(CountyName(c.Region)), N(c.Eligible), N(c.NotEligible), N(c.Indeterminate));

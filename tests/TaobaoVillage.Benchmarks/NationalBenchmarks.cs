@@ -32,6 +32,9 @@ public class NationalBenchmarks
         }
     }
 
+    [Benchmark(Baseline = true, Description = "floor: Sylvan read, three criteria, compact JSON line (issue 12)")]
+    public long Floor() => Benchmarks.Floor.Run(_path, Stream.Null);
+
     [Benchmark(Description = "read + score + write JSON Lines (to a null stream)")]
     public long National()
     {

@@ -136,3 +136,24 @@ public class WordsHelpTests
     private static Dictionary<string, string> Help() =>
         Words.HelpKeys(PlannerApp.Commands(new PlannerIO(TextWriter.Null, TextWriter.Null, null!))).ToDictionary(k => k.Key, k => k.Symbol.Description ?? string.Empty);
 }
+
+public class WordsResourceTests
+{
+    [Fact]
+    public void Get_EveryChineseResource_ComesBackAsWritten()
+    {
+        var folder = new DirectoryInfo(AppContext.BaseDirectory);
+        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "TaobaoVillage.sln")))
+        {
+            folder = folder.Parent;
+        }
+
+        var resx = System.Xml.Linq.XDocument.Load(Path.Combine(folder!.FullName, "samples", "TaobaoVillage.Planner", "Resources", "Strings.zh-CN.resx"));
+        var entries = resx.Root!.Elements("data").Select(d => (Name: (string)d.Attribute("name")!, Value: (string)d.Element("value")!)).ToList();
+
+        // The resource compiler drops names that differ only in case ("County", "county"), with a mere warning.
+        var lost = CultureScope.Run("zh-CN", () => entries.Where(e => Words.Get(e.Name) != e.Value).Select(e => e.Name).ToList());
+        Assert.Empty(lost);
+        Assert.Equal(entries.Count, entries.Select(e => e.Name).Distinct(StringComparer.OrdinalIgnoreCase).Count());
+    }
+}
