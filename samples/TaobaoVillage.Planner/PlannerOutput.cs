@@ -33,6 +33,22 @@ public sealed class PlannerOutput : IDisposable
     /// <summary>The file's bytes, for binary formats (.xlsx); null for standard output. Write here or to <see cref="Writer"/>, not both.</summary>
     public Stream? FileStream => compressed ?? file?.Stream;
 
+    /// <summary>
+    /// The file's byte stream when its text is UTF-8, with what the writer holds (and the BOM, if asked for) flushed
+    /// first: lines can then go in as UTF-8 bytes, without strings. Null for standard output or another encoding.
+    /// </summary>
+    /// <returns>The stream, or null.</returns>
+    public Stream? Utf8Stream()
+    {
+        if (FileStream is not { } stream || Writer is not StreamWriter { Encoding: UTF8Encoding })
+        {
+            return null;
+        }
+
+        Writer.Flush();
+        return stream;
+    }
+
     /// <summary>Whether the output is a file rather than standard output.</summary>
     public bool IsFile => file is not null;
 

@@ -1,13 +1,7 @@
 using System.CommandLine;
-using System.Globalization;
-using Spectre.Console;
 using TaobaoVillage.Aggregation;
 using TaobaoVillage.Batch;
 using TaobaoVillage.Csv;
-using TaobaoVillage.Engine;
-using TaobaoVillage.IO;
-using TaobaoVillage.Rules;
-using TaobaoVillage.RuleSets;
 
 namespace TaobaoVillage.Planner;
 

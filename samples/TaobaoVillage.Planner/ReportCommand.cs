@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using TaobaoVillage.Batch;
-using TaobaoVillage.Engine;
 using TaobaoVillage.Planning;
 using TaobaoVillage.Rules;
 using TaobaoVillage.Aggregation;

@@ -3,12 +3,8 @@ using System.Globalization;
 using Spectre.Console;
 using TaobaoVillage.Batch;
 using TaobaoVillage.Csv;
-using TaobaoVillage.Engine;
 using TaobaoVillage.Rules;
 using TaobaoVillage.Metrics;
-using TaobaoVillage.Domain;
-using TaobaoVillage.Json;
-using TaobaoVillage.RuleSets;
 
 namespace TaobaoVillage.Planner;
 

@@ -39,6 +39,7 @@ internal sealed class CsvTables : IDisposable
         MalformedData = CsvMalformedDataHandling.Recover,
         OnMalformedRecord = m => onMalformed(m.LineNumber, m.Reason.ToString()),
         TrimWhitespace = false,
+        PoolStrings = true,
         MaxRecordSize = options.MaxRecordBytes + 1024,
     };
 

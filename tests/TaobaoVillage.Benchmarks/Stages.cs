@@ -54,8 +54,11 @@ public static class Stages
 
     private static void Time(string name, Func<long> work)
     {
+        var allocated = GC.GetTotalAllocatedBytes(precise: true);
+        var collections = GC.CollectionCount(0);
         var clock = Stopwatch.StartNew();
         var n = work();
-        Console.WriteLine($"{name,-28} {clock.Elapsed.TotalSeconds,6:F2} s  ({n:N0})");
+        var elapsed = clock.Elapsed.TotalSeconds;
+        Console.WriteLine($"{name,-28} {elapsed,6:F2} s  ({n:N0})  {(GC.GetTotalAllocatedBytes(precise: true) - allocated) / 1e6,8:N0} MB allocated, {GC.CollectionCount(0) - collections} gen0 GCs");
     }
 }

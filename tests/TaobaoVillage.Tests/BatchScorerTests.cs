@@ -186,7 +186,7 @@ public class NationalGeneratorTests
             }
 
             var stdout = new StringWriter();
-            var code = TaobaoVillage.Planner.PlannerApp.Run(["score", "--input", input, "--format", "jsonl", "--output", output, "--parallel", "2"], stdout, new StringWriter(), new Spectre.Console.Testing.TestConsole());
+            var code = TaobaoVillage.Planner.PlannerApp.Run(["score", "--input", input, "--format", "jsonl", "--output", output, "--parallel", "2", "--lang", "en"], stdout, new StringWriter(), new Spectre.Console.Testing.TestConsole());
 
             Assert.Equal(0, code);
             var lines = 0L;

@@ -178,7 +178,7 @@ public class PlannerOutputTests
         var stdout = new FailingWriter(afterChars: 2_000);
         var stderr = new StringWriter();
 
-        var code = PlannerApp.Run(["score", "--format", "jsonl", "--parallel", "2"], stdout, stderr, new Spectre.Console.Testing.TestConsole());
+        var code = PlannerApp.Run(["score", "--format", "jsonl", "--parallel", "2", "--lang", "en"], stdout, stderr, new Spectre.Console.Testing.TestConsole());
 
         Assert.Equal(PlannerApp.Failed, code);
         Assert.Equal("error: Broken pipe", stderr.ToString().TrimEnd('\n'));
@@ -215,7 +215,7 @@ public class PlannerInputsTests
         var stdout = new StringWriter();
         var stderr = new StringWriter();
 
-        var code = PlannerApp.Run(["score", "--input", "-", "--format", "jsonl"], new PlannerIO(stdout, stderr, new Spectre.Console.Testing.TestConsole()) { In = stdin }, redirected: true);
+        var code = PlannerApp.Run(["score", "--input", "-", "--format", "jsonl", "--lang", "en"], new PlannerIO(stdout, stderr, new Spectre.Console.Testing.TestConsole()) { In = stdin }, redirected: true);
 
         Assert.Equal(PlannerApp.Ok, code);
         Assert.StartsWith("{\"line\":2,\"village_code\":\"330782100201\",\"year\":null,\"verdict\":\"eligible\"", stdout.ToString(), StringComparison.Ordinal);

@@ -1,4 +1,4 @@
-using System.Globalization;
+using System.Buffers;
 using System.Runtime.CompilerServices;
 using System.Text;
 using TaobaoVillage.Batch;
@@ -14,8 +14,9 @@ namespace TaobaoVillage.IO;
 /// <c>invalid</c>), <c>rule_set</c> (<c>id</c>, <c>version</c>, <c>hash</c>), <c>criteria</c> (each <c>id</c>,
 /// <c>outcome</c>, <c>actual</c>, <c>threshold</c>, <c>unit</c>, <c>shortfall</c>) and, for invalid rows,
 /// <c>errors</c> (each <c>line</c>, <c>field</c>, <c>code</c>, <c>value</c>, <c>message</c>). The one JSON writer of
-/// verdicts: the constant parts of a line (rule set, criterion ids, thresholds, units) are written once per rule set
-/// and reused, so a line costs only its figures.
+/// verdicts: the constant parts of a line (rule set, criterion ids, thresholds, units) are encoded once per rule set
+/// and reused, so a line costs only its figures; lines are written as UTF-8 bytes (<see cref="WriteLine"/>), and
+/// <see cref="FormatLine"/> gives the same text as a string.
 /// </summary>
 /// <remarks>
 /// Pure and thread-safe, so lines can be formatted in parallel (see
@@ -27,50 +28,36 @@ public static class VerdictJsonWriter
     private static readonly ConditionalWeakTable<RuleSet, Parts> Cache = [];
 
     [ThreadStatic]
-    private static StringBuilder? builder;
+    private static ArrayBufferWriter<byte>? scratch;
 
     /// <summary>Formats one scored row as one JSON line, without the line break.</summary>
     /// <param name="row">The row.</param>
     /// <param name="ruleSet">The rule set, for invalid rows (valid rows carry theirs in the verdict).</param>
-    /// <returns>The JSON text.</returns>
+    /// <returns>The JSON text: the text <see cref="WriteLine"/> writes, as a string.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="row"/> or <paramref name="ruleSet"/> is null.</exception>
     public static string FormatLine(ScoredRow row, RuleSet ruleSet)
     {
         ArgumentNullException.ThrowIfNull(row);
         ArgumentNullException.ThrowIfNull(ruleSet);
-        var sb = builder ??= new StringBuilder(1024);
-        sb.Clear();
-        sb.Append("{\"line\":").Append(row.Line.ToString(CultureInfo.InvariantCulture)).Append(",\"village_code\":").AppendString(row.Key);
-        sb.Append(",\"year\":").Append(row.Year is { } year ? year.ToString(CultureInfo.InvariantCulture) : "null");
-        sb.Append(",\"verdict\":\"").Append(row.StatusName).Append('"');
-        if (row.Verdict is { Eligibility: not Eligibility.Invalid } verdict)
-        {
-            var parts = PartsOf(verdict.RuleSet);
-            sb.Append(parts.RuleSet).Append(",\"criteria\":");
-            AppendCriteria(sb, verdict, parts);
-        }
-        else
-        {
-            sb.Append(PartsOf(row.Verdict?.RuleSet ?? ruleSet).RuleSet).Append(",\"errors\":[");
-            var first = true;
-            foreach (var p in row.Problems)
-            {
-                sb.Append(first ? "{\"line\":" : ",{\"line\":").Append((p.Line ?? row.Line).ToString(CultureInfo.InvariantCulture));
-                sb.Append(",\"field\":").AppendString(p.Field).Append(",\"code\":").AppendString(p.Code);
-                sb.Append(",\"value\":").AppendString(p.Value).Append(",\"message\":").AppendString(p.Message).Append('}');
-                first = false;
-            }
+        var buffer = Scratch();
+        Write(row, ruleSet, new Utf8Json(buffer));
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
 
-            sb.Append(']');
-        }
-
-        var line = sb.Append('}').ToString();
-        if (sb.Capacity > 1 << 16)
-        {
-            builder = null;
-        }
-
-        return line;
+    /// <summary>
+    /// Writes one scored row as one JSON line, with its line break (<c>\n</c>), as UTF-8 — no string in between: the
+    /// way to write millions of lines.
+    /// </summary>
+    /// <param name="row">The row.</param>
+    /// <param name="ruleSet">The rule set, for invalid rows (valid rows carry theirs in the verdict).</param>
+    /// <param name="output">Where the bytes go.</param>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public static void WriteLine(ScoredRow row, RuleSet ruleSet, IBufferWriter<byte> output)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        ArgumentNullException.ThrowIfNull(ruleSet);
+        ArgumentNullException.ThrowIfNull(output);
+        Write(row, ruleSet, new Utf8Json(output)).Raw("\n"u8);
     }
 
     /// <summary>
@@ -83,9 +70,9 @@ public static class VerdictJsonWriter
     public static string FormatCriteria(Verdict verdict)
     {
         ArgumentNullException.ThrowIfNull(verdict);
-        var sb = new StringBuilder(512);
-        AppendCriteria(sb, verdict, PartsOf(verdict.RuleSet));
-        return sb.ToString();
+        var buffer = Scratch();
+        WriteCriteria(new Utf8Json(buffer), verdict, PartsOf(verdict.RuleSet));
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
     /// <summary>The rule set as verdict lines name it: <c>{"id":…,"version":…,"hash":…}</c>.</summary>
@@ -95,69 +82,113 @@ public static class VerdictJsonWriter
     public static string FormatRuleSet(RuleSet ruleSet)
     {
         ArgumentNullException.ThrowIfNull(ruleSet);
-        return PartsOf(ruleSet).RuleSet[",\"rule_set\":".Length..];
+        return Encoding.UTF8.GetString(PartsOf(ruleSet).RuleSet.AsSpan(",\"rule_set\":".Length));
+    }
+
+    private static ArrayBufferWriter<byte> Scratch()
+    {
+        var buffer = scratch ??= new ArrayBufferWriter<byte>(1024);
+        if (buffer.Capacity > 1 << 16)
+        {
+            // One huge line (a hostile value) should not pin its buffer for the thread's life.
+            buffer = scratch = new ArrayBufferWriter<byte>(1024);
+        }
+
+        buffer.ResetWrittenCount();
+        return buffer;
+    }
+
+    private static Utf8Json Write(ScoredRow row, RuleSet ruleSet, Utf8Json w)
+    {
+        w.Raw("{\"line\":"u8).Number(row.Line).Raw(",\"village_code\":"u8).String(row.Key).Raw(",\"year\":"u8);
+        _ = row.Year is { } year ? w.Number(year) : w.Raw("null"u8);
+        w.Raw(",\"verdict\":\""u8).Ascii(row.StatusName).Raw("\""u8);
+        if (row.Verdict is { Eligibility: not Eligibility.Invalid } verdict)
+        {
+            var parts = PartsOf(verdict.RuleSet);
+            w.Raw(parts.RuleSet).Raw(",\"criteria\":"u8);
+            WriteCriteria(w, verdict, parts);
+        }
+        else
+        {
+            w.Raw(PartsOf(row.Verdict?.RuleSet ?? ruleSet).RuleSet).Raw(",\"errors\":["u8);
+            var first = true;
+            foreach (var p in row.Problems)
+            {
+                w.Raw(first ? "{\"line\":"u8 : ",{\"line\":"u8).Number(p.Line ?? row.Line);
+                w.Raw(",\"field\":"u8).String(p.Field).Raw(",\"code\":"u8).String(p.Code);
+                w.Raw(",\"value\":"u8).String(p.Value).Raw(",\"message\":"u8).String(p.Message).Raw("}"u8);
+                first = false;
+            }
+
+            w.Raw("]"u8);
+        }
+
+        return w.Raw("}"u8);
     }
 
     private static Parts PartsOf(RuleSet ruleSet) => Cache.GetValue(ruleSet, static r => new Parts(r));
 
-    private static void AppendCriteria(StringBuilder sb, Verdict verdict, Parts parts)
+    private static void WriteCriteria(Utf8Json w, Verdict verdict, Parts parts)
     {
-        sb.Append('[');
+        w.Raw("["u8);
         var first = true;
         foreach (ref readonly var r in verdict.ExplainedInOrder)
         {
             var part = parts.For(r.Criterion);
-            sb.Append(first ? "" : ",").Append(part.Head).Append(StatusNames.Name(r.Outcome)).Append('"');
+            w.Raw(first ? [] : ","u8).Raw(part.Head).Raw(Outcomes[(int)r.Outcome]).Raw("\""u8);
             first = false;
             if (r.Criterion is Condition { Comparison: Comparison.OneOf })
             {
-                sb.Append(",\"actual\":").AppendString(r.Category);
+                w.Raw(",\"actual\":"u8).String(r.Category);
                 if (r.ValueFromName)
                 {
                     // Where the value came from, when not from a column.
-                    sb.Append(",\"source\":\"village_name\"");
+                    w.Raw(",\"source\":\"village_name\""u8);
                 }
             }
             else if (r.Criterion is Condition)
             {
-                sb.Append(",\"actual\":");
+                w.Raw(",\"actual\":"u8);
                 if (r.Denominator is { } d && r.Observed is { } n && d != 0)
                 {
-                    sb.AppendNumber(Math.Round(n / d, 6, MidpointRounding.ToZero)).Append(",\"observed\":").AppendNumber(n).Append(",\"households\":").AppendNumber(d);
+                    w.Number(Math.Round(n / d, 6, MidpointRounding.ToZero)).Raw(",\"observed\":"u8).Number(n).Raw(",\"households\":"u8).Number(d);
                 }
                 else if (r.Observed is { } o)
                 {
-                    sb.AppendNumber(o);
+                    w.Number(o);
                 }
                 else
                 {
-                    sb.Append("null");
+                    w.Raw("null"u8);
                 }
             }
 
-            sb.Append(part.Tail).Append(",\"shortfall\":");
+            w.Raw(part.Tail).Raw(",\"shortfall\":"u8);
             if (r.Shortfall is { } s)
             {
-                sb.Append("{\"amount\":").AppendNumber(s.Amount).Append(",\"unit\":\"").Append(UnitNames.Name(s.Unit)).Append("\"}}");
+                w.Raw("{\"amount\":"u8).Number(s.Amount).Raw(",\"unit\":\""u8).Ascii(UnitNames.Name(s.Unit)).Raw("\"}}"u8);
             }
             else
             {
-                sb.Append("null}");
+                w.Raw("null}"u8);
             }
         }
 
-        sb.Append(']');
+        w.Raw("]"u8);
     }
 
-    /// <summary>The constant text of a rule set's lines, escaped once.</summary>
+    private static readonly byte[][] Outcomes = [.. Enum.GetValues<Outcome>().Select(o => Encoding.UTF8.GetBytes(StatusNames.Name(o)))];
+
+    /// <summary>The constant bytes of a rule set's lines, escaped and encoded once.</summary>
     private sealed class Parts
     {
-        private readonly Dictionary<Criterion, (string Head, string Tail)> _byCriterion = new(ReferenceEqualityComparer.Instance);
+        private readonly Dictionary<Criterion, (byte[] Head, byte[] Tail)> _byCriterion = new(ReferenceEqualityComparer.Instance);
 
         public Parts(RuleSet ruleSet)
         {
-            RuleSet = new StringBuilder(",\"rule_set\":{\"id\":").AppendString(ruleSet.Id.Value).Append(",\"version\":").AppendString(ruleSet.Version)
-                .Append(",\"hash\":").AppendString(ruleSet.ContentHash).Append('}').ToString();
+            RuleSet = Encoding.UTF8.GetBytes(new StringBuilder(",\"rule_set\":{\"id\":").AppendString(ruleSet.Id.Value).Append(",\"version\":").AppendString(ruleSet.Version)
+                .Append(",\"hash\":").AppendString(ruleSet.ContentHash).Append('}').ToString());
             foreach (var criterion in ruleSet.Criteria.DescendantsAndSelf())
             {
                 var head = "{\"id\":" + JsonText.Quote(criterion.Id) + ",\"outcome\":\"";
@@ -167,12 +198,12 @@ public static class VerdictJsonWriter
                     Condition c => ",\"threshold\":" + DecimalText.Format(c.Threshold ?? 0m) + ",\"unit\":" + JsonText.Quote(UnitNames.Name(c.Unit)),
                     _ => string.Empty,
                 };
-                _byCriterion[criterion] = (head, tail);
+                _byCriterion[criterion] = (Encoding.UTF8.GetBytes(head), Encoding.UTF8.GetBytes(tail));
             }
         }
 
-        public string RuleSet { get; }
+        public byte[] RuleSet { get; }
 
-        public (string Head, string Tail) For(Criterion criterion) => _byCriterion[criterion];
+        public (byte[] Head, byte[] Tail) For(Criterion criterion) => _byCriterion[criterion];
     }
 }

@@ -1,7 +1,4 @@
-using TaobaoVillage.Batch;
-using TaobaoVillage.Domain;
 using TaobaoVillage.Engine;
-using TaobaoVillage.Metrics;
 
 namespace TaobaoVillage.Planning;
 
