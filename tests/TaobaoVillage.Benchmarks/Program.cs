@@ -7,4 +7,12 @@ if (args is ["stages", var path, ..])
     return;
 }
 
+if (args is ["floor", var input, var output])
+{
+    // The floor as its own process, to set its wall time beside the planner's.
+    using var file = File.Create(output);
+    Console.WriteLine(Floor.Run(input, file));
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Stages).Assembly).Run(args);

@@ -56,9 +56,10 @@ public static class Stages
     {
         var allocated = GC.GetTotalAllocatedBytes(precise: true);
         var collections = GC.CollectionCount(0);
+        var full = GC.CollectionCount(2);
         var clock = Stopwatch.StartNew();
         var n = work();
         var elapsed = clock.Elapsed.TotalSeconds;
-        Console.WriteLine($"{name,-28} {elapsed,6:F2} s  ({n:N0})  {(GC.GetTotalAllocatedBytes(precise: true) - allocated) / 1e6,8:N0} MB allocated, {GC.CollectionCount(0) - collections} gen0 GCs");
+        Console.WriteLine($"{name,-28} {elapsed,6:F2} s  ({n:N0})  {(GC.GetTotalAllocatedBytes(precise: true) - allocated) / 1e6,8:N0} MB allocated, {GC.CollectionCount(0) - collections} gen0 GCs, {GC.CollectionCount(2) - full} gen2");
     }
 }

@@ -62,8 +62,8 @@ public class ContractGoldenTests
         }
 
         Assert.Equal(
-            "line,village_code,year,verdict,rule_set,rule_set_version,administrative-village,annual-sales,active-shops,active-shop-count,active-shop-share,needs,errors,village_name,annual-sales shortfall,active-shop-count shortfall,active-shop-share shortfall\n"
-            + "2,330782100001,2016,not_eligible,aliresearch,2022.2,pass,fail,fail,fail,fail,CN¥0.01 more annual e-commerce sales and 1 more active online shop,,,0.01,61,1\n",
+            "line,village_code,year,verdict,rule_set,rule_set_version,administrative-village,annual-sales,active-shops,active-shop-count,active-shop-share,needs,errors,village_name,annual-sales shortfall,active-shop-count shortfall,active-shop-share shortfall,annual-sales value,active-shop-count value,active-shop-share value\n"
+            + "2,330782100001,2016,not_eligible,aliresearch,2022.2,pass,fail,fail,fail,fail,CN¥0.01 more annual e-commerce sales and 1 more active online shop,,,0.01,61,1,9999999.99,39,0.0975\n",
             text.ToString());
     }
 

@@ -73,7 +73,7 @@ public class PlannerAppTests
         Assert.Equal(PlannerApp.Ok, code);
         var lines = stdout.TrimEnd('\n').Split('\n');
         Assert.Equal(19, lines.Length);
-        Assert.Equal("line,village_code,year,verdict,rule_set,rule_set_version,main-platform-taobao,annual-transactions,ecommerce-households-share,needs,errors,village_name,annual-transactions shortfall,ecommerce-households-share shortfall", lines[0]);
+        Assert.Equal("line,village_code,year,verdict,rule_set,rule_set_version,main-platform-taobao,annual-transactions,ecommerce-households-share,needs,errors,village_name,annual-transactions shortfall,ecommerce-households-share shortfall,annual-transactions value,ecommerce-households-share value", lines[0]);
         Assert.Equal(Enumerable.Range(2, 18).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)), lines.Skip(1).Select(l => l.Split(',')[0]));
     }
 

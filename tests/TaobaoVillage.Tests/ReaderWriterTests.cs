@@ -258,7 +258,7 @@ public class CsvVerdictWriterTests
         }
 
         var lines = text.ToString().TrimEnd('\n').Split('\n');
-        Assert.Equal("line,village_code,year,verdict,rule_set,rule_set_version,administrative-village,annual-sales,active-shops,active-shop-count,active-shop-share,needs,errors,village_name,annual-sales shortfall,active-shop-count shortfall,active-shop-share shortfall", lines[0]);
+        Assert.Equal("line,village_code,year,verdict,rule_set,rule_set_version,administrative-village,annual-sales,active-shops,active-shop-count,active-shop-share,needs,errors,village_name,annual-sales shortfall,active-shop-count shortfall,active-shop-share shortfall,annual-sales value,active-shop-count value,active-shop-share value", lines[0]);
         Assert.Equal(19, lines.Length);
         Assert.StartsWith("4,330782100003,2016,not_eligible,aliresearch,2022.2,pass,fail,pass,pass,pass,CN¥0.01 more annual e-commerce sales,", lines[3], StringComparison.Ordinal);
     }

@@ -113,6 +113,14 @@ public readonly struct CriterionResult : IEquatable<CriterionResult>
     /// </summary>
     public decimal? Actual => Denominator is { } d ? (Observed is { } n && d != 0 ? n / d : null) : Observed;
 
+    /// <summary>
+    /// <see cref="Actual"/> as the outputs write it (JSON <c>actual</c>, the tables' <c>ID value</c>): a share
+    /// rounded toward zero to six decimal places — never up past a threshold; amounts and counts as they are.
+    /// </summary>
+    public decimal? ReportedActual => Denominator is { } d
+        ? (Observed is { } n && d != 0 ? Math.Round(n / d, 6, MidpointRounding.ToZero) : null)
+        : Observed;
+
     /// <summary>For a category criterion, the value seen (such as <c>taobao</c>); otherwise <see langword="null"/>.</summary>
     public string? Category { get; }
 

@@ -99,7 +99,8 @@ public sealed class Verdict
     /// <returns>Whether the criterion exists.</returns>
     public bool TryGet(string criterionId, out CriterionResult result)
     {
-        foreach (var r in Criteria)
+        // The engine's array holds the tree's walk: no enumerator per lookup (a CSV row looks up every criterion).
+        foreach (ref readonly var r in Results.AsSpan())
         {
             if (r.Id == criterionId)
             {

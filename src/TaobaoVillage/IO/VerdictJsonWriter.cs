@@ -152,7 +152,7 @@ public static class VerdictJsonWriter
                 w.Raw(",\"actual\":"u8);
                 if (r.Denominator is { } d && r.Observed is { } n && d != 0)
                 {
-                    w.Number(Math.Round(n / d, 6, MidpointRounding.ToZero)).Raw(",\"observed\":"u8).Number(n).Raw(",\"households\":"u8).Number(d);
+                    w.Number(r.ReportedActual!.Value).Raw(",\"observed\":"u8).Number(n).Raw(",\"households\":"u8).Number(d);
                 }
                 else if (r.Observed is { } o)
                 {

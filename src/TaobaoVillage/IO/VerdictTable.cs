@@ -8,8 +8,9 @@ namespace TaobaoVillage.IO;
 /// <summary>
 /// The village verdicts as a table — the one output model the CSV and workbook writers both write: <c>line</c>,
 /// <c>village_code</c>, <c>year</c>, <c>verdict</c>, <c>rule_set</c>, <c>rule_set_version</c>, one outcome column per
-/// criterion (<c>pass</c>/<c>fail</c>/<c>unknown</c>), <c>needs</c>, <c>errors</c>, then <c>village_name</c> and one
-/// <c>ID shortfall</c> column (a number) per numeric criterion (docs/formats.md).
+/// criterion (<c>pass</c>/<c>fail</c>/<c>unknown</c>), <c>needs</c>, <c>errors</c>, then <c>village_name</c>, one
+/// <c>ID shortfall</c> column (a number) per numeric criterion and one <c>ID value</c> column (the value seen) per
+/// numeric criterion (docs/formats.md).
 /// </summary>
 /// <remarks>Immutable once created and thread-safe.</remarks>
 public sealed class VerdictTable
@@ -34,7 +35,7 @@ public sealed class VerdictTable
         var criteria = RuleSet.ExplainedCriteriaOf(ruleSets);
         _criteria = [.. criteria.Select(c => c.Id)];
         _numeric = [.. criteria.OfType<Condition>().Where(c => c.Threshold is not null).Select(c => c.Id)];
-        Columns = ["line", "village_code", "year", "verdict", OutputRow.RuleSetField, OutputRow.RuleSetField + "_version", .. _criteria, "needs", "errors", "village_name", .. _numeric.Select(ShortfallColumn)];
+        Columns = ["line", "village_code", "year", "verdict", OutputRow.RuleSetField, OutputRow.RuleSetField + "_version", .. _criteria, "needs", "errors", "village_name", .. _numeric.Select(ShortfallColumn), .. _numeric.Select(ValueColumn)];
     }
 
     /// <summary>The column names, in order.</summary>
@@ -44,6 +45,11 @@ public sealed class VerdictTable
     /// <param name="criterionId">The criterion's id.</param>
     /// <returns>The column name.</returns>
     public static string ShortfallColumn(string criterionId) => criterionId + " shortfall";
+
+    /// <summary>The name of a criterion's value column: <c>ID value</c>, the value seen (<see cref="CriterionResult.ReportedActual"/>).</summary>
+    /// <param name="criterionId">The criterion's id.</param>
+    /// <returns>The column name.</returns>
+    public static string ValueColumn(string criterionId) => criterionId + " value";
 
     /// <summary>One row of the table, aligned with <see cref="Columns"/>.</summary>
     /// <param name="row">The scored row.</param>
@@ -71,6 +77,11 @@ public sealed class VerdictTable
         foreach (var id in _numeric)
         {
             fields.Add(new(ShortfallColumn(id), verdict is not null && verdict.TryGet(id, out var result) ? result.Shortfall?.Amount : null));
+        }
+
+        foreach (var id in _numeric)
+        {
+            fields.Add(new(ValueColumn(id), verdict is not null && verdict.TryGet(id, out var result) ? result.ReportedActual : null));
         }
 
         return fields;
