@@ -8,7 +8,7 @@ trap 'rm -rf "$work"' EXIT
 feed="$work/feed"
 app="$work/app"
 mkdir -p "$feed" "$app"
-for p in TaobaoVillage TaobaoVillage.Csv TaobaoVillage.Excel TaobaoVillage.Testing; do
+for p in TaobaoVillage TaobaoVillage.Csv TaobaoVillage.Excel TaobaoVillage.Parquet TaobaoVillage.Testing; do
   dotnet pack "$root/src/$p/$p.csproj" -c Release -o "$feed" -p:ContinuousIntegrationBuild=true --nologo -v quiet
 done
 dotnet pack "$root/samples/TaobaoVillage.Planner/TaobaoVillage.Planner.csproj" -c Release -o "$feed" -p:ContinuousIntegrationBuild=true --nologo -v quiet

@@ -16,8 +16,8 @@ public static class ScoreCommand
     {
         var input = new Option<string?>("--input", "-i") { Description = "Village records: .csv (UTF-8 or GB18030), .jsonl or .json. Default: the bundled sample." };
         var rules = CommonOptions.Rules("auto");
-        var format = CommonOptions.Format("table", "csv", "jsonl", "xlsx");
-        var output = new Option<string?>("--output", "-o") { Description = "Write here instead of standard output; .csv, .jsonl and .xlsx choose the format when --format is not given; a further .gz compresses (verdicts.jsonl.gz)." };
+        var format = CommonOptions.Format("table", "csv", "jsonl", "xlsx", "parquet");
+        var output = new Option<string?>("--output", "-o") { Description = "Write here instead of standard output; .csv, .jsonl, .xlsx and .parquet choose the format when --format is not given; a further .gz compresses (verdicts.jsonl.gz)." };
         var encoding = CommonOptions.Encoding();
         var parallel = new Option<int>("--parallel") { Description = "Threads that evaluate at once; output is identical for any number.", DefaultValueFactory = _ => Environment.ProcessorCount };
         var command = new Command("score", "Score every village in a records file and write one verdict per input row, in order.\n\nExamples:\n  score --input villages.csv --rules aliresearch\n  score --input villages.csv --rules classic --format jsonl --output verdicts.jsonl\n  score --input my-rules.json ... (a rule file works wherever an id does)")
@@ -126,6 +126,11 @@ public static class ScoreCommand
                 }
 
                 break;
+            case "parquet":
+                // Parquet compresses its own columns and needs a seekable file: never standard output, never .gz.
+                var file = output.FileStream is { CanSeek: true } seekable ? seekable : throw new PlannerException(Words.Get("a .parquet file needs a file: give --output FILE.parquet."), PlannerApp.Usage);
+                TaobaoVillage.Parquet.ParquetVerdictWriter.Write(file, scorer.Score(rows, counts).Select(r => { report.Add(r); return r; }), scorer.RuleSets);
+                break;
             case "xlsx":
                 var stream = output.FileStream ?? throw new PlannerException(Words.Get("an .xlsx workbook needs a file: give --output FILE.xlsx."), PlannerApp.Usage);
                 TaobaoVillage.Excel.ExcelVerdictWriter.Write(stream, scorer.Score(rows, counts).Select(r => { report.Add(r); return r; }), scorer.RuleSets);
@@ -188,6 +193,7 @@ public static class ScoreCommand
         ".csv" => "csv",
         ".jsonl" or ".ndjson" => "jsonl",
         ".xlsx" when !PlannerOutput.IsGzip(output) => "xlsx",
+        ".parquet" when !PlannerOutput.IsGzip(output) => "parquet",
         _ => null,
     };
 

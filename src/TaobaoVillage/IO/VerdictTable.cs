@@ -41,6 +41,13 @@ public sealed class VerdictTable
     /// <summary>The column names, in order.</summary>
     public IReadOnlyList<string> Columns { get; }
 
+    /// <summary>
+    /// Each column's type, aligned with <see cref="Columns"/>, for formats with typed columns (Parquet): <c>line</c>
+    /// <see cref="long"/>, <c>year</c> <see cref="int"/>, shortfalls and values <see cref="decimal"/>, the rest
+    /// <see cref="string"/>. Every column but <c>line</c> may be null.
+    /// </summary>
+    public IReadOnlyList<Type> ColumnTypes => [typeof(long), typeof(string), typeof(int), .. Enumerable.Repeat(typeof(string), Columns.Count - 3 - (2 * _numeric.Length)), .. Enumerable.Repeat(typeof(decimal), 2 * _numeric.Length)];
+
     /// <summary>The name of a criterion's shortfall column: <c>ID shortfall</c>.</summary>
     /// <param name="criterionId">The criterion's id.</param>
     /// <returns>The column name.</returns>
