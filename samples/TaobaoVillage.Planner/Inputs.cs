@@ -100,13 +100,24 @@ public static class Inputs
             if (CsvRecordReader.DetectEncoding(head).WebName != "utf-8")
             {
                 // Say what was guessed, so a planner who meant otherwise knows the option to use.
-                io.Error.WriteLine($"{path}: not UTF-8; read as GB18030 (say --encoding utf-8 to refuse the guess).");
+                io.Error.WriteLine(Words.Format("{0}: not UTF-8; read as GB18030 (say --encoding utf-8 to refuse the guess).", path));
             }
         }
+
         var extension = Path.GetExtension(path).ToLowerInvariant();
+        var excelOptions = new TaobaoVillage.Excel.ExcelRecordReaderOptions { Sheet = io?.Settings.Sheet, InferCommitteeFromName = infer, Columns = options.Columns };
+
+        // Advice speaks in the file's own unit of money (a 年销售额（万元） column: 万元).
+        var header = extension switch
+        {
+            ".xlsx" => TaobaoVillage.Excel.ExcelRecordReader.ReadHeader(path, excelOptions),
+            ".jsonl" or ".ndjson" or ".json" => [],
+            _ => CsvRecordReader.ReadHeader(path, options),
+        };
+        Words.Money = TaobaoVillage.Domain.MoneyUnit.FromScale(RecordSchema.FromColumns(header, infer, options.Columns).ScaleOf(Metric.AnnualSales));
         return extension switch
         {
-            ".xlsx" => TaobaoVillage.Excel.ExcelRecordReader.ReadFile(path, new TaobaoVillage.Excel.ExcelRecordReaderOptions { Sheet = io?.Settings.Sheet, InferCommitteeFromName = infer, Columns = options.Columns }),
+            ".xlsx" => TaobaoVillage.Excel.ExcelRecordReader.ReadFile(path, excelOptions),
             ".jsonl" or ".ndjson" => ReadJson(path, options, lines: true),
             ".json" => ReadJson(path, options, lines: false),
             _ => CsvRecordReader.ReadFile(path, options),

@@ -16,6 +16,8 @@ public static class Words
 {
     private static readonly ConditionalWeakTable<Symbol, StrongBox<string?>> English = [];
 
+    private static readonly AsyncLocal<MoneyUnit?> RunMoney = new();
+
     private static readonly ResourceManager Resources = new("TaobaoVillage.Planner.Resources.Strings", typeof(Words).Assembly);
 
     /// <summary>A verdict for people: eligible / 符合, not eligible / 不符合, indeterminate / 待定, invalid / 无效.</summary>
@@ -42,7 +44,22 @@ public static class Words
     /// <summary>A way to pass in the current UI language (the library's own Chinese or English).</summary>
     /// <param name="path">The path.</param>
     /// <returns>The advice.</returns>
-    public static string Path(PathToPass path) => path.Describe(CultureInfo.CurrentUICulture);
+    public static string Path(PathToPass path) => path.Describe(CultureInfo.CurrentUICulture, Money);
+
+    /// <summary>A shortfall in the current UI language and the run's unit of money.</summary>
+    /// <param name="shortfall">The shortfall.</param>
+    /// <returns>The advice.</returns>
+    public static string Shortfall(Shortfall shortfall) => shortfall.Describe(CultureInfo.CurrentUICulture, Money);
+
+    /// <summary>
+    /// The unit of money advice speaks in for this run: that of the input's sales column (万元 for 年销售额（万元）), else
+    /// yuan. Set when the input is opened; like the language, it flows with the run.
+    /// </summary>
+    public static MoneyUnit Money
+    {
+        get => RunMoney.Value ?? MoneyUnit.CnYuan;
+        set => RunMoney.Value = value;
+    }
 
     /// <summary>A rejected row's problem as <c>field: message [code]</c> in the current UI language.</summary>
     /// <param name="problem">The problem.</param>

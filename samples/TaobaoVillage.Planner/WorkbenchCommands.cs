@@ -102,7 +102,7 @@ public static partial class WorkbenchCommands
                 Terminal.Text(value),
                 Terminal.Text(threshold),
                 Tables.OutcomeMark(c.Outcome),
-                Terminal.Text(c.Shortfall?.Describe(CultureInfo.CurrentUICulture) ?? (c.Outcome == Outcome.Unknown && c.Criterion is Condition u ? Words.Format("data for {0}", string.Join(", ", u.Metric.InputColumns)) : string.Empty)),
+                Terminal.Text((c.Shortfall is { } shortfall ? Words.Shortfall(shortfall) : null) ?? (c.Outcome == Outcome.Unknown && c.Criterion is Condition u ? Words.Format("data for {0}", string.Join(", ", u.Metric.InputColumns)) : string.Empty)),
                 Terminal.Text(c.Criterion.Citation?.Quote ?? c.Criterion.Citation?.Source ?? string.Empty));
         }
 

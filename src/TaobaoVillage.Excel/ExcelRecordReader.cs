@@ -47,6 +47,27 @@ public static class ExcelRecordReader
         return Read(path, options ?? ExcelRecordReaderOptions.Default);
     }
 
+    /// <summary>The header row of the sheet the options name (the first by default), as texts; empty when it cannot be read.</summary>
+    /// <param name="path">The file.</param>
+    /// <param name="options">Options, or the defaults.</param>
+    /// <returns>The column names.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="path"/> is null.</exception>
+    public static IReadOnlyList<string> ReadHeader(string path, ExcelRecordReaderOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        using var enumerator = Open(path, options ?? ExcelRecordReaderOptions.Default, out _);
+        try
+        {
+            return enumerator?.MoveNext() == true && enumerator.Current is IDictionary<string, object?> cells
+                ? [.. cells.Values.Select(v => CellText(v)?.Trim() ?? string.Empty)]
+                : [];
+        }
+        catch (Exception ex) when (ex is InvalidDataException or IOException or InvalidOperationException or FormatException or NotSupportedException or System.Xml.XmlException)
+        {
+            return [];
+        }
+    }
+
     /// <summary>A cell's value as the text a CSV would hold: numbers in full, invariantly; empty as null.</summary>
     /// <param name="value">The value MiniExcel read.</param>
     /// <returns>The text.</returns>

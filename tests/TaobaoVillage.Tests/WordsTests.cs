@@ -78,6 +78,32 @@ public class SampleWorkbookTests
         Assert.Contains("eligible", fromXlsx.Values);
     }
 
+    [Fact]
+    public void NearMisses_WorkbookInTenThousandYuan_AdviceInTenThousandYuanAndAfterwardsYuanAgain()
+    {
+        var workbook = Path.Combine(AppContext.BaseDirectory, "data", "义乌-电商统计.xlsx");
+
+        var (code, _, _, console) = PlannerRun.Run("near-misses", "--input", workbook, "--top", "3", "--lang", "zh-CN");
+        var (_, _, _, yuan) = PlannerRun.Run("near-misses", "--top", "3");
+
+        Assert.Equal(PlannerApp.Ok, code);
+        Assert.Contains("电商销售额再增加 73.745291 万元", console, StringComparison.Ordinal);
+        Assert.DoesNotContain("万元", yuan, StringComparison.Ordinal);
+        Assert.Contains("CN¥", yuan, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ReadHeader_Workbook_TheFirstRowsTexts()
+    {
+        var workbook = Path.Combine(AppContext.BaseDirectory, "data", "义乌-电商统计.xlsx");
+
+        var header = TaobaoVillage.Excel.ExcelRecordReader.ReadHeader(workbook);
+
+        Assert.Contains(header, h => h.Contains("万元", StringComparison.Ordinal));
+        Assert.Contains("村代码", header);
+        Assert.Empty(TaobaoVillage.Excel.ExcelRecordReader.ReadHeader(BatchScorerTests.TestFile("mixed.csv")));
+    }
+
     private static Dictionary<string, string> Verdicts(string csv) => csv.Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1)
         .Select(l => l.Split(',')).ToDictionary(c => c[1], c => c[3]);
 }

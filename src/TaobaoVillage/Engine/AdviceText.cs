@@ -9,18 +9,15 @@ internal static class AdviceText
 {
     public static bool IsChinese(CultureInfo culture) => culture.TwoLetterISOLanguageName == "zh";
 
-    public static string Shortfall(Shortfall shortfall)
+    /// <summary>A shortfall in Chinese, its amount already written (in the unit the caller chose).</summary>
+    public static string Shortfall(Shortfall shortfall, string amount) => shortfall.Unit switch
     {
-        var amount = shortfall.Unit == Unit.Cny ? Cny.FromYuan(shortfall.Amount).ToString() : DecimalText.Format(shortfall.Amount);
-        return shortfall.Unit switch
-        {
-            Unit.Shops => $"再增加 {amount} 家活跃网店",
-            Unit.Households when shortfall.Metric == Metric.Households => $"再增加 {amount} 户",
-            Unit.Households => $"再增加 {amount} 户从事电商的农户",
-            Unit.Villages => $"再增加 {amount} 个淘宝村",
-            _ => $"{Label(shortfall.Metric)}再增加 {amount}",
-        };
-    }
+        Unit.Shops => $"再增加 {amount} 家活跃网店",
+        Unit.Households when shortfall.Metric == Metric.Households => $"再增加 {amount} 户",
+        Unit.Households => $"再增加 {amount} 户从事电商的农户",
+        Unit.Villages => $"再增加 {amount} 个淘宝村",
+        _ => $"{Label(shortfall.Metric)}再增加 {amount}",
+    };
 
     /// <summary>A metric's name as a Chinese header gives it: its first Chinese alias, else its name.</summary>
     private static string Label(Metric metric) =>

@@ -68,20 +68,28 @@ public readonly record struct Shortfall(string CriterionId, Metric Metric, decim
     /// <param name="culture">The language, usually <see cref="CultureInfo.CurrentUICulture"/>.</param>
     /// <returns>The description.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="culture"/> is null.</exception>
-    public string Describe(CultureInfo culture)
+    public string Describe(CultureInfo culture) => Describe(culture, MoneyUnit.CnYuan);
+
+    /// <summary>Describes the shortfall in a person's language, amounts of money in the given unit (such as 万元, that of the input file).</summary>
+    /// <param name="culture">The language.</param>
+    /// <param name="money">The unit for amounts of money.</param>
+    /// <returns>The description.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public string Describe(CultureInfo culture, MoneyUnit money)
     {
         ArgumentNullException.ThrowIfNull(culture);
+        ArgumentNullException.ThrowIfNull(money);
         if (CriterionId.Length == 0)
         {
             return AdviceText.IsChinese(culture) ? "无差距" : "no shortfall";
         }
 
+        var amount = Unit == Unit.Cny ? money.Format(Amount) : DecimalText.Format(Amount);
         if (AdviceText.IsChinese(culture))
         {
-            return AdviceText.Shortfall(this);
+            return AdviceText.Shortfall(this, amount);
         }
 
-        var amount = Unit == Unit.Cny ? Domain.Cny.FromYuan(Amount).ToString() : DecimalText.Format(Amount);
         var one = Amount == 1m;
         return Unit switch
         {
@@ -115,12 +123,20 @@ public sealed record PathToPass(IReadOnlyList<Shortfall> Steps, IReadOnlyList<Me
     /// <param name="culture">The language, usually <see cref="CultureInfo.CurrentUICulture"/>.</param>
     /// <returns>The description; input column names stay as they are.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="culture"/> is null.</exception>
-    public string Describe(CultureInfo culture)
+    public string Describe(CultureInfo culture) => Describe(culture, MoneyUnit.CnYuan);
+
+    /// <summary>Describes the path in a person's language, amounts of money in the given unit (such as 万元, that of the input file).</summary>
+    /// <param name="culture">The language.</param>
+    /// <param name="money">The unit for amounts of money.</param>
+    /// <returns>The description.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public string Describe(CultureInfo culture, MoneyUnit money)
     {
         ArgumentNullException.ThrowIfNull(culture);
+        ArgumentNullException.ThrowIfNull(money);
         var chinese = AdviceText.IsChinese(culture);
         var columns = MissingData.SelectMany(m => m.InputColumns).Distinct(StringComparer.Ordinal).ToList();
-        var parts = Steps.Select(s => s.Describe(culture)).ToList();
+        var parts = Steps.Select(s => s.Describe(culture, money)).ToList();
         if (columns.Count > 0)
         {
             parts.Add(chinese ? $"补充 {string.Join("、", columns)} 的数据" : "data for " + string.Join(", ", columns));

@@ -85,6 +85,19 @@ public sealed class RecordSchema
     public static string? ContractFieldOf(string column) => Classify(column ?? string.Empty).Field;
 
     /// <summary>
+    /// The unit a column gives a metric in, as the multiplier to its base unit: 10,000 for 年销售额（万元）, 1 for a
+    /// column in yuan; null when no column supplies the metric. Advice can then speak in the file's own unit.
+    /// </summary>
+    /// <param name="metric">The metric.</param>
+    /// <returns>The multiplier, or null.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="metric"/> is null.</exception>
+    public decimal? ScaleOf(Metric metric)
+    {
+        ArgumentNullException.ThrowIfNull(metric);
+        return _columns.FirstOrDefault(c => c.Metric == metric)?.Scale;
+    }
+
+    /// <summary>
     /// Turns one row of cells into a record. Never throws for bad data: every problem comes back in the result.
     /// </summary>
     /// <param name="cells">The cells, aligned with <see cref="Columns"/>; null or white space is a missing value.</param>
