@@ -19,6 +19,12 @@ public static class Stages
         var schema = TaobaoVillage.Metrics.RecordSchema.FromColumns(sample[0]);
         Time("parse 200k rows in memory", () => sample.Skip(1).LongCount(c => schema.Parse(c).Record is not null));
         Time("parse 200k rows in memory", () => sample.Skip(1).LongCount(c => schema.Parse(c).Record is not null));
+        var verdicts = new BatchScorer(rules).Score(CsvRecordReader.ReadFile(path)).Take(100_000).ToList();
+        var table = new VerdictTable([rules]);
+        Time("100k: PathsToPass(3)", () => verdicts.Sum(r => (long)(r.Verdict?.PathsToPass(3).Count ?? 0)));
+        Time("100k: table rows", () => verdicts.Sum(r => (long)table.Row(r).Count));
+        Time("100k: JSON lines", () => verdicts.Sum(r => (long)VerdictJsonWriter.FormatLine(r, rules).Length));
+        verdicts.Clear();
         Time("read + parse", () => CsvRecordReader.ReadFile(path).LongCount());
         Time("read + score", () => new BatchScorer(rules, new BatchOptions { DegreeOfParallelism = parallel }).Score(CsvRecordReader.ReadFile(path)).LongCount());
         Time("read + score + format", () => new BatchScorer(rules, new BatchOptions { DegreeOfParallelism = parallel })

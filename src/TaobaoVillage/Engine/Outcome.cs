@@ -160,15 +160,42 @@ public sealed record PathToPass(IReadOnlyList<Shortfall> Steps, IReadOnlyList<Me
     public bool Dominates(PathToPass other)
     {
         ArgumentNullException.ThrowIfNull(other);
-        var mine = Needs(this);
-        var theirs = Needs(other);
-        return mine.All(kv => theirs.TryGetValue(kv.Key, out var amount) && kv.Value <= amount)
-            && MissingData.All(m => other.MissingData.Contains(m));
+
+        // Per lever, the most this path asks must be no more than the most the other asks of it. Loops, not
+        // dictionaries: paths have a handful of steps, and advice for every row of a national file compares many.
+        foreach (var step in Steps)
+        {
+            var lever = LeverOf(step);
+            if (MostOf(other.Steps, lever) is not { } theirs || MostOf(Steps, lever)!.Value > theirs)
+            {
+                return false;
+            }
+        }
+
+        foreach (var metric in MissingData)
+        {
+            if (!other.MissingData.Contains(metric))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
-    private static Dictionary<string, decimal> Needs(PathToPass path) => path.Steps
-        .GroupBy(LeverOf, StringComparer.Ordinal)
-        .ToDictionary(g => g.Key, g => g.Max(s => s.Amount), StringComparer.Ordinal);
+    private static decimal? MostOf(IReadOnlyList<Shortfall> steps, string lever)
+    {
+        decimal? most = null;
+        foreach (var step in steps)
+        {
+            if (string.Equals(LeverOf(step), lever, StringComparison.Ordinal) && (most is null || step.Amount > most))
+            {
+                most = step.Amount;
+            }
+        }
+
+        return most;
+    }
 
     // What a step raises: a share is raised through its count (active shops, engaged households).
     private static string LeverOf(Shortfall step) => step.Metric.Kind == MetricKind.Share ? step.Metric.InputColumns[0] : step.Metric.Name;

@@ -181,21 +181,45 @@ public sealed class Verdict
         switch (result.Criterion)
         {
             case CriterionGroup group:
-                var childPaths = result.Children.Select(child => Paths(child, cap)).ToList();
                 if (result.Outcome == Outcome.Pass)
                 {
                     return [Empty];
                 }
 
+                // Loops, not LINQ: advice for every row of a national file walks this millions of times.
+                var children = result.Children;
                 if (group.Kind == GroupKind.AnyOf)
                 {
-                    return Order(childPaths.SelectMany(p => p).Distinct(PathComparer.Instance), cap);
+                    // Every child's ways, each once (the first time it appears), cheapest first.
+                    var any = new List<PathToPass>();
+                    foreach (var child in children)
+                    {
+                        foreach (var path in Paths(child, cap))
+                        {
+                            if (!any.Exists(p => PathComparer.Instance.Equals(p, path)))
+                            {
+                                any.Add(path);
+                            }
+                        }
+                    }
+
+                    return Order(any, cap);
                 }
 
-                IEnumerable<PathToPass> product = [Empty];
-                foreach (var paths in childPaths)
+                List<PathToPass> product = [Empty];
+                foreach (var child in children)
                 {
-                    product = Order(product.SelectMany(a => paths.Select(b => Join(a, b))), cap);
+                    var paths = Paths(child, cap);
+                    var joined = new List<PathToPass>(product.Count * paths.Count);
+                    foreach (var a in product)
+                    {
+                        foreach (var b in paths)
+                        {
+                            joined.Add(Join(a, b));
+                        }
+                    }
+
+                    product = Order(joined, cap);
                 }
 
                 return Order(product, cap);
@@ -214,22 +238,69 @@ public sealed class Verdict
 
     private static readonly PathToPass Empty = new([], []);
 
-    private static PathToPass Join(PathToPass a, PathToPass b) => new(
-        a.Steps.Concat(b.Steps).ToList(),
-        a.MissingData.Concat(b.MissingData).Distinct().ToList());
+    private static PathToPass Join(PathToPass a, PathToPass b)
+    {
+        if (a.Steps.Count == 0 && a.MissingData.Count == 0)
+        {
+            // Nothing joined to a way is that way (paths already hold each missing metric once).
+            return b;
+        }
+
+        // Without LINQ: advice for every row of a national file joins paths millions of times.
+        var steps = new List<Shortfall>(a.Steps.Count + b.Steps.Count);
+        steps.AddRange(a.Steps);
+        steps.AddRange(b.Steps);
+        var missing = new List<Metric>(a.MissingData.Count + b.MissingData.Count);
+        foreach (var metric in a.MissingData)
+        {
+            if (!missing.Contains(metric))
+            {
+                missing.Add(metric);
+            }
+        }
+
+        foreach (var metric in b.MissingData)
+        {
+            if (!missing.Contains(metric))
+            {
+                missing.Add(metric);
+            }
+        }
+
+        return new PathToPass(steps, missing);
+    }
 
     /// <summary>
     /// The <paramref name="cap"/> cheapest paths, in the order documented (fewest missing figures, fewest steps, least
     /// fraction missing; ties in input order), chosen with a bounded heap: linear in the candidates, so a criterion
     /// with thousands of alternatives costs milliseconds, not seconds.
     /// </summary>
-    private static List<PathToPass> Order(IEnumerable<PathToPass> paths, int cap)
+    private static List<PathToPass> Order(List<PathToPass> paths, int cap)
     {
+        if (paths.Count <= 1)
+        {
+            return paths;
+        }
+
+        if (paths.Count <= cap)
+        {
+            // All of them kept: a sort by the same keys (unique, by their index) gives the heap's order.
+            var keys = new (int Missing, int Steps, decimal Fraction, int Index)[paths.Count];
+            for (var i = 0; i < keys.Length; i++)
+            {
+                keys[i] = CostOf(paths[i], i);
+            }
+
+            var sorted = paths.ToArray();
+            Array.Sort(keys, sorted);
+            return [.. sorted];
+        }
+
         var heap = new PriorityQueue<PathToPass, (int Missing, int Steps, decimal Fraction, int Index)>(WorstFirst.Instance);
         var index = 0;
         foreach (var path in paths)
         {
-            var key = (path.MissingData.Count, path.Steps.Count, path.Steps.Sum(s => s.Fraction), index++);
+            var key = CostOf(path, index++);
             if (heap.Count < cap)
             {
                 heap.Enqueue(path, key);
@@ -249,6 +320,17 @@ public sealed class Verdict
 
         kept.Reverse();
         return kept;
+    }
+
+    private static (int Missing, int Steps, decimal Fraction, int Index) CostOf(PathToPass path, int index)
+    {
+        var fraction = 0m;
+        foreach (var step in path.Steps)
+        {
+            fraction += step.Fraction;
+        }
+
+        return (path.MissingData.Count, path.Steps.Count, fraction, index);
     }
 
     /// <summary>Orders costs from the most expensive, so that the heap's top is the one to drop.</summary>
