@@ -19,6 +19,27 @@ public static class Stages
         var schema = TaobaoVillage.Metrics.RecordSchema.FromColumns(sample[0]);
         Time("parse 200k rows in memory", () => sample.Skip(1).LongCount(c => schema.Parse(c).Record is not null));
         Time("parse 200k rows in memory", () => sample.Skip(1).LongCount(c => schema.Parse(c).Record is not null));
+        var records = CsvRecordReader.ReadFile(path).Take(10_000).Select(r => r.Value!).Where(r => r is not null).ToList();
+        var evaluator = TaobaoVillage.Engine.RuleSetCompiler.Compile(rules);
+        foreach (var r in records)
+        {
+            evaluator.Evaluate(r);
+        }
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        foreach (var r in records)
+        {
+            evaluator.Evaluate(r);
+        }
+
+        Console.WriteLine($"Evaluate: {(GC.GetAllocatedBytesForCurrentThread() - before) / (double)records.Count:F0} B per verdict");
+        before = GC.GetAllocatedBytesForCurrentThread();
+        foreach (var r in records)
+        {
+            TaobaoVillage.Metrics.VillageRecordValidator.IsValid(r);
+        }
+
+        Console.WriteLine($"IsValid: {(GC.GetAllocatedBytesForCurrentThread() - before) / (double)records.Count:F0} B per record");
         var verdicts = new BatchScorer(rules).Score(CsvRecordReader.ReadFile(path)).Take(100_000).ToList();
         var table = new VerdictTable([rules]);
         Time("100k: PathsToPass(3)", () => verdicts.Sum(r => (long)(r.Verdict?.PathsToPass(3).Count ?? 0)));

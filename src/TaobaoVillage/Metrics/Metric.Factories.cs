@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using TaobaoVillage.Domain;
 
 namespace TaobaoVillage.Metrics;
@@ -55,17 +56,26 @@ public sealed partial class Metric
         new(name, MetricKind.Category, Unit.None, description, targets)
         {
             Categories = [.. Enum.GetValues<T>().Select(nameOf)],
-            CategoryOfVillage = r => village(r) is { } v ? Convert.ToInt32(v, System.Globalization.CultureInfo.InvariantCulture) : -1,
+            CategoryOfVillage = r => village(r) is { } v ? ToIndex(v) : -1,
             CategoryParser = (string text, out int index) =>
             {
                 var ok = parse(text, out var value);
-                index = ok ? Convert.ToInt32(value, System.Globalization.CultureInfo.InvariantCulture) : -1;
+                index = ok ? ToIndex(value) : -1;
                 return ok;
             },
-            CategoryStore = (d, i) => store(d, i is { } x ? (T)Enum.ToObject(typeof(T), x) : null),
+            CategoryStore = (d, i) => store(d, i is { } x ? FromIndex<T>(x) : null),
             UnknownValue = (unknownCode, unknownMessage),
             Aliases = aliases,
         };
+
+    // An enum's value as its index and back without boxing: every record's category cells go through these.
+    private static int ToIndex<T>(T value)
+        where T : struct, Enum =>
+        Unsafe.SizeOf<T>() == sizeof(int) ? Unsafe.As<T, int>(ref value) : Convert.ToInt32(value, System.Globalization.CultureInfo.InvariantCulture);
+
+    private static T FromIndex<T>(int index)
+        where T : struct, Enum =>
+        Unsafe.SizeOf<T>() == sizeof(int) ? Unsafe.As<int, T>(ref index) : (T)Enum.ToObject(typeof(T), index);
 
     /// <summary>Aliases written <c>name=factor</c> carry a header multiplier (annual_sales_10k_cny is in 万元).</summary>
     private static (string[] Names, Dictionary<string, decimal> Scales) SplitScales(string[] aliases)
