@@ -20,9 +20,22 @@ public static class ScoreCommand
         var output = new Option<string?>("--output", "-o") { Description = "Write here instead of standard output; .csv, .jsonl, .xlsx and .parquet choose the format when --format is not given; a further .gz compresses (verdicts.jsonl.gz)." };
         var encoding = CommonOptions.Encoding();
         var parallel = new Option<int>("--parallel") { Description = "Threads that evaluate at once; output is identical for any number.", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var detail = new Option<VerdictDetail>("--detail")
+        {
+            Description = "How much each JSON line explains: all (every criterion, the default), failing (only criteria not passing) or verdict (none).",
+            DefaultValueFactory = _ => VerdictDetail.All,
+            CustomParser = r => r.Tokens[0].Value.ToLowerInvariant() switch
+            {
+                "all" => VerdictDetail.All,
+                "failing" => VerdictDetail.Failing,
+                "verdict" => VerdictDetail.Verdict,
+                var other => Fail(r, other),
+            },
+        };
+        detail.AcceptOnlyFromAmong("all", "failing", "verdict");
         var command = new Command("score", "Score every village in a records file and write one verdict per input row, in order.\n\nExamples:\n  score --input villages.csv --rules aliresearch\n  score --input villages.csv --rules classic --format jsonl --output verdicts.jsonl\n  score --input my-rules.json ... (a rule file works wherever an id does)")
         {
-            input, rules, format, output, encoding, parallel,
+            input, rules, format, output, encoding, parallel, detail,
         };
         command.SetAction(parse => Run(io, new ScoreRequest(
             parse.GetValue(input) ?? Inputs.SamplePath,
@@ -31,7 +44,10 @@ public static class ScoreCommand
             parse.GetValue(output),
             parse.GetValue(encoding),
             Math.Max(1, parse.GetValue(parallel)),
-            CommonOptions.CsvOutput(parse))));
+            CommonOptions.CsvOutput(parse))
+        {
+            Detail = parse.GetValue(detail),
+        }));
         return command;
     }
 
@@ -108,7 +124,7 @@ public static class ScoreCommand
                 foreach (var row in scorer.Score(rows, counts))
                 {
                     report.Add(row);
-                    VerdictJsonWriter.WriteLine(row, scorer.RuleSetFor(row.Year), buffer);
+                    VerdictJsonWriter.WriteLine(row, scorer.RuleSetFor(row.Year), buffer, request.Detail);
                     if (buffer.WrittenCount >= 1 << 16)
                     {
                         bytes.Write(buffer.WrittenSpan);
@@ -119,7 +135,7 @@ public static class ScoreCommand
                 bytes.Write(buffer.WrittenSpan);
                 break;
             case "jsonl":
-                foreach (var line in scorer.ScoreSelect(rows, row => { report.Add(row); return VerdictJsonWriter.FormatLine(row, scorer.RuleSetFor(row.Year)); }, counts))
+                foreach (var line in scorer.ScoreSelect(rows, row => { report.Add(row); return VerdictJsonWriter.FormatLine(row, scorer.RuleSetFor(row.Year), request.Detail); }, counts))
                 {
                     output.Writer.Write(line);
                     output.Writer.Write('\n');
@@ -187,6 +203,12 @@ public static class ScoreCommand
         return null;
     }
 
+    private static VerdictDetail Fail(System.CommandLine.Parsing.ArgumentResult result, string value)
+    {
+        result.AddError($"--detail {value}: all, failing or verdict.");
+        return VerdictDetail.All;
+    }
+
     /// <summary>The format an output file's extension names, or null.</summary>
     private static string? FormatFor(string? output) => Path.GetExtension(PlannerOutput.IsGzip(output) ? output![..^3] : output ?? string.Empty).ToLowerInvariant() switch
     {
@@ -212,4 +234,8 @@ public static class ScoreCommand
 /// <param name="Encoding">The CSV encoding.</param>
 /// <param name="Parallel">Threads that evaluate at once.</param>
 /// <param name="CsvOutput">How CSV cells are written (formulas neutralised by default).</param>
-public sealed record ScoreRequest(string Input, string Rules, string Format, string? Output, string? Encoding, int Parallel, CsvOutputOptions? CsvOutput = null);
+public sealed record ScoreRequest(string Input, string Rules, string Format, string? Output, string? Encoding, int Parallel, CsvOutputOptions? CsvOutput = null)
+{
+    /// <summary>How much each JSON line explains (<c>--detail</c>).</summary>
+    public VerdictDetail Detail { get; init; } = VerdictDetail.All;
+}

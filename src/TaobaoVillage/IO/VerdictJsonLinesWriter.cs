@@ -27,7 +27,7 @@ public sealed class VerdictJsonLinesWriter : IDisposable
     /// <exception cref="ArgumentNullException"><paramref name="row"/> is null.</exception>
     public void Write(ScoredRow row) => WriteLine(VerdictJsonWriter.FormatLine(row, _ruleSet));
 
-    /// <summary>Writes a line formatted earlier with <see cref="VerdictJsonWriter.FormatLine"/>.</summary>
+    /// <summary>Writes a line formatted earlier with <see cref="VerdictJsonWriter.FormatLine(ScoredRow, RuleSet)"/>.</summary>
     /// <param name="line">The JSON text of one row.</param>
     public void WriteLine(string line)
     {

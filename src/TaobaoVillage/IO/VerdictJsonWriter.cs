@@ -15,8 +15,8 @@ namespace TaobaoVillage.IO;
 /// <c>outcome</c>, <c>actual</c>, <c>threshold</c>, <c>unit</c>, <c>shortfall</c>) and, for invalid rows,
 /// <c>errors</c> (each <c>line</c>, <c>field</c>, <c>code</c>, <c>value</c>, <c>message</c>). The one JSON writer of
 /// verdicts: the constant parts of a line (rule set, criterion ids, thresholds, units) are encoded once per rule set
-/// and reused, so a line costs only its figures; lines are written as UTF-8 bytes (<see cref="WriteLine"/>), and
-/// <see cref="FormatLine"/> gives the same text as a string.
+/// and reused, so a line costs only its figures; lines are written as UTF-8 bytes (<see cref="WriteLine(ScoredRow, RuleSet, IBufferWriter{byte})"/>), and
+/// <see cref="FormatLine(ScoredRow, RuleSet)"/> gives the same text as a string.
 /// </summary>
 /// <remarks>
 /// Pure and thread-safe, so lines can be formatted in parallel (see
@@ -33,14 +33,28 @@ public static class VerdictJsonWriter
     /// <summary>Formats one scored row as one JSON line, without the line break.</summary>
     /// <param name="row">The row.</param>
     /// <param name="ruleSet">The rule set, for invalid rows (valid rows carry theirs in the verdict).</param>
-    /// <returns>The JSON text: the text <see cref="WriteLine"/> writes, as a string.</returns>
+    /// <returns>The JSON text: the text <see cref="WriteLine(ScoredRow, RuleSet, IBufferWriter{byte})"/> writes, as a string.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="row"/> or <paramref name="ruleSet"/> is null.</exception>
-    public static string FormatLine(ScoredRow row, RuleSet ruleSet)
+    public static string FormatLine(ScoredRow row, RuleSet ruleSet) => FormatLine(row, ruleSet, VerdictDetail.All);
+
+    /// <summary>Formats one scored row as one JSON line with the criteria <paramref name="detail"/> asks for, without the line break.</summary>
+    /// <param name="row">The row.</param>
+    /// <param name="ruleSet">The rule set, for invalid rows.</param>
+    /// <param name="detail">Every criterion, only those not passing, or none.</param>
+    /// <returns>The JSON text.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="row"/> or <paramref name="ruleSet"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="detail"/> is not a defined value.</exception>
+    public static string FormatLine(ScoredRow row, RuleSet ruleSet, VerdictDetail detail)
     {
         ArgumentNullException.ThrowIfNull(row);
         ArgumentNullException.ThrowIfNull(ruleSet);
+        if (!Enum.IsDefined(detail))
+        {
+            throw new ArgumentOutOfRangeException(nameof(detail), detail, "All, Failing or Verdict.");
+        }
+
         var buffer = Scratch();
-        Write(row, ruleSet, new Utf8Json(buffer));
+        Write(row, ruleSet, new Utf8Json(buffer), detail);
         return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
@@ -52,12 +66,26 @@ public static class VerdictJsonWriter
     /// <param name="ruleSet">The rule set, for invalid rows (valid rows carry theirs in the verdict).</param>
     /// <param name="output">Where the bytes go.</param>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    public static void WriteLine(ScoredRow row, RuleSet ruleSet, IBufferWriter<byte> output)
+    public static void WriteLine(ScoredRow row, RuleSet ruleSet, IBufferWriter<byte> output) => WriteLine(row, ruleSet, output, VerdictDetail.All);
+
+    /// <summary>Writes one scored row as one JSON line with the criteria <paramref name="detail"/> asks for, as UTF-8, with its line break.</summary>
+    /// <param name="row">The row.</param>
+    /// <param name="ruleSet">The rule set, for invalid rows (valid rows carry theirs in the verdict).</param>
+    /// <param name="output">Where the bytes go.</param>
+    /// <param name="detail">Every criterion (the contract's default), only those not passing, or none.</param>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="detail"/> is not a defined value.</exception>
+    public static void WriteLine(ScoredRow row, RuleSet ruleSet, IBufferWriter<byte> output, VerdictDetail detail)
     {
         ArgumentNullException.ThrowIfNull(row);
         ArgumentNullException.ThrowIfNull(ruleSet);
         ArgumentNullException.ThrowIfNull(output);
-        Write(row, ruleSet, new Utf8Json(output)).Raw("\n"u8);
+        if (!Enum.IsDefined(detail))
+        {
+            throw new ArgumentOutOfRangeException(nameof(detail), detail, "All, Failing or Verdict.");
+        }
+
+        Write(row, ruleSet, new Utf8Json(output), detail).Raw("\n"u8);
     }
 
     /// <summary>
@@ -71,7 +99,7 @@ public static class VerdictJsonWriter
     {
         ArgumentNullException.ThrowIfNull(verdict);
         var buffer = Scratch();
-        WriteCriteria(new Utf8Json(buffer), verdict, PartsOf(verdict.RuleSet));
+        WriteCriteria(new Utf8Json(buffer), verdict, PartsOf(verdict.RuleSet), VerdictDetail.All);
         return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
@@ -98,7 +126,7 @@ public static class VerdictJsonWriter
         return buffer;
     }
 
-    private static Utf8Json Write(ScoredRow row, RuleSet ruleSet, Utf8Json w)
+    private static Utf8Json Write(ScoredRow row, RuleSet ruleSet, Utf8Json w, VerdictDetail detail)
     {
         w.Raw("{\"line\":"u8).Number(row.Line).Raw(",\"village_code\":"u8).String(row.Key).Raw(",\"year\":"u8);
         _ = row.Year is { } year ? w.Number(year) : w.Raw("null"u8);
@@ -106,8 +134,12 @@ public static class VerdictJsonWriter
         if (row.Verdict is { Eligibility: not Eligibility.Invalid } verdict)
         {
             var parts = PartsOf(verdict.RuleSet);
-            w.Raw(parts.RuleSet).Raw(",\"criteria\":"u8);
-            WriteCriteria(w, verdict, parts);
+            w.Raw(parts.RuleSet);
+            if (detail != VerdictDetail.Verdict)
+            {
+                w.Raw(",\"criteria\":"u8);
+                WriteCriteria(w, verdict, parts, detail);
+            }
         }
         else
         {
@@ -129,12 +161,17 @@ public static class VerdictJsonWriter
 
     private static Parts PartsOf(RuleSet ruleSet) => Cache.GetValue(ruleSet, static r => new Parts(r));
 
-    private static void WriteCriteria(Utf8Json w, Verdict verdict, Parts parts)
+    private static void WriteCriteria(Utf8Json w, Verdict verdict, Parts parts, VerdictDetail detail)
     {
         w.Raw("["u8);
         var first = true;
         foreach (ref readonly var r in verdict.ExplainedInOrder)
         {
+            if (detail == VerdictDetail.Failing && r.Outcome == Outcome.Pass)
+            {
+                continue;
+            }
+
             var part = parts.For(r.Criterion);
             w.Raw(first ? [] : ","u8).Raw(part.Head).Raw(Outcomes[(int)r.Outcome]).Raw("\""u8);
             first = false;
