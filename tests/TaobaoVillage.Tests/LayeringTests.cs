@@ -54,6 +54,7 @@ public class LayeringTests
     [InlineData("Newtonsoft.Json")]
     [InlineData("MiniExcel")]
     [InlineData("DocumentFormat.OpenXml")]
+    [InlineData("Parquet")]
     public void Planner_ReferencesNoFormatLibraryDirectly(string library)
     {
         // The sample app parses arguments, calls the library and renders: formats are the library's.
