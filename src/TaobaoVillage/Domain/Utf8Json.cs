@@ -8,7 +8,8 @@ namespace TaobaoVillage.Domain;
 /// <summary>
 /// JSON written straight as UTF-8 into a buffer: the same text <see cref="JsonText"/> writes into a string builder
 /// (same escapes, same number forms), without a string per line. Lone surrogates, which UTF-8 cannot carry, are
-/// written as <c>\uXXXX</c> escapes so the text reads back as it was.
+/// written as <c>\uXXXX</c> escapes: the line stays valid UTF-8 and valid JSON, and a reader that keeps lone surrogates
+/// gets them back.
 /// </summary>
 internal readonly struct Utf8Json(IBufferWriter<byte> output)
 {
