@@ -190,6 +190,7 @@ public class DomainMutationTests
             ("\udc00b", "\\udc00b"),
             ("a\ud800\ud800b", "a\\ud800\\ud800b"),
             ("x\ud83d\ude00y村", "x\ud83d\ude00y村"),
+            ("a b~\u007f", "a b~\u007f"),
         ];
         foreach (var (code, escaped) in cases)
         {
