@@ -11,6 +11,27 @@ namespace TaobaoVillage.Tests;
 
 public class ExactDecimalTests
 {
+    // From the Domain mutants Stryker found surviving (issue 15).
+    [Theory]
+    [InlineData("1e5x", ExactDecimalResult.NotANumber)]
+    [InlineData("1e99999999999999999999", ExactDecimalResult.OutOfRange)]
+    [InlineData("1e-99999999999999999999", ExactDecimalResult.Inexact)]
+    [InlineData("79228162514264337593543950.336", ExactDecimalResult.Inexact)]
+    [InlineData("79228162514264337593543950336", ExactDecimalResult.OutOfRange)]
+    public void Parse_EdgeOfTheGrammarAndTheRange_Result(string text, ExactDecimalResult expected) =>
+        Assert.Equal(expected, ExactDecimal.Parse(text, out _));
+
+    [Fact]
+    public void Parse_TrailingZerosPastTwentyEightPlaces_ExactOne()
+    {
+        Assert.Equal(ExactDecimalResult.Exact, ExactDecimal.Parse("1." + new string('0', 29), out var value));
+        Assert.Equal(1m, value);
+    }
+
+    [Fact]
+    public void Parse_TwoHundredSignificantDigits_InexactNotAnException() =>
+        Assert.Equal(ExactDecimalResult.Inexact, ExactDecimal.Parse("0." + new string('1', 200), out _));
+
     [Theory]
     [InlineData("0", "0")]
     [InlineData("-0", "0")]
