@@ -20,19 +20,12 @@ public static class ScoreCommand
         var output = new Option<string?>("--output", "-o") { Description = "Write here instead of standard output; .csv, .jsonl, .xlsx and .parquet choose the format when --format is not given; a further .gz compresses (verdicts.jsonl.gz)." };
         var encoding = CommonOptions.Encoding();
         var parallel = new Option<int>("--parallel") { Description = "Threads that evaluate at once; output is identical for any number.", DefaultValueFactory = _ => Environment.ProcessorCount };
-        var detail = new Option<VerdictDetail>("--detail")
+        var detail = new Option<string>("--detail")
         {
             Description = "How much each JSON line explains: all (every criterion, the default), failing (only criteria not passing) or verdict (none).",
-            DefaultValueFactory = _ => VerdictDetail.All,
-            CustomParser = r => r.Tokens[0].Value.ToLowerInvariant() switch
-            {
-                "all" => VerdictDetail.All,
-                "failing" => VerdictDetail.Failing,
-                "verdict" => VerdictDetail.Verdict,
-                var other => Fail(r, other),
-            },
+            DefaultValueFactory = _ => "all",
         };
-        detail.AcceptOnlyFromAmong("all", "failing", "verdict");
+        detail.AcceptOnlyFromAmong([.. Enum.GetNames<VerdictDetail>().Select(n => n.ToLowerInvariant())]);
         var command = new Command("score", "Score every village in a records file and write one verdict per input row, in order.\n\nExamples:\n  score --input villages.csv --rules aliresearch\n  score --input villages.csv --rules classic --format jsonl --output verdicts.jsonl\n  score --input my-rules.json ... (a rule file works wherever an id does)")
         {
             input, rules, format, output, encoding, parallel, detail,
@@ -46,7 +39,7 @@ public static class ScoreCommand
             Math.Max(1, parse.GetValue(parallel)),
             CommonOptions.CsvOutput(parse))
         {
-            Detail = parse.GetValue(detail),
+            Detail = Enum.Parse<VerdictDetail>(parse.GetValue(detail)!, ignoreCase: true),
         }));
         return command;
     }
@@ -201,12 +194,6 @@ public static class ScoreCommand
         }
 
         return null;
-    }
-
-    private static VerdictDetail Fail(System.CommandLine.Parsing.ArgumentResult result, string value)
-    {
-        result.AddError($"--detail {value}: all, failing or verdict.");
-        return VerdictDetail.All;
     }
 
     /// <summary>The format an output file's extension names, or null.</summary>

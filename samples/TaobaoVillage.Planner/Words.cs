@@ -69,7 +69,7 @@ public static class Words
     /// <summary>A problem's message and code, <c>message [code]</c>, in the current UI language.</summary>
     /// <param name="problem">The problem.</param>
     /// <returns>The text.</returns>
-    public static string Reason(RecordProblem problem) => $"{ProblemMessages.Default.MessageOf(problem, CultureInfo.CurrentUICulture)} [{problem.Code}]";
+    public static string Reason(RecordProblem problem) => ProblemMessages.Default.ReasonOf(problem, CultureInfo.CurrentUICulture);
 
     /// <summary>
     /// Puts the help of every command, option and argument under <paramref name="root"/> in the current UI language:

@@ -58,9 +58,7 @@ public static class ExcelRecordReader
         using var enumerator = Open(path, options ?? ExcelRecordReaderOptions.Default, out _);
         try
         {
-            return enumerator?.MoveNext() == true && enumerator.Current is IDictionary<string, object?> cells
-                ? [.. cells.Values.Select(v => CellText(v)?.Trim() ?? string.Empty)]
-                : [];
+            return enumerator?.MoveNext() == true && enumerator.Current is IDictionary<string, object?> cells ? HeaderOf(cells) : [];
         }
         catch (Exception ex) when (ex is InvalidDataException or IOException or InvalidOperationException or FormatException or NotSupportedException or System.Xml.XmlException)
         {
@@ -112,7 +110,7 @@ public static class ExcelRecordReader
                 if (schema is null)
                 {
                     letters = [.. cells.Keys];
-                    schema = RecordSchema.FromColumns(letters.Select(l => CellText(cells[l])?.Trim() ?? string.Empty), options.InferCommitteeFromName, options.Columns);
+                    schema = RecordSchema.FromColumns(HeaderOf(cells), options.InferCommitteeFromName, options.Columns);
                     continue;
                 }
 
@@ -137,6 +135,9 @@ public static class ExcelRecordReader
             }
         }
     }
+
+    /// <summary>The header row's texts, in column order.</summary>
+    private static string[] HeaderOf(IDictionary<string, object?> cells) => [.. cells.Values.Select(v => CellText(v)?.Trim() ?? string.Empty)];
 
     private static IEnumerator<object>? Open(string path, ExcelRecordReaderOptions options, out string? failure)
     {

@@ -62,6 +62,16 @@ public class ProblemMessagesTests
     }
 
     [Fact]
+    public void ReasonOf_ChineseAndEnglish_MessageAndCodeAsReasonGivesThem()
+    {
+        var problem = new RecordProblem("households", "-5", RecordProblemCodes.Negative, "Must not be negative.");
+
+        Assert.Equal("households 不能为负数（“-5”）。 [negative]", ProblemMessages.Default.ReasonOf(problem, Chinese));
+        Assert.Equal(problem.Reason, ProblemMessages.Default.ReasonOf(problem, CultureInfo.InvariantCulture));
+        Assert.Throws<ArgumentNullException>(() => ProblemMessages.Default.ReasonOf(null!, Chinese));
+    }
+
+    [Fact]
     public void With_EmptyCodeOrTemplate_Throws()
     {
         Assert.Throws<ArgumentException>(() => ProblemMessages.Default.With(Chinese, "", "x"));

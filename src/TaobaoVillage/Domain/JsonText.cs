@@ -22,28 +22,33 @@ internal static class JsonText
         for (var i = 0; i < value.Length; i++)
         {
             var c = value[i];
-            if (c >= ' ' && c != '"' && c != '\\' && c is not ('\u0085' or '\u2028' or '\u2029'))
+            if (IsPlain(c))
             {
                 continue;
             }
 
-            w.Append(value, start, i - start);
+            w.Append(value, start, i - start).Append(Escape(c));
             start = i + 1;
-            _ = c switch
-            {
-                '"' => w.Append("\\\""),
-                '\\' => w.Append("\\\\"),
-                '\n' => w.Append("\\n"),
-                '\r' => w.Append("\\r"),
-                '\t' => w.Append("\\t"),
-                '\b' => w.Append("\\b"),
-                '\f' => w.Append("\\f"),
-                _ => w.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture)),
-            };
         }
 
         return w.Append(value, start, value.Length - start).Append('"');
     }
+
+    /// <summary>Whether a character goes into a JSON string as it is (the line separators are escaped for JavaScript's sake).</summary>
+    public static bool IsPlain(char c) => c >= ' ' && c != '"' && c != '\\' && c is not ('\u0085' or '\u2028' or '\u2029');
+
+    /// <summary>The escape of a character that is not <see cref="IsPlain"/>: the short forms where JSON has them, else <c>\uXXXX</c>.</summary>
+    public static string Escape(char c) => c switch
+    {
+        '"' => "\\\"",
+        '\\' => "\\\\",
+        '\n' => "\\n",
+        '\r' => "\\r",
+        '\t' => "\\t",
+        '\b' => "\\b",
+        '\f' => "\\f",
+        _ => "\\u" + ((int)c).ToString("x4", CultureInfo.InvariantCulture),
+    };
 
     public static StringBuilder AppendNumber(this StringBuilder w, decimal value)
     {

@@ -61,6 +61,13 @@ public sealed class ProblemMessages
         return problem.Message;
     }
 
+    /// <summary>The message and its code, <c>message [code]</c>, in a language, as <see cref="RecordProblem.Reason"/> gives it in English.</summary>
+    /// <param name="problem">The problem.</param>
+    /// <param name="culture">The language.</param>
+    /// <returns>The text; the code stays as it is, so a reader can look it up.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public string ReasonOf(RecordProblem problem, CultureInfo culture) => $"{MessageOf(problem, culture)} [{problem.Code}]";
+
     /// <summary>The problem as <c>field: message [code]</c> in a language, as <see cref="RecordProblem.Describe"/> gives it in English.</summary>
     /// <param name="problem">The problem.</param>
     /// <param name="culture">The language.</param>
@@ -69,7 +76,7 @@ public sealed class ProblemMessages
     public string Describe(RecordProblem problem, CultureInfo culture)
     {
         ArgumentNullException.ThrowIfNull(problem);
-        return $"{problem.Field}: {MessageOf(problem, culture)} [{problem.Code}]";
+        return $"{problem.Field}: {ReasonOf(problem, culture)}";
     }
 
     private static string Key(string culture, string code) => culture + "\n" + code;

@@ -13,8 +13,6 @@ namespace TaobaoVillage.Domain;
 /// </summary>
 internal readonly struct Utf8Json(IBufferWriter<byte> output)
 {
-    private static readonly byte[] Hex = "0123456789abcdef"u8.ToArray();
-
     public IBufferWriter<byte> Output { get; } = output;
 
     public Utf8Json Raw(ReadOnlySpan<byte> bytes)
@@ -66,7 +64,8 @@ internal readonly struct Utf8Json(IBufferWriter<byte> output)
         for (var i = 0; i < value.Length; i++)
         {
             var c = value[i];
-            if (c >= ' ' && c != '"' && c != '\\' && c is not ('\u0085' or '\u2028' or '\u2029') && !char.IsSurrogate(c))
+            // JsonText's escapes, and lone surrogates too: UTF-8 cannot carry them.
+            if (JsonText.IsPlain(c) && !char.IsSurrogate(c))
             {
                 continue;
             }
@@ -78,18 +77,8 @@ internal readonly struct Utf8Json(IBufferWriter<byte> output)
             }
 
             Text(value.AsSpan(start, i - start));
+            Ascii(JsonText.Escape(c));
             start = i + 1;
-            _ = c switch
-            {
-                '"' => Raw("\\\""u8),
-                '\\' => Raw("\\\\"u8),
-                '\n' => Raw("\\n"u8),
-                '\r' => Raw("\\r"u8),
-                '\t' => Raw("\\t"u8),
-                '\b' => Raw("\\b"u8),
-                '\f' => Raw("\\f"u8),
-                _ => Raw([(byte)'\\', (byte)'u', Hex[c >> 12], Hex[(c >> 8) & 0xF], Hex[(c >> 4) & 0xF], Hex[c & 0xF]]),
-            };
         }
 
         Text(value.AsSpan(start));

@@ -48,11 +48,6 @@ public static class VerdictJsonWriter
     {
         ArgumentNullException.ThrowIfNull(row);
         ArgumentNullException.ThrowIfNull(ruleSet);
-        if (!Enum.IsDefined(detail))
-        {
-            throw new ArgumentOutOfRangeException(nameof(detail), detail, "All, Failing or Verdict.");
-        }
-
         var buffer = Scratch();
         Write(row, ruleSet, new Utf8Json(buffer), detail);
         return Encoding.UTF8.GetString(buffer.WrittenSpan);
@@ -80,11 +75,6 @@ public static class VerdictJsonWriter
         ArgumentNullException.ThrowIfNull(row);
         ArgumentNullException.ThrowIfNull(ruleSet);
         ArgumentNullException.ThrowIfNull(output);
-        if (!Enum.IsDefined(detail))
-        {
-            throw new ArgumentOutOfRangeException(nameof(detail), detail, "All, Failing or Verdict.");
-        }
-
         Write(row, ruleSet, new Utf8Json(output), detail).Raw("\n"u8);
     }
 
@@ -128,6 +118,12 @@ public static class VerdictJsonWriter
 
     private static Utf8Json Write(ScoredRow row, RuleSet ruleSet, Utf8Json w, VerdictDetail detail)
     {
+        // Checked here, before a byte is written, for every public way in.
+        if (!Enum.IsDefined(detail))
+        {
+            throw new ArgumentOutOfRangeException(nameof(detail), detail, "All, Failing or Verdict.");
+        }
+
         w.Raw("{\"line\":"u8).Number(row.Line).Raw(",\"village_code\":"u8).String(row.Key).Raw(",\"year\":"u8);
         _ = row.Year is { } year ? w.Number(year) : w.Raw("null"u8);
         w.Raw(",\"verdict\":\""u8).Ascii(row.StatusName).Raw("\""u8);

@@ -35,7 +35,16 @@ public sealed class VerdictTable
         var criteria = RuleSet.ExplainedCriteriaOf(ruleSets);
         _criteria = [.. criteria.Select(c => c.Id)];
         _numeric = [.. criteria.OfType<Condition>().Where(c => c.Threshold is not null).Select(c => c.Id)];
-        Columns = ["line", "village_code", "year", "verdict", OutputRow.RuleSetField, OutputRow.RuleSetField + "_version", .. _criteria, "needs", "errors", "village_name", .. _numeric.Select(ShortfallColumn), .. _numeric.Select(ValueColumn)];
+        // Each column with its type, in one list: names and types cannot drift apart.
+        var text = typeof(string);
+        (string Name, Type Type)[] columns =
+        [
+            ("line", typeof(long)), ("village_code", text), ("year", typeof(int)), ("verdict", text), (OutputRow.RuleSetField, text),
+            (OutputRow.RuleSetField + "_version", text), .. _criteria.Select(id => (id, text)), ("needs", text), ("errors", text), ("village_name", text),
+            .. _numeric.Select(id => (ShortfallColumn(id), typeof(decimal))), .. _numeric.Select(id => (ValueColumn(id), typeof(decimal))),
+        ];
+        Columns = [.. columns.Select(c => c.Name)];
+        ColumnTypes = [.. columns.Select(c => c.Type)];
     }
 
     /// <summary>The column names, in order.</summary>
@@ -46,7 +55,7 @@ public sealed class VerdictTable
     /// <see cref="long"/>, <c>year</c> <see cref="int"/>, shortfalls and values <see cref="decimal"/>, the rest
     /// <see cref="string"/>. Every column but <c>line</c> may be null.
     /// </summary>
-    public IReadOnlyList<Type> ColumnTypes => [typeof(long), typeof(string), typeof(int), .. Enumerable.Repeat(typeof(string), Columns.Count - 3 - (2 * _numeric.Length)), .. Enumerable.Repeat(typeof(decimal), 2 * _numeric.Length)];
+    public IReadOnlyList<Type> ColumnTypes { get; }
 
     /// <summary>The name of a criterion's shortfall column: <c>ID shortfall</c>.</summary>
     /// <param name="criterionId">The criterion's id.</param>
