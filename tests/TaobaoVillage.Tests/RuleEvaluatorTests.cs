@@ -669,6 +669,49 @@ public class ShortfallTests
         Assert.Contains(verdict.PathsToPass(), p => p.ToString() == "data for active_shops, households");
     }
 
+    [Theory]
+    [InlineData(3)]
+    [InlineData(31)]
+    [InlineData(32)]
+    [InlineData(33)]
+    [InlineData(64)]
+    [InlineData(70)]
+    public void Evaluate_ManyCriteria_EveryResultKeepsItsOwnOutcomeAndValue(int conditions)
+    {
+        // Past 31 parts (32 nodes) a verdict stores its outcomes differently, past 64 the engine decides on the heap.
+        var ruleSet = new RuleSetBuilder("many", "1").Titled("many").For(RuleTarget.Village).EffectiveYears(2000)
+            .AllOf("root", all =>
+            {
+                for (var i = 0; i < conditions; i++)
+                {
+                    _ = (i % 3) switch
+                    {
+                        0 => all.Require($"sales-{i}", Metric.AnnualSales, c => c.AtLeast(Cny.FromYuan(1_000m))),
+                        1 => all.Require($"shops-{i}", Metric.ActiveShops, c => c.AtLeast(100)),
+                        _ => all.Require($"engaged-{i}", Metric.EcommerceHouseholds, c => c.AtLeast(1)),
+                    };
+                }
+            })
+            .Build();
+
+        var verdict = ruleSet.Compile().Evaluate(new VillageRecord(new VillageCode("1")) { AnnualSales = Cny.FromYuan(5_000m), ActiveShops = 5 });
+
+        Assert.Equal(Outcome.Fail, verdict.Outcome);
+        Assert.Null(verdict.Root.Shortfall);
+        for (var i = 0; i < conditions; i++)
+        {
+            var result = verdict.Root.Children[i];
+            var (outcome, observed, shortfall) = (i % 3) switch
+            {
+                0 => (Outcome.Pass, (decimal?)5_000m, (decimal?)null),
+                1 => (Outcome.Fail, 5m, 95m),
+                _ => (Outcome.Unknown, null, null),
+            };
+            Assert.Equal((outcome, observed, shortfall), (result.Outcome, result.Observed, result.Shortfall?.Amount));
+            Assert.Equal(result, verdict[result.Id]);
+        }
+    }
+
     [Fact]
     public void Verdict_ToString_NamesSubjectAndRuleSet() =>
         Assert.Equal("1: Indeterminate under aliresearch@2022.2", BuiltInRuleSets.AliResearch.Compile().Evaluate(new VillageRecord(new VillageCode("1"))).ToString());

@@ -61,47 +61,56 @@ internal struct CompiledCriterion
         return index;
     }
 
-    public readonly CriterionResult EvaluateLeaf(Verdict verdict, int index, Subject facts, out decimal relative)
+    /// <summary>The outcome of a condition on these facts: all evaluation computes (the explanation is <see cref="Explain"/>, on demand).</summary>
+    public readonly Outcome Decide(Subject facts)
     {
-        relative = 0;
         if (Metric.Kind == MetricKind.Category)
         {
             var value = facts.Category(Metric);
-            if (value < 0)
-            {
-                return new CriterionResult(verdict, index, Criterion, Outcome.Unknown);
-            }
+            return value < 0 ? Outcome.Unknown : (Mask & (1ul << value)) != 0 ? Outcome.Pass : Outcome.Fail;
+        }
 
-            var outcome = (Mask & (1ul << value)) != 0 ? Outcome.Pass : Outcome.Fail;
-            return new CriterionResult(verdict, index, Criterion, outcome, category: Metric.Categories[value], fromName: facts.ReadFromName(Metric));
+        if (Metric.Numerator is { } numerator)
+        {
+            // Exact: count ≥ share × households, never a floating-point ratio.
+            return facts.Value(numerator) is { } n && facts.Value(Metric.Denominator!) is { } h && h > 0 ? Compare(n, Threshold * h) : Outcome.Unknown;
+        }
+
+        return facts.Value(Metric) is { } v ? Compare(v, Threshold) : Outcome.Unknown;
+    }
+
+    /// <summary>What a condition saw and what it misses, given the outcome <see cref="Decide"/> gave on the same facts.</summary>
+    public readonly ResultDetail Explain(Subject facts, Outcome outcome)
+    {
+        if (Metric.Kind == MetricKind.Category)
+        {
+            return outcome == Outcome.Unknown ? default : new ResultDetail(category: Metric.Categories[facts.Category(Metric)], fromName: facts.ReadFromName(Metric));
         }
 
         if (Metric.Numerator is { } numerator)
         {
             var num = facts.Value(numerator);
             var households = facts.Value(Metric.Denominator!);
-            if (num is not { } n || households is not { } h || h <= 0)
+            if (outcome == Outcome.Unknown)
             {
-                return new CriterionResult(verdict, index, Criterion, Outcome.Unknown, num, households);
+                return new ResultDetail(num, households);
             }
 
-            // Exact: count ≥ share × households, never a floating-point ratio.
+            var (n, h) = (num!.Value, households!.Value);
             var required = Threshold * h;
-            var outcome = Compare(n, required);
-            return outcome == Outcome.Fail && TryGap(n, required, 1m, out var amount, out relative)
-                ? new CriterionResult(verdict, index, Criterion, outcome, n, h, shortfallSource: Condition, shortfallAmount: amount, fraction: relative)
-                : new CriterionResult(verdict, index, Criterion, outcome, n, h);
+            return outcome == Outcome.Fail && TryGap(n, required, 1m, out var amount, out var relative)
+                ? new ResultDetail(n, h, shortfallSource: Condition, shortfallAmount: amount, relative: relative)
+                : new ResultDetail(n, h);
         }
 
         if (facts.Value(Metric) is not { } v)
         {
-            return new CriterionResult(verdict, index, Criterion, Outcome.Unknown);
+            return default;
         }
 
-        var result = Compare(v, Threshold);
-        return result == Outcome.Fail && TryGap(v, Threshold, Quantum, out var gap, out relative)
-            ? new CriterionResult(verdict, index, Criterion, result, v, shortfallSource: Condition, shortfallAmount: gap, fraction: relative)
-            : new CriterionResult(verdict, index, Criterion, result, v);
+        return outcome == Outcome.Fail && TryGap(v, Threshold, Quantum, out var gap, out var fraction)
+            ? new ResultDetail(v, shortfallSource: Condition, shortfallAmount: gap, relative: fraction)
+            : new ResultDetail(v);
     }
 
     private readonly bool TryGap(decimal value, decimal required, decimal quantum, out decimal amount, out decimal relative)

@@ -10,57 +10,31 @@ namespace TaobaoVillage.Engine;
 /// <remarks>Immutable and thread-safe.</remarks>
 public readonly struct CriterionResult : IEquatable<CriterionResult>
 {
-    // Kept compact (one verdict holds one of these per criterion): the shortfall is stored as its source criterion,
-    // amount and fraction, and rebuilt on demand.
-    private readonly decimal _observed;
-    private readonly decimal _shortfallAmount;
-    private readonly double _shortfallFraction;
-    private readonly decimal _denominator;
+    // A position in its verdict, nothing more: the outcome is the verdict's, and the value seen and the shortfall are
+    // read back from the verdict's immutable facts when asked for, so that evaluating allocates only the verdict.
     private readonly Verdict? _owner;
     private readonly int _index;
-    private readonly Condition? _shortfallSource;
-    private readonly byte _flags;
 
-    internal CriterionResult(Verdict owner, int index, Criterion criterion, Outcome outcome, decimal? observed = null, decimal? denominator = null, string? category = null, Condition? shortfallSource = null, decimal shortfallAmount = 0, decimal fraction = 0, bool fromName = false)
+    internal CriterionResult(Verdict owner, int index)
     {
         _owner = owner;
         _index = index;
-        Criterion = criterion;
-        Outcome = outcome;
-        Category = category;
-        _flags = fromName ? FromName : (byte)0;
-        if (observed is { } o)
-        {
-            _observed = o;
-            _flags |= HasObserved;
-        }
-
-        if (denominator is { } d)
-        {
-            _denominator = d;
-            _flags |= HasDenominator;
-        }
-
-        _shortfallSource = shortfallSource;
-        _shortfallAmount = shortfallAmount;
-        _shortfallFraction = (double)fraction;
     }
 
-    private const byte HasObserved = 1;
-    private const byte HasDenominator = 2;
-    private const byte FromName = 4;
+    /// <summary>What this result saw and misses, computed once per call: writers read it once per line.</summary>
+    internal ResultDetail Detail => _owner?.DetailOf(_index) ?? default;
 
     /// <summary>
     /// Whether the value seen was read from the village's official name (its committee kind from …村委会 or …居委会)
     /// because no column gave it; see <see cref="Domain.VillageRecord.CommitteeFromName"/>.
     /// </summary>
-    public bool ValueFromName => (_flags & FromName) != 0;
+    public bool ValueFromName => Detail.FromName;
 
     /// <summary>
     /// The criterion (its id, title, threshold, unit and citation). For <c>default(CriterionResult)</c>, which belongs
     /// to no rule set, an empty group with the id "".
     /// </summary>
-    public Criterion Criterion { get => field ?? NoCriterion; }
+    public Criterion Criterion => _owner?.CriterionAt(_index) ?? NoCriterion;
 
     /// <summary>Whether this result belongs to a criterion (every result a verdict holds does; <c>default</c> does not).</summary>
     internal bool HasCriterion => _owner is not null;
@@ -96,33 +70,31 @@ public readonly struct CriterionResult : IEquatable<CriterionResult>
     }
 
     /// <summary>Pass, fail or unknown.</summary>
-    public Outcome Outcome { get; }
+    public Outcome Outcome => _owner?.OutcomeAt(_index) ?? Outcome.Unknown;
 
     /// <summary>
     /// The raw figure seen: the amount or count, or for a share the numerator (engaged households, shops).
     /// <see langword="null"/> when missing, and for groups.
     /// </summary>
-    public decimal? Observed => (_flags & HasObserved) != 0 ? _observed : null;
+    public decimal? Observed => Detail.Observed;
 
     /// <summary>For a share, the denominator seen (households); otherwise <see langword="null"/>.</summary>
-    public decimal? Denominator => (_flags & HasDenominator) != 0 ? _denominator : null;
+    public decimal? Denominator => Detail.Denominator;
 
     /// <summary>
     /// The value compared with the threshold, in the threshold's unit: for a share the fraction
     /// <see cref="Observed"/> ÷ <see cref="Denominator"/> (for display; the comparison itself is exact).
     /// </summary>
-    public decimal? Actual => Denominator is { } d ? (Observed is { } n && d != 0 ? n / d : null) : Observed;
+    public decimal? Actual => Detail.Actual;
 
     /// <summary>
     /// <see cref="Actual"/> as the outputs write it (JSON <c>actual</c>, the tables' <c>ID value</c>): a share
     /// rounded toward zero to six decimal places — never up past a threshold; amounts and counts as they are.
     /// </summary>
-    public decimal? ReportedActual => Denominator is { } d
-        ? (Observed is { } n && d != 0 ? Math.Round(n / d, 6, MidpointRounding.ToZero) : null)
-        : Observed;
+    public decimal? ReportedActual => Detail.ReportedActual;
 
     /// <summary>For a category criterion, the value seen (such as <c>taobao</c>); otherwise <see langword="null"/>.</summary>
-    public string? Category { get; }
+    public string? Category => Detail.Category;
 
     /// <summary>The threshold, for numeric criteria.</summary>
     public decimal? Threshold => (Criterion as Condition)?.Threshold;
@@ -132,21 +104,11 @@ public readonly struct CriterionResult : IEquatable<CriterionResult>
     /// failing any-of group, the cheapest part (smallest share of its threshold missing); for an all-of group with one
     /// part not passing, that part's. <see langword="null"/> when passing, unknown, or not fixable by an amount.
     /// </summary>
-    public Shortfall? Shortfall => _shortfallSource is { } source
-        ? new Shortfall(source.Id, source.Metric, _shortfallAmount, source.Metric.ShortfallUnit) { Fraction = (decimal)_shortfallFraction }
-        : null;
-
-    internal Condition? ShortfallSource => _shortfallSource;
-
-    internal decimal ShortfallAmount => _shortfallAmount;
-
-    internal double ShortfallFraction => _shortfallFraction;
+    public Shortfall? Shortfall => Detail.Shortfall;
 
     /// <inheritdoc />
     public bool Equals(CriterionResult other) =>
-        ReferenceEquals(Criterion, other.Criterion) && Outcome == other.Outcome && _flags == other._flags && _observed == other._observed
-        && _denominator == other._denominator && Category == other.Category && ReferenceEquals(_shortfallSource, other._shortfallSource)
-        && _shortfallAmount == other._shortfallAmount;
+        ReferenceEquals(Criterion, other.Criterion) && Outcome == other.Outcome && Detail.Equals(other.Detail);
 
     /// <inheritdoc />
     public override bool Equals(object? obj) => obj is CriterionResult other && Equals(other);
@@ -174,4 +136,47 @@ public readonly struct CriterionResult : IEquatable<CriterionResult>
         Condition c => $"{Id}: {Outcome.ToString().ToLowerInvariant()} ({(Actual is { } a ? DecimalText.Format(a) : "missing")} {UnitNames.Symbol(c.Comparison)} {DecimalText.Format(c.Threshold ?? 0)} {UnitNames.Name(c.Unit)})",
         _ => $"{Id}: {Outcome.ToString().ToLowerInvariant()}",
     };
+}
+
+/// <summary>
+/// What one criterion saw and what it misses: the value (or numerator and denominator), the category, and the shortfall
+/// as its source condition, amount and fraction of the target. Computed from the verdict's facts on demand.
+/// </summary>
+internal readonly struct ResultDetail(
+    decimal? observed = null, decimal? denominator = null, string? category = null, bool fromName = false,
+    Condition? shortfallSource = null, decimal shortfallAmount = 0, decimal relative = 0) : IEquatable<ResultDetail>
+{
+    public decimal? Observed { get; } = observed;
+
+    public decimal? Denominator { get; } = denominator;
+
+    public string? Category { get; } = category;
+
+    public bool FromName { get; } = fromName;
+
+    public Condition? ShortfallSource { get; } = shortfallSource;
+
+    public decimal ShortfallAmount { get; } = shortfallAmount;
+
+    /// <summary>The amount missing as a fraction of what is required: how the cheapest way is chosen.</summary>
+    public decimal Relative { get; } = relative;
+
+    public decimal? Actual => Denominator is { } d ? (Observed is { } n && d != 0 ? n / d : null) : Observed;
+
+    public decimal? ReportedActual => Denominator is { } d
+        ? (Observed is { } n && d != 0 ? Math.Round(n / d, 6, MidpointRounding.ToZero) : null)
+        : Observed;
+
+    // The fraction goes through double as it always has: it ranks ways to pass, and the ranking must not move.
+    public Shortfall? Shortfall => ShortfallSource is { } source
+        ? new Shortfall(source.Id, source.Metric, ShortfallAmount, source.Metric.ShortfallUnit) { Fraction = (decimal)(double)Relative }
+        : null;
+
+    public bool Equals(ResultDetail other) =>
+        Observed == other.Observed && Denominator == other.Denominator && Category == other.Category && FromName == other.FromName
+        && ReferenceEquals(ShortfallSource, other.ShortfallSource) && ShortfallAmount == other.ShortfallAmount;
+
+    public override bool Equals(object? obj) => obj is ResultDetail other && Equals(other);
+
+    public override int GetHashCode() => HashCode.Combine(Observed, Denominator, Category);
 }

@@ -26,14 +26,10 @@ public sealed class RuleEvaluator
         var nodes = new List<CompiledCriterion>();
         CompiledCriterion.Compile(ruleSet.Criteria, nodes);
         _nodes = [.. nodes];
-        Children = [.. _nodes.Select(n => n.Children ?? [])];
     }
 
     /// <summary>The rule set this evaluator runs.</summary>
     public RuleSet RuleSet { get; }
-
-    /// <summary>For each node in pre-order, the indices of its children: the verdict tree's shape.</summary>
-    internal int[][] Children { get; }
 
     /// <summary>Evaluates one village record, checking it first.</summary>
     /// <param name="record">The record.</param>
@@ -44,7 +40,7 @@ public sealed class RuleEvaluator
     {
         ArgumentNullException.ThrowIfNull(record);
         var problems = VillageRecordValidator.Validate(record);
-        return problems.Count > 0 ? new Verdict(RuleSet, record.Code.Value ?? string.Empty, problems) : EvaluateValid(record);
+        return problems.Count > 0 ? new Verdict(this, record.Code.Value ?? string.Empty, problems) : EvaluateValid(record);
     }
 
     /// <summary>Evaluates a record already checked (as every record a reader returns is).</summary>
@@ -80,76 +76,95 @@ public sealed class RuleEvaluator
         return Run(township.Code ?? string.Empty, new Subject(null, township));
     }
 
+    /// <summary>The compiled nodes in pre-order: what a verdict reads its criteria, children and explanations from.</summary>
+    internal CompiledCriterion[] Nodes => _nodes;
+
     private Verdict Run(string subject, Subject facts)
     {
-        var verdict = new Verdict(RuleSet, subject, Children, _nodes.Length);
-        Span<decimal> relative = _nodes.Length <= 64 ? stackalloc decimal[_nodes.Length] : new decimal[_nodes.Length];
-        verdict.Outcome = Eval(0, facts, verdict, relative);
-        return verdict;
+        // Evaluation decides every node's outcome and nothing else: one allocation (the verdict). Values seen and
+        // shortfalls are read back from the same immutable facts when asked for (Verdict.DetailOf).
+        Span<Outcome> outcomes = _nodes.Length <= 64 ? stackalloc Outcome[_nodes.Length] : new Outcome[_nodes.Length];
+        var outcome = Decide(0, facts, outcomes);
+        return new Verdict(this, subject, facts, outcome, outcomes);
     }
 
-    private Outcome Eval(int index, Subject facts, Verdict verdict, Span<decimal> relative)
+    private Outcome Decide(int index, Subject facts, Span<Outcome> outcomes)
     {
         ref readonly var node = ref _nodes[index];
-        var results = verdict.Results;
-        if (node.Children is null)
+        if (node.Children is not { } children)
         {
-            results[index] = node.EvaluateLeaf(verdict, index, facts, out relative[index]);
-            return results[index].Outcome;
+            return outcomes[index] = node.Decide(facts);
         }
 
         var passed = 0;
         var failed = 0;
-        var notPassing = -1;
-        var notPassingCount = 0;
-        var cheapest = -1;
-        foreach (var child in node.Children)
+        foreach (var child in children)
         {
-            var o = Eval(child, facts, verdict, relative);
-            if (o == Outcome.Pass)
+            // Every part is decided, even past the point the group is settled: each has its own line in the explanation.
+            switch (Decide(child, facts, outcomes))
             {
-                passed++;
-                continue;
+                case Outcome.Pass:
+                    passed++;
+                    break;
+                case Outcome.Fail:
+                    failed++;
+                    break;
+            }
+        }
+
+        return outcomes[index] = node.Kind == GroupKind.AllOf
+            ? failed > 0 ? Outcome.Fail : passed == children.Length ? Outcome.Pass : Outcome.Unknown
+            : passed > 0 ? Outcome.Pass : failed == children.Length ? Outcome.Fail : Outcome.Unknown;
+    }
+
+    /// <summary>What one node saw and what it misses (see <see cref="ResultDetail"/>), for a verdict this evaluator gave.</summary>
+    internal ResultDetail DetailOf(int index, Subject facts, Verdict verdict)
+    {
+        ref readonly var node = ref _nodes[index];
+        var outcome = verdict.OutcomeAt(index);
+        if (node.Children is not { } children)
+        {
+            return node.Explain(facts, outcome);
+        }
+
+        if (outcome != Outcome.Fail)
+        {
+            return default;
+        }
+
+        // A group's shortfall is its one part not passing (all of) or its cheapest failing part (any of).
+        var source = default(ResultDetail);
+        if (node.Kind == GroupKind.AllOf)
+        {
+            var notPassing = -1;
+            foreach (var child in children)
+            {
+                if (verdict.OutcomeAt(child) != Outcome.Pass)
+                {
+                    if (notPassing >= 0)
+                    {
+                        return default;
+                    }
+
+                    notPassing = child;
+                }
             }
 
-            notPassing = child;
-            notPassingCount++;
-            if (o == Outcome.Fail)
+            source = DetailOf(notPassing, facts, verdict);
+        }
+        else
+        {
+            foreach (var child in children)
             {
-                failed++;
-                if (results[child].ShortfallSource is not null && (cheapest < 0 || relative[child] < relative[cheapest]))
+                var part = DetailOf(child, facts, verdict);
+                if (part.ShortfallSource is not null && (source.ShortfallSource is null || part.Relative < source.Relative))
                 {
-                    cheapest = child;
+                    source = part;
                 }
             }
         }
 
-        var n = node.Children.Length;
-        Outcome outcome;
-        var source = -1;
-        if (node.Kind == GroupKind.AllOf)
-        {
-            outcome = failed > 0 ? Outcome.Fail : passed == n ? Outcome.Pass : Outcome.Unknown;
-            source = outcome == Outcome.Fail && notPassingCount == 1 ? notPassing : -1;
-        }
-        else
-        {
-            outcome = passed > 0 ? Outcome.Pass : failed == n ? Outcome.Fail : Outcome.Unknown;
-            source = outcome == Outcome.Fail ? cheapest : -1;
-        }
-
-        // A group's shortfall is its one failing part's (all of) or its cheapest part's (any of).
-        if (source >= 0 && results[source].ShortfallSource is { } from)
-        {
-            relative[index] = relative[source];
-            results[index] = new CriterionResult(verdict, index, node.Criterion, outcome, shortfallSource: from, shortfallAmount: results[source].ShortfallAmount, fraction: relative[source]);
-        }
-        else
-        {
-            results[index] = new CriterionResult(verdict, index, node.Criterion, outcome);
-        }
-
-        return outcome;
+        return source.ShortfallSource is null ? default : new ResultDetail(shortfallSource: source.ShortfallSource, shortfallAmount: source.ShortfallAmount, relative: source.Relative);
     }
 }
 

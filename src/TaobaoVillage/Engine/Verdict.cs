@@ -12,25 +12,40 @@ namespace TaobaoVillage.Engine;
 /// <remarks>Immutable and thread-safe.</remarks>
 public sealed class Verdict
 {
-    private static readonly int[][] NoChildren = [[]];
+    private readonly RuleEvaluator _evaluator;
+    private readonly Subject _facts;
 
-    private readonly int[][] _children;
+    // Two bits per node for rule sets of up to 32 criteria (every built-in one): the verdict stays one allocation.
+    private readonly ulong _packed;
+    private readonly Outcome[]? _outcomes;
 
-    internal Verdict(RuleSet ruleSet, string subject, int[][] children, int size)
+    internal Verdict(RuleEvaluator evaluator, string subject, Subject facts, Outcome outcome, ReadOnlySpan<Outcome> outcomes)
     {
-        RuleSet = ruleSet;
+        _evaluator = evaluator;
+        RuleSet = evaluator.RuleSet;
         Subject = subject;
-        _children = children;
-        Results = new CriterionResult[size];
+        _facts = facts;
+        Outcome = outcome;
+        Count = outcomes.Length;
         Problems = [];
+        if (outcomes.Length <= 32)
+        {
+            for (var i = 0; i < outcomes.Length; i++)
+            {
+                _packed |= (ulong)outcomes[i] << (2 * i);
+            }
+        }
+        else
+        {
+            _outcomes = outcomes.ToArray();
+        }
     }
 
-    internal Verdict(RuleSet ruleSet, string subject, IReadOnlyList<RecordProblem> problems)
+    internal Verdict(RuleEvaluator evaluator, string subject, IReadOnlyList<RecordProblem> problems)
     {
-        RuleSet = ruleSet;
+        _evaluator = evaluator;
+        RuleSet = evaluator.RuleSet;
         Subject = subject;
-        _children = NoChildren;
-        Results = [];
         Problems = problems;
         Outcome = Outcome.Unknown;
     }
@@ -42,7 +57,7 @@ public sealed class Verdict
     public string Subject { get; }
 
     /// <summary>The root criterion's outcome (<see cref="Outcome.Unknown"/> for an invalid record).</summary>
-    public Outcome Outcome { get; internal set; }
+    public Outcome Outcome { get; }
 
     /// <summary>Eligible, not eligible, indeterminate (missing data could still decide either way), or invalid.</summary>
     public Eligibility Eligibility => Problems.Count > 0 ? Eligibility.Invalid : Outcome switch
@@ -62,7 +77,7 @@ public sealed class Verdict
     /// The result of the rule set's root criterion; walk <see cref="CriterionResult.Children"/> from here. For an
     /// invalid record, <c>default</c> (no criterion, no children).
     /// </summary>
-    public CriterionResult Root => Results.Length > 0 ? Results[0] : default;
+    public CriterionResult Root => Count > 0 ? new CriterionResult(this, 0) : default;
 
     /// <summary>Every criterion's result, parents before children, from the root (a walk of the tree).</summary>
     public IEnumerable<CriterionResult> Criteria => Root.DescendantsAndSelf();
@@ -71,16 +86,23 @@ public sealed class Verdict
     public IEnumerable<CriterionResult> Explained => Criteria.Skip(FirstExplained);
 
     /// <summary>
-    /// <see cref="Explained"/> without an enumerator: the engine's pre-order walk of the tree, which writers read in
-    /// one pass (they find each result's text by its <see cref="CriterionResult.Criterion"/>, never by position).
+    /// The start of <see cref="Explained"/> in the engine's pre-order walk of the tree (1 after a root group, whose
+    /// outcome is the verdict, else 0): writers read results <see cref="ResultAt"/> this index up to <see cref="Count"/>
+    /// without an enumerator, and find each one's text by its <see cref="CriterionResult.Criterion"/>, never by position.
     /// </summary>
-    internal ReadOnlySpan<CriterionResult> ExplainedInOrder => Results.AsSpan(FirstExplained);
+    internal int FirstExplained => Count > 0 && _evaluator.Nodes[0].Children is not null ? 1 : 0;
 
-    /// <summary>1 after a root group (its outcome is the verdict), else 0: the one place that says what an explanation skips.</summary>
-    private int FirstExplained => Results.Length > 0 && Results[0].Criterion is CriterionGroup ? 1 : 0;
+    /// <summary>How many criteria were evaluated: the rule set's, or none for an invalid record.</summary>
+    internal int Count { get; }
 
-    /// <summary>The node results, in the engine's order; only the engine fills them and only it indexes them.</summary>
-    internal CriterionResult[] Results { get; }
+    /// <summary>The result of the node at this index of the engine's pre-order walk.</summary>
+    internal CriterionResult ResultAt(int index) => new(this, index);
+
+    internal Criterion CriterionAt(int index) => _evaluator.Nodes[index].Criterion;
+
+    internal Outcome OutcomeAt(int index) => _outcomes is { } all ? all[index] : (Outcome)((_packed >> (2 * index)) & 3);
+
+    internal ResultDetail DetailOf(int index) => _evaluator.DetailOf(index, _facts, this);
 
     /// <summary>The result of the criterion with this id.</summary>
     /// <param name="criterionId">The criterion's id.</param>
@@ -99,12 +121,13 @@ public sealed class Verdict
     /// <returns>Whether the criterion exists.</returns>
     public bool TryGet(string criterionId, out CriterionResult result)
     {
-        // The engine's array holds the tree's walk: no enumerator per lookup (a CSV row looks up every criterion).
-        foreach (ref readonly var r in Results.AsSpan())
+        // The engine's nodes are the tree's walk: no enumerator per lookup (a CSV row looks up every criterion).
+        var nodes = _evaluator.Nodes;
+        for (var i = 0; i < Count; i++)
         {
-            if (r.Id == criterionId)
+            if (nodes[i].Criterion.Id == criterionId)
             {
-                result = r;
+                result = new CriterionResult(this, i);
                 return true;
             }
         }
@@ -157,8 +180,7 @@ public sealed class Verdict
 
     internal IReadOnlyList<CriterionResult> ChildrenOf(int index)
     {
-        var indices = _children[index];
-        if (indices.Length == 0)
+        if (_evaluator.Nodes[index].Children is not { Length: > 0 } indices)
         {
             return [];
         }
@@ -166,7 +188,7 @@ public sealed class Verdict
         var children = new CriterionResult[indices.Length];
         for (var i = 0; i < indices.Length; i++)
         {
-            children[i] = Results[indices[i]];
+            children[i] = new CriterionResult(this, indices[i]);
         }
 
         return children;

@@ -161,20 +161,23 @@ public static class VerdictJsonWriter
     {
         w.Raw("["u8);
         var first = true;
-        foreach (ref readonly var r in verdict.ExplainedInOrder)
+        for (var i = verdict.FirstExplained; i < verdict.Count; i++)
         {
+            var r = verdict.ResultAt(i);
             if (detail == VerdictDetail.Failing && r.Outcome == Outcome.Pass)
             {
                 continue;
             }
 
+            // Computed once for the line: the value seen and the shortfall are read back from the verdict's facts.
+            var seen = r.Detail;
             var part = parts.For(r.Criterion);
             w.Raw(first ? [] : ","u8).Raw(part.Head).Raw(Outcomes[(int)r.Outcome]).Raw("\""u8);
             first = false;
             if (r.Criterion is Condition { Comparison: Comparison.OneOf })
             {
-                w.Raw(",\"actual\":"u8).String(r.Category);
-                if (r.ValueFromName)
+                w.Raw(",\"actual\":"u8).String(seen.Category);
+                if (seen.FromName)
                 {
                     // Where the value came from, when not from a column.
                     w.Raw(",\"source\":\"village_name\""u8);
@@ -183,11 +186,11 @@ public static class VerdictJsonWriter
             else if (r.Criterion is Condition)
             {
                 w.Raw(",\"actual\":"u8);
-                if (r.Denominator is { } d && r.Observed is { } n && d != 0)
+                if (seen.Denominator is { } d && seen.Observed is { } n && d != 0)
                 {
-                    w.Number(r.ReportedActual!.Value).Raw(",\"observed\":"u8).Number(n).Raw(",\"households\":"u8).Number(d);
+                    w.Number(seen.ReportedActual!.Value).Raw(",\"observed\":"u8).Number(n).Raw(",\"households\":"u8).Number(d);
                 }
-                else if (r.Observed is { } o)
+                else if (seen.Observed is { } o)
                 {
                     w.Number(o);
                 }
@@ -198,9 +201,9 @@ public static class VerdictJsonWriter
             }
 
             w.Raw(part.Tail).Raw(",\"shortfall\":"u8);
-            if (r.Shortfall is { } s)
+            if (seen.ShortfallSource is { } s)
             {
-                w.Raw("{\"amount\":"u8).Number(s.Amount).Raw(",\"unit\":\""u8).Ascii(UnitNames.Name(s.Unit)).Raw("\"}}"u8);
+                w.Raw("{\"amount\":"u8).Number(seen.ShortfallAmount).Raw(",\"unit\":\""u8).Ascii(UnitNames.Name(s.Metric.ShortfallUnit)).Raw("\"}}"u8);
             }
             else
             {
