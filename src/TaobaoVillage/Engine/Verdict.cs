@@ -80,10 +80,19 @@ public sealed class Verdict
     public CriterionResult Root => Count > 0 ? new CriterionResult(this, 0) : default;
 
     /// <summary>Every criterion's result, parents before children, from the root (a walk of the tree).</summary>
-    public IEnumerable<CriterionResult> Criteria => Root.DescendantsAndSelf();
+    public IEnumerable<CriterionResult> Criteria => From(0);
 
     /// <summary>The results an explanation lists: all but a root group, whose outcome is the verdict (see <see cref="Rules.RuleSet.ExplainedCriteria"/>).</summary>
-    public IEnumerable<CriterionResult> Explained => Criteria.Skip(FirstExplained);
+    public IEnumerable<CriterionResult> Explained => From(FirstExplained);
+
+    // The engine's nodes are the tree's pre-order walk: reading them in order is the walk, without recursion.
+    private IEnumerable<CriterionResult> From(int start)
+    {
+        for (var i = start; i < Count; i++)
+        {
+            yield return new CriterionResult(this, i);
+        }
+    }
 
     /// <summary>
     /// The start of <see cref="Explained"/> in the engine's pre-order walk of the tree (1 after a root group, whose
