@@ -160,6 +160,122 @@ public class RecordSchemaTests
     private static RecordParseResult Parse(string header, string row) =>
         RecordSchema.FromColumns(header.Split(',')).Parse(row.Split(',').Select(c => (string?)c).ToArray());
 
+    // The contract's alias table (DESIGN.md, "Column aliases"), written out by hand: none of these may be dropped.
+    [Theory]
+    [InlineData("villageCode", "village_code")]
+    [InlineData("code", "village_code")]
+    [InlineData("村代码", "village_code")]
+    [InlineData("村编码", "village_code")]
+    [InlineData("行政区划代码", "village_code")]
+    [InlineData("统计用区划代码", "village_code")]
+    [InlineData("区划代码", "village_code")]
+    [InlineData("village", "village_name")]
+    [InlineData("name", "village_name")]
+    [InlineData("村名", "village_name")]
+    [InlineData("村名称", "village_name")]
+    [InlineData("村庄名称", "village_name")]
+    [InlineData("行政村", "village_name")]
+    [InlineData("行政村名称", "village_name")]
+    [InlineData("省", "province")]
+    [InlineData("省份", "province")]
+    [InlineData("市", "city")]
+    [InlineData("地市", "city")]
+    [InlineData("地级市", "city")]
+    [InlineData("县", "county")]
+    [InlineData("区县", "county")]
+    [InlineData("县区", "county")]
+    [InlineData("县(市、区)", "county")]
+    [InlineData("县（市、区）", "county")]
+    [InlineData("town", "township")]
+    [InlineData("乡镇", "township")]
+    [InlineData("乡镇(街道)", "township")]
+    [InlineData("镇(街道)", "township")]
+    [InlineData("街道", "township")]
+    [InlineData("乡镇代码", "township_code")]
+    [InlineData("年份", "year")]
+    [InlineData("年度", "year")]
+    [InlineData("类型", "committee")]
+    [InlineData("委员会类型", "committee")]
+    [InlineData("村委会类型", "committee")]
+    [InlineData("户数", "households")]
+    [InlineData("总户数", "households")]
+    [InlineData("户籍户数", "households")]
+    [InlineData("电商户数", "ecommerce_households")]
+    [InlineData("从事电商户数", "ecommerce_households")]
+    [InlineData("电商从业户数", "ecommerce_households")]
+    [InlineData("网商户数", "ecommerce_households")]
+    [InlineData("网店数", "active_shops")]
+    [InlineData("活跃网店数", "active_shops")]
+    [InlineData("活跃网店数量", "active_shops")]
+    [InlineData("电商销售额", "annual_sales_cny")]
+    [InlineData("年销售额", "annual_sales_cny")]
+    [InlineData("电子商务销售额", "annual_sales_cny")]
+    [InlineData("网络销售额", "annual_sales_cny")]
+    [InlineData("电商交易额", "annual_sales_cny")]
+    [InlineData("年交易额", "annual_sales_cny")]
+    [InlineData("主要平台", "main_platform")]
+    [InlineData("主营平台", "main_platform")]
+    [InlineData("电商平台", "main_platform")]
+    [InlineData("直播销售额", "livestream_sales_cny")]
+    [InlineData("直播电商销售额", "livestream_sales_cny")]
+    public void Parse_ContractAlias_ReadAsItsField(string alias, string field)
+    {
+        // The value lands in the field, not among the attributes; a second column of the field makes a duplicate.
+        var value = field switch
+        {
+            "village_code" => "330782100201",
+            "year" => "2016",
+            "committee" => "村委会",
+            "main_platform" => "淘宝",
+            "households" or "ecommerce_households" or "active_shops" => "7",
+            "annual_sales_cny" or "livestream_sales_cny" => "7",
+            _ => "前岙村",
+        };
+        var header = field == "village_code" ? alias : "village_code," + alias;
+        var row = field == "village_code" ? value : "1," + value;
+
+        var record = Parse(header, row).Record!;
+        var duplicate = Parse(header + "," + field, row + "," + value);
+
+        Assert.Empty(record.Attributes);
+        Assert.Equal(field == "village_code" ? "330782100201" : "1", record.Code.Value);
+        Assert.Equal(RecordProblemCodes.DuplicateField, Assert.Single(duplicate.Problems).Code);
+        object? read = field switch
+        {
+            "village_code" => record.Code.Value,
+            "village_name" => record.Name,
+            "province" => record.Province,
+            "city" => record.City,
+            "county" => record.County,
+            "township" => record.Township,
+            "township_code" => record.TownshipCode,
+            "year" => record.Year?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "committee" => record.Committee?.ToString(),
+            "households" => record.Households?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "ecommerce_households" => record.EcommerceHouseholds?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "active_shops" => record.ActiveShops?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "annual_sales_cny" => record.AnnualSales?.Yuan.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "main_platform" => record.MainPlatform?.ToString(),
+            _ => record.Figures.TryGetValue(field, out var f) ? f.ToString(System.Globalization.CultureInfo.InvariantCulture) : null,
+        };
+        Assert.Equal(field switch { "committee" => "Village", "main_platform" => "Taobao", _ => value }, read);
+    }
+
+    [Theory]
+    [InlineData("年销售额(元)", "1234.5", 1234.5)]
+    [InlineData("年销售额（元）", "1234.5", 1234.5)]
+    [InlineData("年销售额(万元)", "1234.5", 12_345_000)]
+    [InlineData("年销售额（万元）", "0.0001", 1)]
+    [InlineData("年销售额(亿元)", "1.23456789", 123_456_789)]
+    [InlineData("直播销售额(万元)", "2", 20_000)]
+    public void Parse_UnitInHeader_ConvertedExactly(string column, string cell, double yuan)
+    {
+        var record = Parse("village_code," + column, "1," + cell).Record!;
+
+        var read = column.StartsWith("直播", StringComparison.Ordinal) ? record.Figures["livestream_sales_cny"] : record.AnnualSales!.Value.Yuan;
+        Assert.Equal((decimal)yuan, read);
+    }
+
     [Fact]
     public void Parse_CamelCaseAndSnakeCase_MapToSameFields()
     {
