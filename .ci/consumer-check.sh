@@ -68,8 +68,14 @@ done
 # The planner as users install it: a .NET tool from the packed feed, run on its bundled sample.
 cd "$work"  # outside the app: its nuget.config maps sources, which --add-source may not mix with
 dotnet tool install --tool-path "$work/tools" --add-source "$feed" TaobaoVillage.Planner --version "$version" >/dev/null
-summary=$("$work/tools/taobao-planner" score --format jsonl 2>&1 >/dev/null)
-case "$summary" in
-  *"read 332, scored 330"*) echo "ok   the installed tool scores its bundled sample: ${summary##*: }" ;;
-  *) echo "FAIL the installed tool: $summary"; exit 1 ;;
-esac
+# The tool is RID-specific: this machine gets its ReadyToRun package; other platforms get the framework-dependent "any".
+ls "$work/tools/.store/taobaovillage.planner/$version" | grep -q "taobaovillage.planner.$(dotnet --info | sed -n 's/^ *RID: *//p' | head -1)" \
+  || { echo "FAIL the tool did not install this platform's package"; ls "$work/tools/.store/taobaovillage.planner/$version"; exit 1; }
+dotnet tool install --tool-path "$work/tools-any" --add-source "$feed" TaobaoVillage.Planner.any --version "$version" >/dev/null
+for tool in "$work/tools/taobao-planner" "$work/tools-any/taobao-planner"; do
+  summary=$("$tool" score --format jsonl 2>&1 >/dev/null)
+  case "$summary" in
+    *"read 332, scored 330"*) echo "ok   the installed tool ($(basename "$(dirname "$tool")")) scores its bundled sample: ${summary##*: }" ;;
+    *) echo "FAIL the installed tool ($tool): $summary"; exit 1 ;;
+  esac
+done
