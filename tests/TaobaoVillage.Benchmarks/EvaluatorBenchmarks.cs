@@ -99,6 +99,22 @@ public class EvaluatorBenchmarks
         return eligible;
     }
 
+    /// <summary>The record check alone, which <c>Evaluate</c> runs first: what the verdict itself costs beyond it.</summary>
+    [Benchmark(OperationsPerInvoke = Villages, Description = "TaobaoVillage: the record check alone")]
+    public int Validation()
+    {
+        var valid = 0;
+        foreach (var record in _records)
+        {
+            if (global::TaobaoVillage.Metrics.VillageRecordValidator.IsValid(record))
+            {
+                valid++;
+            }
+        }
+
+        return valid;
+    }
+
     /// <summary>
     /// The verdict and every explanation read back (value, threshold, outcome, shortfall of each criterion), as a writer
     /// reads them: evaluation computes outcomes only, the rest is computed from the record when asked for.

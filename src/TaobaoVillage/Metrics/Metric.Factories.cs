@@ -21,7 +21,8 @@ public sealed partial class Metric
         var (names, scales) = SplitScales(aliases);
         return new Metric(name, MetricKind.Money, Unit.Cny, description, targets)
         {
-            FromVillage = village ?? (r => r.Figures.TryGetValue(name, out var v) ? v : null),
+            // Most records carry no further figures: no hashing of the name for them.
+            FromVillage = village ?? (r => r.Figures.Count > 0 && r.Figures.TryGetValue(name, out var v) ? v : null),
             FromTownship = township,
             Store = store ?? ((d, v) => d.Figure(name, v)),
             Aliases = names,
@@ -29,12 +30,13 @@ public sealed partial class Metric
         };
     }
 
-    private static Metric Count(string name, Unit unit, string description, Targets targets, Func<VillageRecord, long?> village, Func<TownshipFigures, long?> township,
+    // The readers take decimal? directly (a count converts implicitly), so that reading a value is one delegate call.
+    private static Metric Count(string name, Unit unit, string description, Targets targets, Func<VillageRecord, decimal?> village, Func<TownshipFigures, decimal?> township,
         Action<RecordDraft, long?> store, params string[] aliases) =>
         new(name, MetricKind.Count, unit, description, targets)
         {
-            FromVillage = r => village(r),
-            FromTownship = t => township(t),
+            FromVillage = village,
+            FromTownship = township,
             Store = (d, v) => store(d, (long?)v),
             Aliases = aliases,
         };
