@@ -44,6 +44,35 @@ public class RuleSetCanonicalFormTests
         using var reader = new JsonTextReader(new StringReader(json)) { FloatParseHandling = FloatParseHandling.Decimal, DateParseHandling = DateParseHandling.None };
         return JToken.ReadFrom(reader).ToString(Formatting.None);
     }
+
+    // The canonical form is the hash's input and a published format (docs/formats.md): written out by hand, every
+    // part present at least once, so that a change to any part of it changes this test.
+    [Fact]
+    public void CanonicalForm_EveryPart_AsDocumented()
+    {
+        var ruleSet = new RuleSetBuilder("t", "1").Titled("T").Described("D \"q\"").For(RuleTarget.Township).EffectiveYears(2019, 2020)
+            .CitedTo("S", "https://u", "Q")
+            .AnyOf("root", any => any
+                .Titled("Either")
+                .CitedTo("S2")
+                .Require("n", Metric.TaobaoVillages, c => c.AtLeast(3).Titled("N").CitedTo("S3", quote: "Q3"))
+                .AllOf("both", all => all
+                    .Require("kind", Metric.TownshipKind, c => c.IsOneOf("township", "other"))
+                    .Require("sales", Metric.AnnualSales, c => c.GreaterThan(Cny.FromYuan(10_000_000.50m)))))
+            .Build();
+
+        Assert.Equal(
+            "{\"id\":\"t\",\"version\":\"1\",\"title\":\"T\",\"description\":\"D \\\"q\\\"\",\"target\":\"township\","
+            + "\"effectiveYears\":{\"from\":2019,\"to\":2020},\"citation\":{\"source\":\"S\",\"url\":\"https://u\",\"quote\":\"Q\"},"
+            + "\"criteria\":{\"id\":\"root\",\"title\":\"Either\",\"anyOf\":["
+            + "{\"id\":\"n\",\"title\":\"N\",\"metric\":\"taobao_villages\",\"comparison\":\"atLeast\",\"threshold\":3,\"unit\":\"villages\",\"citation\":{\"source\":\"S3\",\"quote\":\"Q3\"}},"
+            + "{\"id\":\"both\",\"allOf\":["
+            + "{\"id\":\"kind\",\"metric\":\"township_kind\",\"comparison\":\"oneOf\",\"values\":[\"township\",\"other\"]},"
+            + "{\"id\":\"sales\",\"metric\":\"annual_sales_cny\",\"comparison\":\"greaterThan\",\"threshold\":10000000.5,\"unit\":\"cny\"}]}],"
+            + "\"citation\":{\"source\":\"S2\"}}}",
+            ruleSet.CanonicalForm);
+        Assert.Equal("sha256:" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(ruleSet.CanonicalForm))), ruleSet.ContentHash);
+    }
 }
 
 public class RuleSetJsonYearTests
@@ -66,34 +95,5 @@ public class RuleSetJsonYearTests
 
         Assert.Equal(RuleProblemCodes.InvalidYears, Assert.Single(loaded).Code);
         Assert.Equal(Assert.Single(built).Message, loaded[0].Message);
-    }
-
-    // The canonical form is the hash's input and a published format (docs/formats.md): written out by hand, every
-    // part present at least once, so that a change to any part of it changes this test.
-    [Fact]
-    public void CanonicalForm_EveryPart_AsDocumented()
-    {
-        var ruleSet = new RuleSetBuilder("t", "1").Titled("T").Described("D \"q\"").For(RuleTarget.Township).EffectiveYears(2019, 2020)
-            .CitedTo("S", "https://u", "Q")
-            .AnyOf("root", any => any
-                .Titled("Either")
-                .CitedTo("S2")
-                .Require("n", Metric.TaobaoVillages, c => c.AtLeast(3).Titled("N").CitedTo("S3", quote: "Q3"))
-                .AllOf("both", all => all
-                    .Require("kind", Metric.TownshipKind, c => c.IsOneOf("town", "township"))
-                    .Require("sales", Metric.AnnualSales, c => c.GreaterThan(Cny.FromYuan(10_000_000.50m)))))
-            .Build();
-
-        Assert.Equal(
-            "{\"id\":\"t\",\"version\":\"1\",\"title\":\"T\",\"description\":\"D \\\"q\\\"\",\"target\":\"township\","
-            + "\"effectiveYears\":{\"from\":2019,\"to\":2020},\"citation\":{\"source\":\"S\",\"url\":\"https://u\",\"quote\":\"Q\"},"
-            + "\"criteria\":{\"id\":\"root\",\"title\":\"Either\",\"anyOf\":["
-            + "{\"id\":\"n\",\"title\":\"N\",\"metric\":\"taobao_villages\",\"comparison\":\"atLeast\",\"threshold\":3,\"unit\":\"villages\",\"citation\":{\"source\":\"S3\",\"quote\":\"Q3\"}},"
-            + "{\"id\":\"both\",\"allOf\":["
-            + "{\"id\":\"kind\",\"metric\":\"township_kind\",\"comparison\":\"oneOf\",\"values\":[\"town\",\"township\"]},"
-            + "{\"id\":\"sales\",\"metric\":\"annual_sales_cny\",\"comparison\":\"greaterThan\",\"threshold\":10000000.5,\"unit\":\"cny\"}]}],"
-            + "\"citation\":{\"source\":\"S2\"}}}",
-            ruleSet.CanonicalForm);
-        Assert.Equal("sha256:" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(ruleSet.CanonicalForm))), ruleSet.ContentHash);
     }
 }
