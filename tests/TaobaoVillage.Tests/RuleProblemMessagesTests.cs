@@ -152,4 +152,82 @@ public class RuleProblemMessagesTests
         Assert.False(built);
         Assert.Equal(["x $.criteria.allOf[0] invalid-node: A criterion is missing."], problems.Select(p => $"{p.RuleSetId} {p.Path} {p.Code}: {p.Message}"));
     }
+
+    // The JSON reader's own problems (shape and types), before the checker: path, code and message by hand.
+    [Theory]
+    [InlineData("""{ "id": "c", "metric": "nope", "comparison": "atLeast", "threshold": 1, "unit": "cny" }""",
+        "x $.criteria.metric unknown-metric: Unknown metric 'nope'; expected one of annual_sales_cny, active_shops, households, ecommerce_households, ecommerce_household_share, active_shop_share, main_platform, committee, taobao_villages, township_kind, livestream_sales_cny, or attribute:NAME.")]
+    [InlineData("""{ "id": "c", "metric": "households", "comparison": "atleast", "threshold": 1, "unit": "households" }""",
+        "x $.criteria.comparison invalid-comparison: Unknown comparison 'atleast'; expected atLeast, greaterThan, atMost, lessThan, equalTo or oneOf.")]
+    [InlineData("""{ "id": "c", "metric": "households", "comparison": "atLeast", "threshold": 1, "values": ["a"], "unit": "households" }""",
+        "x $.criteria.values invalid-value: 'atLeast' takes a threshold, not 'values'.")]
+    [InlineData("""{ "id": "c", "metric": "households", "comparison": "atLeast", "threshold": 1, "unit": "hh" }""",
+        "x $.criteria.unit wrong-unit: Unknown unit 'hh'; the metric 'households' is measured in 'households'.")]
+    [InlineData("""{ "id": "c", "metric": "committee", "comparison": "oneOf", "threshold": 1, "values": ["village"] }""",
+        "x $.criteria.threshold invalid-value: 'oneOf' takes 'values', not a threshold.")]
+    [InlineData("""{ "id": "c", "metric": "committee", "comparison": "oneOf" }""",
+        "x $.criteria.values missing: 'oneOf' needs 'values', an array of strings.")]
+    [InlineData("""{ "id": "c", "metric": "committee", "comparison": "oneOf", "values": "village" }""",
+        "x $.criteria.values wrong-type: 'oneOf' needs 'values', an array of strings.")]
+    [InlineData("""{ "id": "c", "metric": "committee", "comparison": "oneOf", "values": ["village", 1] }""",
+        "x $.criteria.values[1] wrong-type: A value is a string.")]
+    [InlineData("""{ "id": "c", "metric": "households", "comparison": "atLeast", "threshold": "1", "unit": "households" }""",
+        "x $.criteria.threshold wrong-type: A threshold is a number.")]
+    [InlineData("""{ "id": "c", "metric": "annual_sales_cny", "comparison": "atLeast", "threshold": 1e99999, "unit": "cny" }""",
+        "x $.criteria.threshold invalid-value: The threshold 1e99999 is beyond the range of a decimal.")]
+    [InlineData("""{ "id": "c", "metric": "annual_sales_cny", "comparison": "atLeast", "threshold": 0.00000000000000000000000000001, "unit": "cny" }""",
+        "x $.criteria.threshold inexact: The threshold 0.00000000000000000000000000001 has more digits than a decimal holds exactly (at most 28 decimal places); it is not rounded.")]
+    [InlineData("""{ "id": "c", "metric": "households", "threshold": 1, "unit": "households", "comparison": "atLeast", "citation": "S" }""",
+        "x $.criteria.citation wrong-type: A citation is an object with 'source', 'url' and 'quote'.")]
+    [InlineData("""{ "id": "c", "metric": "households", "threshold": 1, "unit": "households", "comparison": "atLeast", "citation": { "url": "u" } }""",
+        "x $.criteria.citation.source missing: 'source' is required.")]
+    [InlineData("""{ "id": "c", "metric": "households", "threshold": 1, "unit": "households", "comparison": "atLeast", "citation": { "source": 1 } }""",
+        "x $.criteria.citation.source wrong-type: 'source' is a string.")]
+    [InlineData("""{ "id": "c", "metric": "households", "threshold": 1, "unit": "households", "comparison": "atLeast", "treshold": 1 }""",
+        "x $.criteria.treshold unknown-property: Unknown property 'treshold'; expected id, title, citation, metric, comparison, threshold, unit, values.")]
+    [InlineData("""{ "id": "g", "allOf": [ { "id": "c", "metric": "households", "comparison": "atLeast", "threshold": 1, "unit": "households" } ], "all": 1 }""",
+        "x $.criteria.all unknown-property: Unknown property 'all'; expected id, title, citation, allOf, anyOf.")]
+    [InlineData("""{ "id": "g", "allOf": { } }""", "x $.criteria.allOf wrong-type: 'allOf' is an array of criteria.")]
+    [InlineData("""{ "id": "g" }""", "x $.criteria invalid-node: A criterion has exactly one of 'allOf', 'anyOf' or 'metric'.")]
+    [InlineData("""[ 1 ]""", "x $.criteria wrong-type: A criterion is a JSON object.")]
+    public void Load_BadShape_ProblemAndMessage(string criteria, string expected) =>
+        Assert.Equal([expected], Problems(RuleSet(criteria)));
+
+    [Theory]
+    [InlineData("\"2020\"", "x $.effectiveYears wrong-type: 'effectiveYears' is an object with 'from' and 'to'.")]
+    [InlineData("{ \"to\": 2020 }", "x $.effectiveYears.from missing: 'from' is required.")]
+    [InlineData("{ \"from\": \"2020\" }", "x $.effectiveYears.from wrong-type: 'from' is a year such as 2014.")]
+    [InlineData("{ \"from\": 2020, \"til\": 2021 }", "x $.effectiveYears.til unknown-property: Unknown property 'til'; expected from, to.")]
+    public void Load_BadYears_ProblemAndMessage(string years, string expected) =>
+        Assert.Equal([expected], Problems(RuleSet(Condition("households", "atLeast", "1", "households"), years: years)));
+
+    [Fact]
+    public void Load_UnknownTarget_Named() =>
+        Assert.Equal(["x $.target invalid-value: Unknown target 'town'; expected 'village' or 'township'."],
+            Problems(RuleSet(Condition("households", "atLeast", "1", "households"), target: "town")));
+
+    [Fact]
+    public void Load_UnknownTopLevelProperty_ListsTheKnownOnes() =>
+        Assert.Equal(["x $.titel unknown-property: Unknown property 'titel'; expected $schema, id, version, title, description, target, effectiveYears, citation, criteria."],
+            Problems(RuleSet(Condition("households", "atLeast", "1", "households"), extra: ", \"titel\": \"T\"")));
+
+    [Fact]
+    public void Load_ContentAfterTheRuleSet_Malformed() =>
+        Assert.StartsWith("? $ malformed-json: Additional text encountered after finished reading JSON content",
+            Assert.Single(Problems(RuleSet(Condition("households", "atLeast", "1", "households")) + " {}")), StringComparison.Ordinal);
+
+    // An unknown unit on a category metric is one mistake told twice: the reader cannot read it, and no unit is
+    // allowed there. Both are true; the second tells the author what to write instead.
+    [Fact]
+    public void Load_UnknownUnitOnACategory_UnreadableAndNotAllowed() =>
+        Assert.Equal(["x $.criteria.unit wrong-unit: Unknown unit 'hh'.", "x $.criteria.unit wrong-unit: The category metric 'committee' has no unit."],
+            Problems(RuleSet("""{ "id": "c", "metric": "committee", "comparison": "oneOf", "values": ["village"], "unit": "hh" }""")));
+
+    [Fact]
+    public void Load_NotAnObject_WrongType() => Assert.Equal(["? $ wrong-type: A rule set is a JSON object."], Problems("[]"));
+
+    [Fact]
+    public void Load_OverTheLengthLimit_SaysBoth() =>
+        Assert.Equal(["? $ malformed-json: The rule file is 12 characters long; the limit is 10."],
+            RuleSetJson.Load("{          }", new RuleSetJsonOptions { MaxLength = 10 }).Problems.Select(p => $"{p.RuleSetId} {p.Path} {p.Code}: {p.Message}"));
 }

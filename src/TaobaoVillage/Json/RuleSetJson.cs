@@ -115,7 +115,13 @@ public static partial class RuleSetJson
             reported = criteria is null && problems.Count > before;
         }
 
-        draft = draft with { Criteria = criteria, CriteriaReported = reported };
+        // A target or years present but unreadable were reported as such: not "missing" as well.
+        draft = draft with
+        {
+            Criteria = criteria, CriteriaReported = reported,
+            TargetReported = draft.Target is null && obj["target"] is not null,
+            YearsReported = draft.EffectiveYears is null && obj["effectiveYears"] is not null,
+        };
         var sizeBefore = problems.Count;
         var ruleSet = draft.TryCreate(problems);
         if (ruleSet is null)

@@ -39,7 +39,10 @@ internal static class RuleSetValidator
 
         if (draft.EffectiveYears is null)
         {
-            problems.Add(new(id, "$.effectiveYears", RuleProblemCodes.Missing, "A rule set needs its effective years (from, and to or null)."));
+            if (!draft.YearsReported)
+            {
+                problems.Add(new(id, "$.effectiveYears", RuleProblemCodes.Missing, "A rule set needs its effective years (from, and to or null)."));
+            }
         }
         else if (draft.EffectiveYears.Value.From is < 1900 or > 9999 || draft.EffectiveYears.Value.To is { } to && (to < draft.EffectiveYears.Value.From || to > 9999))
         {
@@ -239,9 +242,15 @@ internal sealed record RuleSetDraft
     /// <summary>The JSON reader already reported why <see cref="Criteria"/> is missing.</summary>
     public bool CriteriaReported { get; init; }
 
+    /// <summary>The JSON reader already reported why <see cref="Target"/> is missing (present, but not a target).</summary>
+    public bool TargetReported { get; init; }
+
+    /// <summary>The JSON reader already reported why <see cref="EffectiveYears"/> is missing (present, but not a range).</summary>
+    public bool YearsReported { get; init; }
+
     public RuleSet? TryCreate(List<RuleProblem> problems)
     {
-        if (Target is null)
+        if (Target is null && !TargetReported)
         {
             problems.Add(new(Id ?? "?", "$.target", RuleProblemCodes.Missing, "A rule set needs a target: village or township."));
         }
