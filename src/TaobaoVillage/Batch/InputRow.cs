@@ -43,8 +43,12 @@ public readonly record struct InputRow(long Line, string? Source, RecordParseRes
     /// <param name="problem">Why.</param>
     /// <param name="key">The village code, if it could be read.</param>
     /// <returns>The row.</returns>
-    public static InputRow Unreadable(long line, string? source, RecordProblem problem, string? key = null) =>
-        new(line, source, new RecordParseResult(null, [problem], key));
+    /// <exception cref="ArgumentNullException"><paramref name="problem"/> is null (a rejected row always says why).</exception>
+    public static InputRow Unreadable(long line, string? source, RecordProblem problem, string? key = null)
+    {
+        ArgumentNullException.ThrowIfNull(problem);
+        return new(line, source, new RecordParseResult(null, [problem], key));
+    }
 }
 
 /// <summary>The verdict column of the output contract: a verdict, or <see cref="Invalid"/> for a rejected row.</summary>

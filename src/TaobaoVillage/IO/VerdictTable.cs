@@ -60,12 +60,22 @@ public sealed class VerdictTable
     /// <summary>The name of a criterion's shortfall column: <c>ID shortfall</c>.</summary>
     /// <param name="criterionId">The criterion's id.</param>
     /// <returns>The column name.</returns>
-    public static string ShortfallColumn(string criterionId) => criterionId + " shortfall";
+    /// <exception cref="ArgumentNullException"><paramref name="criterionId"/> is null.</exception>
+    public static string ShortfallColumn(string criterionId)
+    {
+        ArgumentNullException.ThrowIfNull(criterionId);
+        return criterionId + " shortfall";
+    }
 
     /// <summary>The name of a criterion's value column: <c>ID value</c>, the value seen (<see cref="CriterionResult.ReportedActual"/>).</summary>
     /// <param name="criterionId">The criterion's id.</param>
     /// <returns>The column name.</returns>
-    public static string ValueColumn(string criterionId) => criterionId + " value";
+    /// <exception cref="ArgumentNullException"><paramref name="criterionId"/> is null.</exception>
+    public static string ValueColumn(string criterionId)
+    {
+        ArgumentNullException.ThrowIfNull(criterionId);
+        return criterionId + " value";
+    }
 
     /// <summary>One row of the table, aligned with <see cref="Columns"/>.</summary>
     /// <param name="row">The scored row.</param>
