@@ -7,7 +7,11 @@ namespace TaobaoVillage.Engine;
 /// How one criterion of a rule set came out for one record: the value seen, the threshold, the outcome, and what
 /// is missing to pass.
 /// </summary>
-/// <remarks>Immutable and thread-safe.</remarks>
+/// <remarks>
+/// Immutable and thread-safe. A position in its <see cref="Verdict"/>: the outcome is stored, while
+/// <see cref="Observed"/>, <see cref="Category"/> and <see cref="Shortfall"/> are computed from the verdict's record each
+/// time they are read (cheap, exact, always the same) — so that evaluating allocates only the verdict.
+/// </remarks>
 public readonly struct CriterionResult : IEquatable<CriterionResult>
 {
     // A position in its verdict, nothing more: the outcome is the verdict's, and the value seen and the shortfall are

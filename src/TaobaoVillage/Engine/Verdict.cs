@@ -9,7 +9,10 @@ namespace TaobaoVillage.Engine;
 /// threshold, outcome and shortfall, and the rule set's id, version and content hash, so that the decision can be
 /// reproduced.
 /// </summary>
-/// <remarks>Immutable and thread-safe.</remarks>
+/// <remarks>
+/// Immutable and thread-safe: one object holding the rule set, the record it judged and each criterion's outcome; the
+/// explanations (<see cref="CriterionResult"/>) are read back from the record on demand.
+/// </remarks>
 public sealed class Verdict
 {
     private readonly RuleEvaluator _evaluator;
