@@ -1,6 +1,5 @@
 using Parquet;
 using Parquet.Schema;
-using TaobaoVillage.Aggregation;
 using TaobaoVillage.Batch;
 using TaobaoVillage.IO;
 using TaobaoVillage.Rules;

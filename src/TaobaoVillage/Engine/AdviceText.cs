@@ -1,5 +1,4 @@
 using System.Globalization;
-using TaobaoVillage.Domain;
 using TaobaoVillage.Metrics;
 
 namespace TaobaoVillage.Engine;
