@@ -1,0 +1,203 @@
+using TaobaoVillage.Metrics;
+using TaobaoVillage.Rules;
+
+namespace TaobaoVillage.Engine;
+
+/// <summary>
+/// The ways to pass a verdict's tree, each a set of shortfalls and missing data, cheapest first: an all-of group joins
+/// its parts' ways, an any-of group offers each part's. Bounded by a cap at every level, so that a rule set with
+/// thousands of alternatives costs milliseconds. Used by <see cref="Verdict.PathsToPass"/>.
+/// </summary>
+internal static class WaysToPass
+{
+    public static List<PathToPass> Paths(CriterionResult result, int cap)
+    {
+        switch (result.Criterion)
+        {
+            case CriterionGroup group:
+                if (result.Outcome == Outcome.Pass)
+                {
+                    return [Empty];
+                }
+
+                // Loops, not LINQ: advice for every row of a national file walks this millions of times.
+                var children = result.Children;
+                if (group.Kind == GroupKind.AnyOf)
+                {
+                    // Every child's ways, each once (the first time it appears), cheapest first.
+                    var any = new List<PathToPass>();
+                    foreach (var child in children)
+                    {
+                        foreach (var path in Paths(child, cap))
+                        {
+                            if (!any.Exists(p => PathComparer.Instance.Equals(p, path)))
+                            {
+                                any.Add(path);
+                            }
+                        }
+                    }
+
+                    return Order(any, cap);
+                }
+
+                List<PathToPass> product = [Empty];
+                foreach (var child in children)
+                {
+                    var paths = Paths(child, cap);
+                    var joined = new List<PathToPass>(product.Count * paths.Count);
+                    foreach (var a in product)
+                    {
+                        foreach (var b in paths)
+                        {
+                            joined.Add(Join(a, b));
+                        }
+                    }
+
+                    product = Order(joined, cap);
+                }
+
+                return Order(product, cap);
+            case Condition condition:
+                return result.Outcome switch
+                {
+                    Outcome.Pass => [Empty],
+                    Outcome.Unknown => [new PathToPass([], [condition.Metric])],
+                    _ when result.Shortfall is { } s => [new PathToPass([s], [])],
+                    _ => [],
+                };
+            default:
+                return [];
+        }
+    }
+
+    private static readonly PathToPass Empty = new([], []);
+
+    private static PathToPass Join(PathToPass a, PathToPass b)
+    {
+        if (a.Steps.Count == 0 && a.MissingData.Count == 0)
+        {
+            // Nothing joined to a way is that way (paths already hold each missing metric once).
+            return b;
+        }
+
+        // Without LINQ: advice for every row of a national file joins paths millions of times.
+        var steps = new List<Shortfall>(a.Steps.Count + b.Steps.Count);
+        steps.AddRange(a.Steps);
+        steps.AddRange(b.Steps);
+        var missing = new List<Metric>(a.MissingData.Count + b.MissingData.Count);
+        foreach (var metric in a.MissingData)
+        {
+            if (!missing.Contains(metric))
+            {
+                missing.Add(metric);
+            }
+        }
+
+        foreach (var metric in b.MissingData)
+        {
+            if (!missing.Contains(metric))
+            {
+                missing.Add(metric);
+            }
+        }
+
+        return new PathToPass(steps, missing);
+    }
+
+    /// <summary>
+    /// The <paramref name="cap"/> cheapest paths, in the order documented (fewest missing figures, fewest steps, least
+    /// fraction missing; ties in input order), chosen with a bounded heap: linear in the candidates, so a criterion
+    /// with thousands of alternatives costs milliseconds, not seconds.
+    /// </summary>
+    private static List<PathToPass> Order(List<PathToPass> paths, int cap)
+    {
+        if (paths.Count <= 1)
+        {
+            return paths;
+        }
+
+        if (paths.Count <= cap)
+        {
+            // All of them kept: a sort by the same keys (unique, by their index) gives the heap's order.
+            var keys = new (int Missing, int Steps, decimal Fraction, int Index)[paths.Count];
+            for (var i = 0; i < keys.Length; i++)
+            {
+                keys[i] = CostOf(paths[i], i);
+            }
+
+            var sorted = paths.ToArray();
+            Array.Sort(keys, sorted);
+            return [.. sorted];
+        }
+
+        var heap = new PriorityQueue<PathToPass, (int Missing, int Steps, decimal Fraction, int Index)>(WorstFirst.Instance);
+        var index = 0;
+        foreach (var path in paths)
+        {
+            var key = CostOf(path, index++);
+            if (heap.Count < cap)
+            {
+                heap.Enqueue(path, key);
+            }
+            else if (heap.TryPeek(out _, out var worst) && WorstFirst.Instance.Compare(key, worst) > 0)
+            {
+                heap.DequeueEnqueue(path, key);
+            }
+        }
+
+        // The heap gives the worst first: reversed, the cheapest first.
+        var kept = new List<PathToPass>(heap.Count);
+        while (heap.TryDequeue(out var path, out _))
+        {
+            kept.Add(path);
+        }
+
+        kept.Reverse();
+        return kept;
+    }
+
+    private static (int Missing, int Steps, decimal Fraction, int Index) CostOf(PathToPass path, int index)
+    {
+        var fraction = 0m;
+        foreach (var step in path.Steps)
+        {
+            fraction += step.Fraction;
+        }
+
+        return (path.MissingData.Count, path.Steps.Count, fraction, index);
+    }
+
+    /// <summary>Orders costs from the most expensive, so that the heap's top is the one to drop.</summary>
+    private sealed class WorstFirst : IComparer<(int Missing, int Steps, decimal Fraction, int Index)>
+    {
+        public static readonly WorstFirst Instance = new();
+
+        public int Compare((int Missing, int Steps, decimal Fraction, int Index) x, (int Missing, int Steps, decimal Fraction, int Index) y) =>
+            y.CompareTo(x);
+    }
+
+    private sealed class PathComparer : IEqualityComparer<PathToPass>
+    {
+        public static readonly PathComparer Instance = new();
+
+        public bool Equals(PathToPass? x, PathToPass? y) =>
+            x is not null && y is not null && x.Steps.SequenceEqual(y.Steps) && x.MissingData.SequenceEqual(y.MissingData);
+
+        public int GetHashCode(PathToPass obj)
+        {
+            // Every step counts: with only the counts, thousands of one-step paths would share one hash (quadratic).
+            var hash = new HashCode();
+            foreach (var step in obj.Steps)
+            {
+                hash.Add(step);
+            }
+
+            foreach (var metric in obj.MissingData)
+            {
+                hash.Add(metric);
+            }
+
+            return hash.ToHashCode();
+        }
+    }
+}
