@@ -18,8 +18,9 @@ public class RuleProblemMessagesTests
     private static string Condition(string metric, string comparison, string threshold, string unit, string id = "c") =>
         $$"""{ "id": "{{id}}", "metric": "{{metric}}", "comparison": "{{comparison}}", "threshold": {{threshold}}, "unit": "{{unit}}" }""";
 
-    private static List<string> Problems(string json) =>
-        [.. RuleSetJson.Load(json).Problems.Select(p => $"{p.RuleSetId} {p.Path} {p.Code}: {p.Message}")];
+    private static List<string> Problems(string json) => [.. RuleSetJson.Load(json).Problems.Select(Line)];
+
+    private static string Line(RuleProblem p) => $"{p.RuleSetId} {p.Path} {p.Code}: {p.Message}";
 
     [Fact]
     public void Load_EmptyObject_EveryTopLevelFieldNamed()
@@ -139,7 +140,7 @@ public class RuleProblemMessagesTests
 
         Assert.False(built);
         Assert.Equal(["x $.criteria.comparison invalid-comparison: The numeric metric 'households' takes atLeast, greaterThan, atMost, lessThan or equalTo."],
-            problems.Select(p => $"{p.RuleSetId} {p.Path} {p.Code}: {p.Message}"));
+            problems.Select(Line));
     }
 
     [Fact]
@@ -150,7 +151,7 @@ public class RuleProblemMessagesTests
             .TryBuild(out _, out var problems);
 
         Assert.False(built);
-        Assert.Equal(["x $.criteria.allOf[0] invalid-node: A criterion is missing."], problems.Select(p => $"{p.RuleSetId} {p.Path} {p.Code}: {p.Message}"));
+        Assert.Equal(["x $.criteria.allOf[0] invalid-node: A criterion is missing."], problems.Select(Line));
     }
 
     // The JSON reader's own problems (shape and types), before the checker: path, code and message by hand.
@@ -229,5 +230,5 @@ public class RuleProblemMessagesTests
     [Fact]
     public void Load_OverTheLengthLimit_SaysBoth() =>
         Assert.Equal(["? $ malformed-json: The rule file is 12 characters long; the limit is 10."],
-            RuleSetJson.Load("{          }", new RuleSetJsonOptions { MaxLength = 10 }).Problems.Select(p => $"{p.RuleSetId} {p.Path} {p.Code}: {p.Message}"));
+            RuleSetJson.Load("{          }", new RuleSetJsonOptions { MaxLength = 10 }).Problems.Select(Line));
 }

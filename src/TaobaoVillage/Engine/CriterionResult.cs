@@ -167,9 +167,7 @@ internal readonly struct ResultDetail(
 
     public decimal? Actual => Denominator is { } d ? (Observed is { } n && d != 0 ? n / d : null) : Observed;
 
-    public decimal? ReportedActual => Denominator is { } d
-        ? (Observed is { } n && d != 0 ? Math.Round(n / d, 6, MidpointRounding.ToZero) : null)
-        : Observed;
+    public decimal? ReportedActual => Denominator is null ? Observed : Actual is { } share ? Math.Round(share, 6, MidpointRounding.ToZero) : null;
 
     // The fraction goes through double as it always has: it ranks ways to pass, and the ranking must not move.
     public Shortfall? Shortfall => ShortfallSource is { } source

@@ -25,7 +25,6 @@ public sealed class Verdict
     internal Verdict(RuleEvaluator evaluator, string subject, Subject facts, Outcome outcome, ReadOnlySpan<Outcome> outcomes)
     {
         _evaluator = evaluator;
-        RuleSet = evaluator.RuleSet;
         Subject = subject;
         _facts = facts;
         Outcome = outcome;
@@ -47,14 +46,13 @@ public sealed class Verdict
     internal Verdict(RuleEvaluator evaluator, string subject, IReadOnlyList<RecordProblem> problems)
     {
         _evaluator = evaluator;
-        RuleSet = evaluator.RuleSet;
         Subject = subject;
         Problems = problems;
         Outcome = Outcome.Unknown;
     }
 
     /// <summary>The rule set that decided (its id, version and <see cref="RuleSet.ContentHash"/>).</summary>
-    public RuleSet RuleSet { get; }
+    public RuleSet RuleSet => _evaluator.RuleSet;
 
     /// <summary>The key of what was decided: the village code or the township code.</summary>
     public string Subject { get; }
