@@ -1,0 +1,315 @@
+using Newtonsoft.Json.Linq;
+using TaobaoVillage.Aggregation;
+using TaobaoVillage.Batch;
+using TaobaoVillage.Domain;
+using TaobaoVillage.Engine;
+using TaobaoVillage.IO;
+using TaobaoVillage.Json;
+using TaobaoVillage.Rules;
+using TaobaoVillage.RuleSets;
+
+namespace TaobaoVillage.Tests;
+
+/// <summary>Towns and regions compared between years, on a small hand-built input whose answers are counted by hand.</summary>
+public class YearComparisonEdgeTests
+{
+    // Zhejiang, county Yiwu: A is a town in both years, B only in 2016, C only in 2015; Jiangsu, county Shuyang: D only
+    // in 2015. A town needs three Taobao Villages under the 2014 township rules.
+    internal static readonly IReadOnlyList<TownVerdict> Towns = TownAggregator.Towns(
+    [
+        .. Villages("浙江省", "义乌市", "A镇", 2015, 3), .. Villages("浙江省", "义乌市", "A镇", 2016, 4),
+        .. Villages("浙江省", "义乌市", "B镇", 2015, 2), .. Villages("浙江省", "义乌市", "B镇", 2016, 3),
+        .. Villages("浙江省", "义乌市", "C镇", 2015, 3), .. Villages("浙江省", "义乌市", "C镇", 2016, 1),
+        .. Villages("江苏省", "沭阳县", "D镇", 2015, 5),
+        .. Villages("江苏省", "沭阳县", "E镇", 2014, 3),
+    ], BuiltInRuleSets.AliResearchTown2014);
+
+    private static IEnumerable<VillageResult> Villages(string province, string county, string township, int year, int count) =>
+        Enumerable.Range(1, count).Select(i => new VillageResult(new Region(province, "某市", county, township), $"{township}{i}村", year, Eligibility.Eligible));
+
+    [Fact]
+    public void Towns_TwoYears_NewThenKeptThenLostOutsideYearsIgnored()
+    {
+        var changes = YearComparison.Towns(Towns, 2015, 2016);
+
+        // Within a kind by key, ordinally: 江苏 (U+6C5F) before 浙江 (U+6D59).
+        Assert.Equal(["B镇 New", "A镇 Kept", "D镇 Lost", "C镇 Lost"], changes.Select(c => $"{c.Name} {c.Change}"));
+        Assert.All(changes, c => Assert.Equal((2015, 2016), (c.From, c.To)));
+        Assert.Equal("义乌市", changes[0].Region.County);
+    }
+
+    [Fact]
+    public void Counties_TwoYears_CountsEachKindByHand()
+    {
+        var counties = YearComparison.Counties(Towns, 2015, 2016);
+
+        // Yiwu: 8 villages in 2015 (3+2+3), 8 in 2016 (4+3+1); Shuyang: 5 → 0, the larger change, so first.
+        Assert.Equal(["沭阳县", "义乌市"], counties.Select(c => c.Region.County));
+        var shuyang = counties[0];
+        Assert.Equal((5, 0, 0, 0, 5, 1, 0), (shuyang.VillagesFrom, shuyang.VillagesTo, shuyang.New, shuyang.Kept, shuyang.Lost, shuyang.TownsFrom, shuyang.TownsTo));
+        var yiwu = counties[1];
+        Assert.Equal((8, 8, 2, 6, 2, 2, 2), (yiwu.VillagesFrom, yiwu.VillagesTo, yiwu.New, yiwu.Kept, yiwu.Lost, yiwu.TownsFrom, yiwu.TownsTo));
+        Assert.Equal((2015, 2016), (yiwu.From, yiwu.To));
+    }
+
+    [Fact]
+    public void Provinces_SameChange_OrderedByKey()
+    {
+        var provinces = YearComparison.Provinces(Towns, 2015, 2016);
+
+        Assert.Equal(["江苏", "浙江"], provinces.Select(p => p.Key));
+        Assert.Equal(string.Empty, provinces[1].Region.County);
+        Assert.Equal((8, 8), (provinces[1].VillagesFrom, provinces[1].VillagesTo));
+    }
+
+    [Fact]
+    public void Villages_EqualChanges_OrderedByKeyWithinEachKind()
+    {
+        var changes = YearComparison.Villages(Towns.SelectMany(t => t.QualifyingVillages), 2015, 2016);
+
+        foreach (var kind in changes.GroupBy(c => c.Change))
+        {
+            Assert.Equal(kind.Select(c => c.Key).Order(StringComparer.Ordinal), kind.Select(c => c.Key));
+        }
+
+        Assert.Equal([Change.New, Change.Kept, Change.Lost], changes.Select(c => c.Change).Distinct());
+    }
+}
+
+/// <summary>The output rows' exact fields, names and order: the contract every format writes.</summary>
+public class OutputRowEdgeTests
+{
+    [Fact]
+    public void Of_RegionChange_EveryFieldInOrder()
+    {
+        var change = new RegionChange("k", new Region("浙江省", "金华市", "义乌市", "x"), 2015, 2016)
+        {
+            VillagesFrom = 1, VillagesTo = 2, New = 3, Kept = 4, Lost = 5, TownsFrom = 6, TownsTo = 7,
+        };
+
+        var county = OutputRow.Of(change, RegionLevel.County);
+        var province = OutputRow.Of(change, RegionLevel.Province);
+
+        Assert.Equal("province=浙江省 city=金华市 county=义乌市 from=2015 to=2016 villages_from=1 villages_to=2 new=3 kept=4 lost=5 towns_from=6 towns_to=7",
+            string.Join(' ', county.Select(f => $"{f.Name}={f.Value}")));
+        Assert.Equal("province from to villages_from villages_to new kept lost towns_from towns_to", string.Join(' ', province.Select(f => f.Name)));
+    }
+
+    [Theory]
+    [InlineData(ClusterCandidate.None, "none")]
+    [InlineData(ClusterCandidate.Cluster, "cluster")]
+    [InlineData(ClusterCandidate.VeryLarge, "very-large")]
+    public void ClusterName_EachCandidate_ContractName(ClusterCandidate cluster, string name) => Assert.Equal(name, OutputRow.ClusterName(cluster));
+
+    [Fact]
+    public void Of_DesignationChange_ChangeNameFirst()
+    {
+        var row = OutputRow.Of(new DesignationChange("k", new Region("p", "c", "k", "t"), "村", 2015, 2016, Change.Lost));
+
+        Assert.Equal("change=lost name=村 province=p city=c county=k township=t from=2015 to=2016", string.Join(' ', row.Select(f => $"{f.Name}={f.Value}")));
+    }
+}
+
+public class RegionTallyEdgeTests
+{
+    [Theory]
+    [InlineData(RegionLevel.County)]
+    [InlineData(RegionLevel.Province)]
+    public void Level_AsCreated_Kept(RegionLevel level) => Assert.Equal(level, new RegionTally(level).Level);
+}
+
+public class TownAggregatorEdgeTests
+{
+    [Fact]
+    public void Decide_VillageRuleSet_RefusedNamingTheRuleSet()
+    {
+        var ex = Assert.Throws<ArgumentException>(() => TownAggregator.Decide(new TownshipFigures("330782001"), BuiltInRuleSets.AliResearch));
+
+        Assert.Equal("rules", ex.ParamName);
+        Assert.StartsWith($"The rule set {BuiltInRuleSets.AliResearch} decides about villages; towns need a township rule set.", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Towns_VillageRuleSet_RefusedNamingTheRuleSet()
+    {
+        var village = new VillageResult(new Region("p", "c", "k", "t"), "v", 2016, Eligibility.Eligible);
+
+        var ex = Assert.Throws<ArgumentException>(() => TownAggregator.Towns([village], BuiltInRuleSets.Classic));
+
+        Assert.StartsWith($"The rule set {BuiltInRuleSets.Classic} decides about villages; towns need a township rule set.", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Years_VillagesOfThreeYearsInAnyOrder_EachOnceInOrder()
+    {
+        var aggregator = new RegionAggregator();
+        foreach (var year in new[] { 2016, 2014, 2016, 2015 })
+        {
+            aggregator.Add(new VillageResult(new Region("p", "c", "k", "t" + year), "v", year, Eligibility.Eligible));
+        }
+
+        Assert.Equal([2014, 2015, 2016], aggregator.Years);
+        Assert.Equal(4, aggregator.Count);
+    }
+}
+
+public class VerdictJsonLinesWriterTests
+{
+    private static readonly ScoredRow[] Rows =
+    [
+        new BatchScorer(BuiltInRuleSets.AliResearch).ScoreOne(new VillageRecord(new VillageCode("330782100001")) { Committee = CommitteeKind.Village, Households = 400, ActiveShops = 120, AnnualSales = Cny.FromYuan(12_000_000m) }),
+        new BatchScorer(BuiltInRuleSets.AliResearch).ScoreOne(new VillageRecord(new VillageCode("330782100002")) { Households = 0 }),
+    ];
+
+    [Fact]
+    public void Write_TwoRows_EachItsFormattedLineEndedByLineFeed()
+    {
+        var text = new StringWriter();
+        using (var writer = new VerdictJsonLinesWriter(text, BuiltInRuleSets.AliResearch))
+        {
+            foreach (var row in Rows)
+            {
+                writer.Write(row);
+            }
+        }
+
+        Assert.Equal(string.Concat(Rows.Select(r => VerdictJsonWriter.FormatLine(r, BuiltInRuleSets.AliResearch) + "\n")), text.ToString());
+        Assert.Equal(["eligible", "invalid"], text.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => (string)JObject.Parse(l)["verdict"]!));
+    }
+
+    [Fact]
+    public void Dispose_LeaveOpen_WriterStillWritable()
+    {
+        var text = new StringWriter();
+        using (var writer = new VerdictJsonLinesWriter(text, BuiltInRuleSets.AliResearch, leaveOpen: true))
+        {
+            writer.WriteLine("{}");
+        }
+
+        text.Write("after");
+        Assert.Equal("{}\nafter", text.ToString());
+    }
+
+    [Fact]
+    public void Dispose_NotLeaveOpen_WriterClosedAfterFlushing()
+    {
+        var stream = new MemoryStream();
+        var text = new StreamWriter(stream);
+        using (var writer = new VerdictJsonLinesWriter(text, BuiltInRuleSets.AliResearch))
+        {
+            writer.WriteLine("{\"a\":1}");
+        }
+
+        Assert.Equal("{\"a\":1}\n", System.Text.Encoding.UTF8.GetString(stream.ToArray()));
+        Assert.Throws<ObjectDisposedException>(() => text.Write('x'));
+    }
+}
+
+public class JsonRecordReaderEdgeTests
+{
+    [Fact]
+    public void ReadJsonLines_CommentAfterTheObject_RejectedKeepingTheKey()
+    {
+        // Other text after the object is Newtonsoft's own error; a comment is a token it hands back.
+        var row = Assert.Single(JsonRecordReader.ReadJsonLines(new StringReader("{\"village_code\":\"330782100001\",\"households\":4} /* c */\n"), "in.jsonl"));
+
+        var problem = Assert.Single(row.Problems);
+        Assert.Equal(("*", RecordProblemCodes.Malformed, "Unexpected content after the object."), (problem.Field, problem.Code, problem.Message));
+        Assert.Equal("{\"village_code\":\"330782100001\",\"households\":4} /* c */", problem.Value);
+        Assert.Equal((1L, "in.jsonl"), (row.Line, row.Source));
+        Assert.Equal("330782100001", row.Parsed.Key);
+    }
+
+    [Fact]
+    public void ReadJsonArray_CommentAfterTheArray_OneRejectedRowThenStops()
+    {
+        var rows = JsonRecordReader.ReadJsonArray(new StringReader("[{\"village_code\":\"1\",\"households\":4}]\n/* c */ [{\"village_code\":\"2\"}]")).ToList();
+
+        Assert.Equal(2, rows.Count);
+        Assert.True(rows[0].IsValid);
+        var problem = Assert.Single(rows[1].Problems);
+        Assert.Equal((RecordProblemCodes.Malformed, "Unexpected content after the array."), (problem.Code, problem.Message));
+        Assert.Equal(2, rows[1].Line);
+    }
+
+    [Fact]
+    public void ReadJsonArray_StringLongerThanTheLimit_FieldNamedAndValueDropped()
+    {
+        var options = new JsonRecordReaderOptions { MaxLineLength = 40 };
+        var element = "{\"village_code\":\"1\",\"note\":\"" + new string('x', 41) + "\"}";
+
+        var row = Assert.Single(JsonRecordReader.ReadJsonArray(new StringReader("[" + element + "]"), options: options));
+
+        var problem = Assert.Single(row.Problems);
+        Assert.Equal(("note", RecordProblemCodes.Malformed, "The string is too long."), (problem.Field, problem.Code, problem.Message));
+        Assert.Equal("1", row.Parsed.Key);
+    }
+
+    [Fact]
+    public void ReadJsonLines_BooleanValues_ReadAsTrueAndFalseText()
+    {
+        var rows = JsonRecordReader.ReadJsonLines(new StringReader("{\"village_code\":\"1\",\"households\":4,\"flag\":true}\n{\"village_code\":\"2\",\"households\":4,\"flag\":false}\n")).ToList();
+
+        Assert.Equal(["true", "false"], rows.Select(r => r.Value!.Attributes["flag"]));
+    }
+}
+
+public class OutputRowJsonWriterEdgeTests
+{
+    [Fact]
+    public void Format_Booleans_JsonLiterals() =>
+        Assert.Equal("{\"yes\":true,\"no\":false}", OutputRowJsonWriter.FormatLine([new("yes", true), new("no", false)]));
+
+    [Fact]
+    public void Format_ValueNoFormatWrites_RefusedNamingFieldAndType()
+    {
+        var ex = Assert.Throws<ArgumentException>(() => OutputRowJsonWriter.FormatLine([new("when", new DateTime(2020, 1, 1, 0, 0, 0, DateTimeKind.Utc))]));
+
+        Assert.StartsWith("The field 'when' holds a DateTime, which no output format writes.", ex.Message, StringComparison.Ordinal);
+        Assert.Equal("field", ex.ParamName);
+    }
+}
+
+public class VerdictTableEdgeTests
+{
+    [Fact]
+    public void Constructor_NoRuleSets_Refused()
+    {
+        var ex = Assert.Throws<ArgumentException>(() => new VerdictTable([]));
+
+        Assert.Equal("ruleSets", ex.ParamName);
+        Assert.StartsWith("At least one rule set is needed.", ex.Message, StringComparison.Ordinal);
+    }
+}
+
+public class ColumnMapJsonEdgeTests
+{
+    [Fact]
+    public void Parse_TargetNoSchemaKnows_InvalidDataNamingSourceWithoutParameterNote()
+    {
+        var ex = Assert.Throws<InvalidDataException>(() => ColumnMapJson.Parse("{\"户数\": \"households\", \"网店\": \"shops_online\"}", "map.json"));
+
+        Assert.StartsWith("map.json: The column map is invalid: '网店' → 'shops_online': no such field", ex.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("(Parameter", ex.Message, StringComparison.Ordinal);
+        Assert.IsType<ArgumentException>(ex.InnerException);
+    }
+}
+
+public class RuleSetJsonEdgeTests
+{
+    private static RuleSet Cited(string source, string? url = null, string? quote = null) => new RuleSetBuilder("cited", "1").Titled("cited").For(RuleTarget.Village)
+        .EffectiveYears(2020).CitedTo(source, url, quote).AllOf("root", all => all.Require("ok", Metrics.Metric.ActiveShops, c => c.AtLeast(1))).Build();
+
+    [Fact]
+    public void Save_CitationWithUrlAndQuote_WrittenInOrderAndReadBack()
+    {
+        var json = RuleSetJson.Save(Cited("AliResearch 2020", "https://example.org/r", "at least CN¥10M"), indented: false);
+
+        Assert.Contains("\"citation\":{\"source\":\"AliResearch 2020\",\"url\":\"https://example.org/r\",\"quote\":\"at least CN¥10M\"}", json, StringComparison.Ordinal);
+        Assert.Equal(new Citation("AliResearch 2020", "https://example.org/r", "at least CN¥10M"), RuleSetJson.Parse(json).Citation);
+    }
+
+    [Fact]
+    public void Save_CitationSourceOnly_NoUrlNoQuote() =>
+        Assert.Contains("\"citation\":{\"source\":\"AliResearch 2020\"}", RuleSetJson.Save(Cited("AliResearch 2020"), indented: false), StringComparison.Ordinal);
+}
