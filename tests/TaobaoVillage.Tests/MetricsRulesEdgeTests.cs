@@ -41,6 +41,18 @@ public class RuleSetExceptionTests
 
         Assert.Equal($"The rule set has 2 problem(s):{Environment.NewLine}  {problems[0]}{Environment.NewLine}  {problems[1]}", message);
     }
+
+    [Fact]
+    public void Constructors_WithoutProblems_EmptyProblemsMessageAndCauseKept()
+    {
+        var cause = new InvalidOperationException("cause");
+
+        Assert.Empty(new RuleSetException().Problems);
+        Assert.Equal(("m", 0), (new RuleSetException("m").Message, new RuleSetException("m").Problems.Count));
+        var withCause = new RuleSetException("m", cause);
+        Assert.Same(cause, withCause.InnerException);
+        Assert.Empty(withCause.Problems);
+    }
 }
 
 public class RuleSetEdgeTests
@@ -182,4 +194,18 @@ public class MetricEdgeTests
         Assert.False(Metric.TownshipKind.CategoryParser!("no such kind", out var kind));
         Assert.Equal(-1, kind);
     }
+
+    private static readonly VillageRecord Record = new(new VillageCode("1")) { Households = 400, ActiveShops = 50 };
+
+    [Fact]
+    public void ValueOf_Share_NumeratorOverDenominator() => Assert.Equal(0.125m, Metric.ActiveShopShare.ValueOf(Record));
+
+    [Fact]
+    public void ValueOf_ShareWithoutHouseholds_Null() => Assert.Null(Metric.ActiveShopShare.ValueOf(Record with { Households = null }));
+
+    [Fact]
+    public void Raise_Share_RaisesItsCount() => Assert.Equal(55, Metric.ActiveShopShare.Raise(Record, 5)!.ActiveShops);
+
+    [Fact]
+    public void ToString_IsTheName() => Assert.Equal("active_shop_share", Metric.ActiveShopShare.ToString());
 }

@@ -1,4 +1,5 @@
 using TaobaoVillage.Domain;
+using TaobaoVillage.Engine;
 using TaobaoVillage.Metrics;
 
 namespace TaobaoVillage.Tests;
@@ -118,6 +119,23 @@ public class VillageRecordValidatorEdgeTests
         Assert.Equal($"main_platform [{count}] The value {count} is not a defined main e-commerce platform.", $"{problem.Field} [{problem.Value}] {problem.Message}");
         Assert.Empty(VillageRecordValidator.Validate(record with { MainPlatform = (Platform)(count - 1) }));
     }
+
+    [Fact]
+    public void Validate_DefaultCode_MissingVillageCodeOnly()
+    {
+        var problem = Assert.Single(VillageRecordValidator.Validate(new VillageRecord(default) { Households = 4 }));
+
+        Assert.Equal((FieldNames.VillageCode, (string?)null, RecordProblemCodes.MissingVillageCode, "The village code is required."), (problem.Field, problem.Value, problem.Code, problem.Message));
+    }
+
+    [Fact]
+    public void Evaluate_DefaultCode_InvalidWithEmptySubject()
+    {
+        var verdict = BuiltInRuleSets.AliResearch.Compile().Evaluate(new VillageRecord(default));
+
+        Assert.Equal(Eligibility.Invalid, verdict.Eligibility);
+        Assert.Equal(string.Empty, verdict.Subject);
+    }
 }
 
 public class ColumnMapEdgeTests
@@ -138,4 +156,8 @@ public class ColumnMapEdgeTests
 
     [Fact]
     public void Create_Null_ThrowsArgumentNull() => Assert.Throws<ArgumentNullException>(() => ColumnMap.Create(null!));
+
+    [Fact]
+    public void Count_EachMappedColumn() =>
+        Assert.Equal((0, 2), (ColumnMap.Empty.Count, ColumnMap.Create([new("户数X", "households"), new("网店X", "active_shops")]).Count));
 }
