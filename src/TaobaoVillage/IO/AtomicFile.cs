@@ -14,14 +14,14 @@ namespace TaobaoVillage.IO;
 public sealed class AtomicFile : IDisposable
 {
     private readonly object gate = new();
-    private readonly FileStream stream;
+    private readonly WriteBehindStream stream;
     private State state;
 
     private AtomicFile(string path, string? temporaryPath, FileStream stream)
     {
         Path = path;
         TemporaryPath = temporaryPath;
-        this.stream = stream;
+        this.stream = new WriteBehindStream(stream);
     }
 
     private enum State
