@@ -272,7 +272,8 @@ public static class JsonRecordReader
                     values.Add(null);
                     break;
                 default:
-                    var deepest = SkipMeasuringDepth(json) - depth;
+                    // Levels as the parser counts them: the record object is one, a list in a field two.
+                    var deepest = SkipMeasuringDepth(json) - depth + 1;
                     (problemField, problem) = (problemField ?? name, deepest > options.MaxDepth
                         ? $"The value is nested {deepest} levels deep; the limit is {options.MaxDepth}."
                         : "Expected a string, number or null.");
@@ -296,14 +297,20 @@ public static class JsonRecordReader
         return new InputRow(line, source, parsed);
     }
 
-    /// <summary>Skips an array or object without the parser's recursion limit, returning the deepest depth seen.</summary>
+    /// <summary>
+    /// Skips an array or object without the parser's recursion limit, returning the depth of the deepest container in
+    /// it as the parser counts depth (the record object is at <c>depth</c>, a list in one of its fields one deeper).
+    /// </summary>
     private static int SkipMeasuringDepth(JsonTextReader json)
     {
         var start = json.Depth;
-        var deepest = start + 1;
+        var deepest = start;
         while (json.Read() && json.Depth > start)
         {
-            deepest = Math.Max(deepest, json.Depth + 1);
+            if (json.TokenType is JsonToken.StartObject or JsonToken.StartArray)
+            {
+                deepest = Math.Max(deepest, json.Depth);
+            }
         }
 
         return deepest;
