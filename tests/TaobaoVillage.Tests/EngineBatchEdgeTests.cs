@@ -85,6 +85,22 @@ public class PathToPassDescribeTests
 
 public class VerdictEdgeTests
 {
+    [Fact]
+    public void Shortfall_FractionPastDecimal_AmountKeptFractionLargest()
+    {
+        // At most CN¥0.01 against CN¥7×10²⁷: the amount is known, its fraction of the limit (7×10²⁹) past decimal's range.
+        var rules = new RuleSetBuilder("cap", "1").Titled("cap").For(RuleTarget.Village).EffectiveYears(2000)
+            .AllOf("root", all => all.Require("small", Metric.AnnualSales, c => c.Compare(Comparison.AtMost, 0.01m, Unit.Cny))).Build();
+
+        var verdict = rules.Compile().Evaluate(new VillageRecord(new VillageCode("1")) { AnnualSales = Cny.FromYuan(7_000_000_000_000_000_000_000_000_000m) });
+
+        var shortfall = verdict["small"].Shortfall!.Value;
+        // The difference as decimal holds it: 7×10²⁷ less one fen, rounded to 29 digits.
+        Assert.Equal(7_000_000_000_000_000_000_000_000_000m - 0.01m, shortfall.Amount);
+        Assert.True(shortfall.Amount > 6_999_999_999_999_999_999_999_999_999m);
+        Assert.Equal(decimal.MaxValue, shortfall.Fraction);
+    }
+
     private static RuleSet AnyOfMany(int parts) => new RuleSetBuilder("many", "1").Titled("many").For(RuleTarget.Village).EffectiveYears(2000)
         .AnyOf("root", any =>
         {

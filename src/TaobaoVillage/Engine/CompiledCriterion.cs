@@ -98,8 +98,8 @@ internal struct CompiledCriterion
 
             var (n, h) = (num!.Value, households!.Value);
             var required = Threshold * h;
-            return outcome == Outcome.Fail && TryGap(n, required, 1m, out var amount, out var relative)
-                ? new ResultDetail(n, h, shortfallSource: Condition, shortfallAmount: amount, relative: relative)
+            return outcome == Outcome.Fail && TryGap(n, required, 1m, out var amount)
+                ? new ResultDetail(n, h, shortfallSource: Condition, shortfallAmount: amount, required: required)
                 : new ResultDetail(n, h);
         }
 
@@ -108,24 +108,22 @@ internal struct CompiledCriterion
             return default;
         }
 
-        return outcome == Outcome.Fail && TryGap(v, Threshold, Quantum, out var gap, out var fraction)
-            ? new ResultDetail(v, shortfallSource: Condition, shortfallAmount: gap, relative: fraction)
+        return outcome == Outcome.Fail && TryGap(v, Threshold, Quantum, out var gap)
+            ? new ResultDetail(v, shortfallSource: Condition, shortfallAmount: gap, required: Threshold)
             : new ResultDetail(v);
     }
 
-    private readonly bool TryGap(decimal value, decimal required, decimal quantum, out decimal amount, out decimal relative)
+    private readonly bool TryGap(decimal value, decimal required, decimal quantum, out decimal amount)
     {
         try
         {
             amount = Gap(value, required, quantum);
-            relative = required == 0 ? amount : amount / Math.Abs(required);
             return true;
         }
         catch (OverflowException)
         {
             // Only absurd figures (near decimal's limits) get here: say "fails" without an amount rather than throw.
             amount = 0;
-            relative = decimal.MaxValue;
             return false;
         }
     }
@@ -155,6 +153,7 @@ internal struct CompiledCriterion
             _ => Math.Abs(value - threshold),
         };
 
-        static decimal Ceiling(decimal amount, decimal quantum) => quantum == 0.01m ? amount : decimal.Ceiling(amount / quantum) * quantum;
+        // One fen: the amounts are in whole fen already; one (a shop, a household): no division needed.
+        static decimal Ceiling(decimal amount, decimal quantum) => quantum == 0.01m ? amount : quantum == 1m ? decimal.Ceiling(amount) : decimal.Ceiling(amount / quantum) * quantum;
     }
 }

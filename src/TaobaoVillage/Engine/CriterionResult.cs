@@ -148,7 +148,7 @@ public readonly struct CriterionResult : IEquatable<CriterionResult>
 /// </summary>
 internal readonly struct ResultDetail(
     decimal? observed = null, decimal? denominator = null, string? category = null, bool fromName = false,
-    Condition? shortfallSource = null, decimal shortfallAmount = 0, decimal relative = 0) : IEquatable<ResultDetail>
+    Condition? shortfallSource = null, decimal shortfallAmount = 0, decimal? required = 0) : IEquatable<ResultDetail>
 {
     public decimal? Observed { get; } = observed;
 
@@ -162,16 +162,42 @@ internal readonly struct ResultDetail(
 
     public decimal ShortfallAmount { get; } = shortfallAmount;
 
-    /// <summary>The amount missing as a fraction of what is required: how the cheapest way is chosen.</summary>
-    public decimal Relative { get; } = relative;
+    /// <summary>What the condition requires (threshold, or share × households); null when the amount could not be computed.</summary>
+    public decimal? Required { get; } = required;
+
+    /// <summary>
+    /// The amount missing as a fraction of what is required: how the cheapest way is chosen. Divided only when asked
+    /// for (a group choosing among its parts, a shortfall read), not for every explanation written.
+    /// </summary>
+    public decimal Relative
+    {
+        get
+        {
+            if (Required is not { } required)
+            {
+                return decimal.MaxValue;
+            }
+
+            try
+            {
+                return required == 0 ? ShortfallAmount : ShortfallAmount / Math.Abs(required);
+            }
+            catch (OverflowException)
+            {
+                // Only absurd figures (near decimal's limits) get here.
+                return decimal.MaxValue;
+            }
+        }
+    }
 
     public decimal? Actual => Denominator is { } d ? (Observed is { } n && d != 0 ? n / d : null) : Observed;
 
     public decimal? ReportedActual => Denominator is null ? Observed : Actual is { } share ? Math.Round(share, 6, MidpointRounding.ToZero) : null;
 
-    // The fraction goes through double as it always has: it ranks ways to pass, and the ranking must not move.
+    // The fraction goes through double as it always has: it ranks ways to pass, and the ranking must not move. The
+    // largest decimal rounds up past itself as a double, so it stays as it is.
     public Shortfall? Shortfall => ShortfallSource is { } source
-        ? new Shortfall(source.Id, source.Metric, ShortfallAmount, source.Metric.ShortfallUnit) { Fraction = (decimal)(double)Relative }
+        ? new Shortfall(source.Id, source.Metric, ShortfallAmount, source.Metric.ShortfallUnit) { Fraction = Relative is var r && r == decimal.MaxValue ? r : (decimal)(double)r }
         : null;
 
     public bool Equals(ResultDetail other) =>

@@ -164,7 +164,7 @@ public sealed class RuleEvaluator
             }
         }
 
-        return source.ShortfallSource is null ? default : new ResultDetail(shortfallSource: source.ShortfallSource, shortfallAmount: source.ShortfallAmount, relative: source.Relative);
+        return source.ShortfallSource is null ? default : new ResultDetail(shortfallSource: source.ShortfallSource, shortfallAmount: source.ShortfallAmount, required: source.Required);
     }
 }
 
