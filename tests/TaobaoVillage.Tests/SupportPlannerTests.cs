@@ -75,6 +75,109 @@ public class SupportPlannerTests
         Assert.Equal(["330782100001", "330782100002"], plan.Villages.Select(v => v.VillageCode).Order());
     }
 
+    /// <summary>One township of villages each short of CN¥10M in sales by i × CN¥100,000 (effort 0.01 × i), shops enough.</summary>
+    private static VillageRecord[] ShortInSales(int count, string township = "330782100") =>
+        [.. Enumerable.Range(1, count).Select(i => Village($"{township}{i:D3}", 2016, 150, 10_000_000m - (i * 100_000m)))];
+
+    [Theory]
+    [InlineData(12, true)]
+    [InlineData(13, false)]
+    public void Plan_CandidatesInOneTownship_ExactUpToTwelve(int candidates, bool optimal) =>
+        Assert.Equal(optimal, SupportPlanner.Plan(Score(ShortInSales(candidates)), TownRules, PlanBudget.Villages(3)).IsOptimal);
+
+    [Fact]
+    public void Plan_MoreThan64CandidatesInAll_NotExactEvenInSmallTownships()
+    {
+        var records = Enumerable.Range(0, 6).SelectMany(t => ShortInSales(11, $"330782{t + 1:D3}")).ToList();
+
+        var plan = SupportPlanner.Plan(Score(records), TownRules, PlanBudget.Villages(1));
+
+        Assert.Equal(66, plan.Candidates);
+        Assert.False(plan.IsOptimal);
+    }
+
+    [Theory]
+    // Cheapest first: three villages make the town (gain 4); two cannot (gain 2, but the bound says a town might come).
+    [InlineData(3, 4, 4)]
+    [InlineData(2, 2, 3)]
+    [InlineData(1, 1, 2)]
+    [InlineData(14, 14, 14)]
+    public void Plan_ThirteenCandidatesByVillages_CheapestPrefixAndClosedFormBound(int villages, int gain, int bound)
+    {
+        var plan = SupportPlanner.Plan(Score(ShortInSales(13)), TownRules, PlanBudget.Villages(villages));
+
+        Assert.Equal(gain, plan.Gain);
+        Assert.Equal(bound, plan.GainBound);
+        Assert.Equal(Enumerable.Range(1, Math.Min(villages, 13)).Select(i => $"330782100{i:D3}"), plan.Villages.Select(v => v.VillageCode).Order(StringComparer.Ordinal));
+        Assert.All(plan.Villages, v => Assert.Equal(gain > villages || villages > 13 ? "330782100" : null, v.CompletesTown));
+    }
+
+    [Theory]
+    // Costs in hundredths are 1, 2, 3, …: 0.06 buys three (the town), 0.05 two; the bound counts the town for any prefix.
+    [InlineData(0.06, 4, 4)]
+    [InlineData(0.05, 2, 3)]
+    [InlineData(0.00, 0, 0)]
+    public void Plan_ThirteenCandidatesByEffort_BoundFromPrefixes(double effort, int gain, int bound)
+    {
+        var plan = SupportPlanner.Plan(Score(ShortInSales(13)), TownRules, PlanBudget.Effort((decimal)effort));
+
+        Assert.Equal((gain, bound, false), (plan.Gain, plan.GainBound, plan.IsOptimal));
+        Assert.True(plan.Effort <= (decimal)effort);
+    }
+
+    [Fact]
+    public void Plan_EqualEffortInATownshipPastExact_LowerCodeFirst()
+    {
+        // Thirteen candidates, the first two equally cheap: the cheapest prefix of one takes the lower code.
+        var records = ShortInSales(13);
+        records[1] = records[1] with { AnnualSales = records[0].AnnualSales };
+
+        var plan = SupportPlanner.Plan(Score(records.Reverse()), TownRules, PlanBudget.Villages(1));
+
+        Assert.Equal(["330782100001"], plan.Villages.Select(v => v.VillageCode));
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Plan_SameGainInTwoTownships_LessEffortWhicheverComesFirst(bool cheapFirst)
+    {
+        VillageRecord cheap = Village("330782100001", 2016, 150, 9_900_000m), dear = Village("330782200001", 2016, 150, 9_000_000m);
+
+        var plan = SupportPlanner.Plan(Score(cheapFirst ? [cheap, dear] : [dear, cheap]), TownRules, PlanBudget.Villages(1));
+
+        Assert.Equal(["330782100001"], plan.Villages.Select(v => v.VillageCode));
+        Assert.Equal(0.01m, plan.Effort);
+    }
+
+    [Fact]
+    public void Plan_ShortInSalesAndShops_EffortIsTheSumOfItsSteps()
+    {
+        // CN¥2.5M of 10M (0.25) and 20 shops of the 40 that 10% of 400 households needs (0.5; 80 more to 100 would be 0.8).
+        var plan = SupportPlanner.Plan(Score([Village("330782100001", 2016, 20, 7_500_000m)]), TownRules, PlanBudget.Villages(1));
+
+        var village = Assert.Single(plan.Villages);
+        Assert.Equal(0.75m, village.Effort);
+        Assert.Equal(["annual-sales 2500000", "active-shop-share 20"], village.Steps.Select(s => $"{s.CriterionId} {s.Amount}"));
+    }
+
+    [Fact]
+    public void Plan_TwoStepsOnOneFigure_RaisedByTheLarger()
+    {
+        // Sales at least CN¥10M and at least CN¥12M: raised by the larger step (4M) the village passes; by the smaller it would not.
+        var rules = new RuleSetBuilder("two-bars", "1").Titled("two bars").For(RuleTarget.Village).EffectiveYears(2016)
+            .AllOf("root", all => all
+                .Require("ten", Metrics.Metric.AnnualSales, c => c.AtLeast(Cny.FromYuan(10_000_000m)))
+                .Require("twelve", Metrics.Metric.AnnualSales, c => c.AtLeast(Cny.FromYuan(12_000_000m))))
+            .Build();
+        var rows = new BatchScorer(rules).Score([InputRow.FromRecord(Village("330782100001", 2016, 150, 8_000_000m), 2)]).ToList();
+
+        var plan = SupportPlanner.Plan(rows, TownRules, PlanBudget.Villages(1));
+
+        Assert.Equal((1, 0), (plan.Candidates, plan.CannotPass));
+        Assert.Single(plan.Villages);
+    }
+
     private static readonly Gen<VillageRecord[]> SmallCounty =
         from year in Gen.Elements(2016, 2019, 2021)
         from townships in Gen.Choose(1, 3)
