@@ -139,6 +139,104 @@ public class TownAggregatorEdgeTests
         Assert.StartsWith($"The rule set {BuiltInRuleSets.Classic} decides about villages; towns need a township rule set.", ex.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("330782001", "330782001")]
+    [InlineData("33078200X", null)]
+    [InlineData("3307820011", null)]
+    public void Decide_Township_RegionFromItsNamesCodeOnlyWhenNineDigits(string code, string? townshipCode)
+    {
+        var named = TownAggregator.Decide(new TownshipFigures(code) { Name = "稠城街道", Province = "浙江省", City = "金华市", County = "义乌市", TaobaoVillages = 3 }, BuiltInRuleSets.AliResearchTown2014);
+        var bare = TownAggregator.Decide(new TownshipFigures(code) { TaobaoVillages = 3 }, BuiltInRuleSets.AliResearchTown2014);
+
+        Assert.Equal(new Region("浙江省", "金华市", "义乌市", "稠城街道") { TownshipCode = townshipCode }, named.Region);
+        Assert.Equal(new Region(string.Empty, string.Empty, string.Empty, code) { TownshipCode = townshipCode }, bare.Region);
+        Assert.True(named.IsTaobaoTown);
+    }
+
+    private static VillageResult Scored(string province, string city, string county, string township, int year, int index, long? shops = 100, long? households = 400, long? engaged = 50, decimal? sales = 5_000_000m)
+    {
+        var record = new VillageRecord(new VillageCode($"v{year}{township}{index}"))
+        {
+            Year = year, Province = province, City = city, County = county, Township = township, Committee = CommitteeKind.Village,
+            Households = households, EcommerceHouseholds = engaged, ActiveShops = shops, AnnualSales = sales is { } s ? Cny.FromYuan(s) : null,
+        };
+        return VillageResult.FromScored(BatchScorer.ForYears().ScoreOne(record))!;
+    }
+
+    [Fact]
+    public void Towns_FiguresComplete_SummedIntoTheTownship()
+    {
+        var town = Assert.Single(TownAggregator.Towns([Scored("浙江省", "金华市", "义乌市", "甲镇", 2019, 1), Scored("浙江省", "金华市", "义乌市", "甲镇", 2019, 2, shops: 50, households: 300, engaged: 20, sales: 1_000_000m)], BuiltInRuleSets.ForTownshipYear));
+
+        Assert.Equal((6_000_000m, 150L, 700L, 70L, 2), (town.Figures.AnnualSales!.Value.Yuan, town.Figures.ActiveShops, town.Figures.Households, town.Figures.EcommerceHouseholds, town.Villages));
+    }
+
+    [Theory]
+    // One figure missing in one village, the town not reached on what is known: that figure is unknown, the others kept.
+    [InlineData("shops")]
+    [InlineData("households")]
+    [InlineData("engaged")]
+    public void Towns_OneFigureMissingAndNotReached_ThatFigureUnknownOthersSummed(string missing)
+    {
+        var second = Scored("浙江省", "金华市", "义乌市", "甲镇", 2019, 2,
+            shops: missing == "shops" ? null : 50, households: missing == "households" ? null : 300, engaged: missing == "engaged" ? null : 20, sales: 1_000_000m);
+
+        var town = Assert.Single(TownAggregator.Towns([Scored("浙江省", "金华市", "义乌市", "甲镇", 2019, 1), second], BuiltInRuleSets.ForTownshipYear));
+
+        Assert.Equal(6_000_000m, town.Figures.AnnualSales!.Value.Yuan);
+        Assert.Equal(missing == "shops" ? null : 150L, town.Figures.ActiveShops);
+        Assert.Equal(missing == "households" ? null : 700L, town.Figures.Households);
+        Assert.Equal(missing == "engaged" ? null : 70L, town.Figures.EcommerceHouseholds);
+        Assert.False(town.IsTaobaoTown);
+    }
+
+    [Fact]
+    public void Towns_ManyPlaces_OrderedByYearProvinceCityCountyTownship()
+    {
+        string[] keys = ["2020 浙江 金华市 义乌市 乙镇", "2020 浙江 金华市 义乌市 甲镇", "2020 浙江 金华市 东阳市 甲镇", "2020 浙江 杭州市 义乌市 甲镇", "2020 江苏 金华市 义乌市 甲镇", "2019 浙江 金华市 义乌市 甲镇"];
+        var villages = keys.Select(k => k.Split(' ')).Select((p, i) => Scored(p[1] + "省", p[2], p[3], p[4], int.Parse(p[0], System.Globalization.CultureInfo.InvariantCulture), i));
+
+        var towns = TownAggregator.Towns(villages, BuiltInRuleSets.ForTownshipYear);
+
+        var expected = keys.Select(k => k.Split(' ')).OrderBy(p => p[0], StringComparer.Ordinal).ThenBy(p => p[1], StringComparer.Ordinal).ThenBy(p => p[2], StringComparer.Ordinal)
+            .ThenBy(p => p[3], StringComparer.Ordinal).ThenBy(p => p[4], StringComparer.Ordinal).Select(p => string.Join(' ', p));
+        Assert.Equal(expected, towns.Select(t => $"{t.Year} {t.Region.ProvinceKey} {t.Region.City} {t.Region.County} {t.Region.Township}"));
+        Assert.Equal("2019 浙江 金华市 义乌市 甲镇", $"{towns[0].Year} {towns[0].Region.ProvinceKey} {towns[0].Region.City} {towns[0].Region.County} {towns[0].Region.Township}");
+    }
+
+    [Fact]
+    public void Counties_SeveralTownships_SumsCountsAndOrder()
+    {
+        // County A: one town of 3 Taobao Villages, one township with 1 and 2 undecided; counties B and D: one township with 2
+        // each (equal: by key); county C in 2015 (years first); 2014 township rules.
+        VillageResult V(string county, string township, string name, Eligibility e) => new(new Region("浙江省", "金华市", county, township), name, 2016, e);
+        var villages = new[]
+        {
+            V("A县", "甲镇", "1", Eligibility.Eligible), V("A县", "甲镇", "2", Eligibility.Eligible), V("A县", "甲镇", "3", Eligibility.Eligible),
+            V("A县", "乙镇", "1", Eligibility.Eligible), V("A县", "乙镇", "2", Eligibility.Indeterminate), V("A县", "乙镇", "3", Eligibility.Indeterminate), V("A县", "乙镇", "4", Eligibility.NotEligible),
+            V("D县", "戊镇", "1", Eligibility.Eligible), V("D县", "戊镇", "2", Eligibility.Eligible),
+            V("B县", "丙镇", "1", Eligibility.Eligible), V("B县", "丙镇", "2", Eligibility.Eligible),
+            new(new Region("浙江省", "金华市", "C县", "丁镇"), "1", 2015, Eligibility.Eligible),
+        };
+
+        var counties = RegionAggregator.Counties(TownAggregator.Towns(villages, BuiltInRuleSets.AliResearchTown2014));
+
+        Assert.Equal(["2015 C县", "2016 A县", "2016 B县", "2016 D县"], counties.Select(c => $"{c.Year} {c.Region.County}"));
+        var a = counties[1];
+        Assert.Equal((4, 2, 1, 1, 2, 7), (a.TaobaoVillages, a.UndecidedVillages, a.TaobaoTowns, a.UndecidedTowns, a.Townships, a.Villages));
+        Assert.Equal((2, 0, 0, 0, 1, 2), (counties[2].TaobaoVillages, counties[2].UndecidedVillages, counties[2].TaobaoTowns, counties[2].UndecidedTowns, counties[2].Townships, counties[2].Villages));
+    }
+
+    [Fact]
+    public void Add_EachVillage_Counted()
+    {
+        var aggregator = new RegionAggregator();
+        aggregator.AddRange([new VillageResult(new Region("p", "c", "k", "t"), "v", 2016, Eligibility.Eligible), new VillageResult(new Region("p", "c", "k", "t"), "w", 2016, Eligibility.NotEligible)]);
+
+        Assert.Equal(2, aggregator.Count);
+        Assert.Throws<ArgumentNullException>(() => aggregator.AddRange(null!));
+    }
+
     [Fact]
     public void Years_VillagesOfThreeYearsInAnyOrder_EachOnceInOrder()
     {
