@@ -102,6 +102,44 @@ public class OutputRowEdgeTests
     public void ClusterName_EachCandidate_ContractName(ClusterCandidate cluster, string name) => Assert.Equal(name, OutputRow.ClusterName(cluster));
 
     [Fact]
+    public void Of_TownVerdict_EveryFieldInOrder()
+    {
+        var village = new VillageResult(new Region("浙江省", "金华市", "义乌市", "甲镇") { TownshipCode = "330782001" }, "村", 2016, Eligibility.Eligible);
+        var town = Assert.Single(TownAggregator.Towns([village], BuiltInRuleSets.AliResearchTown2014));
+
+        var fields = OutputRow.Of(town);
+
+        Assert.Equal("province city county township township_code year taobao_villages undecided_villages annual_sales_cny active_shops verdict rule_set criteria villages",
+            string.Join(' ', fields.Select(f => f.Name)));
+        Assert.Equal(["浙江省", "金华市", "义乌市", "甲镇", "330782001", 2016, 1L, 0], fields.Take(8).Select(f => f.Value));
+        Assert.Equal(Eligibility.NotEligible, fields[10].Value);
+        Assert.Same(town.Verdict, fields[12].Value);
+        Assert.Equal([village], (IReadOnlyList<VillageResult>)fields[13].Value!);
+    }
+
+    [Fact]
+    public void Of_RegionSummary_CountyWithClusterProvinceWithout()
+    {
+        var summary = new RegionSummary(new Region("浙江省", "金华市", "义乌市", string.Empty), "k", 2016) { TaobaoVillages = 12, UndecidedVillages = 2, TaobaoTowns = 1 };
+
+        Assert.Equal("year=2016 rank=3 province=浙江省 city=金华市 county=义乌市 taobao_villages=12 undecided_villages=2 taobao_towns=1 cluster_candidate=cluster",
+            string.Join(' ', OutputRow.Of(summary, 3, RegionLevel.County).Select(f => $"{f.Name}={f.Value}")));
+        Assert.Equal("year=2016 rank=1 province=浙江省 taobao_villages=12 undecided_villages=2 taobao_towns=1",
+            string.Join(' ', OutputRow.Of(summary, 1, RegionLevel.Province).Select(f => $"{f.Name}={f.Value}")));
+    }
+
+    [Fact]
+    public void DisplayName_EachLevel()
+    {
+        var region = new Region("浙江省", "金华市", "义乌市", "甲镇");
+
+        Assert.Equal(("浙江省", "浙江省 金华市 义乌市"), (OutputRow.DisplayName(region, RegionLevel.Province), OutputRow.DisplayName(region, RegionLevel.County)));
+    }
+
+    [Fact]
+    public void Name_DefaultField_Empty() => Assert.Equal(string.Empty, default(OutputField).Name);
+
+    [Fact]
     public void Of_DesignationChange_ChangeNameFirst()
     {
         var row = OutputRow.Of(new DesignationChange("k", new Region("p", "c", "k", "t"), "村", 2015, 2016, Change.Lost));
@@ -116,6 +154,26 @@ public class RegionTallyEdgeTests
     [InlineData(RegionLevel.County)]
     [InlineData(RegionLevel.Province)]
     public void Level_AsCreated_Kept(RegionLevel level) => Assert.Equal(level, new RegionTally(level).Level);
+
+    [Fact]
+    public void Rows_ManyRegions_MostEligibleFirstThenByKey()
+    {
+        var tally = new RegionTally(RegionLevel.County);
+        var scorer = new BatchScorer(BuiltInRuleSets.AliResearch);
+        void Add(string county, bool eligible) => tally.Add(scorer.ScoreOne(new VillageRecord(new VillageCode($"{county}{Guid.NewGuid():N}"))
+        {
+            Province = "浙江省", City = "金华市", County = county, Committee = CommitteeKind.Village, Households = 400, ActiveShops = 150,
+            AnnualSales = Cny.FromYuan(eligible ? 20_000_000m : 1m),
+        }));
+        Add("C县", true);
+        Add("B县", false);
+        Add("A县", false);
+        Add("C县", false);
+        Add("D县", true);
+
+        Assert.Equal(["C县 1 1 0", "D县 1 0 0", "A县 0 1 0", "B县 0 1 0"], tally.Rows().Select(r => $"{r.Region.County} {r.Eligible} {r.NotEligible} {r.Indeterminate}"));
+        Assert.Throws<ArgumentNullException>(() => tally.Add(null!));
+    }
 }
 
 public class TownAggregatorEdgeTests
