@@ -469,3 +469,53 @@ public class RuleSetJsonEdgeTests
     public void Save_CitationSourceOnly_NoUrlNoQuote() =>
         Assert.Contains("\"citation\":{\"source\":\"AliResearch 2020\"}", RuleSetJson.Save(Cited("AliResearch 2020"), indented: false), StringComparison.Ordinal);
 }
+
+/// <summary>A village's result and its region: keys, names and levels, written out by hand.</summary>
+public class VillageResultEdgeTests
+{
+    private static readonly Region Yiwu = new("浙江省", "金华市", "义乌市", "甲镇");
+
+    [Fact]
+    public void Key_WithoutCode_RegionAndName() =>
+        Assert.Equal(("浙江/金华市/义乌市/甲镇/村一", "330782100001"), (new VillageResult(Yiwu, "村一", 2016, Eligibility.Eligible).Key, new VillageResult(Yiwu, "村一", 2016, Eligibility.Eligible) { Code = "330782100001" }.Key));
+
+    [Theory]
+    [InlineData(2019, null, 2019)]
+    [InlineData(2019, 2020, 2019)]
+    [InlineData(null, 2020, 2020)]
+    public void FromScored_Year_RecordsOwnElseTheDefault(int? recordYear, int? defaultYear, int year)
+    {
+        var row = new BatchScorer(BuiltInRuleSets.AliResearch).ScoreOne(new VillageRecord(new VillageCode("330782100001")) { Year = recordYear, Households = 4 });
+
+        var result = VillageResult.FromScored(row, defaultYear)!;
+
+        Assert.Equal(year, result.Year);
+        Assert.Equal("330782100001", result.Village);
+        Assert.Equal(new Region(string.Empty, string.Empty, string.Empty, string.Empty) { TownshipCode = "330782100" }, result.Region);
+    }
+
+    [Fact]
+    public void FromScored_NoYearAnywhere_Null() =>
+        Assert.Null(VillageResult.FromScored(new BatchScorer(BuiltInRuleSets.AliResearch).ScoreOne(new VillageRecord(new VillageCode("1")) { Households = 4 })));
+
+    [Theory]
+    [InlineData("330782001", "330782")]
+    [InlineData("33078200X", "浙江/金华市/义乌市")]
+    [InlineData(null, "浙江/金华市/义乌市")]
+    public void CountyKey_NineDigitTownshipCodeElseNames(string? code, string key) => Assert.Equal(key, (Yiwu with { TownshipCode = code }).CountyKey);
+
+    [Fact]
+    public void At_EachLevel_CutToIt()
+    {
+        var region = Yiwu with { TownshipCode = "330782001" };
+
+        Assert.Equal(new Region("浙江省", string.Empty, string.Empty, string.Empty), region.At(RegionLevel.Province));
+        Assert.Equal(new Region("浙江省", "金华市", "义乌市", string.Empty), region.At(RegionLevel.County));
+    }
+
+    [Theory]
+    [InlineData("省", "省")]
+    [InlineData(" 浙江省 ", "浙江")]
+    [InlineData("广西壮族自治区", "广西")]
+    public void NormalizeProvince_SuffixOnlyWhenSomethingIsLeft(string province, string normalized) => Assert.Equal(normalized, Region.NormalizeProvince(province));
+}
