@@ -231,4 +231,65 @@ public class RuleProblemMessagesTests
     public void Load_OverTheLengthLimit_SaysBoth() =>
         Assert.Equal(["? $ malformed-json: The rule file is 12 characters long; the limit is 10."],
             RuleSetJson.Load("{          }", new RuleSetJsonOptions { MaxLength = 10 }).Problems.Select(Line));
+
+    private static string WithLine(RuleProblem p) => $"{p.RuleSetId} {p.Path} {p.Code} L{p.Line}: {p.Message}";
+
+    public static TheoryData<string, string> ReaderProblems => new()
+    {
+        { RuleSet(Condition("households", "around", "1", "households")),
+            "x $.criteria.comparison invalid-comparison L2: Unknown comparison 'around'; expected atLeast, greaterThan, atMost, lessThan, equalTo or oneOf." },
+        { RuleSet("""{ "id": "c", "metric": "households", "comparison": "atLeast", "threshold": 1, "values": ["a"], "unit": "households" }"""),
+            "x $.criteria.values invalid-value L2: 'atLeast' takes a threshold, not 'values'." },
+        { RuleSet(Condition("households", "atLeast", "1", "acres")),
+            "x $.criteria.unit wrong-unit L2: Unknown unit 'acres'; the metric 'households' is measured in 'households'." },
+        { RuleSet("""{ "id": "c", "metric": "committee", "comparison": "oneOf", "threshold": 1, "values": ["village"] }"""),
+            "x $.criteria.threshold invalid-value L2: 'oneOf' takes 'values', not a threshold." },
+        { RuleSet("""{ "id": "c", "metric": "committee", "comparison": "oneOf" }"""),
+            "x $.criteria.values missing L2: 'oneOf' needs 'values', an array of strings." },
+        { RuleSet("""{ "id": "c", "metric": "committee", "comparison": "oneOf", "values": "village" }"""),
+            "x $.criteria.values wrong-type L2: 'oneOf' needs 'values', an array of strings." },
+        { RuleSet(Condition("households", "atLeast", "NaN", "households")),
+            "x $.criteria.threshold malformed-json L2: NaN and Infinity are not JSON numbers." },
+        { RuleSet(Condition("households", "atLeast", "1", "households"), target: "city"),
+            "x $.target invalid-value L1: Unknown target 'city'; expected 'village' or 'township'." },
+        { RuleSet("""{ "id": "c", "citation": { "source": "s", "url": "u", "quote": "q", "page": 3 }, "metric": "households", "comparison": "atLeast", "threshold": 1, "unit": "households" }"""),
+            "x $.criteria.citation.page unknown-property L2: Unknown property 'page'; expected source, url, quote." },
+        { RuleSet("""{ "id": "c", "citation": { "source": "s", "url": 5 }, "metric": "households", "comparison": "atLeast", "threshold": 1, "unit": "households" }"""),
+            "x $.criteria.citation.url wrong-type L2: 'url' is a string." },
+        // A property name is quoted whole up to 64 characters, past that cut to 61 and "...".
+        { RuleSet(Condition("households", "atLeast", "1", "households"), extra: $", \"{new string('q', 64)}\": 1"),
+            $"x $.{new string('q', 64)} unknown-property L1: Unknown property '{new string('q', 64)}'; expected $schema, id, version, title, description, target, effectiveYears, citation, criteria." },
+        { RuleSet(Condition("households", "atLeast", "1", "households"), extra: $", \"{new string('p', 65)}\": 1"),
+            $"x $.{new string('p', 61)}... unknown-property L1: Unknown property '{new string('p', 61)}...'; expected $schema, id, version, title, description, target, effectiveYears, citation, criteria." },
+        { RuleSet(Condition("households", "atLeast", "1", "households"), years: "{ \"from\": 3000000000 }"),
+            "x $.effectiveYears.from wrong-type L1: 'from' is a year such as 2014." },
+        { RuleSet("""{ "id": "c", "comparison": "atLeast", "threshold": 1, "unit": "households" }"""),
+            "x $.criteria invalid-node L2: A criterion has exactly one of 'allOf', 'anyOf' or 'metric'." },
+        { RuleSet("""{ "id": "c", "metric": "households", "comparison": "atLeast", "threshold": 1 }"""),
+            "x $.criteria.unit missing L2: 'unit' is required." },
+        { RuleSet("""{ "metric": "households", "comparison": "atLeast", "threshold": 1, "unit": "households" }"""),
+            "x $.criteria.id missing L2: Every criterion needs an id." },
+        // Malformed JSON: Newtonsoft's first sentence, without its ". Path …" tail; the line found from the path.
+        { "{ \"id\": \"x\", \"version\": \"1\",\n \"title\": \"X\" \"target\": \"village\" }",
+            "? $.title malformed-json L2: After parsing a value an unexpected character was encountered: \"." },
+        { RuleSet($$"""{ "id": "r", "allOf": [ { "id": "a", "anyOf": [ {{Condition("households", "atLeast", "1", "cny")}} ] } ] }"""),
+            "x $.criteria.allOf[0].anyOf[0].unit wrong-unit L2: The metric 'households' is measured in 'households', not 'cny'." },
+        { RuleSet($$"""{ "id": "r", "allOf": [ {{Condition("households", "atLeast", "1", "households")}},{{"\n"}}  {{Condition("active_shops", "atLeast", "x", "shops", id: "d")}} ] }"""),
+            "? $.criteria.allOf[1].threshold malformed-json L3: Unexpected character encountered while parsing value: x." },
+    };
+
+    [Theory]
+    [MemberData(nameof(ReaderProblems))]
+    public void Load_ReaderProblem_ExactPathCodeLineAndMessage(string json, string expected) =>
+        Assert.Equal([expected], RuleSetJson.Load(json).Problems.Select(WithLine));
+
+    [Fact]
+    public void Load_ConditionWithTitleAndCitation_BothKept()
+    {
+        var rules = RuleSetJson.Parse(RuleSet("""{ "id": "c", "title": "T", "citation": { "source": "s", "url": "u", "quote": "q" }, "metric": "households", "comparison": "atLeast", "threshold": 1, "unit": "households" }"""));
+
+        var condition = Assert.IsType<Condition>(rules.Criteria);
+        Assert.Equal(("T", new Citation("s", "u", "q")), (condition.Title, condition.Citation));
+    }
+
 }
