@@ -131,7 +131,8 @@ public class HostileInputTests
     [InlineData("", "malformed-json")]
     [InlineData("null", "wrong-type")]
     [InlineData("\"a string\"", "wrong-type")]
-    [InlineData("{\"id\": 5, \"version\": [], \"title\": {}, \"target\": true, \"effectiveYears\": \"2014\", \"criteria\": 3}", "missing wrong-type")]
+    // Every field present but of the wrong type: each reported as that, none also as missing.
+    [InlineData("{\"id\": 5, \"version\": [], \"title\": {}, \"target\": true, \"effectiveYears\": \"2014\", \"criteria\": 3}", "wrong-type")]
     [InlineData("{\"id\":\"x\",\"version\":\"1\",\"title\":\"t\",\"target\":\"village\",\"effectiveYears\":{\"from\":2020},\"criteria\":{\"id\":\"a\",\"metric\":\"annual_sales_cny\",\"comparison\":\"atLeast\",\"threshold\":NaN,\"unit\":\"cny\"}}", "malformed-json")]
     [InlineData("{\"id\":\"x\",\"version\":\"1\",\"title\":\"t\",\"target\":\"village\",\"effectiveYears\":{\"from\":2020},\"criteria\":{\"id\":\"a\",\"metric\":\"annual_sales_cny\",\"comparison\":\"atLeast\",\"threshold\":Infinity,\"unit\":\"cny\"}}", "malformed-json")]
     [InlineData("{\"id\":\"x\",\"version\":\"1\",\"title\":\"t\",\"target\":\"village\",\"effectiveYears\":{\"from\":2020},\"criteria\":{\"id\":\"a\",\"allOf\":[],\"anyOf\":[]}}", "invalid-node")]

@@ -292,4 +292,55 @@ public class RuleProblemMessagesTests
         Assert.Equal(("T", new Citation("s", "u", "q")), (condition.Title, condition.Citation));
     }
 
+
+    // Regression: an id, version or title present but not a string was reported twice, as wrong-type and as missing.
+    [Fact]
+    public void Load_IdVersionTitleOfWrongType_EachReportedOnceAsWhatItIs() =>
+        Assert.Equal(
+        [
+            "? $.id wrong-type L1: 'id' is a string.",
+            "? $.version wrong-type L1: 'version' is a string.",
+            "? $.title wrong-type L1: 'title' is a string.",
+            "? $.description wrong-type L1: 'description' is a string.",
+        ], RuleSetJson.Load(RuleSet(Condition("households", "atLeast", "1", "households")).Replace("\"id\": \"x\", \"version\": \"1\", \"title\": \"X\"", "\"id\": 5, \"version\": 1, \"title\": true, \"description\": 2", StringComparison.Ordinal)).Problems.Select(WithLine));
+
+    [Fact]
+    public void Load_CitationNotAnObject_WrongType() =>
+        Assert.Equal(["x $.citation wrong-type L1: A citation is an object with 'source', 'url' and 'quote'."],
+            RuleSetJson.Load(RuleSet(Condition("households", "atLeast", "1", "households"), extra: ", \"citation\": \"s\"")).Problems.Select(WithLine));
+
+    [Fact]
+    public void Load_ProblemsOnSeveralLines_InDocumentOrderUnlocatedLast() =>
+        Assert.Equal(
+        [
+            "x $.criteria.unit wrong-unit L4: The metric 'households' is measured in 'households', not 'cny'.",
+            "x $.version missing L: A rule set needs a version.",
+        ], RuleSetJson.Load("{ \"id\": \"x\", \"title\": \"X\", \"target\": \"village\",\n \"effectiveYears\": { \"from\": 2020 },\n \"criteria\": { \"id\": \"c\", \"metric\": \"households\",\n \"comparison\": \"atLeast\", \"threshold\": 1, \"unit\": \"cny\" } }").Problems.Select(WithLine));
+
+    [Fact]
+    public void Load_LengthLimit_AtItAcceptedPastItRefused()
+    {
+        var json = RuleSet(Condition("households", "atLeast", "1", "households"));
+
+        Assert.True(RuleSetJson.Load(json, new RuleSetJsonOptions { MaxLength = json.Length }).RuleSet is not null);
+        Assert.Equal([$"? $ malformed-json L: The rule file is {json.Length:N0} characters long; the limit is {json.Length - 1:N0}."],
+            RuleSetJson.Load(json, new RuleSetJsonOptions { MaxLength = json.Length - 1 }).Problems.Select(WithLine));
+    }
+
+    [Fact]
+    public void Load_DeeperThanTheJsonLimit_TooDeepAtItsPath() =>
+        Assert.Equal(["? $.criteria.allOf[0].anyOf too-deep L2: The rule file is nested deeper than 4 JSON levels: criteria may nest 32 deep."],
+            RuleSetJson.Load(RuleSet($$"""{ "id": "r", "allOf": [ { "id": "a", "anyOf": [ {{Condition("households", "atLeast", "1", "households")}} ] } ] }"""),
+                new RuleSetJsonOptions { MaxJsonDepth = 4 }).Problems.Select(WithLine));
+
+    [Fact]
+    public void Load_ThresholdPastDecimal_QuotedShortened() =>
+        Assert.Equal(["x $.criteria.threshold invalid-value L2: The threshold 10000000000000000000…0000000000 is beyond the range of a decimal."],
+            RuleSetJson.Load(RuleSet(Condition("households", "atLeast", "1" + new string('0', 50), "households"))).Problems.Select(WithLine));
+
+    [Fact]
+    public void Load_InexactThresholdOnALaterLineWithCrLf_QuotedFromItsOwnLine() =>
+        Assert.Equal(["x $.criteria.threshold inexact L3: The threshold 0.12345678901234567890123456789012 has more digits than a decimal holds exactly (at most 28 decimal places); it is not rounded."],
+            RuleSetJson.Load(RuleSet(Condition("annual_sales_cny", "atLeast", "\r\n 0.12345678901234567890123456789012", "cny")).Replace("\n", "\r\n", StringComparison.Ordinal).Replace("\r\r\n", "\r\n", StringComparison.Ordinal)).Problems.Select(WithLine));
+
 }

@@ -115,13 +115,19 @@ public static partial class RuleSetJson
             reported = criteria is null && problems.Count > before;
         }
 
-        // A target or years present but unreadable were reported as such: not "missing" as well.
-        draft = draft with
+        // A field present but unreadable was reported as such: not "missing" as well.
+        var unreadable = new (string Name, bool Read)[]
         {
-            Criteria = criteria, CriteriaReported = reported,
-            TargetReported = draft.Target is null && obj["target"] is not null,
-            YearsReported = draft.EffectiveYears is null && obj["effectiveYears"] is not null,
+            ("id", draft.Id is not null), ("version", draft.Version is not null), ("title", draft.Title is not null),
+            ("target", draft.Target is not null), ("effectiveYears", draft.EffectiveYears is not null),
         };
+        var reportedPaths = unreadable.Where(f => !f.Read && obj[f.Name] is not null).Select(f => "$." + f.Name).ToHashSet(StringComparer.Ordinal);
+        if (reported)
+        {
+            reportedPaths.Add("$.criteria");
+        }
+
+        draft = draft with { Criteria = criteria, Reported = reportedPaths };
         var sizeBefore = problems.Count;
         var ruleSet = draft.TryCreate(problems);
         if (ruleSet is null)

@@ -16,7 +16,7 @@ internal static class RuleSetValidator
         var id = draft.Id ?? "?";
         if (draft.Id is null)
         {
-            problems.Add(new(id, "$.id", RuleProblemCodes.Missing, "A rule set needs an id."));
+            draft.AddMissing(problems, "$.id", "A rule set needs an id.");
         }
         else if (!RuleSetId.IsValid(draft.Id))
         {
@@ -25,7 +25,7 @@ internal static class RuleSetValidator
 
         if (draft.Version is null)
         {
-            problems.Add(new(id, "$.version", RuleProblemCodes.Missing, "A rule set needs a version."));
+            draft.AddMissing(problems, "$.version", "A rule set needs a version.");
         }
         else if (!VersionPattern.IsMatch(draft.Version))
         {
@@ -34,15 +34,12 @@ internal static class RuleSetValidator
 
         if (string.IsNullOrWhiteSpace(draft.Title))
         {
-            problems.Add(new(id, "$.title", RuleProblemCodes.Missing, "A rule set needs a title."));
+            draft.AddMissing(problems, "$.title", "A rule set needs a title.");
         }
 
         if (draft.EffectiveYears is null)
         {
-            if (!draft.YearsReported)
-            {
-                problems.Add(new(id, "$.effectiveYears", RuleProblemCodes.Missing, "A rule set needs its effective years (from, and to or null)."));
-            }
+            draft.AddMissing(problems, "$.effectiveYears", "A rule set needs its effective years (from, and to or null).");
         }
         else if (draft.EffectiveYears.Value.From is < 1900 or > 9999 || draft.EffectiveYears.Value.To is { } to && (to < draft.EffectiveYears.Value.From || to > 9999))
         {
@@ -56,11 +53,7 @@ internal static class RuleSetValidator
 
         if (draft.Criteria is null)
         {
-            if (!draft.CriteriaReported)
-            {
-                problems.Add(new(id, "$.criteria", RuleProblemCodes.Missing, "A rule set needs criteria."));
-            }
-
+            draft.AddMissing(problems, "$.criteria", "A rule set needs criteria.");
             return;
         }
 
@@ -239,20 +232,28 @@ internal sealed record RuleSetDraft
 
     public Criterion? Criteria { get; init; }
 
-    /// <summary>The JSON reader already reported why <see cref="Criteria"/> is missing.</summary>
-    public bool CriteriaReported { get; init; }
+    /// <summary>
+    /// The paths the JSON reader already reported a problem at (a field present but unreadable, criteria it could not
+    /// read): a value missing there is that problem, not "missing" as well.
+    /// </summary>
+    public IReadOnlySet<string> Reported { get; init; } = NoPaths;
 
-    /// <summary>The JSON reader already reported why <see cref="Target"/> is missing (present, but not a target).</summary>
-    public bool TargetReported { get; init; }
+    private static readonly IReadOnlySet<string> NoPaths = new HashSet<string>(StringComparer.Ordinal);
 
-    /// <summary>The JSON reader already reported why <see cref="EffectiveYears"/> is missing (present, but not a range).</summary>
-    public bool YearsReported { get; init; }
+    /// <summary>Reports a required field as missing, unless a problem at its path was reported already.</summary>
+    public void AddMissing(List<RuleProblem> problems, string path, string message)
+    {
+        if (!Reported.Contains(path))
+        {
+            problems.Add(new(Id ?? "?", path, RuleProblemCodes.Missing, message));
+        }
+    }
 
     public RuleSet? TryCreate(List<RuleProblem> problems)
     {
-        if (Target is null && !TargetReported)
+        if (Target is null)
         {
-            problems.Add(new(Id ?? "?", "$.target", RuleProblemCodes.Missing, "A rule set needs a target: village or township."));
+            AddMissing(problems, "$.target", "A rule set needs a target: village or township.");
         }
 
         RuleSetValidator.Validate(this, problems);
