@@ -428,6 +428,55 @@ public class OutputRowJsonWriterEdgeTests
 
 public class VerdictTableEdgeTests
 {
+    private static readonly VerdictTable Table = new(BatchScorer.ForYears().RuleSets);
+
+    private static ScoredRow Score(VillageRecord record) => BatchScorer.ForYears().ScoreOne(record);
+
+    private static VillageRecord Village(int? year, long? households = 400, long? shops = 150, decimal sales = 20_000_000m, CommitteeKind committee = CommitteeKind.Village) =>
+        new(new VillageCode("330782100001")) { Name = "某村", Year = year, Committee = committee, Households = households, ActiveShops = shops, AnnualSales = Cny.FromYuan(sales) };
+
+    [Fact]
+    public void Row_Eligible_EveryFieldNamedAndFilled()
+    {
+        var fields = Table.Row(Score(Village(2021)));
+
+        Assert.Equal(Table.Columns, fields.Select(f => f.Name));
+        Assert.Equal(["line", "village_code", "year", "verdict", "rule_set", "rule_set_version"], fields.Take(6).Select(f => f.Name));
+        Assert.Equal([0L, "330782100001", 2021, "eligible", "aliresearch", BuiltInRuleSets.AliResearch.Version], fields.Take(6).Select(f => f.Value));
+        var byName = fields.ToDictionary(f => f.Name, f => f.Value);
+        Assert.Equal(("pass", null, null, "某村"), (byName["annual-sales"], byName["needs"], byName["errors"], byName["village_name"]));
+        Assert.Equal(20_000_000m, byName["annual-sales value"]);
+        Assert.Null(byName["annual-sales shortfall"]);
+    }
+
+    [Fact]
+    public void Row_ResidentsCommittee_CannotPassByRaisingFigures() =>
+        Assert.Equal("cannot pass by raising figures", Table.Row(Score(Village(2021, committee: CommitteeKind.Residents))).Single(f => f.Name == "needs").Value);
+
+    [Fact]
+    public void Row_SeveralWaysToPass_JoinedWithOr()
+    {
+        var row = Score(Village(2021, households: null, shops: 50));
+
+        var needs = (string)Table.Row(row).Single(f => f.Name == "needs").Value!;
+
+        Assert.Equal(string.Join(" | or | ", row.Verdict!.PathsToPass(3).Select(p => p.ToString())), needs);
+        Assert.Contains(" | or | ", needs, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(2016, "aliresearch-2014")]
+    [InlineData(2021, "aliresearch")]
+    [InlineData(null, "aliresearch")]
+    public void Row_Invalid_RuleSetOfItsYearAndEveryError(int? year, string ruleSet)
+    {
+        var fields = Table.Row(Score(Village(year, households: 0)));
+
+        var byName = fields.ToDictionary(f => f.Name, f => f.Value);
+        Assert.Equal(("invalid", ruleSet, null), (byName["verdict"], byName["rule_set"], byName["annual-sales"]));
+        Assert.Equal("households: Households must be greater than zero. [zero-households]", byName["errors"]);
+    }
+
     [Fact]
     public void Constructor_NoRuleSets_Refused()
     {
@@ -518,4 +567,66 @@ public class VillageResultEdgeTests
     [InlineData(" 浙江省 ", "浙江")]
     [InlineData("广西壮族自治区", "广西")]
     public void NormalizeProvince_SuffixOnlyWhenSomethingIsLeft(string province, string normalized) => Assert.Equal(normalized, Region.NormalizeProvince(province));
+}
+
+/// <summary>The verdict line's parts no other test pins: the rule-set object, the errors of a rejected row, a value not known.</summary>
+public class VerdictJsonWriterEdgeTests
+{
+    [Fact]
+    public void FormatRuleSet_IdVersionHashInOrder() =>
+        Assert.Equal($"{{\"id\":\"aliresearch\",\"version\":\"{BuiltInRuleSets.AliResearch.Version}\",\"hash\":\"{BuiltInRuleSets.AliResearch.ContentHash}\"}}",
+            VerdictJsonWriter.FormatRuleSet(BuiltInRuleSets.AliResearch));
+
+    [Fact]
+    public void FormatLine_TwoProblems_BothErrorsEachAtItsLine()
+    {
+        var problem = new RecordProblem("households", "x", RecordProblemCodes.NotANumber, "Not a number.");
+        var row = new BatchScorer(BuiltInRuleSets.AliResearch).Score([InputRow.Unreadable(7, "f.csv", problem with { Line = 3 }), InputRow.Unreadable(8, "f.csv", problem)]).ToList();
+
+        var first = VerdictJsonWriter.FormatLine(row[0], BuiltInRuleSets.AliResearch);
+        var second = VerdictJsonWriter.FormatLine(row[1], BuiltInRuleSets.AliResearch);
+
+        var ruleSet = VerdictJsonWriter.FormatRuleSet(BuiltInRuleSets.AliResearch);
+        Assert.Equal($"{{\"line\":7,\"village_code\":null,\"year\":null,\"verdict\":\"invalid\",\"rule_set\":{ruleSet},\"errors\":[{{\"line\":3,\"field\":\"households\",\"code\":\"not-a-number\",\"value\":\"x\",\"message\":\"Not a number.\"}}]}}", first);
+        Assert.Contains("\"errors\":[{\"line\":8,", second, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void FormatLine_InvalidWithTwoProblems_CommaBetween()
+    {
+        var row = new BatchScorer(BuiltInRuleSets.AliResearch).ScoreOne(new VillageRecord(new VillageCode("1")) { Households = 0, ActiveShops = -1 });
+
+        var errors = Newtonsoft.Json.Linq.JObject.Parse(VerdictJsonWriter.FormatLine(row, BuiltInRuleSets.AliResearch))["errors"]!;
+
+        Assert.Equal(["active_shops negative", "households zero-households"], errors.Select(e => $"{e["field"]} {e["code"]}").Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void FormatLine_ValueMissing_ActualNull()
+    {
+        var row = new BatchScorer(BuiltInRuleSets.AliResearch).ScoreOne(new VillageRecord(new VillageCode("1")) { Committee = CommitteeKind.Village, Households = 400, ActiveShops = 150 });
+
+        Assert.Contains("{\"id\":\"annual-sales\",\"outcome\":\"unknown\",\"actual\":null,\"threshold\":10000000,\"unit\":\"cny\",\"shortfall\":null}",
+            VerdictJsonWriter.FormatLine(row, BuiltInRuleSets.AliResearch), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void FormatLine_UndefinedDetail_RefusedNamingTheChoices()
+    {
+        var row = new BatchScorer(BuiltInRuleSets.AliResearch).ScoreOne(new VillageRecord(new VillageCode("1")) { Households = 4 });
+
+        var ex = Assert.Throws<ArgumentOutOfRangeException>(() => VerdictJsonWriter.FormatLine(row, BuiltInRuleSets.AliResearch, (VerdictDetail)9));
+
+        Assert.StartsWith("All, Failing or Verdict.", ex.Message, StringComparison.Ordinal);
+        Assert.Equal("detail", ex.ParamName);
+    }
+
+    [Fact]
+    public void FormatLine_LineLongerThanTheScratchBuffer_WrittenWholeThenShortOnesStill()
+    {
+        var row = new BatchScorer(BuiltInRuleSets.AliResearch).ScoreOne(new VillageRecord(new VillageCode(new string('7', 100_000))) { Households = 4 });
+
+        Assert.Contains(new string('7', 100_000), VerdictJsonWriter.FormatLine(row, BuiltInRuleSets.AliResearch), StringComparison.Ordinal);
+        Assert.StartsWith("{\"line\":0,\"village_code\":\"1\"", VerdictJsonWriter.FormatLine(new BatchScorer(BuiltInRuleSets.AliResearch).ScoreOne(new VillageRecord(new VillageCode("1")) { Households = 4 }), BuiltInRuleSets.AliResearch), StringComparison.Ordinal);
+    }
 }
