@@ -5,6 +5,7 @@ using TaobaoVillage.Domain;
 using TaobaoVillage.Engine;
 using TaobaoVillage.IO;
 using TaobaoVillage.Json;
+using TaobaoVillage.Planning;
 using TaobaoVillage.Rules;
 using TaobaoVillage.RuleSets;
 
@@ -424,6 +425,16 @@ public class OutputRowJsonWriterEdgeTests
         Assert.StartsWith("The field 'when' holds a DateTime, which no output format writes.", ex.Message, StringComparison.Ordinal);
         Assert.Equal("field", ex.ParamName);
     }
+
+    [Fact]
+    public void FormatLine_EachKindOfValue_WrittenItsOneWay()
+    {
+        var verdict = BuiltInRuleSets.AliResearch.Compile().Evaluate(new VillageRecord(new VillageCode("1")) { Households = 400 });
+
+        var line = OutputRowJsonWriter.FormatLine([new("none", null), new("money", 1.5m), new("count", 3L), new("rules", BuiltInRuleSets.AliResearch), new("criteria", verdict)]);
+
+        Assert.Equal($"{{\"none\":null,\"money\":1.5,\"count\":3,\"rules\":{VerdictJsonWriter.FormatRuleSet(BuiltInRuleSets.AliResearch)},\"criteria\":{VerdictJsonWriter.FormatCriteria(verdict)}}}", line);
+    }
 }
 
 public class VerdictTableEdgeTests
@@ -628,5 +639,22 @@ public class VerdictJsonWriterEdgeTests
 
         Assert.Contains(new string('7', 100_000), VerdictJsonWriter.FormatLine(row, BuiltInRuleSets.AliResearch), StringComparison.Ordinal);
         Assert.StartsWith("{\"line\":0,\"village_code\":\"1\"", VerdictJsonWriter.FormatLine(new BatchScorer(BuiltInRuleSets.AliResearch).ScoreOne(new VillageRecord(new VillageCode("1")) { Households = 4 }), BuiltInRuleSets.AliResearch), StringComparison.Ordinal);
+    }
+}
+
+public class SupportPlanJsonEdgeTests
+{
+    [Fact]
+    public void FormatLine_PlannedVillage_EveryFieldInOrderEffortRoundedUp()
+    {
+        var village = new PlannedVillage(7, "330782100001", "某村", "330782100", 2016, 0.3333332m,
+            [new Shortfall("annual-sales", Metrics.Metric.AnnualSales, 2_500_000m, Metrics.Unit.Cny), new Shortfall("active-shop-share", Metrics.Metric.ActiveShopShare, 20m, Metrics.Unit.Shops)],
+            "330782100");
+
+        Assert.Equal(
+            "{\"village_code\":\"330782100001\",\"village_name\":\"某村\",\"township_code\":\"330782100\",\"year\":2016,\"line\":7,\"effort\":0.333334,"
+            + "\"shortfalls\":[{\"criterion\":\"annual-sales\",\"metric\":\"annual_sales_cny\",\"amount\":2500000,\"unit\":\"cny\"},"
+            + "{\"criterion\":\"active-shop-share\",\"metric\":\"active_shop_share\",\"amount\":20,\"unit\":\"shops\"}],\"completes_town\":\"330782100\"}",
+            SupportPlanJson.FormatLine(village));
     }
 }
