@@ -658,3 +658,77 @@ public class SupportPlanJsonEdgeTests
             SupportPlanJson.FormatLine(village));
     }
 }
+
+/// <summary>The window that gives back a number's text as written, by Newtonsoft's line and position.</summary>
+public class TextWindowTests
+{
+    private static TextWindow ReadAll(string text, int budget = 1 << 16)
+    {
+        var window = new TextWindow(new StringReader(text), budget);
+        var buffer = new char[7];
+        while (window.Read(buffer, 0, buffer.Length) > 0)
+        {
+        }
+
+        return window;
+    }
+
+    [Theory]
+    [InlineData(1, 5, "1.25")]
+    [InlineData(1, 11, "-3e2")]
+    [InlineData(3, 4, "0.5")]
+    [InlineData(4, 2, "42")]
+    public void NumberEndingAt_LinesEndedEachWay_TheDigitsAsWritten(long line, int position, string number) =>
+        Assert.Equal(number, ReadAll("[1.25, -3e2,\r\n\n 0.5,\r42]").NumberEndingAt(line, position));
+
+    [Theory]
+    [InlineData(9, 1)]
+    [InlineData(1, 1)]
+    [InlineData(1, 40)]
+    [InlineData(1, 6)]
+    public void NumberEndingAt_NoNumberThereOrNotYetRead_Null(long line, int position) => Assert.Null(ReadAll("[1.25, -3e2]").NumberEndingAt(line, position));
+
+    [Fact]
+    public void NumberEndingAt_LeftTheWindow_Null()
+    {
+        // The window holds 64 Ki characters: a number that far back has been written over.
+        var window = new TextWindow(new StringReader("[1," + new string(' ', 70_000) + "2]"), 1 << 16);
+        var buffer = new char[1000];
+        while (window.Read(buffer, 0, buffer.Length) > 0)
+        {
+            window.ResetBudget();
+        }
+
+        Assert.Null(window.NumberEndingAt(1, 2));
+        Assert.Equal("2", window.NumberEndingAt(1, 70_004));
+    }
+
+    [Fact]
+    public void Read_PastTheBudget_ElementTooLongUntilReset()
+    {
+        var window = new TextWindow(new StringReader(new string('x', 100)), 10);
+        for (var i = 0; i < 10; i++)
+        {
+            Assert.Equal('x', window.Read());
+        }
+
+        window.ResetBudget();
+        Assert.Equal('x', window.Read());
+        Assert.Equal('x', window.Peek());
+        for (var i = 0; i < 9; i++)
+        {
+            window.Read();
+        }
+
+        Assert.Equal(10, Assert.Throws<ElementTooLongException>(() => window.Read()).Limit);
+    }
+
+    [Fact]
+    public void Dispose_ClosesTheInner()
+    {
+        var inner = new StringReader("x");
+        new TextWindow(inner, 10).Dispose();
+
+        Assert.Throws<ObjectDisposedException>(() => inner.Read());
+    }
+}

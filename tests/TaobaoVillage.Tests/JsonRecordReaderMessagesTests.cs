@@ -96,6 +96,31 @@ public class JsonRecordReaderMessagesTests
         Assert.Null(Assert.Single(JsonRecordReader.ReadJsonLines(new StringReader(line), options: new JsonRecordReaderOptions { InferCommitteeFromName = false })).Value!.Committee);
     }
 
+    // Regression: in a JSON array a number over 400 characters was read back from its last 400 only, so
+    // 0.000…0001 (500 zeros) became CN¥1; JSON Lines refused it. Both now read every digit and refuse it as inexact.
+    [Fact]
+    public void Read_NumberOver400Characters_EveryDigitReadInBothFormats()
+    {
+        var record = "{\"village_code\":\"1\",\"households\":400,\"annual_sales_cny\":0." + new string('0', 500) + "1}";
+
+        foreach (var row in new[] { JsonRecordReader.ReadJsonLines(new StringReader(record)).Single(), JsonRecordReader.ReadJsonArray(new StringReader("[" + record + "]")).Single() })
+        {
+            var problem = Assert.Single(row.Problems);
+            Assert.Equal(("annual_sales_cny", RecordProblemCodes.Inexact), (problem.Field, problem.Code));
+        }
+    }
+
+    [Fact]
+    public void ReadJsonArray_LongExactNumber_ReadWhole()
+    {
+        // 455 characters for CN¥12,345,678: 448 places after the point, an exponent of 448. Its last 400 alone are out of range.
+        var sales = "0." + new string('0', 440) + "12345678e448";
+
+        var row = Assert.Single(JsonRecordReader.ReadJsonArray(new StringReader("[{\"village_code\":\"1\",\"households\":400,\"annual_sales_cny\":" + sales + "}]")));
+
+        Assert.Equal(12_345_678m, row.Value!.AnnualSales!.Value.Yuan);
+    }
+
     private static string Render(IEnumerable<InputRow> rows) => string.Join(" || ", rows.Select(r => r.IsValid
         ? $"{r.Line} ok {r.Parsed.Key}"
         : $"{r.Line} {string.Join(" && ", r.Problems.Select(p => $"{p.Field}|{p.Code}|{p.Message}|{p.Value}"))}{(r.Parsed.Key is { } key ? " key=" + key : string.Empty)}"));

@@ -259,8 +259,17 @@ public static class JsonRecordReader
                 case JsonToken.Integer:
                 case JsonToken.Float:
                     // The number as written, never the parser's rounded value: the schema reads it exactly or rejects it.
-                    names.Add(name);
-                    values.Add(rawNumber(json) ?? Convert.ToString(json.Value, CultureInfo.InvariantCulture));
+                    // NaN and Infinity have no digits: their names go to the schema, which refuses them as not numbers.
+                    if ((rawNumber(json) ?? (json.Value is double d && !double.IsFinite(d) ? d.ToString(CultureInfo.InvariantCulture) : null)) is { } raw)
+                    {
+                        names.Add(name);
+                        values.Add(raw);
+                    }
+                    else
+                    {
+                        (problemField, problem) = (problemField ?? name, "The number's digits could not be read back exactly.");
+                    }
+
                     break;
                 case JsonToken.Boolean:
                     names.Add(name);

@@ -31,7 +31,9 @@ internal sealed class TextWindow(TextReader inner, int budget) : TextReader
 
         var end = start + position;
         var begin = end;
-        while (begin > 0 && end - begin < 400 && _offset - (begin - 1) <= Size && JsonNumberText.IsNumberChar(_window[(begin - 1) % Size]))
+        // Back to the number's first character, however long: the element budget keeps it inside the window, and a
+        // number cut short would be another number (the last 400 digits of 0.000…1 read as 1).
+        while (begin > 0 && _offset - (begin - 1) <= Size && JsonNumberText.IsNumberChar(_window[(begin - 1) % Size]))
         {
             begin--;
         }
