@@ -501,6 +501,26 @@ public class VerdictTableEdgeTests
 public class ColumnMapJsonEdgeTests
 {
     [Fact]
+    public void Parse_NotJson_SaysWhereAndWhy()
+    {
+        var ex = Assert.Throws<InvalidDataException>(() => ColumnMapJson.Parse("{\"户数\": ", "map.json"));
+
+        Assert.StartsWith("map.json: not JSON (", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_NestedPastFourLevels_NotJson()
+    {
+        var ex = Assert.Throws<InvalidDataException>(() => ColumnMapJson.Parse("{\"a\": [[[[[1]]]]]}"));
+
+        Assert.StartsWith("column map: not JSON (", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("MaxDepth", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void LoadFile_Null_Refused() => Assert.Throws<ArgumentNullException>(() => ColumnMapJson.LoadFile(null!));
+
+    [Fact]
     public void Parse_TargetNoSchemaKnows_InvalidDataNamingSourceWithoutParameterNote()
     {
         var ex = Assert.Throws<InvalidDataException>(() => ColumnMapJson.Parse("{\"户数\": \"households\", \"网店\": \"shops_online\"}", "map.json"));
@@ -513,6 +533,31 @@ public class ColumnMapJsonEdgeTests
 
 public class RuleSetJsonEdgeTests
 {
+    [Fact]
+    public void Save_NotIndented_TheCanonicalForm() => Assert.Equal(BuiltInRuleSets.AliResearch.CanonicalForm, RuleSetJson.Save(BuiltInRuleSets.AliResearch, indented: false));
+
+    [Fact]
+    public void Save_Indented_TwoSpacesAndLineFeeds()
+    {
+        var json = RuleSetJson.Save(BuiltInRuleSets.AliResearch);
+
+        Assert.StartsWith("{\n  \"", json, StringComparison.Ordinal);
+        Assert.Contains("\n  \"id\": \"aliresearch\",\n", json, StringComparison.Ordinal);
+        Assert.DoesNotContain("\r", json, StringComparison.Ordinal);
+        Assert.Equal(BuiltInRuleSets.AliResearch, RuleSetJson.Parse(json));
+    }
+
+    [Theory]
+    [InlineData(40, "1000000000000000000000000000000000000000")]
+    [InlineData(41, "10000000000000000000…0000000000")]
+    public void Load_ThresholdOutOfRange_QuotedWholeUpTo40Characters(int digits, string quoted)
+    {
+        var json = "{ \"id\": \"x\", \"version\": \"1\", \"title\": \"X\", \"target\": \"village\", \"effectiveYears\": { \"from\": 2020 }, \"criteria\": "
+            + $"{{ \"id\": \"c\", \"metric\": \"households\", \"comparison\": \"atLeast\", \"threshold\": 1{new string('0', digits - 1)}, \"unit\": \"households\" }} }}";
+
+        Assert.Equal($"The threshold {quoted} is beyond the range of a decimal.", Assert.Single(RuleSetJson.Load(json).Problems).Message);
+    }
+
     private static RuleSet Cited(string source, string? url = null, string? quote = null) => new RuleSetBuilder("cited", "1").Titled("cited").For(RuleTarget.Village)
         .EffectiveYears(2020).CitedTo(source, url, quote).AllOf("root", all => all.Require("ok", Metrics.Metric.ActiveShops, c => c.AtLeast(1))).Build();
 
@@ -731,4 +776,14 @@ public class TextWindowTests
 
         Assert.Throws<ObjectDisposedException>(() => inner.Read());
     }
+}
+
+public class JsonNumberTextTests
+{
+    [Theory]
+    [InlineData("123", 3, "123")]
+    [InlineData("a 12", 10, "12")]
+    [InlineData("x:-1.5e+3,", 9, "-1.5e+3")]
+    [InlineData("x: 1", 3, null)]
+    public void EndingAt_Line_TheNumberBeforeTheEnd(string line, int end, string? number) => Assert.Equal(number, JsonNumberText.EndingAt(line, end));
 }
