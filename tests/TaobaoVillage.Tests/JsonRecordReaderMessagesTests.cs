@@ -121,6 +121,16 @@ public class JsonRecordReaderMessagesTests
         Assert.Equal(12_345_678m, row.Value!.AnnualSales!.Value.Yuan);
     }
 
+    [Fact]
+    public void ReadJsonArray_AfterReading_CallersReaderStillOpen()
+    {
+        var reader = new StringReader("[{\"village_code\":\"1\",\"households\":4}]  tail");
+
+        Assert.Single(JsonRecordReader.ReadJsonArray(reader), r => r.IsValid);
+
+        Assert.Equal(-1, reader.Peek());
+    }
+
     private static string Render(IEnumerable<InputRow> rows) => string.Join(" || ", rows.Select(r => r.IsValid
         ? $"{r.Line} ok {r.Parsed.Key}"
         : $"{r.Line} {string.Join(" && ", r.Problems.Select(p => $"{p.Field}|{p.Code}|{p.Message}|{p.Value}"))}{(r.Parsed.Key is { } key ? " key=" + key : string.Empty)}"));

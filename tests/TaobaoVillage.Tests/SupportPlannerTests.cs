@@ -112,6 +112,15 @@ public class SupportPlannerTests
         Assert.All(plan.Villages, v => Assert.Equal(gain > villages || villages > 13 ? "330782100" : null, v.CompletesTown));
     }
 
+    [Fact]
+    public void Plan_FiveTownshipsPastExactMoreVillagesThanAny_BoundCountsEveryTownPossible()
+    {
+        // 5 × 13 candidates, 14 villages: four towns of three and two villages more (18); the bound, 14 + 5 towns (19).
+        var plan = SupportPlanner.Plan(Score(Enumerable.Range(1, 5).SelectMany(t => ShortInSales(13, $"330782{t}00"))), TownRules, PlanBudget.Villages(14));
+
+        Assert.Equal((18, 19, false), (plan.Gain, plan.GainBound, plan.IsOptimal));
+    }
+
     [Theory]
     // Costs in hundredths are 1, 2, 3, …: 0.06 buys three (the town), 0.05 two; the bound counts the town for any prefix.
     [InlineData(0.06, 4, 4)]
