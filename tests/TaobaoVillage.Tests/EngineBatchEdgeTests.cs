@@ -113,6 +113,48 @@ public class VerdictEdgeTests
         })
         .Build();
 
+    /// <summary>Any of many pairs, each more sales and fewer shops than the one before: no way dominates another.</summary>
+    private static RuleSet TradeOffs(int parts) => new RuleSetBuilder("trade-offs", "1").Titled("trade-offs").For(RuleTarget.Village).EffectiveYears(2000)
+        .AnyOf("root", any =>
+        {
+            for (var i = 0; i < parts; i++)
+            {
+                var (sales, shops) = (1_000m * (i + 1), 100L - i);
+                any.AllOf($"pair-{i:D2}", all => all
+                    .Require($"sales-{i:D2}", Metric.AnnualSales, c => c.AtLeast(Cny.FromYuan(sales)))
+                    .Require($"shops-{i:D2}", Metric.ActiveShops, c => c.AtLeast(shops)));
+            }
+        })
+        .Build();
+
+    [Theory]
+    [InlineData(10)]
+    [InlineData(16)]
+    [InlineData(40)]
+    public void PathsToPass_ManyWaysEquallyCostly_FirstInRuleOrderUpToTheLimit(int parts)
+    {
+        // From nothing every step is 100% of its bar: all ways cost the same, so the rule's order decides.
+        var verdict = TradeOffs(parts).Compile().Evaluate(new VillageRecord(new VillageCode("1")) { AnnualSales = Cny.FromYuan(0m), ActiveShops = 0 });
+
+        var paths = verdict.PathsToPass(8);
+
+        Assert.Equal(Enumerable.Range(0, 8).Select(i => $"sales-{i:D2} shops-{i:D2}"), paths.Select(p => string.Join(' ', p.Steps.Select(s => s.CriterionId))));
+    }
+
+    [Fact]
+    public void PathsToPass_OneFigureMissingForTwoCriteria_NamedOnce()
+    {
+        var rules = new RuleSetBuilder("twice", "1").Titled("twice").For(RuleTarget.Village).EffectiveYears(2000)
+            .AllOf("root", all => all
+                .Require("ten", Metric.AnnualSales, c => c.AtLeast(Cny.FromYuan(10m)))
+                .Require("twenty", Metric.AnnualSales, c => c.AtLeast(Cny.FromYuan(20m))))
+            .Build();
+
+        var path = Assert.Single(rules.Compile().Evaluate(new VillageRecord(new VillageCode("1"))).PathsToPass());
+
+        Assert.Equal([Metric.AnnualSales], path.MissingData);
+    }
+
     [Theory]
     [InlineData(3)]
     [InlineData(16)]
@@ -155,6 +197,17 @@ public class VerdictEdgeTests
         var ex = Assert.Throws<InvalidOperationException>(() => verdict["annual-sales"]);
 
         Assert.Equal($"The record 7 is invalid ({verdict.Problems[0]}); no criterion was evaluated.", ex.Message);
+    }
+
+    [Fact]
+    public void Indexer_TwoProblems_BothSaidSeparatedBySemicolon()
+    {
+        var verdict = BuiltInRuleSets.AliResearch.Compile().Evaluate(new VillageRecord(new VillageCode("7")) { Households = 0, ActiveShops = -1 });
+
+        var ex = Assert.Throws<InvalidOperationException>(() => verdict["annual-sales"]);
+
+        Assert.Equal(2, verdict.Problems.Count);
+        Assert.Equal($"The record 7 is invalid ({verdict.Problems[0]}; {verdict.Problems[1]}); no criterion was evaluated.", ex.Message);
     }
 
     [Fact]
@@ -272,6 +325,29 @@ public class BatchEdgeTests
     public void RuleSets_OneRuleSet_JustIt() => Assert.Equal([BuiltInRuleSets.AliResearch], new BatchScorer(BuiltInRuleSets.AliResearch).RuleSets);
 
     [Fact]
+    public void RuleSets_ForYears_EverySetOldestFirst() =>
+        Assert.Equal(["classic", "aliresearch-2014", "aliresearch"], BatchScorer.ForYears().RuleSets.Select(r => r.Id.Value));
+
+    [Fact]
+    public void ScoreSelect_NullProjection_Refused() =>
+        Assert.Equal("project", Assert.Throws<ArgumentNullException>(() => new BatchScorer(BuiltInRuleSets.AliResearch).ScoreSelect<string>([], null!)).ParamName);
+
+    [Fact]
+    public async Task ScoreAsync_Whole_ProgressReportedLastWithTheFinalCounts()
+    {
+        var reports = new List<long>();
+        var scorer = new BatchScorer(BuiltInRuleSets.AliResearch, new BatchOptions { Progress = new SyncProgress(c => reports.Add(c.Scored + c.Rejected)) });
+        var counts = new BatchCounts();
+
+        await foreach (var _ in scorer.ScoreAsync(new[] { 1, 2, 3 }.Select(i => InputRow.FromRecord(new VillageRecord(new VillageCode($"{i}")) { Households = 4 }, i)).ToAsyncEnumerable(), counts))
+        {
+        }
+
+        Assert.Equal(3, reports[^1]);
+        Assert.Equal(0, counts.Unscored);
+    }
+
+    [Fact]
     public void Score_DuplicateWithoutYear_SaysNoYear()
     {
         var rows = new[] { InputRow.FromRecord(new VillageRecord(new VillageCode("1"))), InputRow.FromRecord(new VillageRecord(new VillageCode("1"))) };
@@ -374,5 +450,55 @@ public class KeySetEdgeTests
         Assert.True(keys.Add(code2, year2));
         Assert.False(keys.Add(code1, year1));
         Assert.False(keys.Add(code2, year2));
+    }
+
+    [Theory]
+    [InlineData("1", 1990, true)]
+    [InlineData("1", 2053, true)]
+    [InlineData("1", 1989, false)]
+    [InlineData("1", 2054, false)]
+    [InlineData("12345678901234", 2016, true)]
+    [InlineData("123456789012345", 2016, false)]
+    [InlineData("0123", 2016, false)]
+    [InlineData("12a", 2016, false)]
+    [InlineData("", 2016, false)]
+    [InlineData("1", null, false)]
+    public void Add_Key_NumericPathOnlyForCodesOfUpTo14DigitsAndYears1990To2053(string code, int? year, bool numeric)
+    {
+        var keys = new KeySet();
+
+        Assert.True(keys.Add(code, year));
+        Assert.False(keys.Add(code, year));
+
+        Assert.Equal((numeric ? 1 : 0, numeric ? 0 : 1), (keys.NumericKeys, keys.TextKeys));
+    }
+
+    [Fact]
+    public void Add_CodeOne_HeldAndFoundAgain()
+    {
+        // Code 1 is key 2 (zero marks an empty slot): it must never be confused with an empty slot.
+        var keys = new KeySet();
+
+        Assert.True(keys.Add("1", 2016));
+        Assert.True(keys.Add("2", 2016));
+        Assert.False(keys.Add("1", 2016));
+        Assert.True(keys.Add("1", 2017));
+        Assert.Equal(2, keys.NumericKeys);
+    }
+
+    [Fact]
+    public void Add_PastThreeQuartersFull_TableDoubles()
+    {
+        var keys = new KeySet();
+        for (var i = 1; i <= 768; i++)
+        {
+            keys.Add(i.ToString(System.Globalization.CultureInfo.InvariantCulture), 2016);
+        }
+
+        Assert.Equal(1024, keys.Capacity);
+        keys.Add("769", 2016);
+
+        Assert.Equal(2048, keys.Capacity);
+        Assert.All(Enumerable.Range(1, 769), i => Assert.False(keys.Add(i.ToString(System.Globalization.CultureInfo.InvariantCulture), 2016)));
     }
 }

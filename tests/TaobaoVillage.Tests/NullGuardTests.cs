@@ -80,6 +80,9 @@ public class NullGuardTests
         [typeof(IReadOnlyList<string>)] = () => new[] { "village_code" },
         [typeof(RecordProblem)] = () => new RecordProblem("households", null, RecordProblemCodes.Negative, "m"),
         [typeof(IProgress<BatchCounts>)] = () => new Progress<BatchCounts>(),
+        [typeof(Shortfall)] = () => AVerdict["annual-sales"].Shortfall,
+        [typeof(PathToPass)] = () => AVerdict.PathsToPass()[0],
+        [typeof(MoneyUnit)] = () => MoneyUnit.CnYuan,
     };
 
     /// <summary>Members that take null on purpose, each with its reason.</summary>

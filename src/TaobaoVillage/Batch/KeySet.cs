@@ -14,6 +14,15 @@ internal sealed class KeySet
     private int _count;
     private HashSet<string>? _other;
 
+    /// <summary>Keys held as numbers (the fast path), for tests of which path a key takes.</summary>
+    internal int NumericKeys => _count;
+
+    /// <summary>Keys held as text (the fallback).</summary>
+    internal int TextKeys => _other?.Count ?? 0;
+
+    /// <summary>Slots in the numeric table (grown at three quarters full).</summary>
+    internal int Capacity => _keys.Length;
+
     public bool Add(string code, int? year)
     {
         if (year is { } y && y >= FirstYear && y < FirstYear + 64 && code.Length is > 0 and <= 14 && code[0] != '0'
