@@ -136,6 +136,22 @@ public class VillageRecordValidatorEdgeTests
         Assert.Equal(Eligibility.Invalid, verdict.Eligibility);
         Assert.Equal(string.Empty, verdict.Subject);
     }
+
+    [Fact]
+    public void Validate_NegativeZeroSales_NotNegative() =>
+        Assert.Empty(VillageRecordValidator.Validate(new VillageRecord(new VillageCode("1")) { Households = 4, AnnualSales = Cny.FromYuan(decimal.Negate(0.00m)) }));
+
+    [Fact]
+    public void Validate_NegativeAndTooManyEngaged_ExactMessages()
+    {
+        var problems = VillageRecordValidator.Validate(new VillageRecord(new VillageCode("1")) { Households = 4, EcommerceHouseholds = 5, AnnualSales = Cny.FromYuan(-1.5m) });
+
+        Assert.Equal(
+        [
+            "annual_sales_cny -1.5 negative: Must not be negative.",
+            "ecommerce_households 5 engaged-exceeds-households: Households engaged in e-commerce (5) exceed households (4).",
+        ], problems.Select(p => $"{p.Field} {p.Value} {p.Code}: {p.Message}"));
+    }
 }
 
 public class ColumnMapEdgeTests

@@ -20,6 +20,7 @@ public class WriteBehindStreamTests
             }
 
             Assert.Equal(OperatingSystem.IsLinux() ? 2 : 0, ((WriteBehindStream)file.Stream).Requests);
+            Assert.Equal(2 * WriteBehindStream.Interval, ((WriteBehindStream)file.Stream).RequestedTo);
             file.Commit();
         }
 
@@ -57,5 +58,15 @@ public class WriteBehindStreamTests
 
         Assert.False(stream.CanRead);
         Assert.Throws<NotSupportedException>(() => stream.Read(new byte[1], 0, 1));
+    }
+
+    [Fact]
+    public void Dispose_ClosesTheFile()
+    {
+        var inner = new FileStream(Path.GetTempFileName(), FileMode.Open, FileAccess.Write, FileShare.None, 1, FileOptions.DeleteOnClose);
+
+        new WriteBehindStream(inner).Dispose();
+
+        Assert.False(inner.CanWrite);
     }
 }

@@ -18,6 +18,9 @@ internal sealed partial class WriteBehindStream(FileStream inner) : Stream
     private long _requestedTo;
     private bool _enabled = OperatingSystem.IsLinux();
 
+    /// <summary>Where the last request ended: every byte before it was handed to the kernel (for tests).</summary>
+    internal long RequestedTo => _requestedTo;
+
     /// <summary>How many write-behind requests the kernel accepted (for tests).</summary>
     internal int Requests { get; private set; }
 
