@@ -208,4 +208,25 @@ public class MetricEdgeTests
 
     [Fact]
     public void ToString_IsTheName() => Assert.Equal("active_shop_share", Metric.ActiveShopShare.ToString());
+
+    [Fact]
+    public void Attribute_NoName_RefusedSayingWhy()
+    {
+        var ex = Assert.Throws<ArgumentException>(() => Metric.Attribute(" "));
+
+        Assert.StartsWith("An attribute metric needs a column name.", ex.Message, StringComparison.Ordinal);
+        Assert.Equal("column", ex.ParamName);
+    }
+
+    [Fact]
+    public void Raise_Attribute_CannotBeRaised() => Assert.Null(Metric.Attribute("x").Raise(Record, 1m));
+
+    [Fact]
+    public void Equals_Null_False() => Assert.False(Metric.Households.Equals(null));
+
+    [Theory]
+    [InlineData("attribute:", false)]
+    [InlineData("attribute: ", false)]
+    [InlineData("attribute:x", true)]
+    public void TryFind_AttributePrefix_NeedsANameAfterIt(string name, bool found) => Assert.Equal(found, Metric.TryFind(name, out _));
 }
