@@ -9,8 +9,9 @@ using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, _ => P
 using var hangUp = PosixSignalRegistration.Create(PosixSignal.SIGHUP, _ => PlannerOutput.AbortAll());
 
 // A file-size limit (SIGXFSZ, 25 on Linux) would kill the process mid-write; ignored, the write fails with EFBIG and
-// the run ends with one line and its output given up.
-using var fileTooLarge = OperatingSystem.IsLinux() ? PosixSignalRegistration.Create((PosixSignal)25, context => context.Cancel = true) : null;
+// the run ends with one line and its output given up. Never disposed: a signal still queued when Main returns (from a
+// last flush that failed too) must not end the process with the signal instead of the exit code.
+KeptSignals.FileTooLarge = OperatingSystem.IsLinux() ? PosixSignalRegistration.Create((PosixSignal)25, context => context.Cancel = true) : null;
 
 // Redirected standard output goes through a stream of our own: the console's quietly drops a closed pipe (EPIPE),
 // and the planner would report rows written that nobody read.
@@ -19,3 +20,10 @@ using var stdout = redirected && !OperatingSystem.IsWindows()
     ? new StreamWriter(new FileStream(new SafeFileHandle(1, ownsHandle: false), FileAccess.Write, 1), new UTF8Encoding(false), 1 << 16) { NewLine = "\n" }
     : Console.Out;
 return PlannerApp.Run(args, stdout, Console.Error, console: null, redirected);
+
+/// <summary>Signal registrations that live as long as the process.</summary>
+internal static class KeptSignals
+{
+    /// <summary>SIGXFSZ, cancelled.</summary>
+    internal static PosixSignalRegistration? FileTooLarge;
+}
