@@ -131,6 +131,19 @@ public class JsonRecordReaderMessagesTests
         Assert.Equal(-1, reader.Peek());
     }
 
+    [Fact]
+    public void ReadJsonArray_ElementJustUnderLineLimitAnd8KiB_Read()
+    {
+        // The element budget is the line limit (here 200,000) and 8 KiB more: an element of about 203,500 characters fits.
+        var fields = string.Concat(Enumerable.Range(0, 29).Select(i => $",\"note{i}\":\"{new string('x', 7_000)}\""));
+        var element = "{\"village_code\":\"1\",\"households\":4" + fields + "}";
+
+        var row = Assert.Single(JsonRecordReader.ReadJsonArray(new StringReader("[" + element + "]"), options: new JsonRecordReaderOptions { MaxLineLength = 200_000 }));
+
+        Assert.InRange(element.Length, 200_001, 208_192);
+        Assert.True(row.IsValid);
+    }
+
     private static string Render(IEnumerable<InputRow> rows) => string.Join(" || ", rows.Select(r => r.IsValid
         ? $"{r.Line} ok {r.Parsed.Key}"
         : $"{r.Line} {string.Join(" && ", r.Problems.Select(p => $"{p.Field}|{p.Code}|{p.Message}|{p.Value}"))}{(r.Parsed.Key is { } key ? " key=" + key : string.Empty)}"));
