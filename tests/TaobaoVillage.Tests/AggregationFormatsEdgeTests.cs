@@ -64,6 +64,15 @@ public class YearComparisonEdgeTests
     }
 
     [Fact]
+    public void Counties_EqualChange_OrderedByKey()
+    {
+        var towns = TownAggregator.Towns([.. Villages("江苏省", "沭阳县", "D镇", 2015, 5), .. Villages("江苏省", "F县", "G镇", 2015, 5)], BuiltInRuleSets.AliResearchTown2014);
+
+        // Both lose five: by key, ordinally (F before 沭).
+        Assert.Equal(["F县", "沭阳县"], YearComparison.Counties(towns, 2015, 2016).Select(c => c.Region.County));
+    }
+
+    [Fact]
     public void Villages_EqualChanges_OrderedByKeyWithinEachKind()
     {
         var changes = YearComparison.Villages(Towns.SelectMany(t => t.QualifyingVillages), 2015, 2016);
@@ -250,6 +259,28 @@ public class TownAggregatorEdgeTests
     }
 
     [Fact]
+    public void Towns_FiguresCompleteButOneVillageUndecided_UndecidedNotNo()
+    {
+        // Two Taobao Villages and one whose committee is unknown, every figure known: under "3 or more" the town is open.
+        var villages = new[] { 1, 2, 3 }.Select(i => Scored("浙江省", "金华市", "义乌市", "甲镇", 2021, i, sales: 20_000_000m)).ToList();
+        villages[2] = VillageResult.FromScored(BatchScorer.ForYears().ScoreOne(villages[2].Record! with { Committee = null }))!;
+
+        var town = Assert.Single(TownAggregator.Towns(villages, BuiltInRuleSets.AliResearchTown2014));
+
+        Assert.Equal((2, 1), (town.QualifyingVillages.Count, town.UndecidedVillages.Count));
+        Assert.Equal(Eligibility.Indeterminate, town.Verdict.Eligibility);
+    }
+
+    [Fact]
+    public void Towns_NoVillageWithSales_SalesUnknownNotZero()
+    {
+        var town = Assert.Single(TownAggregator.Towns([Scored("浙江省", "金华市", "义乌市", "甲镇", 2019, 1, sales: null), Scored("浙江省", "金华市", "义乌市", "甲镇", 2019, 2, sales: null)], BuiltInRuleSets.ForTownshipYear));
+
+        Assert.Null(town.Figures.AnnualSales);
+        Assert.Equal(200L, town.Figures.ActiveShops);
+    }
+
+    [Fact]
     public void Towns_ManyPlaces_OrderedByYearProvinceCityCountyTownship()
     {
         string[] keys = ["2020 浙江 金华市 义乌市 乙镇", "2020 浙江 金华市 义乌市 甲镇", "2020 浙江 金华市 东阳市 甲镇", "2020 浙江 杭州市 义乌市 甲镇", "2020 江苏 金华市 义乌市 甲镇", "2019 浙江 金华市 义乌市 甲镇"];
@@ -271,7 +302,7 @@ public class TownAggregatorEdgeTests
         VillageResult V(string county, string township, string name, Eligibility e) => new(new Region("浙江省", "金华市", county, township), name, 2016, e);
         var villages = new[]
         {
-            V("A县", "甲镇", "1", Eligibility.Eligible), V("A县", "甲镇", "2", Eligibility.Eligible), V("A县", "甲镇", "3", Eligibility.Eligible),
+            V("A县", "甲镇", "1", Eligibility.Eligible), V("A县", "甲镇", "2", Eligibility.Eligible), V("A县", "甲镇", "3", Eligibility.Eligible), V("A县", "甲镇", "5", Eligibility.Indeterminate),
             V("A县", "乙镇", "1", Eligibility.Eligible), V("A县", "乙镇", "2", Eligibility.Indeterminate), V("A县", "乙镇", "3", Eligibility.Indeterminate), V("A县", "乙镇", "4", Eligibility.NotEligible),
             V("D县", "戊镇", "1", Eligibility.Eligible), V("D县", "戊镇", "2", Eligibility.Eligible),
             V("B县", "丙镇", "1", Eligibility.Eligible), V("B县", "丙镇", "2", Eligibility.Eligible),
@@ -282,7 +313,7 @@ public class TownAggregatorEdgeTests
 
         Assert.Equal(["2015 C县", "2016 A县", "2016 B县", "2016 D县"], counties.Select(c => $"{c.Year} {c.Region.County}"));
         var a = counties[1];
-        Assert.Equal((4, 2, 1, 1, 2, 7), (a.TaobaoVillages, a.UndecidedVillages, a.TaobaoTowns, a.UndecidedTowns, a.Townships, a.Villages));
+        Assert.Equal((4, 3, 1, 1, 2, 8), (a.TaobaoVillages, a.UndecidedVillages, a.TaobaoTowns, a.UndecidedTowns, a.Townships, a.Villages));
         Assert.Equal((2, 0, 0, 0, 1, 2), (counties[2].TaobaoVillages, counties[2].UndecidedVillages, counties[2].TaobaoTowns, counties[2].UndecidedTowns, counties[2].Townships, counties[2].Villages));
     }
 
@@ -348,6 +379,19 @@ public class VerdictJsonLinesWriterTests
     }
 
     [Fact]
+    public void Dispose_LeaveOpenOverABufferedWriter_Flushed()
+    {
+        var stream = new MemoryStream();
+        var text = new StreamWriter(stream);
+        using (var writer = new VerdictJsonLinesWriter(text, BuiltInRuleSets.AliResearch, leaveOpen: true))
+        {
+            writer.WriteLine("{}");
+        }
+
+        Assert.Equal("{}\n", System.Text.Encoding.UTF8.GetString(stream.ToArray()));
+    }
+
+    [Fact]
     public void Dispose_NotLeaveOpen_WriterClosedAfterFlushing()
     {
         var stream = new MemoryStream();
@@ -385,7 +429,7 @@ public class JsonRecordReaderEdgeTests
         Assert.Equal(2, rows.Count);
         Assert.True(rows[0].IsValid);
         var problem = Assert.Single(rows[1].Problems);
-        Assert.Equal((RecordProblemCodes.Malformed, "Unexpected content after the array."), (problem.Code, problem.Message));
+        Assert.Equal(("*", RecordProblemCodes.Malformed, "Unexpected content after the array."), (problem.Field, problem.Code, problem.Message));
         Assert.Equal(2, rows[1].Line);
     }
 
@@ -400,6 +444,25 @@ public class JsonRecordReaderEdgeTests
         var problem = Assert.Single(row.Problems);
         Assert.Equal(("note", RecordProblemCodes.Malformed, "The string is too long."), (problem.Field, problem.Code, problem.Message));
         Assert.Equal("1", row.Parsed.Key);
+    }
+
+    [Fact]
+    public void ReadJsonArray_StringExactlyAtTheLimit_Kept()
+    {
+        var row = Assert.Single(JsonRecordReader.ReadJsonArray(new StringReader("[{\"village_code\":\"1\",\"households\":4,\"note\":\"" + new string('x', 40) + "\"}]"),
+            options: new JsonRecordReaderOptions { MaxLineLength = 40 }));
+
+        Assert.Equal(new string('x', 40), row.Value!.Attributes["note"]);
+    }
+
+    [Fact]
+    public void ReadJsonArray_TwoBadValuesInOneObject_TheFirstNamed()
+    {
+        var text = "[{\"village_code\":\"1\",\"a\":\"" + new string('x', 41) + "\",\"b\":\"" + new string('y', 41) + "\"},{\"village_code\":\"2\",\"c\":[[[1]]],\"d\":[[[1]]]}]";
+
+        var rows = JsonRecordReader.ReadJsonArray(new StringReader(text), options: new JsonRecordReaderOptions { MaxLineLength = 40, MaxDepth = 2 }).ToList();
+
+        Assert.Equal(["a", "c"], rows.Select(r => Assert.Single(r.Problems).Field));
     }
 
     [Fact]
@@ -598,6 +661,14 @@ public class VillageResultEdgeTests
         Assert.Equal("330782100001", result.Village);
         Assert.Equal(new Region(string.Empty, string.Empty, string.Empty, string.Empty) { TownshipCode = "330782100" }, result.Region);
     }
+
+    [Fact]
+    public void FromScored_Named_TheNameNotTheCode() =>
+        Assert.Equal("某村", VillageResult.FromScored(new BatchScorer(BuiltInRuleSets.AliResearch).ScoreOne(new VillageRecord(new VillageCode("330782100001")) { Name = "某村", Year = 2020, Households = 4 }))!.Village);
+
+    [Fact]
+    public void RegionKey_TownshipCodeElseNames() =>
+        Assert.Equal(("330782001", "浙江/金华市/义乌市/甲镇"), ((Yiwu with { TownshipCode = "330782001" }).Key, Yiwu.Key));
 
     [Fact]
     public void FromScored_NoYearAnywhere_Null() =>
