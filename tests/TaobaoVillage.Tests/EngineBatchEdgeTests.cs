@@ -128,17 +128,19 @@ public class VerdictEdgeTests
         .Build();
 
     [Theory]
-    [InlineData(10)]
-    [InlineData(16)]
-    [InlineData(40)]
-    public void PathsToPass_ManyWaysEquallyCostly_FirstInRuleOrderUpToTheLimit(int parts)
+    [InlineData(10, 8)]
+    [InlineData(16, 8)]
+    [InlineData(40, 8)]
+    [InlineData(40, 20)]
+    public void PathsToPass_ManyWaysEquallyCostly_FirstInRuleOrderUpToTheLimit(int parts, int limit)
     {
-        // From nothing every step is 100% of its bar: all ways cost the same, so the rule's order decides.
+        // From nothing every step is 100% of its bar: all ways cost the same, so the rule's order decides. A limit of 20
+        // keeps 20 of 40 in the bounded heap: a heap that let every later way in would end with the last one.
         var verdict = TradeOffs(parts).Compile().Evaluate(new VillageRecord(new VillageCode("1")) { AnnualSales = Cny.FromYuan(0m), ActiveShops = 0 });
 
-        var paths = verdict.PathsToPass(8);
+        var paths = verdict.PathsToPass(limit);
 
-        Assert.Equal(Enumerable.Range(0, 8).Select(i => $"sales-{i:D2} shops-{i:D2}"), paths.Select(p => string.Join(' ', p.Steps.Select(s => s.CriterionId))));
+        Assert.Equal(Enumerable.Range(0, limit).Select(i => $"sales-{i:D2} shops-{i:D2}"), paths.Select(p => string.Join(' ', p.Steps.Select(s => s.CriterionId))));
     }
 
     [Fact]
