@@ -106,28 +106,10 @@ public static partial class RuleSetJson
             EffectiveYears = ReadYears(ctx, obj),
             Citation = ReadCitation(ctx, obj, "$"),
         };
-        Criterion? criteria = null;
-        var reported = false;
-        if (obj["criteria"] is { } criteriaToken)
-        {
-            var before = problems.Count;
-            criteria = ReadNode(ctx, criteriaToken, "$.criteria", 1);
-            reported = criteria is null && problems.Count > before;
-        }
+        var criteria = obj["criteria"] is { } criteriaToken ? ReadNode(ctx, criteriaToken, "$.criteria", 1) : null;
 
-        // A field present but unreadable was reported as such: not "missing" as well.
-        var unreadable = new (string Name, bool Read)[]
-        {
-            ("id", draft.Id is not null), ("version", draft.Version is not null), ("title", draft.Title is not null),
-            ("target", draft.Target is not null), ("effectiveYears", draft.EffectiveYears is not null),
-        };
-        var reportedPaths = unreadable.Where(f => !f.Read && obj[f.Name] is not null).Select(f => "$." + f.Name).ToHashSet(StringComparer.Ordinal);
-        if (reported)
-        {
-            reportedPaths.Add("$.criteria");
-        }
-
-        draft = draft with { Criteria = criteria, Reported = reportedPaths };
+        // A field present but unreadable was reported as such by the reader: not "missing" as well.
+        draft = draft with { Criteria = criteria, Reported = problems.Select(p => p.Path).ToHashSet(StringComparer.Ordinal) };
         var sizeBefore = problems.Count;
         var ruleSet = draft.TryCreate(problems);
         if (ruleSet is null)

@@ -233,17 +233,17 @@ internal sealed record RuleSetDraft
     public Criterion? Criteria { get; init; }
 
     /// <summary>
-    /// The paths the JSON reader already reported a problem at (a field present but unreadable, criteria it could not
-    /// read): a value missing there is that problem, not "missing" as well.
+    /// The paths the JSON reader already reported problems at (a field present but unreadable, criteria it could not
+    /// read): a value missing where a problem was reported at or under its path is that problem, not "missing" as well.
     /// </summary>
     public IReadOnlySet<string> Reported { get; init; } = NoPaths;
 
     private static readonly IReadOnlySet<string> NoPaths = new HashSet<string>(StringComparer.Ordinal);
 
-    /// <summary>Reports a required field as missing, unless a problem at its path was reported already.</summary>
+    /// <summary>Reports a required field as missing, unless a problem at or under its path was reported already.</summary>
     public void AddMissing(List<RuleProblem> problems, string path, string message)
     {
-        if (!Reported.Contains(path))
+        if (!Reported.Any(p => p == path || p.StartsWith(path + ".", StringComparison.Ordinal) || p.StartsWith(path + "[", StringComparison.Ordinal)))
         {
             problems.Add(new(Id ?? "?", path, RuleProblemCodes.Missing, message));
         }
