@@ -24,13 +24,15 @@ internal static class WaysToPass
                 var children = result.Children;
                 if (group.Kind == GroupKind.AnyOf)
                 {
-                    // Every child's ways, each once (the first time it appears), cheapest first.
+                    // Every child's ways, each once (the first time it appears), cheapest first. Seen through a hash
+                    // set: with thousands of alternatives a scan of the list for each would be quadratic.
                     var any = new List<PathToPass>();
+                    var seen = new HashSet<PathToPass>(PathComparer.Instance);
                     foreach (var child in children)
                     {
                         foreach (var path in Paths(child, cap))
                         {
-                            if (!any.Exists(p => PathComparer.Instance.Equals(p, path)))
+                            if (seen.Add(path))
                             {
                                 any.Add(path);
                             }
@@ -85,23 +87,20 @@ internal static class WaysToPass
         steps.AddRange(a.Steps);
         steps.AddRange(b.Steps);
         var missing = new List<Metric>(a.MissingData.Count + b.MissingData.Count);
-        foreach (var metric in a.MissingData)
-        {
-            if (!missing.Contains(metric))
-            {
-                missing.Add(metric);
-            }
-        }
-
-        foreach (var metric in b.MissingData)
-        {
-            if (!missing.Contains(metric))
-            {
-                missing.Add(metric);
-            }
-        }
-
+        AddOnce(missing, a.MissingData);
+        AddOnce(missing, b.MissingData);
         return new PathToPass(steps, missing);
+
+        static void AddOnce(List<Metric> missing, IReadOnlyList<Metric> metrics)
+        {
+            foreach (var metric in metrics)
+            {
+                if (!missing.Contains(metric))
+                {
+                    missing.Add(metric);
+                }
+            }
+        }
     }
 
     /// <summary>
