@@ -621,8 +621,7 @@ public class RuleSetJsonEdgeTests
         Assert.Equal($"The threshold {quoted} is beyond the range of a decimal.", Assert.Single(RuleSetJson.Load(json).Problems).Message);
     }
 
-    private static RuleSet Cited(string source, string? url = null, string? quote = null) => new RuleSetBuilder("cited", "1").Titled("cited").For(RuleTarget.Village)
-        .EffectiveYears(2020).CitedTo(source, url, quote).AllOf("root", all => all.Require("ok", Metrics.Metric.ActiveShops, c => c.AtLeast(1))).Build();
+    private static RuleSet Cited(string source, string? url = null, string? quote = null) => TestRules.Village("cited", 2020).CitedTo(source, url, quote).AllOf("root", all => all.Require("ok", Metrics.Metric.ActiveShops, c => c.AtLeast(1))).Build();
 
     [Fact]
     public void Save_CitationWithUrlAndQuote_WrittenInOrderAndReadBack()

@@ -89,7 +89,7 @@ public class VerdictEdgeTests
     public void Shortfall_FractionPastDecimal_AmountKeptFractionLargest()
     {
         // At most CN¥0.01 against CN¥7×10²⁷: the amount is known, its fraction of the limit (7×10²⁹) past decimal's range.
-        var rules = new RuleSetBuilder("cap", "1").Titled("cap").For(RuleTarget.Village).EffectiveYears(2000)
+        var rules = TestRules.Village("cap")
             .AllOf("root", all => all.Require("small", Metric.AnnualSales, c => c.Compare(Comparison.AtMost, 0.01m, Unit.Cny))).Build();
 
         var verdict = rules.Compile().Evaluate(new VillageRecord(new VillageCode("1")) { AnnualSales = Cny.FromYuan(7_000_000_000_000_000_000_000_000_000m) });
@@ -101,7 +101,7 @@ public class VerdictEdgeTests
         Assert.Equal(decimal.MaxValue, shortfall.Fraction);
     }
 
-    private static RuleSet AnyOfMany(int parts) => new RuleSetBuilder("many", "1").Titled("many").For(RuleTarget.Village).EffectiveYears(2000)
+    private static RuleSet AnyOfMany(int parts) => TestRules.Village("many")
         .AnyOf("root", any =>
         {
             for (var i = 0; i < parts; i++)
@@ -114,7 +114,7 @@ public class VerdictEdgeTests
         .Build();
 
     /// <summary>Any of many pairs, each more sales and fewer shops than the one before: no way dominates another.</summary>
-    private static RuleSet TradeOffs(int parts) => new RuleSetBuilder("trade-offs", "1").Titled("trade-offs").For(RuleTarget.Village).EffectiveYears(2000)
+    private static RuleSet TradeOffs(int parts) => TestRules.Village("trade-offs")
         .AnyOf("root", any =>
         {
             for (var i = 0; i < parts; i++)
@@ -146,7 +146,7 @@ public class VerdictEdgeTests
     [Fact]
     public void PathsToPass_OneFigureMissingForTwoCriteria_NamedOnce()
     {
-        var rules = new RuleSetBuilder("twice", "1").Titled("twice").For(RuleTarget.Village).EffectiveYears(2000)
+        var rules = TestRules.Village("twice")
             .AllOf("root", all => all
                 .Require("ten", Metric.AnnualSales, c => c.AtLeast(Cny.FromYuan(10m)))
                 .Require("twenty", Metric.AnnualSales, c => c.AtLeast(Cny.FromYuan(20m))))
@@ -175,7 +175,7 @@ public class VerdictEdgeTests
     [Fact]
     public void PathsToPass_WaysOfDifferentLevers_OrderedByFraction()
     {
-        var ruleSet = new RuleSetBuilder("either", "1").Titled("either").For(RuleTarget.Village).EffectiveYears(2000)
+        var ruleSet = TestRules.Village("either")
             .AnyOf("root", any => any
                 .Require("sales", Metric.AnnualSales, c => c.AtLeast(Cny.FromYuan(100m)))
                 .Require("shops", Metric.ActiveShops, c => c.AtLeast(100))
@@ -243,7 +243,7 @@ public class VerdictEdgeTests
     [Fact]
     public void Evaluate_ValueListedTwice_StillAccepted()
     {
-        var ruleSet = new RuleSetBuilder("x", "1").Titled("X").For(RuleTarget.Village).EffectiveYears(2000)
+        var ruleSet = TestRules.Village("x")
             .Require("kind", Metric.Committee, c => c.IsOneOf(CommitteeKind.Residents, CommitteeKind.Residents)).Build();
 
         Assert.True(ruleSet.Compile().Evaluate(new VillageRecord(new VillageCode("1")) { Committee = CommitteeKind.Residents }).IsEligible);
@@ -271,7 +271,7 @@ public class ReadinessEdgeTests
     [Fact]
     public void Progress_UnknownCriterion_CountsNothing()
     {
-        var ruleSet = new RuleSetBuilder("x", "1").Titled("X").For(RuleTarget.Village).EffectiveYears(2000)
+        var ruleSet = TestRules.Village("x")
             .AllOf("root", all => all
                 .Require("sales", Metric.AnnualSales, c => c.AtLeast(Cny.FromYuan(100m)))
                 .Require("shops", Metric.ActiveShops, c => c.AtLeast(100)))
@@ -284,7 +284,7 @@ public class ReadinessEdgeTests
     [Fact]
     public void Progress_ThresholdZeroNotMet_Zero()
     {
-        var ruleSet = new RuleSetBuilder("x", "1").Titled("X").For(RuleTarget.Village).EffectiveYears(2000)
+        var ruleSet = TestRules.Village("x")
             .AllOf("root", all => all
                 .Require("sales", Metric.AnnualSales, c => c.GreaterThan(Cny.FromYuan(0m)))
                 .Require("shops", Metric.ActiveShops, c => c.AtLeast(100)))

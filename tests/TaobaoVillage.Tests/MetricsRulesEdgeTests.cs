@@ -57,7 +57,7 @@ public class RuleSetExceptionTests
 
 public class RuleSetEdgeTests
 {
-    private static RuleSet Single => new RuleSetBuilder("one", "1").Titled("One").For(RuleTarget.Village).EffectiveYears(2020)
+    private static RuleSet Single => TestRules.Village("one", 2020)
         .Require("sales", Metric.AnnualSales, c => c.AtLeast(Cny.FromYuan(1m))).Build();
 
     [Fact]

@@ -174,7 +174,7 @@ public class SupportPlannerTests
     public void Plan_TwoStepsOnOneFigure_RaisedByTheLarger()
     {
         // Sales at least CN¥10M and at least CN¥12M: raised by the larger step (4M) the village passes; by the smaller it would not.
-        var rules = new RuleSetBuilder("two-bars", "1").Titled("two bars").For(RuleTarget.Village).EffectiveYears(2016)
+        var rules = TestRules.Village("two-bars", 2016)
             .AllOf("root", all => all
                 .Require("ten", Metrics.Metric.AnnualSales, c => c.AtLeast(Cny.FromYuan(10_000_000m)))
                 .Require("twelve", Metrics.Metric.AnnualSales, c => c.AtLeast(Cny.FromYuan(12_000_000m))))

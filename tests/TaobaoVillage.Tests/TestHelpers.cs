@@ -69,3 +69,10 @@ internal static class CultureScope
         }
     }
 }
+
+/// <summary>One-off rule sets for tests: a village rule set with its id as its title, version 1.</summary>
+internal static class TestRules
+{
+    public static TaobaoVillage.Rules.RuleSetBuilder Village(string id, int fromYear = 2000) =>
+        new TaobaoVillage.Rules.RuleSetBuilder(id, "1").Titled(id).For(TaobaoVillage.Rules.RuleTarget.Village).EffectiveYears(fromYear);
+}
