@@ -231,7 +231,9 @@ public static class CsvRecordReader
 
         var schema = RecordSchema.FromColumns(header, options.InferCommitteeFromName, options.Columns);
         var width = header.Count;
-        var cells = new string?[width];
+        var cells = new CellValue[width];
+        // Figures are read from the cell's bytes when they are plain digits: no string for them (issue 12).
+        var numbers = Enumerable.Range(0, width).Select(schema.ReadsNumber).ToArray();
         while (true)
         {
             InputRow row;
@@ -246,7 +248,7 @@ public static class CsvRecordReader
                 row = lines.WasCut(csv.LineNumber)
                     ? InputRow.Unreadable(csv.LineNumber, source, new RecordProblem("*", null, RecordProblemCodes.TooLong,
                         $"The line is longer than {options.MaxRecordBytes:N0} characters; it is not read."))
-                    : ReadRow(csv, schema, cells, width, source, options, malformed);
+                    : ReadRow(csv, schema, cells, numbers, source, options, malformed);
                 malformed.Remove(csv.LineNumber);
             }
             catch (Exception ex) when (ex is CsvFormatException or DecoderFallbackException)
@@ -265,8 +267,9 @@ public static class CsvRecordReader
         }
     }
 
-    private static InputRow ReadRow(CsvReader csv, RecordSchema schema, string?[] cells, int width, string? source, CsvRecordReaderOptions options, Dictionary<long, string> malformed)
+    private static InputRow ReadRow(CsvReader csv, RecordSchema schema, CellValue[] cells, bool[] numbers, string? source, CsvRecordReaderOptions options, Dictionary<long, string> malformed)
     {
+        var width = cells.Length;
         var line = csv.LineNumber;
         var count = csv.FieldCount;
         string? Key() => count > 0 && schema.HasVillageCode ? SafeKey(csv, schema) : null;
@@ -284,6 +287,12 @@ public static class CsvRecordReader
 
         for (var i = 0; i < width; i++)
         {
+            if (numbers[i] && CellValue.TryDigits(csv.GetSpan(i), options.MaxFieldLength, out var whole))
+            {
+                cells[i] = CellValue.Number(whole);
+                continue;
+            }
+
             var cell = csv.GetString(i);
             if (cell.Length > options.MaxFieldLength)
             {
@@ -297,10 +306,10 @@ public static class CsvRecordReader
                     "The cell holds bytes that are not valid in the file's encoding (UTF-8 unless GB18030 was asked for)."), Key());
             }
 
-            cells[i] = cell;
+            cells[i] = CellValue.Of(cell);
         }
 
-        return new InputRow(line, source, schema.Parse(cells));
+        return new InputRow(line, source, schema.ParseCells(cells));
     }
 
     private static string? SafeKey(CsvReader csv, RecordSchema schema)

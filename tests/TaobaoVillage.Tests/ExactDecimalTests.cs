@@ -21,6 +21,29 @@ public class ExactDecimalTests
     public void Parse_EdgeOfTheGrammarAndTheRange_Result(string text, ExactDecimalResult expected) =>
         Assert.Equal(expected, ExactDecimal.Parse(text, out _));
 
+    // Up to 19 digits are read without a big integer (issue 12); past that, with one. Both sides of the switch.
+    [Theory]
+    [InlineData("9999999999999999999")]
+    [InlineData("-9999999999999999999")]
+    [InlineData("10000000000000000000")]
+    [InlineData("18446744073709551615")]
+    [InlineData("18446744073709551616")]
+    [InlineData("12e17")]
+    [InlineData("12e18")]
+    [InlineData("1e18")]
+    [InlineData("1e19")]
+    [InlineData("0.9999999999999999999")]
+    [InlineData("0.99999999999999999999")]
+    [InlineData("-1234567890.123456789")]
+    [InlineData("1234567890123456789e-28")]
+    public void Parse_EitherSideOfNineteenDigits_AsDecimalParsesIt(string text)
+    {
+        Assert.Equal(ExactDecimalResult.Exact, ExactDecimal.Parse(text, out var value));
+        var expected = decimal.Parse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(expected, value);
+        Assert.Equal(expected.ToString(System.Globalization.CultureInfo.InvariantCulture).TrimEnd('0').TrimEnd('.'), value.ToString(System.Globalization.CultureInfo.InvariantCulture).TrimEnd('0').TrimEnd('.'));
+    }
+
     [Fact]
     public void Parse_TrailingZerosPastTwentyEightPlaces_ExactOne()
     {

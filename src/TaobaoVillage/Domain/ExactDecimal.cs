@@ -138,6 +138,24 @@ public static class ExactDecimal
             return ExactDecimalResult.Inexact;
         }
 
+        if (count - Math.Min(scale, 0) <= 19)
+        {
+            // Up to 19 digits (with the zeros a negative scale adds) fit in 64 bits: no big integer needed.
+            var small = 0UL;
+            foreach (var d in digits[..count])
+            {
+                small = (small * 10) + (ulong)(d - '0');
+            }
+
+            for (; scale < 0; scale++)
+            {
+                small *= 10;
+            }
+
+            value = new decimal((int)small, (int)(small >> 32), 0, negative, (byte)scale);
+            return ExactDecimalResult.Exact;
+        }
+
         var mantissa = BigInteger.Parse(digits[..count], System.Globalization.CultureInfo.InvariantCulture);
         if (scale < 0)
         {

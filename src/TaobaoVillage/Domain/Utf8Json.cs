@@ -11,43 +11,80 @@ namespace TaobaoVillage.Domain;
 /// written as <c>\uXXXX</c> escapes: the line stays valid UTF-8 and valid JSON, and a reader that keeps lone surrogates
 /// gets them back.
 /// </summary>
-internal readonly struct Utf8Json(IBufferWriter<byte> output)
+/// <remarks>
+/// One per thread (<see cref="ForThread"/>), written into an array it owns and handed on once per line
+/// (<see cref="CopyTo"/>): a line is dozens of small pieces, and asking an <see cref="IBufferWriter{T}"/> for space for
+/// each of them cost more than the one copy. Not thread-safe; not re-entrant.
+/// </remarks>
+internal sealed class Utf8Json
 {
-    public IBufferWriter<byte> Output { get; } = output;
+    // A line past this (a hostile cell) should not pin its buffer for the thread's life.
+    private const int KeptCapacity = 1 << 16;
+
+    [ThreadStatic]
+    private static Utf8Json? current;
+
+    private byte[] _buffer = new byte[4096];
+    private int _length;
+
+    private Utf8Json()
+    {
+    }
+
+    /// <summary>The bytes written since <see cref="ForThread"/>.</summary>
+    public ReadOnlySpan<byte> Written => _buffer.AsSpan(0, _length);
+
+    /// <summary>This thread's writer, emptied.</summary>
+    public static Utf8Json ForThread()
+    {
+        var w = current ??= new Utf8Json();
+        if (w._buffer.Length > KeptCapacity)
+        {
+            w._buffer = new byte[4096];
+        }
+
+        w._length = 0;
+        return w;
+    }
+
+    /// <summary>Hands the bytes written to <paramref name="output"/> in one piece.</summary>
+    public void CopyTo(IBufferWriter<byte> output) => output.Write(Written);
 
     public Utf8Json Raw(ReadOnlySpan<byte> bytes)
     {
-        bytes.CopyTo(Output.GetSpan(bytes.Length));
-        Output.Advance(bytes.Length);
+        bytes.CopyTo(Space(bytes.Length));
+        _length += bytes.Length;
         return this;
     }
 
     public Utf8Json Ascii(string text)
     {
-        var span = Output.GetSpan(text.Length);
-        var n = Encoding.UTF8.GetBytes(text, span);
-        Output.Advance(n);
+        _length += Encoding.UTF8.GetBytes(text, Space(Encoding.UTF8.GetMaxByteCount(text.Length)));
         return this;
     }
 
     public Utf8Json Number(long value)
     {
-        var span = Output.GetSpan(20);
-        Utf8Formatter.TryFormat(value, span, out var n);
-        Output.Advance(n);
+        Utf8Formatter.TryFormat(value, Space(20), out var n);
+        _length += n;
         return this;
     }
 
     /// <summary>As <see cref="JsonText.AppendNumber"/>: the decimal's own digits, trailing zeros kept.</summary>
     public Utf8Json Number(decimal value)
     {
-        var span = Output.GetSpan(64);
-        if (!value.TryFormat(span, out var n, default, CultureInfo.InvariantCulture))
+        // A whole amount without a fractional part (most counts and sums) prints as the integer it is.
+        if (value.Scale == 0 && value >= long.MinValue && value <= long.MaxValue)
+        {
+            return Number((long)value);
+        }
+
+        if (!value.TryFormat(Space(64), out var n, default, CultureInfo.InvariantCulture))
         {
             return Ascii(value.ToString(CultureInfo.InvariantCulture));
         }
 
-        Output.Advance(n);
+        _length += n;
         return this;
     }
 
@@ -87,12 +124,20 @@ internal readonly struct Utf8Json(IBufferWriter<byte> output)
 
     private void Text(ReadOnlySpan<char> chars)
     {
-        if (chars.IsEmpty)
+        if (!chars.IsEmpty)
         {
-            return;
+            _length += Encoding.UTF8.GetBytes(chars, Space(Encoding.UTF8.GetMaxByteCount(chars.Length)));
+        }
+    }
+
+    /// <summary>At least <paramref name="size"/> bytes free after what is written.</summary>
+    private Span<byte> Space(int size)
+    {
+        if (_buffer.Length - _length < size)
+        {
+            Array.Resize(ref _buffer, Math.Max(_buffer.Length * 2, _length + size));
         }
 
-        var span = Output.GetSpan(Encoding.UTF8.GetMaxByteCount(chars.Length));
-        Output.Advance(Encoding.UTF8.GetBytes(chars, span));
+        return _buffer.AsSpan(_length);
     }
 }

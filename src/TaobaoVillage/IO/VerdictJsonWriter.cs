@@ -27,9 +27,6 @@ public static class VerdictJsonWriter
 {
     private static readonly ConditionalWeakTable<RuleSet, Parts> Cache = [];
 
-    [ThreadStatic]
-    private static ArrayBufferWriter<byte>? scratch;
-
     /// <summary>Formats one scored row as one JSON line, without the line break.</summary>
     /// <param name="row">The row.</param>
     /// <param name="ruleSet">The rule set, for invalid rows (valid rows carry theirs in the verdict).</param>
@@ -48,9 +45,7 @@ public static class VerdictJsonWriter
     {
         ArgumentNullException.ThrowIfNull(row);
         ArgumentNullException.ThrowIfNull(ruleSet);
-        var buffer = Scratch();
-        Write(row, ruleSet, new Utf8Json(buffer), detail);
-        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+        return Encoding.UTF8.GetString(Write(row, ruleSet, Utf8Json.ForThread(), detail).Written);
     }
 
     /// <summary>
@@ -75,7 +70,7 @@ public static class VerdictJsonWriter
         ArgumentNullException.ThrowIfNull(row);
         ArgumentNullException.ThrowIfNull(ruleSet);
         ArgumentNullException.ThrowIfNull(output);
-        Write(row, ruleSet, new Utf8Json(output), detail).Raw("\n"u8);
+        Write(row, ruleSet, Utf8Json.ForThread(), detail).Raw("\n"u8).CopyTo(output);
     }
 
     /// <summary>
@@ -88,9 +83,9 @@ public static class VerdictJsonWriter
     public static string FormatCriteria(Verdict verdict)
     {
         ArgumentNullException.ThrowIfNull(verdict);
-        var buffer = Scratch();
-        WriteCriteria(new Utf8Json(buffer), verdict, PartsOf(verdict.RuleSet), VerdictDetail.All);
-        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+        var w = Utf8Json.ForThread();
+        WriteCriteria(w, verdict, PartsOf(verdict.RuleSet), VerdictDetail.All);
+        return Encoding.UTF8.GetString(w.Written);
     }
 
     /// <summary>The rule set as verdict lines name it: <c>{"id":…,"version":…,"hash":…}</c>.</summary>
@@ -101,19 +96,6 @@ public static class VerdictJsonWriter
     {
         ArgumentNullException.ThrowIfNull(ruleSet);
         return Encoding.UTF8.GetString(PartsOf(ruleSet).RuleSet.AsSpan(",\"rule_set\":".Length));
-    }
-
-    private static ArrayBufferWriter<byte> Scratch()
-    {
-        var buffer = scratch ??= new ArrayBufferWriter<byte>(1024);
-        if (buffer.Capacity > 1 << 16)
-        {
-            // One huge line (a hostile value) should not pin its buffer for the thread's life.
-            buffer = scratch = new ArrayBufferWriter<byte>(1024);
-        }
-
-        buffer.ResetWrittenCount();
-        return buffer;
     }
 
     private static Utf8Json Write(ScoredRow row, RuleSet ruleSet, Utf8Json w, VerdictDetail detail)
@@ -171,7 +153,7 @@ public static class VerdictJsonWriter
 
             // Computed once for the line: the value seen and the shortfall are read back from the verdict's facts.
             var seen = r.Detail;
-            var part = parts.For(r.Criterion);
+            var part = parts.For(i, r.Criterion);
             w.Raw(first ? [] : ","u8).Raw(part.Head).Raw(Outcomes[(int)r.Outcome]).Raw("\""u8);
             first = false;
             if (r.Criterion is Condition { Comparison: Comparison.OneOf })
@@ -219,7 +201,8 @@ public static class VerdictJsonWriter
     /// <summary>The constant bytes of a rule set's lines, escaped and encoded once.</summary>
     private sealed class Parts
     {
-        private readonly Dictionary<Criterion, (byte[] Head, byte[] Tail)> _byCriterion = new(ReferenceEqualityComparer.Instance);
+        // In the engine's order (pre-order, as a verdict numbers its results), so a line finds its parts by index.
+        private readonly List<(Criterion Criterion, byte[] Head, byte[] Tail)> _byIndex = [];
 
         public Parts(RuleSet ruleSet)
         {
@@ -234,12 +217,16 @@ public static class VerdictJsonWriter
                     Condition c => ",\"threshold\":" + DecimalText.Format(c.Threshold ?? 0m) + ",\"unit\":" + JsonText.Quote(UnitNames.Name(c.Unit)),
                     _ => string.Empty,
                 };
-                _byCriterion[criterion] = (Encoding.UTF8.GetBytes(head), Encoding.UTF8.GetBytes(tail));
+                _byIndex.Add((criterion, Encoding.UTF8.GetBytes(head), Encoding.UTF8.GetBytes(tail)));
             }
         }
 
         public byte[] RuleSet { get; }
 
-        public (byte[] Head, byte[] Tail) For(Criterion criterion) => _byCriterion[criterion];
+        public (byte[] Head, byte[] Tail) For(int index, Criterion criterion)
+        {
+            var (known, head, tail) = index < _byIndex.Count ? _byIndex[index] : default;
+            return ReferenceEquals(known, criterion) ? (head, tail) : _byIndex.Find(p => ReferenceEquals(p.Criterion, criterion)) is var (_, h, t) ? (h, t) : throw new InvalidOperationException("The criterion is not part of the rule set.");
+        }
     }
 }

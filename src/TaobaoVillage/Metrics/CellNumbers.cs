@@ -29,6 +29,10 @@ internal static partial class CellNumbers
         return InRange(field, text, value, min, max, ref problems) ? (long)value : null;
     }
 
+    /// <summary>A whole number a reader has read already (<see cref="CellValue.Number"/>), checked against the range as <see cref="Whole(string, string, long, long, ref List{RecordProblem}?)"/> checks.</summary>
+    public static long? Whole(string field, long whole, long min, long max, ref List<RecordProblem>? problems) =>
+        InRange(field, null, whole, min, max, ref problems) ? whole : null;
+
     public static decimal? Decimal(string field, string text, ref List<RecordProblem>? problems)
     {
         switch (ExactDecimal.Parse(Plain(text), out var value))
@@ -49,11 +53,11 @@ internal static partial class CellNumbers
     }
 
     /// <summary>An amount in a header's unit (万元, 亿元) in yuan, exactly, or a problem when it overflows.</summary>
-    public static decimal? Scaled(string field, string text, decimal amount, decimal scale, ref List<RecordProblem>? problems)
+    public static decimal? Scaled(string field, string? text, decimal amount, decimal scale, ref List<RecordProblem>? problems)
     {
         if (Math.Abs(amount) > decimal.MaxValue / scale)
         {
-            Add(ref problems, new(field, Shorten(text), RecordProblemCodes.OutOfRange, "The amount is too large to hold in yuan."));
+            Add(ref problems, new(field, Shorten(text ?? amount.ToString(CultureInfo.InvariantCulture)), RecordProblemCodes.OutOfRange, "The amount is too large to hold in yuan."));
             return null;
         }
 
@@ -64,14 +68,15 @@ internal static partial class CellNumbers
 
     public static void Add(ref List<RecordProblem>? problems, RecordProblem problem) => (problems ??= []).Add(problem);
 
-    private static bool InRange(string field, string text, decimal value, long min, long max, ref List<RecordProblem>? problems)
+    private static bool InRange(string field, string? text, decimal value, long min, long max, ref List<RecordProblem>? problems)
     {
         if (value >= min && value <= max)
         {
             return true;
         }
 
-        Add(ref problems, new(field, text, RecordProblemCodes.OutOfRange, $"Must be between {min} and {max}."));
+        // A number given without its text (CellValue.Number) has its own digits for text.
+        Add(ref problems, new(field, text ?? value.ToString(CultureInfo.InvariantCulture), RecordProblemCodes.OutOfRange, $"Must be between {min} and {max}."));
         return false;
     }
 

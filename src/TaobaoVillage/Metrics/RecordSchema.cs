@@ -106,14 +106,43 @@ public sealed class RecordSchema
     public RecordParseResult Parse(IReadOnlyList<string?> cells)
     {
         ArgumentNullException.ThrowIfNull(cells);
+        var count = Math.Min(cells.Count, _columns.Length);
+        var buffer = System.Buffers.ArrayPool<CellValue>.Shared.Rent(count);
+        try
+        {
+            for (var i = 0; i < count; i++)
+            {
+                buffer[i] = CellValue.Of(cells[i]);
+            }
+
+            return ParseCells(buffer.AsSpan(0, count));
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<CellValue>.Shared.Return(buffer, clearArray: true);
+        }
+    }
+
+    /// <summary>Whether a reader may give column <paramref name="index"/> as a whole number (<see cref="CellValue.Number"/>): the year, a count or an amount.</summary>
+    internal bool ReadsNumber(int index) =>
+        index < _columns.Length && _columns[index] is { Identity.Store: null } or { Metric.Kind: MetricKind.Count or MetricKind.Money };
+
+    /// <summary>As <see cref="Parse(IReadOnlyList{string})"/>, with cells a reader may have read as numbers already.</summary>
+    internal RecordParseResult ParseCells(ReadOnlySpan<CellValue> cells)
+    {
         List<RecordProblem>? problems = _duplicate is null ? null : [_duplicate];
         var draft = new RecordDraft();
-        var count = Math.Min(cells.Count, _columns.Length);
+        var count = Math.Min(cells.Length, _columns.Length);
         for (var i = 0; i < count; i++)
         {
-            if (!string.IsNullOrWhiteSpace(cells[i]))
+            var cell = cells[i];
+            if (cell.IsWhole && ReadsNumber(i))
             {
-                Read(draft, _columns[i], Columns[i], cells[i]!.Trim(), ref problems);
+                ReadNumber(draft, _columns[i], cell.Whole, ref problems);
+            }
+            else if (cell.ToString() is var text && !string.IsNullOrWhiteSpace(text))
+            {
+                Read(draft, _columns[i], Columns[i], text.Trim(), ref problems);
             }
         }
 
@@ -155,6 +184,23 @@ public sealed class RecordSchema
         else
         {
             draft.Attribute(name, text);
+        }
+    }
+
+    /// <summary>A cell given as a number: what <see cref="Read"/> does with its digits, without parsing them again.</summary>
+    private static void ReadNumber(RecordDraft draft, Column column, long whole, ref List<RecordProblem>? problems)
+    {
+        if (column.Identity is { } identity)
+        {
+            draft.Year = (int?)CellNumbers.Whole(identity.Name, whole, 0, 9999, ref problems);
+            return;
+        }
+
+        var metric = column.Metric!;
+        var value = metric.Kind == MetricKind.Count ? whole : CellNumbers.Scaled(metric.Name, null, whole, column.Scale, ref problems);
+        if (value is { } v)
+        {
+            metric.Store!(draft, v);
         }
     }
 

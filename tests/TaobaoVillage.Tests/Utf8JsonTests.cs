@@ -1,0 +1,62 @@
+using System.Globalization;
+using System.Text;
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
+using TaobaoVillage.Domain;
+
+namespace TaobaoVillage.Tests;
+
+// The verdict lines' numbers: whole amounts take a shortcut (issue 12) that must print what decimal prints.
+public class Utf8JsonTests
+{
+    private static string Number(decimal value) => Encoding.UTF8.GetString(Utf8Json.ForThread().Number(value).Written);
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("-0")]
+    [InlineData("0.0")]
+    [InlineData("10000000")]
+    [InlineData("10000000.00")]
+    [InlineData("-42")]
+    [InlineData("9223372036854775807")]
+    [InlineData("9223372036854775808")]
+    [InlineData("-9223372036854775808")]
+    [InlineData("-9223372036854775809")]
+    [InlineData("79228162514264337593543950335")]
+    [InlineData("0.0000000000000000000000000001")]
+    public void Number_Decimal_AsDecimalPrintsIt(string text)
+    {
+        var value = decimal.Parse(text, CultureInfo.InvariantCulture);
+        Assert.Equal(value.ToString(CultureInfo.InvariantCulture), Number(value));
+    }
+
+    [Fact]
+    public void Number_NegativeZeroWithScaleZero_AsDecimalPrintsIt()
+    {
+        var negativeZero = new decimal(0, 0, 0, isNegative: true, scale: 0);
+        Assert.Equal(negativeZero.ToString(CultureInfo.InvariantCulture), Number(negativeZero));
+    }
+
+    private static readonly Gen<decimal> AnyDecimal =
+        from lo in Gen.Choose(int.MinValue, int.MaxValue)
+        from mid in Gen.Elements(0, 0, 1, -1, int.MaxValue, int.MinValue)
+        from hi in Gen.Elements(0, 0, 0, 1, -1)
+        from negative in Gen.Elements(true, false)
+        from scale in Gen.Elements<byte>(0, 0, 0, 1, 2, 6, 18, 28)
+        select new decimal(lo, mid, hi, negative, scale);
+
+    [Property(MaxTest = 1000)]
+    public Property Number_AnyDecimal_AsDecimalPrintsIt() => Prop.ForAll(
+        Arb.From(AnyDecimal),
+        value => Number(value) == value.ToString(CultureInfo.InvariantCulture));
+
+    [Fact]
+    public void ForThread_AfterAHugeLine_EmptyAndSmallAgain()
+    {
+        var w = Utf8Json.ForThread().String(new string('x', 100_000));
+        Assert.Equal(100_002, w.Written.Length);
+        Assert.Equal(0, Utf8Json.ForThread().Written.Length);
+        Assert.Equal("\"a\"", Encoding.UTF8.GetString(Utf8Json.ForThread().String("a").Written));
+    }
+}
