@@ -192,7 +192,30 @@ internal readonly struct ResultDetail(
 
     public decimal? Actual => Denominator is { } d ? (Observed is { } n && d != 0 ? n / d : null) : Observed;
 
-    public decimal? ReportedActual => Denominator is null ? Observed : Actual is { } share ? Math.Round(share, 6, MidpointRounding.ToZero) : null;
+    public decimal? ReportedActual => Denominator is not { } d ? Observed : Observed is { } n && d != 0 ? SixPlaces(n, d) : null;
+
+    /// <summary>
+    /// <c>Math.Round(n / d, 6, MidpointRounding.ToZero)</c>, digits and scale alike; for whole counts under a trillion
+    /// in integers (a share is written on every line, and a decimal division was 2% of a national run).
+    /// </summary>
+    internal static decimal SixPlaces(decimal n, decimal d)
+    {
+        if (n.Scale != 0 || d.Scale != 0 || n < 0 || d <= 0 || n >= 1_000_000_000_000m || d >= 1_000_000_000_000m)
+        {
+            return Math.Round(n / d, 6, MidpointRounding.ToZero);
+        }
+
+        var (q, r) = Math.DivRem((long)n * 1_000_000, (long)d);
+        byte scale = 6;
+        // An exact quotient has no trailing zeros, as decimal division leaves it; a cut one keeps all six places.
+        while (r == 0 && scale > 0 && q % 10 == 0)
+        {
+            q /= 10;
+            scale--;
+        }
+
+        return new decimal((int)q, (int)(q >> 32), 0, isNegative: false, scale);
+    }
 
     // The fraction goes through double as it always has: it ranks ways to pass, and the ranking must not move. The
     // largest decimal rounds up past itself as a double, so it stays as it is.

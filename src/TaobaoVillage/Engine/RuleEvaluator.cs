@@ -118,7 +118,22 @@ public sealed class RuleEvaluator
     }
 
     /// <summary>What one node saw and what it misses (see <see cref="ResultDetail"/>), for a verdict this evaluator gave.</summary>
-    internal ResultDetail DetailOf(int index, Subject facts, Verdict verdict)
+    internal ResultDetail DetailOf(int index, Subject facts, Verdict verdict) => DetailOf(index, facts, verdict, known: null);
+
+    /// <summary>
+    /// Every node's detail at once, each computed once: a group reads its parts' details from <paramref name="details"/>
+    /// instead of computing them again (the writers' path: a line explains every node).
+    /// </summary>
+    internal void DetailsOf(Subject facts, Verdict verdict, ResultDetail[] details)
+    {
+        // Pre-order numbers a group before its parts, so from the last node back every part is done before its group.
+        for (var index = _nodes.Length - 1; index >= 0; index--)
+        {
+            details[index] = DetailOf(index, facts, verdict, details);
+        }
+    }
+
+    private ResultDetail DetailOf(int index, Subject facts, Verdict verdict, ResultDetail[]? known)
     {
         ref readonly var node = ref _nodes[index];
         var outcome = verdict.OutcomeAt(index);
@@ -150,13 +165,13 @@ public sealed class RuleEvaluator
                 }
             }
 
-            source = DetailOf(notPassing, facts, verdict);
+            source = Part(notPassing);
         }
         else
         {
             foreach (var child in children)
             {
-                var part = DetailOf(child, facts, verdict);
+                var part = Part(child);
                 if (part.ShortfallSource is not null && (source.ShortfallSource is null || part.Relative < source.Relative))
                 {
                     source = part;
@@ -165,6 +180,8 @@ public sealed class RuleEvaluator
         }
 
         return source.ShortfallSource is null ? default : new ResultDetail(shortfallSource: source.ShortfallSource, shortfallAmount: source.ShortfallAmount, required: source.Required);
+
+        ResultDetail Part(int child) => known is null ? DetailOf(child, facts, verdict, null) : known[child];
     }
 }
 

@@ -114,6 +114,15 @@ public sealed class Verdict
 
     internal ResultDetail DetailOf(int index) => _evaluator.DetailOf(index, _facts, this);
 
+    /// <summary>Every result's detail into <paramref name="details"/> (at least <see cref="Count"/> long), each computed once.</summary>
+    internal void DetailsInto(ResultDetail[] details)
+    {
+        if (Count > 0)
+        {
+            _evaluator.DetailsOf(_facts, this, details);
+        }
+    }
+
     /// <summary>The result of the criterion with this id.</summary>
     /// <param name="criterionId">The criterion's id.</param>
     /// <returns>The result.</returns>

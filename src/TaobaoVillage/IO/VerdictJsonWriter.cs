@@ -27,6 +27,9 @@ public static class VerdictJsonWriter
 {
     private static readonly ConditionalWeakTable<RuleSet, Parts> Cache = [];
 
+    [ThreadStatic]
+    private static ResultDetail[]? detailScratch;
+
     /// <summary>Formats one scored row as one JSON line, without the line break.</summary>
     /// <param name="row">The row.</param>
     /// <param name="ruleSet">The rule set, for invalid rows (valid rows carry theirs in the verdict).</param>
@@ -142,6 +145,9 @@ public static class VerdictJsonWriter
     private static void WriteCriteria(Utf8Json w, Verdict verdict, Parts parts, VerdictDetail detail)
     {
         w.Raw("["u8);
+        // Every node's value seen and shortfall, each computed once (a group's comes from its parts').
+        var details = DetailScratch(verdict.Count);
+        verdict.DetailsInto(details);
         var first = true;
         for (var i = verdict.FirstExplained; i < verdict.Count; i++)
         {
@@ -151,8 +157,7 @@ public static class VerdictJsonWriter
                 continue;
             }
 
-            // Computed once for the line: the value seen and the shortfall are read back from the verdict's facts.
-            var seen = r.Detail;
+            var seen = details[i];
             var part = parts.For(i, r.Criterion);
             w.Raw(first ? [] : ","u8).Raw(part.Head).Raw(Outcomes[(int)r.Outcome]).Raw("\""u8);
             first = false;
@@ -194,6 +199,13 @@ public static class VerdictJsonWriter
         }
 
         w.Raw("]"u8);
+        Array.Clear(details, 0, verdict.Count);
+    }
+
+    private static ResultDetail[] DetailScratch(int count)
+    {
+        var details = detailScratch ??= new ResultDetail[Math.Max(count, 16)];
+        return details.Length >= count ? details : detailScratch = new ResultDetail[count];
     }
 
     private static readonly byte[][] Outcomes = [.. Enum.GetValues<Outcome>().Select(o => Encoding.UTF8.GetBytes(StatusNames.Name(o)))];
