@@ -45,11 +45,32 @@ public static class Stages
         Time("100k: PathsToPass(3)", () => verdicts.Sum(r => (long)(r.Verdict?.PathsToPass(3).Count ?? 0)));
         Time("100k: table rows", () => verdicts.Sum(r => (long)table.Row(r).Count));
         Time("100k: JSON lines", () => verdicts.Sum(r => (long)VerdictJsonWriter.FormatLine(r, rules).Length));
+        Time("100k: JSON lines as bytes", () => Utf8Lines(verdicts, rules));
+        Time("100k: JSON lines as bytes", () => Utf8Lines(verdicts, rules));
+        var valid = verdicts.Where(r => r.Record is not null).Select(r => r.Record!).ToList();
+        Time("100k: evaluate", () => valid.LongCount(r => evaluator.Evaluate(r).IsEligible));
         verdicts.Clear();
         Time("read + parse", () => CsvRecordReader.ReadFile(path).LongCount());
         Time("read + score", () => new BatchScorer(rules, new BatchOptions { DegreeOfParallelism = parallel }).Score(CsvRecordReader.ReadFile(path)).LongCount());
         Time("read + score + format", () => new BatchScorer(rules, new BatchOptions { DegreeOfParallelism = parallel })
             .ScoreSelect(CsvRecordReader.ReadFile(path), r => VerdictJsonWriter.FormatLine(r, rules)).Sum(l => (long)l.Length));
+    }
+
+    private static long Utf8Lines(List<ScoredRow> rows, RuleSet rules)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(1 << 17);
+        long n = 0;
+        foreach (var r in rows)
+        {
+            VerdictJsonWriter.WriteLine(r, rules, buffer);
+            if (buffer.WrittenCount >= 1 << 16)
+            {
+                n += buffer.WrittenCount;
+                buffer.ResetWrittenCount();
+            }
+        }
+
+        return n + buffer.WrittenCount;
     }
 
     private static List<string[]> Cells(string path, int rows)

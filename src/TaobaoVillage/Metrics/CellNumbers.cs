@@ -55,6 +55,12 @@ internal static partial class CellNumbers
     /// <summary>An amount in a header's unit (万元, 亿元) in yuan, exactly, or a problem when it overflows.</summary>
     public static decimal? Scaled(string field, string? text, decimal amount, decimal scale, ref List<RecordProblem>? problems)
     {
+        if (scale == 1m)
+        {
+            // Yuan already (the usual column): nothing to multiply, nothing to overflow.
+            return amount;
+        }
+
         if (Math.Abs(amount) > decimal.MaxValue / scale)
         {
             Add(ref problems, new(field, Shorten(text ?? amount.ToString(CultureInfo.InvariantCulture)), RecordProblemCodes.OutOfRange, "The amount is too large to hold in yuan."));
