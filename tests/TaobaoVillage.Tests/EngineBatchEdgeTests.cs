@@ -1,4 +1,7 @@
 using System.Globalization;
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
 using TaobaoVillage.Batch;
 using TaobaoVillage.Domain;
 using TaobaoVillage.Engine;
@@ -491,7 +494,9 @@ public class KeySetEdgeTests
     [Fact]
     public void Add_PastThreeQuartersFull_TableDoubles()
     {
+        // Codes out of order (after the highest first) go to the table, which doubles past three quarters full.
         var keys = new KeySet();
+        keys.Add("100000", 2016);
         for (var i = 1; i <= 768; i++)
         {
             keys.Add(i.ToString(System.Globalization.CultureInfo.InvariantCulture), 2016);
@@ -501,6 +506,53 @@ public class KeySetEdgeTests
         keys.Add("769", 2016);
 
         Assert.Equal(2048, keys.Capacity);
+        Assert.Equal(1, keys.InOrderKeys);
         Assert.All(Enumerable.Range(1, 769), i => Assert.False(keys.Add(i.ToString(System.Globalization.CultureInfo.InvariantCulture), 2016)));
     }
+
+    [Fact]
+    public void Add_CodesInOrder_KeptInTheRunNotTheTable()
+    {
+        var keys = new KeySet();
+        for (var i = 1; i <= 5000; i++)
+        {
+            Assert.True(keys.Add(i.ToString(System.Globalization.CultureInfo.InvariantCulture), 2016));
+            Assert.True(keys.Add(i.ToString(System.Globalization.CultureInfo.InvariantCulture), 2017));
+        }
+
+        Assert.Equal((5000, 5000, 1024), (keys.NumericKeys, keys.InOrderKeys, keys.Capacity));
+        Assert.All(Enumerable.Range(1, 5000), i => Assert.False(keys.Add(i.ToString(System.Globalization.CultureInfo.InvariantCulture), 2017)));
+        Assert.True(keys.Add("2500", 2018));
+        Assert.False(keys.Add("2500", 2018));
+        Assert.Equal(5000, keys.InOrderKeys);
+    }
+
+    [Theory]
+    [InlineData(new[] { 5, 3, 5, 3, 4, 6, 4 }, new[] { true, true, false, false, true, true, false })]
+    [InlineData(new[] { 1, 2, 3, 2, 1, 4 }, new[] { true, true, true, false, false, true })]
+    [InlineData(new[] { 9, 8, 7, 8, 9, 10, 7 }, new[] { true, true, true, false, false, true, false })]
+    public void Add_InAndOutOfOrder_OnlyRepeatsAreDuplicates(int[] codes, bool[] expected) =>
+        Assert.Equal(expected, Admit(codes));
+
+    private static bool[] Admit(int[] codes)
+    {
+        var keys = new KeySet();
+        return [.. codes.Select(c => keys.Add(c.ToString(System.Globalization.CultureInfo.InvariantCulture), 2016))];
+    }
+
+    // Lists mostly in code order, with stretches out of order and the same codes again in other years.
+    [Property(MaxTest = 200)]
+    public Property Add_MostlyInOrder_SameAnswersAsAHashSet() => Prop.ForAll(
+        Arb.From(Gen.ArrayOf(Gen.Frequency((6, Gen.Constant(1)), (2, Gen.Choose(-30, 30)), (1, Gen.Constant(0))).Zip(Gen.Choose(2015, 2018)))),
+        steps =>
+        {
+            var keys = new KeySet();
+            var reference = new HashSet<(long, int)>();
+            var code = 330782100200L;
+            foreach (var (step, year) in steps)
+            {
+                code += step;
+                Assert.Equal(reference.Add((code, year)), keys.Add(code.ToString(System.Globalization.CultureInfo.InvariantCulture), year));
+            }
+        });
 }

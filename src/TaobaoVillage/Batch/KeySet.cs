@@ -2,25 +2,30 @@ namespace TaobaoVillage.Batch;
 
 /// <summary>
 /// The (village code, year) pairs seen so far, sized by villages rather than rows: a numeric code of up to 14 digits
-/// is one 64-bit key in an open-addressing table whose value is a bit mask of the years 1990–2053 seen for it
-/// (16 bytes a slot), so ten years of the national file cost what one year does. Other codes and years fall back to
-/// a string set.
+/// is one 64-bit key with a bit mask of the years 1990–2053 seen for it (16 bytes), so ten years of the national file
+/// cost what one year does. Keys in ascending order (a list in code order) are appended to a sorted run and found by
+/// binary search, the rest go to an open-addressing table; other codes and years fall back to a string set.
 /// </summary>
 internal sealed class KeySet
 {
     private const int FirstYear = 1990;
+
+    // Keys that came in ascending order (an official list, read in code order, is nothing else): appended, and found
+    // again by binary search. Codes that come out of order go to the hash table below.
+    private Entry[] _ascending = new Entry[1024];
+    private int _ascendingCount;
+
     // A key and its years side by side: one cache miss per lookup in a table far larger than the cache.
     private Entry[] _entries = new Entry[1024];
     private int _count;
     private HashSet<string>? _other;
 
-    /// <summary>Keys held as numbers (the fast path), for tests of which path a key takes.</summary>
-    internal int NumericKeys => _count;
+    internal int NumericKeys => _ascendingCount + _count;
 
-    /// <summary>Keys held as text (the fallback).</summary>
+    internal int InOrderKeys => _ascendingCount;
+
     internal int TextKeys => _other?.Count ?? 0;
 
-    /// <summary>Slots in the numeric table (grown at three quarters full).</summary>
     internal int Capacity => _entries.Length;
 
     public bool Add(string code, int? year)
@@ -38,17 +43,59 @@ internal sealed class KeySet
 
     private bool AddYear(long key, ulong bit)
     {
-        var i = Find(_entries, key);
-        ref var entry = ref _entries[i];
-        if (entry.Key == key)
+        var last = _ascendingCount - 1;
+        if (last < 0 || key > _ascending[last].Key)
         {
-            if ((entry.Years & bit) != 0)
+            // Past every key in order so far, so in neither part yet: a key in the table came in below an earlier
+            // key of the ascending run, and that run only grows.
+            if (_ascendingCount == _ascending.Length)
             {
-                return false;
+                Array.Resize(ref _ascending, _ascending.Length * 2);
             }
 
-            entry.Years |= bit;
+            _ascending[_ascendingCount++] = new Entry(key, bit);
             return true;
+        }
+
+        var at = key == _ascending[last].Key ? last : Search(key);
+        return at >= 0 ? SetBit(ref _ascending[at], bit) : AddOutOfOrder(key, bit);
+    }
+
+    private int Search(long key)
+    {
+        var (lo, hi) = (0, _ascendingCount - 1);
+        while (lo <= hi)
+        {
+            var mid = lo + ((hi - lo) >> 1);
+            var k = _ascending[mid].Key;
+            if (k == key)
+            {
+                return mid;
+            }
+
+            (lo, hi) = k < key ? (mid + 1, hi) : (lo, mid - 1);
+        }
+
+        return -1;
+    }
+
+    private static bool SetBit(ref Entry entry, ulong bit)
+    {
+        if ((entry.Years & bit) != 0)
+        {
+            return false;
+        }
+
+        entry.Years |= bit;
+        return true;
+    }
+
+    private bool AddOutOfOrder(long key, ulong bit)
+    {
+        var i = Find(_entries, key);
+        if (_entries[i].Key == key)
+        {
+            return SetBit(ref _entries[i], bit);
         }
 
         if ((_count + 1) * 4L > _entries.Length * 3L)
