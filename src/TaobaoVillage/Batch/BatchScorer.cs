@@ -198,11 +198,13 @@ public sealed class BatchScorer
         var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var queue = new System.Collections.Concurrent.BlockingCollection<Chunk>(boundedCapacity: 2);
         var chunkSize = RuleSets.Min(ChunkSizeFor);
-        var reader = Task.Run(() => ReadChunks(rows, keys, counts, queue, chunkSize, stop.Token), CancellationToken.None);
-        var results = new T[chunkSize];
         // The reader thread counts as one of the degree of parallelism; the rest evaluate. On two cores that is one
-        // thread reading and parsing while the caller's thread evaluates, formats and writes.
+        // thread reading, parsing and evaluating while the caller's thread projects (formats and writes): evaluating
+        // on the reader balances the two threads' work better than evaluating on the caller's.
         var workers = Math.Max(1, _options.DegreeOfParallelism - 1);
+        var scoreOnReader = workers == 1;
+        var reader = Task.Run(() => ReadChunks(rows, keys, counts, queue, chunkSize, scoreOnReader, stop.Token), CancellationToken.None);
+        var results = new T[chunkSize];
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = workers, CancellationToken = cancellationToken };
         try
         {
@@ -210,7 +212,14 @@ public sealed class BatchScorer
             {
                 var n = chunk.Count;
                 var items = chunk.Items;
-                if (workers == 1)
+                if (chunk.Scored is { } scored)
+                {
+                    for (var i = 0; i < n; i++)
+                    {
+                        results[i] = project(scored[i]);
+                    }
+                }
+                else if (workers == 1)
                 {
                     for (var i = 0; i < n; i++)
                     {
@@ -266,19 +275,28 @@ public sealed class BatchScorer
         return Math.Clamp((1 << 16) / criteria, 1, _options.ChunkSize);
     }
 
-    private void ReadChunks(IEnumerable<InputRow> rows, KeySet keys, BatchCounts counts, System.Collections.Concurrent.BlockingCollection<Chunk> queue, int chunkSize, CancellationToken cancellationToken)
+    private void ReadChunks(IEnumerable<InputRow> rows, KeySet keys, BatchCounts counts, System.Collections.Concurrent.BlockingCollection<Chunk> queue, int chunkSize, bool score, CancellationToken cancellationToken)
     {
         try
         {
-            var chunk = new Chunk(chunkSize);
+            var chunk = new Chunk(chunkSize, score);
             foreach (var row in rows)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                chunk.Items[chunk.Count++] = (row, Admit(row, keys, counts));
-                if (chunk.Count == chunk.Items.Length)
+                var problems = Admit(row, keys, counts);
+                if (chunk.Scored is { } scored)
+                {
+                    scored[chunk.Count++] = ScoreOne(row, problems, counts);
+                }
+                else
+                {
+                    chunk.Items[chunk.Count++] = (row, problems);
+                }
+
+                if (chunk.Count == chunkSize)
                 {
                     queue.Add(chunk, cancellationToken);
-                    chunk = new Chunk(chunkSize);
+                    chunk = new Chunk(chunkSize, score);
                 }
             }
 
@@ -293,9 +311,12 @@ public sealed class BatchScorer
         }
     }
 
-    private sealed class Chunk(int size)
+    /// <summary>Rows read and admitted, in order: for the evaluating threads (<see cref="Items"/>), or already scored on the reader's (<see cref="Scored"/>).</summary>
+    private sealed class Chunk(int size, bool scored)
     {
-        public (InputRow Row, IReadOnlyList<RecordProblem> Problems)[] Items { get; } = new (InputRow, IReadOnlyList<RecordProblem>)[size];
+        public (InputRow Row, IReadOnlyList<RecordProblem> Problems)[] Items { get; } = scored ? [] : new (InputRow, IReadOnlyList<RecordProblem>)[size];
+
+        public ScoredRow[]? Scored { get; } = scored ? new ScoredRow[size] : null;
 
         public int Count { get; set; }
     }
