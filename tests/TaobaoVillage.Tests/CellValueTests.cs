@@ -97,3 +97,45 @@ public class CellValueTests
     private static string Describe(RecordParseResult result) =>
         string.Join("; ", result.Problems.Select(p => $"{p.Field} [{p.Value}] {p.Code}: {p.Message}")) + $" | {result.Key} {result.Year}";
 }
+
+// The draft a thread reuses for every row must come back empty: a field left over would pass into the next record.
+public class RecordDraftTests
+{
+    [Fact]
+    public void ForThread_AfterEveryFieldWasSet_EveryFieldEmptyAgain()
+    {
+        var draft = RecordDraft.ForThread();
+        var properties = typeof(RecordDraft).GetProperties().Where(p => p.CanWrite).ToList();
+        Assert.True(properties.Count >= 17, "RecordDraft's settable properties were not found.");
+        var filled = RecordDraft.From(new TaobaoVillage.Domain.VillageRecord(new("330782100201"))
+        {
+            Name = "n", Province = "p", City = "c", County = "k", Township = "t", TownshipCode = "330782100", Year = 2020,
+            Households = 1, EcommerceHouseholds = 1, ActiveShops = 1, AnnualSales = new TaobaoVillage.Domain.Cny(1m),
+            MainPlatform = TaobaoVillage.Domain.Platform.Taobao, Committee = TaobaoVillage.Domain.CommitteeKind.Village, CommitteeFromName = true,
+        });
+        foreach (var p in properties)
+        {
+            p.SetValue(draft, p.GetValue(filled));
+        }
+
+        draft.Code = "330782100201";
+        draft.Figure("x", 1m);
+        draft.Attribute("a", "b");
+        Assert.All(properties, p => Assert.NotEqual(p.PropertyType.IsValueType ? Activator.CreateInstance(p.PropertyType) : null, p.GetValue(draft)));
+
+        var again = RecordDraft.ForThread();
+
+        Assert.Same(draft, again);
+        Assert.All(properties, p => Assert.Equal(p.PropertyType.IsValueType ? Activator.CreateInstance(p.PropertyType) : null, p.GetValue(again)));
+    }
+
+    [Fact]
+    public void Parse_TwoRowsOneThread_SecondKeepsNothingOfTheFirst()
+    {
+        var schema = RecordSchema.FromColumns(["village_code", "village_name", "households", "annual_sales_cny", "extra"]);
+        var first = schema.Parse(["1", "甲村", "100", "5", "x"]).Record!;
+        var second = schema.Parse(["2", null, null, null, null]).Record!;
+        Assert.Equal(("甲村", 100L), (first.Name, first.Households));
+        Assert.Equal((null, null, null, 0), (second.Name, second.Households, second.AnnualSales, second.Attributes.Count));
+    }
+}

@@ -238,7 +238,11 @@ public static class VerdictJsonWriter
         public (byte[] Head, byte[] Tail) For(int index, Criterion criterion)
         {
             var (known, head, tail) = index < _byIndex.Count ? _byIndex[index] : default;
-            return ReferenceEquals(known, criterion) ? (head, tail) : _byIndex.Find(p => ReferenceEquals(p.Criterion, criterion)) is var (_, h, t) ? (h, t) : throw new InvalidOperationException("The criterion is not part of the rule set.");
+            return ReferenceEquals(known, criterion) ? (head, tail) : Search(criterion);
         }
+
+        // Apart from For: a lambda capturing the criterion there would allocate its closure on every call.
+        private (byte[] Head, byte[] Tail) Search(Criterion criterion) =>
+            _byIndex.Find(p => ReferenceEquals(p.Criterion, criterion)) is ({ } _, var h, var t) ? (h, t) : throw new InvalidOperationException("The criterion is not part of the rule set.");
     }
 }

@@ -131,7 +131,7 @@ public sealed class RecordSchema
     internal RecordParseResult ParseCells(ReadOnlySpan<CellValue> cells)
     {
         List<RecordProblem>? problems = _duplicate is null ? null : [_duplicate];
-        var draft = new RecordDraft();
+        var draft = RecordDraft.ForThread();
         var count = Math.Min(cells.Length, _columns.Length);
         for (var i = 0; i < count; i++)
         {
