@@ -28,29 +28,46 @@ internal sealed class LineLimitingReader(TextReader inner, int maxLineLength) : 
             }
 
             var kept = 0;
-            for (var i = 0; i < n; i++)
+            var i = 0;
+            while (i < n)
             {
-                var c = buffer[i];
-                if (c is '\n' or '\r')
+                // The characters up to the next line break in one step (a vectorised search), not one by one.
+                var rest = buffer[i..n];
+                var lineBreak = rest.IndexOfAny('\r', '\n');
+                var run = lineBreak < 0 ? rest.Length : lineBreak;
+                if (run > 0)
                 {
-                    if (!(c == '\n' && _afterCr))
+                    _afterCr = false;
+                    // Keep what still fits in the line's limit; the rest of the line is dropped and the line marked cut.
+                    var room = (int)Math.Clamp(maxLineLength - _length, 0, run);
+                    if (room < run)
                     {
-                        _line++;
+                        _cut.Add(_line);
                     }
 
-                    _length = 0;
-                    _afterCr = c == '\r';
-                    buffer[kept++] = c;
-                    continue;
+                    if (kept != i)
+                    {
+                        buffer.Slice(i, room).CopyTo(buffer[kept..]);
+                    }
+
+                    kept += room;
+                    _length += run;
+                    i += run;
                 }
 
-                _afterCr = false;
-                if (++_length > maxLineLength)
+                if (lineBreak < 0)
                 {
-                    _cut.Add(_line);
-                    continue;
+                    break;
                 }
 
+                var c = buffer[i++];
+                if (!(c == '\n' && _afterCr))
+                {
+                    _line++;
+                }
+
+                _length = 0;
+                _afterCr = c == '\r';
                 buffer[kept++] = c;
             }
 

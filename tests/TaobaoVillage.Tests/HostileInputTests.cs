@@ -245,6 +245,59 @@ public class ReaderLimitOptionsTests
 
 public class CsvRecordReaderLimitTests
 {
+    // Lines over the limit are cut whatever the line ends (\n, \r\n, \r) and wherever the text arrives in pieces;
+    // every other line is read whole (issue 12 made the cut search for line breaks a block at a time).
+    [Property(MaxTest = 200)]
+    public Property Read_LinesAroundTheLimitInPieces_OnlyLongerLinesCut() => Prop.ForAll(
+        Arb.From(Gen.ArrayOf(Gen.Choose(0, 60).Zip(Gen.Elements("\n", "\r\n", "\r"))).Zip(Gen.Choose(1, 50))),
+        t =>
+        {
+            const int limit = 40;
+            var (lines, piece) = t;
+            var text = new StringBuilder("village_code,village_name\n");
+            for (var i = 0; i < lines.Length; i++)
+            {
+                text.Append(i + 1).Append(',').Append(new string('村', lines[i].Item1)).Append(lines[i].Item2);
+            }
+
+            var rows = CsvRecordReader.Read(new PieceReader(text.ToString(), piece), "t.csv", new CsvRecordReaderOptions { MaxRecordBytes = limit }).ToList();
+
+            Assert.Equal(lines.Length, rows.Count);
+            for (var i = 0; i < lines.Length; i++)
+            {
+                var length = $"{i + 1},".Length + lines[i].Item1;
+                Assert.Equal(i + 2, rows[i].Line);
+                if (length > limit)
+                {
+                    Assert.Equal(RecordProblemCodes.TooLong, Assert.Single(rows[i].Parsed.Problems).Code);
+                }
+                else
+                {
+                    Assert.Equal(lines[i].Item1 == 0 ? null : new string('村', lines[i].Item1), rows[i].Parsed.Record!.Name);
+                }
+            }
+        });
+
+    /// <summary>Text handed out at most a few characters at a time.</summary>
+    private sealed class PieceReader(string text, int piece) : TextReader
+    {
+        private int _at;
+
+        public override int Read(Span<char> buffer)
+        {
+            var n = Math.Min(Math.Min(piece, buffer.Length), text.Length - _at);
+            text.AsSpan(_at, n).CopyTo(buffer);
+            _at += n;
+            return n;
+        }
+
+        public override int Read(char[] buffer, int index, int count) => Read(buffer.AsSpan(index, count));
+
+        public override int Peek() => _at < text.Length ? text[_at] : -1;
+
+        public override int Read() => _at < text.Length ? text[_at++] : -1;
+    }
+
     [Fact]
     public void Read_LineOverMaxRecordBytes_RejectedAtItsOwnLineNextRowsRead()
     {
