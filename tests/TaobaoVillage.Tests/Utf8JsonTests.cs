@@ -25,26 +25,52 @@ public class Utf8JsonTests
     [InlineData("-9223372036854775809")]
     [InlineData("79228162514264337593543950335")]
     [InlineData("0.0000000000000000000000000001")]
+    [InlineData("0.045130")]
+    [InlineData("-0.5")]
+    [InlineData("0.5")]
+    [InlineData("12.5")]
+    [InlineData("-12.50")]
+    [InlineData("1.000000")]
+    [InlineData("9223372036854775.807")]
+    [InlineData("9223372036854775.808")]
+    [InlineData("0.9223372036854775807")]
+    [InlineData("1844674407370955.1615")]
+    [InlineData("123456789.123456789")]
     public void Number_Decimal_AsDecimalPrintsIt(string text)
     {
         var value = decimal.Parse(text, CultureInfo.InvariantCulture);
         Assert.Equal(value.ToString(CultureInfo.InvariantCulture), Number(value));
     }
 
-    [Fact]
-    public void Number_NegativeZeroWithScaleZero_AsDecimalPrintsIt()
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(28)]
+    public void Number_NegativeZero_AsDecimalPrintsIt(byte scale)
     {
-        var negativeZero = new decimal(0, 0, 0, isNegative: true, scale: 0);
+        var negativeZero = new decimal(0, 0, 0, isNegative: true, scale);
         Assert.Equal(negativeZero.ToString(CultureInfo.InvariantCulture), Number(negativeZero));
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(3)]
+    [InlineData(28)]
+    public void Number_Zero_AsDecimalPrintsIt(byte scale)
+    {
+        var zero = new decimal(0, 0, 0, isNegative: false, scale);
+        Assert.Equal(zero.ToString(CultureInfo.InvariantCulture), Number(zero));
     }
 
     private static readonly Gen<decimal> AnyDecimal =
         from lo in Gen.Choose(int.MinValue, int.MaxValue)
         from mid in Gen.Elements(0, 0, 1, -1, int.MaxValue, int.MinValue)
         from hi in Gen.Elements(0, 0, 0, 1, -1)
+        from small in Gen.Elements(false, false, true)
         from negative in Gen.Elements(true, false)
         from scale in Gen.Elements<byte>(0, 0, 0, 1, 2, 6, 18, 28)
-        select new decimal(lo, mid, hi, negative, scale);
+        select new decimal(small ? lo % 1000 : lo, mid, hi, negative, scale);
 
     [Property(MaxTest = 1000)]
     public Property Number_AnyDecimal_AsDecimalPrintsIt() => Prop.ForAll(

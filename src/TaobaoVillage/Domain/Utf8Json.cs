@@ -73,12 +73,59 @@ internal sealed class Utf8Json
     /// <summary>As <see cref="JsonText.AppendNumber"/>: the decimal's own digits, trailing zeros kept.</summary>
     public Utf8Json Number(decimal value)
     {
-        // A whole amount without a fractional part (most counts and sums) prints as the integer it is.
-        if (value.Scale == 0 && value >= long.MinValue && value <= long.MaxValue)
+        // Up to 63 bits of digits (every count, amount and share a line carries) are printed here, as decimal prints
+        // them: the digits, a point before the last 'scale' of them, "0." and zeros in front when needed. The general
+        // formatter was an eighth of a verdict line's time.
+        Span<int> bits = stackalloc int[4];
+        decimal.GetBits(value, bits);
+        var (lo, mid, hi, flags) = (bits[0], bits[1], bits[2], bits[3]);
+        var digits = ((ulong)(uint)mid << 32) | (uint)lo;
+        var negative = flags < 0;
+        if (hi != 0 || digits > long.MaxValue || (digits == 0 && negative))
         {
-            return Number((long)value);
+            return General(value);
         }
 
+        var scale = (flags >> 16) & 0xFF;
+        if (scale == 0)
+        {
+            return Number(negative ? -(long)digits : (long)digits);
+        }
+
+        Span<byte> text = stackalloc byte[20];
+        Utf8Formatter.TryFormat(digits, text, out var n);
+        var whole = n - scale;
+        var span = Space(n + 3 + Math.Max(0, -whole));
+        var at = 0;
+        if (negative)
+        {
+            span[at++] = (byte)'-';
+        }
+
+        if (whole <= 0)
+        {
+            span[at++] = (byte)'0';
+            span[at++] = (byte)'.';
+            span.Slice(at, -whole).Fill((byte)'0');
+            at += -whole;
+            text[..n].CopyTo(span[at..]);
+            at += n;
+        }
+        else
+        {
+            text[..whole].CopyTo(span[at..]);
+            at += whole;
+            span[at++] = (byte)'.';
+            text[whole..n].CopyTo(span[at..]);
+            at += n - whole;
+        }
+
+        _length += at;
+        return this;
+    }
+
+    private Utf8Json General(decimal value)
+    {
         if (!value.TryFormat(Space(64), out var n, default, CultureInfo.InvariantCulture))
         {
             return Ascii(value.ToString(CultureInfo.InvariantCulture));
