@@ -151,17 +151,18 @@ public static class VerdictJsonWriter
         var first = true;
         for (var i = verdict.FirstExplained; i < verdict.Count; i++)
         {
-            var r = verdict.ResultAt(i);
-            if (detail == VerdictDetail.Failing && r.Outcome == Outcome.Pass)
+            var outcome = verdict.OutcomeAt(i);
+            if (detail == VerdictDetail.Failing && outcome == Outcome.Pass)
             {
                 continue;
             }
 
-            var seen = details[i];
-            var part = parts.For(i, r.Criterion);
-            w.Raw(first ? [] : ","u8).Raw(part.Head).Raw(Outcomes[(int)r.Outcome]).Raw("\""u8);
+            ref readonly var seen = ref details[i];
+            var part = parts.For(i, verdict.CriterionAt(i));
+            // The id and outcome in one piece; the first criterion without the comma in front.
+            w.Raw(part.Heads[(int)outcome].AsSpan(first ? 1 : 0));
             first = false;
-            if (r.Criterion is Condition { Comparison: Comparison.OneOf })
+            if (part.Kind == PartKind.Category)
             {
                 w.Raw(",\"actual\":"u8).String(seen.Category);
                 if (seen.FromName)
@@ -170,7 +171,7 @@ public static class VerdictJsonWriter
                     w.Raw(",\"source\":\"village_name\""u8);
                 }
             }
-            else if (r.Criterion is Condition)
+            else if (part.Kind == PartKind.Figure)
             {
                 w.Raw(",\"actual\":"u8);
                 if (seen.Denominator is { } d && seen.Observed is { } n && d != 0)
@@ -187,10 +188,12 @@ public static class VerdictJsonWriter
                 }
             }
 
-            w.Raw(part.Tail).Raw(",\"shortfall\":"u8);
+            w.Raw(part.Tail);
             if (seen.ShortfallSource is { } s)
             {
-                w.Raw("{\"amount\":"u8).Number(seen.ShortfallAmount).Raw(",\"unit\":\""u8).Ascii(UnitNames.Name(s.Metric.ShortfallUnit)).Raw("\"}}"u8);
+                w.Raw("{\"amount\":"u8).Number(seen.ShortfallAmount);
+                var unit = (int)s.Metric.ShortfallUnit;
+                _ = (uint)unit < (uint)UnitEnds.Length ? w.Raw(UnitEnds[unit]) : w.Raw(",\"unit\":\""u8).Ascii(UnitNames.Name(s.Metric.ShortfallUnit)).Raw("\"}}"u8);
             }
             else
             {
@@ -208,13 +211,25 @@ public static class VerdictJsonWriter
         return details.Length >= count ? details : detailScratch = new ResultDetail[count];
     }
 
-    private static readonly byte[][] Outcomes = [.. Enum.GetValues<Outcome>().Select(o => Encoding.UTF8.GetBytes(StatusNames.Name(o)))];
+    // The end of a shortfall by unit: ,"unit":"cny"}} and so on.
+    private static readonly byte[][] UnitEnds = [.. Enum.GetValues<TaobaoVillage.Metrics.Unit>().OrderBy(u => (int)u).Select((u, i) => (int)u == i ? Encoding.UTF8.GetBytes(",\"unit\":" + JsonText.Quote(UnitNames.Name(u)) + "}}") : throw new InvalidOperationException("Units are numbered from zero."))];
+
+    /// <summary>What a criterion's line shows as its value: a category, a figure, or nothing (a group).</summary>
+    private enum PartKind
+    {
+        Group,
+        Figure,
+        Category,
+    }
+
+    /// <summary>One criterion's constant bytes: its head for each outcome (with a comma in front), its threshold and unit up to "shortfall".</summary>
+    private sealed record Part(Criterion Criterion, byte[][] Heads, byte[] Tail, PartKind Kind);
 
     /// <summary>The constant bytes of a rule set's lines, escaped and encoded once.</summary>
     private sealed class Parts
     {
         // In the engine's order (pre-order, as a verdict numbers its results), so a line finds its parts by index.
-        private readonly List<(Criterion Criterion, byte[] Head, byte[] Tail)> _byIndex = [];
+        private readonly List<Part> _byIndex = [];
 
         public Parts(RuleSet ruleSet)
         {
@@ -222,27 +237,26 @@ public static class VerdictJsonWriter
                 .Append(",\"hash\":").AppendString(ruleSet.ContentHash).Append('}').ToString());
             foreach (var criterion in ruleSet.Criteria.DescendantsAndSelf())
             {
-                var head = "{\"id\":" + JsonText.Quote(criterion.Id) + ",\"outcome\":\"";
-                var tail = criterion switch
+                var heads = Enum.GetValues<Outcome>().OrderBy(o => (int)o)
+                    .Select(o => Encoding.UTF8.GetBytes(",{\"id\":" + JsonText.Quote(criterion.Id) + ",\"outcome\":" + JsonText.Quote(StatusNames.Name(o))))
+                    .ToArray();
+                var (tail, kind) = criterion switch
                 {
-                    Condition { Comparison: Comparison.OneOf } c => ",\"threshold\":[" + string.Join(",", c.Values.Select(JsonText.Quote)) + "]",
-                    Condition c => ",\"threshold\":" + DecimalText.Format(c.Threshold ?? 0m) + ",\"unit\":" + JsonText.Quote(UnitNames.Name(c.Unit)),
-                    _ => string.Empty,
+                    Condition { Comparison: Comparison.OneOf } c => (",\"threshold\":[" + string.Join(",", c.Values.Select(JsonText.Quote)) + "]", PartKind.Category),
+                    Condition c => (",\"threshold\":" + DecimalText.Format(c.Threshold ?? 0m) + ",\"unit\":" + JsonText.Quote(UnitNames.Name(c.Unit)), PartKind.Figure),
+                    _ => (string.Empty, PartKind.Group),
                 };
-                _byIndex.Add((criterion, Encoding.UTF8.GetBytes(head), Encoding.UTF8.GetBytes(tail)));
+                _byIndex.Add(new Part(criterion, heads, Encoding.UTF8.GetBytes(tail + ",\"shortfall\":"), kind));
             }
         }
 
         public byte[] RuleSet { get; }
 
-        public (byte[] Head, byte[] Tail) For(int index, Criterion criterion)
-        {
-            var (known, head, tail) = index < _byIndex.Count ? _byIndex[index] : default;
-            return ReferenceEquals(known, criterion) ? (head, tail) : Search(criterion);
-        }
+        public Part For(int index, Criterion criterion) =>
+            index < _byIndex.Count && ReferenceEquals(_byIndex[index].Criterion, criterion) ? _byIndex[index] : Search(criterion);
 
         // Apart from For: a lambda capturing the criterion there would allocate its closure on every call.
-        private (byte[] Head, byte[] Tail) Search(Criterion criterion) =>
-            _byIndex.Find(p => ReferenceEquals(p.Criterion, criterion)) is ({ } _, var h, var t) ? (h, t) : throw new InvalidOperationException("The criterion is not part of the rule set.");
+        private Part Search(Criterion criterion) =>
+            _byIndex.Find(p => ReferenceEquals(p.Criterion, criterion)) ?? throw new InvalidOperationException("The criterion is not part of the rule set.");
     }
 }
