@@ -70,7 +70,8 @@ public sealed record BatchOptions
 {
     /// <summary>
     /// How many threads work at once; 1 (the default) is sequential. Above 1, one thread reads and parses while the
-    /// others evaluate and project. Output is identical either way.
+    /// others evaluate and project; at exactly 2, the reading thread evaluates too and the caller's thread projects.
+    /// Output is identical either way.
     /// </summary>
     public int DegreeOfParallelism { get; init; } = 1;
 
