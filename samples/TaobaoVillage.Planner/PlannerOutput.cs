@@ -15,6 +15,10 @@ public sealed class PlannerOutput : IDisposable
     private static readonly ConcurrentDictionary<AtomicFile, byte> Pending = new();
     private readonly AtomicFile? file;
     private readonly Stream? compressed;
+    private bool binary;
+
+    // The file's bytes: through the compressor for .gz, else the file itself.
+    private Stream? Bytes => compressed ?? file?.Stream;
 
     private PlannerOutput(TextWriter writer, IAnsiConsole console, AtomicFile? file, Stream? compressed = null)
     {
@@ -30,8 +34,17 @@ public sealed class PlannerOutput : IDisposable
     /// <summary>Tables and charts write here: the terminal, or plain text at 140 columns into the file.</summary>
     public IAnsiConsole Console { get; }
 
-    /// <summary>The file's bytes, for binary formats (.xlsx); null for standard output. Write here or to <see cref="Writer"/>, not both.</summary>
-    public Stream? FileStream => compressed ?? file?.Stream;
+    /// <summary>
+    /// The file's bytes, for binary formats (.xlsx, .parquet); null for standard output. Write here or to
+    /// <see cref="Writer"/>, not both: once asked for, the text writer is never flushed into the file (its byte-order
+    /// mark, with --bom, would land after the binary format's last byte).
+    /// </summary>
+    /// <returns>The file's stream, or null.</returns>
+    public Stream? BinaryStream()
+    {
+        binary = true;
+        return Bytes;
+    }
 
     /// <summary>
     /// The file's byte stream when its text is UTF-8, with what the writer holds (and the BOM, if asked for) flushed
@@ -40,7 +53,7 @@ public sealed class PlannerOutput : IDisposable
     /// <returns>The stream, or null.</returns>
     public Stream? Utf8Stream()
     {
-        if (FileStream is not { } stream || Writer is not StreamWriter { Encoding: UTF8Encoding })
+        if (Bytes is not { } stream || Writer is not StreamWriter { Encoding: UTF8Encoding })
         {
             return null;
         }
@@ -118,7 +131,11 @@ public sealed class PlannerOutput : IDisposable
     /// <exception cref="IOException">The output could not be written.</exception>
     public void Commit()
     {
-        Writer.Flush();
+        if (!binary)
+        {
+            Writer.Flush();
+        }
+
         compressed?.Dispose();
         if (file is not null)
         {

@@ -137,11 +137,11 @@ public static class ScoreCommand
                 break;
             case "parquet":
                 // Parquet compresses its own columns and needs a seekable file: never standard output, never .gz.
-                var file = output.FileStream is { CanSeek: true } seekable ? seekable : throw new PlannerException(Words.Get("a .parquet file needs a file: give --output FILE.parquet."), PlannerApp.Usage);
+                var file = output.BinaryStream() is { CanSeek: true } seekable ? seekable : throw new PlannerException(Words.Get("a .parquet file needs a file: give --output FILE.parquet."), PlannerApp.Usage);
                 TaobaoVillage.Parquet.ParquetVerdictWriter.Write(file, scorer.Score(rows, counts).Select(r => { report.Add(r); return r; }), scorer.RuleSets);
                 break;
             case "xlsx":
-                var stream = output.FileStream ?? throw new PlannerException(Words.Get("an .xlsx workbook needs a file: give --output FILE.xlsx."), PlannerApp.Usage);
+                var stream = output.BinaryStream() ?? throw new PlannerException(Words.Get("an .xlsx workbook needs a file: give --output FILE.xlsx."), PlannerApp.Usage);
                 TaobaoVillage.Excel.ExcelVerdictWriter.Write(stream, scorer.Score(rows, counts).Select(r => { report.Add(r); return r; }), scorer.RuleSets);
                 break;
             case "csv":

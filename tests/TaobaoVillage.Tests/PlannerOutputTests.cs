@@ -7,6 +7,24 @@ public class PlannerOutputTests
 {
     private static readonly string[] Spellings = ["same", "dot", "dotdot", "symlink", "hardlink"];
 
+    // Found in issue 12: with --bom the text writer's byte-order mark was flushed after the binary file's last byte,
+    // so a Parquet file no longer ended with its magic and a workbook had three stray bytes after its directory.
+    [Theory]
+    [InlineData("verdicts.parquet", new byte[] { (byte)'P', (byte)'A', (byte)'R', (byte)'1' })]
+    [InlineData("verdicts.xlsx", new byte[] { 0, 0 })]
+    public void BinaryStream_WithBom_FileEndsWithItsFormatsLastBytes(string name, byte[] ending)
+    {
+        using var folder = new TempFolder();
+        var path = Path.Combine(folder.Path, name);
+
+        var (code, _, stderr, _) = PlannerRun.Run("score", "--input", BatchScorerTests.TestFile("mixed.csv"), "--output", path, "--bom");
+
+        Assert.True(code == 0, stderr);
+        var bytes = File.ReadAllBytes(path);
+        Assert.Equal(ending, bytes[^ending.Length..]);
+        Assert.NotEqual(new byte[] { 0xEF, 0xBB, 0xBF }, bytes[^3..]);
+    }
+
     [Theory]
     [InlineData("verdicts.jsonl")]
     [InlineData("verdicts.csv")]
