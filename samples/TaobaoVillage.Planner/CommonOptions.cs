@@ -141,7 +141,7 @@ public static class CommonOptions
         Recursive = true,
     };
 
-    /// <summary><c>--columns</c>, on every command: a JSON file naming the planner's own headers (<see cref="ColumnMap"/>).</summary>
+    /// <summary><c>--columns</c>, on every command: a JSON file naming the planner's own headers (<see cref="TaobaoVillage.Metrics.ColumnMap"/>).</summary>
     public static Option<string?> Columns { get; } = new("--columns")
     {
         Description = "A JSON file mapping your own column names to fields, beyond the built-in Chinese and English names: {\"户籍人口户数\": \"households\", \"销售（万）\": \"年销售额(万元)\"}.",

@@ -164,7 +164,6 @@ public static partial class WorkbenchCommands
 
     /// <summary>The near misses of a file: villages not eligible, by readiness, best first.</summary>
     /// <param name="rows">The input rows.</param>
-    /// <param name="ruleSet">The rule set.</param>
     /// <param name="top">How many.</param>
     /// <returns>The rows and their scores.</returns>
     public static List<(ScoredRow Row, int Score)> Misses(IEnumerable<ScoredRow> rows, int top)
@@ -181,7 +180,7 @@ public static partial class WorkbenchCommands
 
     /// <summary>A table of near misses.</summary>
     /// <param name="misses">The near misses.</param>
-    /// <param name="ruleSet">The rule set.</param>
+    /// <param name="ruleSets">The rule sets the rows may have been judged by (their criteria are the columns).</param>
     /// <returns>The table.</returns>
     public static Table NearMissTable(IEnumerable<(ScoredRow Row, int Score)> misses, IReadOnlyList<RuleSet> ruleSets)
     {

@@ -2,7 +2,6 @@ using BenchmarkDotNet.Attributes;
 using RulesEngine.Models;
 using TaobaoVillage.Domain;
 using TaobaoVillage.Engine;
-using TaobaoVillage.Rules;
 using TaobaoVillage.RuleSets;
 
 namespace TaobaoVillage.Benchmarks;

@@ -4,10 +4,8 @@ using TaobaoVillage.Batch;
 using TaobaoVillage.Domain;
 using TaobaoVillage.Engine;
 using TaobaoVillage.IO;
-using TaobaoVillage.Json;
 using TaobaoVillage.Planning;
 using TaobaoVillage.Rules;
-using TaobaoVillage.RuleSets;
 
 namespace TaobaoVillage.Tests;
 

@@ -6,7 +6,6 @@ using TaobaoVillage.Batch;
 using TaobaoVillage.Csv;
 using TaobaoVillage.Domain;
 using TaobaoVillage.Engine;
-using TaobaoVillage.Rules;
 
 namespace TaobaoVillage.Tests;
 

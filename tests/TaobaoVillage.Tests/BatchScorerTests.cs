@@ -5,7 +5,6 @@ using TaobaoVillage.Batch;
 using TaobaoVillage.Csv;
 using TaobaoVillage.Domain;
 using TaobaoVillage.IO;
-using TaobaoVillage.Rules;
 
 namespace TaobaoVillage.Tests;
 

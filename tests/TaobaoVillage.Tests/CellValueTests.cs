@@ -1,9 +1,7 @@
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
-using TaobaoVillage.Batch;
 using TaobaoVillage.Csv;
-using TaobaoVillage.Metrics;
 
 namespace TaobaoVillage.Tests;
 

@@ -1,6 +1,5 @@
 using TaobaoVillage.Batch;
 using TaobaoVillage.IO;
-using TaobaoVillage.Rules;
 
 namespace TaobaoVillage.Tests;
 

@@ -1,9 +1,6 @@
 using TaobaoVillage.Domain;
-using TaobaoVillage.Json;
 using TaobaoVillage.Engine;
-using TaobaoVillage.Metrics;
 using TaobaoVillage.Rules;
-using TaobaoVillage.RuleSets;
 
 namespace TaobaoVillage.Tests;
 

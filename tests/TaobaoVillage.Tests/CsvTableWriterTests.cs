@@ -1,5 +1,4 @@
 using TaobaoVillage.Csv;
-using TaobaoVillage.Planner;
 
 namespace TaobaoVillage.Tests;
 

@@ -1,6 +1,4 @@
-using System.Globalization;
 using TaobaoVillage.Planner;
-using TaobaoVillage.Rules;
 
 namespace TaobaoVillage.Tests;
 

@@ -3,7 +3,6 @@ using Newtonsoft.Json.Linq;
 using TaobaoVillage.Batch;
 using TaobaoVillage.Domain;
 using TaobaoVillage.IO;
-using TaobaoVillage.RuleSets;
 
 namespace TaobaoVillage.Tests;
 

@@ -5,9 +5,7 @@ using FsCheck.Xunit;
 using TaobaoVillage.Batch;
 using TaobaoVillage.Domain;
 using TaobaoVillage.Engine;
-using TaobaoVillage.Metrics;
 using TaobaoVillage.Rules;
-using TaobaoVillage.RuleSets;
 
 namespace TaobaoVillage.Tests;
 

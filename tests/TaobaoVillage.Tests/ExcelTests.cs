@@ -9,7 +9,6 @@ using TaobaoVillage.Csv;
 using TaobaoVillage.Domain;
 using TaobaoVillage.Excel;
 using TaobaoVillage.Planner;
-using TaobaoVillage.Rules;
 
 namespace TaobaoVillage.Tests;
 

@@ -1,7 +1,5 @@
 using TaobaoVillage.Domain;
-using TaobaoVillage.Metrics;
 using TaobaoVillage.Rules;
-using TaobaoVillage.RuleSets;
 
 namespace TaobaoVillage.Tests;
 

@@ -1,7 +1,6 @@
 using System.Globalization;
 using TaobaoVillage.Domain;
 using TaobaoVillage.Engine;
-using TaobaoVillage.Metrics;
 
 namespace TaobaoVillage.Tests;
 

@@ -4,9 +4,7 @@ using TaobaoVillage.Aggregation;
 using TaobaoVillage.Batch;
 using TaobaoVillage.Domain;
 using TaobaoVillage.Engine;
-using TaobaoVillage.Metrics;
 using TaobaoVillage.Rules;
-using TaobaoVillage.RuleSets;
 
 namespace TaobaoVillage.Tests;
 

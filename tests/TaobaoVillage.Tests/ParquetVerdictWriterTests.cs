@@ -1,12 +1,9 @@
 using System.Globalization;
 using Newtonsoft.Json.Linq;
 using Parquet;
-using Parquet.Schema;
-using TaobaoVillage.Batch;
 using TaobaoVillage.IO;
 using TaobaoVillage.Parquet;
 using TaobaoVillage.Planner;
-using TaobaoVillage.RuleSets;
 
 namespace TaobaoVillage.Tests;
 

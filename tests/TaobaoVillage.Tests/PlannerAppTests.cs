@@ -1,6 +1,5 @@
 using Newtonsoft.Json.Linq;
 using Spectre.Console.Testing;
-using TaobaoVillage.Rules;
 using TaobaoVillage.Planner;
 
 namespace TaobaoVillage.Tests;

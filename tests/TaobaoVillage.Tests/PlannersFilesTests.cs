@@ -3,7 +3,6 @@ using TaobaoVillage.Batch;
 using TaobaoVillage.Csv;
 using TaobaoVillage.Domain;
 using TaobaoVillage.Planner;
-using TaobaoVillage.Rules;
 
 namespace TaobaoVillage.Tests;
 

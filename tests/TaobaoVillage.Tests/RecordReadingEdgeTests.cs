@@ -1,6 +1,5 @@
 using TaobaoVillage.Domain;
 using TaobaoVillage.Engine;
-using TaobaoVillage.Metrics;
 
 namespace TaobaoVillage.Tests;
 

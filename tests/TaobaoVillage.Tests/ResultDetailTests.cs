@@ -3,8 +3,6 @@ using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
 using TaobaoVillage.Engine;
-using TaobaoVillage.RuleSets;
-using TaobaoVillage.Testing;
 
 namespace TaobaoVillage.Tests;
 

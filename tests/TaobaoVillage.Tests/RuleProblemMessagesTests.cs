@@ -1,5 +1,3 @@
-using TaobaoVillage.Json;
-using TaobaoVillage.Metrics;
 using TaobaoVillage.Rules;
 
 namespace TaobaoVillage.Tests;

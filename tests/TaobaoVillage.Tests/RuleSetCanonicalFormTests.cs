@@ -4,7 +4,6 @@ using FsCheck.Xunit;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 using TaobaoVillage.Domain;
-using TaobaoVillage.Metrics;
 using TaobaoVillage.Rules;
 
 namespace TaobaoVillage.Tests;

@@ -1,7 +1,6 @@
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
-using TaobaoVillage.Domain;
 using TaobaoVillage.Engine;
 using TaobaoVillage.Rules;
 

@@ -5,8 +5,6 @@ using TaobaoVillage.Aggregation;
 using TaobaoVillage.Batch;
 using TaobaoVillage.Domain;
 using TaobaoVillage.Engine;
-using TaobaoVillage.Planner;
-using TaobaoVillage.Rules;
 
 namespace TaobaoVillage.Tests;
 

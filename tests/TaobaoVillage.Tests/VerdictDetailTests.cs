@@ -5,7 +5,6 @@ using TaobaoVillage.Batch;
 using TaobaoVillage.Csv;
 using TaobaoVillage.IO;
 using TaobaoVillage.Planner;
-using TaobaoVillage.RuleSets;
 
 namespace TaobaoVillage.Tests;
 
