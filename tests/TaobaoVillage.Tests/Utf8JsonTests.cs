@@ -42,24 +42,18 @@ public class Utf8JsonTests
         Assert.Equal(value.ToString(CultureInfo.InvariantCulture), Number(value));
     }
 
+    // Zero with and without the sign bit, at several scales: the digits path must not print "-0" or drop the places.
     [Theory]
-    [InlineData(0)]
-    [InlineData(1)]
-    [InlineData(2)]
-    [InlineData(28)]
-    public void Number_NegativeZero_AsDecimalPrintsIt(byte scale)
+    [InlineData(false, 0)]
+    [InlineData(false, 3)]
+    [InlineData(false, 28)]
+    [InlineData(true, 0)]
+    [InlineData(true, 1)]
+    [InlineData(true, 2)]
+    [InlineData(true, 28)]
+    public void Number_Zero_AsDecimalPrintsIt(bool negative, byte scale)
     {
-        var negativeZero = new decimal(0, 0, 0, isNegative: true, scale);
-        Assert.Equal(negativeZero.ToString(CultureInfo.InvariantCulture), Number(negativeZero));
-    }
-
-    [Theory]
-    [InlineData(0)]
-    [InlineData(3)]
-    [InlineData(28)]
-    public void Number_Zero_AsDecimalPrintsIt(byte scale)
-    {
-        var zero = new decimal(0, 0, 0, isNegative: false, scale);
+        var zero = new decimal(0, 0, 0, negative, scale);
         Assert.Equal(zero.ToString(CultureInfo.InvariantCulture), Number(zero));
     }
 
