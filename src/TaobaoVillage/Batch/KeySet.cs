@@ -20,12 +20,16 @@ internal sealed class KeySet
     private int _count;
     private HashSet<string>? _other;
 
+    /// <summary>Keys held as numbers (the fast path, in order or not), for tests of which path a key takes.</summary>
     internal int NumericKeys => _ascendingCount + _count;
 
+    /// <summary>Keys held in the ascending run.</summary>
     internal int InOrderKeys => _ascendingCount;
 
+    /// <summary>Keys held as text (the fallback).</summary>
     internal int TextKeys => _other?.Count ?? 0;
 
+    /// <summary>Slots in the table for keys out of order (grown at three quarters full).</summary>
     internal int Capacity => _entries.Length;
 
     public bool Add(string code, int? year)
@@ -109,6 +113,7 @@ internal sealed class KeySet
         return true;
     }
 
+    /// <summary>The slot holding <paramref name="key"/>, or the empty slot where it would go (0 marks empty).</summary>
     private static int Find(Entry[] entries, long key)
     {
         var mask = entries.Length - 1;

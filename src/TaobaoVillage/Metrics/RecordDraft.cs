@@ -43,7 +43,6 @@ internal sealed class RecordDraft
 
     public ImmutableDictionary<string, string>.Builder? Attributes { get; private set; }
 
-    /// <summary>A draft holding every field of a record, to change some and make a new one.</summary>
     [ThreadStatic]
     private static RecordDraft? current;
 
@@ -68,6 +67,7 @@ internal sealed class RecordDraft
         return draft;
     }
 
+    /// <summary>A draft holding every field of a record, to change some and make a new one.</summary>
     public static RecordDraft From(VillageRecord record)
     {
         var draft = new RecordDraft
