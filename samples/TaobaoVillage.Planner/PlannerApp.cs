@@ -68,6 +68,13 @@ public static class PlannerApp
             stderr.WriteLine(Words.Get("error: ") + OneLine(ex.Message));
             return ex.ExitCode;
         }
+        catch (Exception) when (PlannerOutput.Interrupted is { } path)
+        {
+            // A signal gave the output up while it was being written: the write that found its file closed is the
+            // interruption, said in one line, not a failure with a stack trace.
+            stderr.WriteLine(Words.Get("error: ") + OneLine(Words.Format("interrupted; '{0}' was left as it was.", path)));
+            return Interrupted;
+        }
         catch (Exception ex) when (EnvironmentFailure(ex) is { } cause)
         {
             stderr.WriteLine(Words.Get("error: ") + OneLine(cause.Message));

@@ -118,11 +118,15 @@ public sealed class PlannerOutput : IDisposable
     /// <returns>True for <c>….gz</c>.</returns>
     public static bool IsGzip(string? path) => path?.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) == true;
 
+    /// <summary>The first output a signal gave up (see <see cref="AbortAll"/>), or null while none was.</summary>
+    public static string? Interrupted { get; private set; }
+
     /// <summary>Gives up every output file not yet committed: called when the process is interrupted.</summary>
     public static void AbortAll()
     {
         foreach (var file in Pending.Keys)
         {
+            Interrupted ??= file.Path;
             file.Abort();
         }
     }

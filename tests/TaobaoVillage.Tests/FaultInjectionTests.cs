@@ -40,12 +40,21 @@ public class FaultInjectionTests(LargeInputFixture large) : IClassFixture<LargeI
         File.WriteAllText(output, Earlier);
         var inputBefore = File.GetLastWriteTimeUtc(large.Input);
 
-        using var process = Start(["score", "--input", large.Input, "--format", "jsonl", "--output", output]);
+        var errors = new System.Text.StringBuilder();
+        using var process = Start(["score", "--input", large.Input, "--format", "jsonl", "--output", output], errors);
         WaitForTemporary(folder, process);
         Signal(process, signal);
         Assert.True(process.WaitForExit(30_000));
+        process.WaitForExit();
 
         Assert.Equal(expectedExit, process.ExitCode);
+        // Found in issue 12: a write racing the signal ended with an unhandled exception's stack trace on stderr.
+        lock (errors)
+        {
+            Assert.DoesNotContain("Unhandled exception", errors.ToString(), StringComparison.Ordinal);
+            Assert.DoesNotContain("   at ", errors.ToString(), StringComparison.Ordinal);
+        }
+
         Assert.Equal(Earlier, File.ReadAllText(output));
         Assert.Equal(["out.jsonl"], folder.Names());
         Assert.Equal(inputBefore, File.GetLastWriteTimeUtc(large.Input));
@@ -110,7 +119,7 @@ public class FaultInjectionTests(LargeInputFixture large) : IClassFixture<LargeI
     }
 
     /// <summary>Starts the planner with SIGINT at its default (a test host may have inherited it ignored).</summary>
-    private static Process Start(string[] args)
+    private static Process Start(string[] args, System.Text.StringBuilder? errors = null)
     {
         var info = new ProcessStartInfo("python3", ["-c", "import os, signal, sys; signal.signal(signal.SIGINT, signal.SIG_DFL); os.execvp(sys.argv[1], sys.argv[1:])", "dotnet", PlannerDll, .. args])
         {
@@ -119,7 +128,16 @@ public class FaultInjectionTests(LargeInputFixture large) : IClassFixture<LargeI
         };
         var process = Process.Start(info)!;
         process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, line) =>
+        {
+            if (errors is not null && line.Data is { } text)
+            {
+                lock (errors)
+                {
+                    errors.AppendLine(text);
+                }
+            }
+        };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return process;
