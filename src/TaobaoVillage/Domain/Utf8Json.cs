@@ -94,33 +94,28 @@ internal sealed class Utf8Json
 
         Span<byte> text = stackalloc byte[20];
         Utf8Formatter.TryFormat(digits, text, out var n);
-        var whole = n - scale;
-        var span = Space(n + 3 + Math.Max(0, -whole));
+        // [-] whole digits (or 0) . zeros the scale asks for beyond the digits, then the rest of the digits.
+        var whole = Math.Max(n - scale, 0);
+        var zeros = Math.Max(scale - n, 0);
+        var span = Space(n + zeros + 3);
         var at = 0;
         if (negative)
         {
             span[at++] = (byte)'-';
         }
 
-        if (whole <= 0)
+        if (whole == 0)
         {
             span[at++] = (byte)'0';
-            span[at++] = (byte)'.';
-            span.Slice(at, -whole).Fill((byte)'0');
-            at += -whole;
-            text[..n].CopyTo(span[at..]);
-            at += n;
-        }
-        else
-        {
-            text[..whole].CopyTo(span[at..]);
-            at += whole;
-            span[at++] = (byte)'.';
-            text[whole..n].CopyTo(span[at..]);
-            at += n - whole;
         }
 
-        _length += at;
+        text[..whole].CopyTo(span[at..]);
+        at += whole;
+        span[at++] = (byte)'.';
+        span.Slice(at, zeros).Fill((byte)'0');
+        at += zeros;
+        text[whole..n].CopyTo(span[at..]);
+        _length += at + n - whole;
         return this;
     }
 

@@ -252,11 +252,10 @@ public static class VerdictJsonWriter
 
         public byte[] RuleSet { get; }
 
+        // The engine compiles the same pre-order: a criterion elsewhere than its index is a bug, said at once.
         public Part For(int index, Criterion criterion) =>
-            index < _byIndex.Count && ReferenceEquals(_byIndex[index].Criterion, criterion) ? _byIndex[index] : Search(criterion);
-
-        // Apart from For: a lambda capturing the criterion there would allocate its closure on every call.
-        private Part Search(Criterion criterion) =>
-            _byIndex.Find(p => ReferenceEquals(p.Criterion, criterion)) ?? throw new InvalidOperationException("The criterion is not part of the rule set.");
+            index < _byIndex.Count && ReferenceEquals(_byIndex[index].Criterion, criterion)
+                ? _byIndex[index]
+                : throw new InvalidOperationException($"The criterion '{criterion.Id}' is not at position {index} of its rule set.");
     }
 }
