@@ -426,6 +426,42 @@ public class VerdictTests
         Assert.Equal(["CN¥0.01 more annual e-commerce sales and 1 more active online shop"], paths.Select(p => p.ToString()));
     }
 
+    // From an FsCheck counterexample (support plans, seed 12782351487263684772,12956268175606985755): no shops of 400
+    // households, so 100 shops (the count) and 40 shops (a tenth) are equally costly; with a limit of 1 the count came
+    // first and the 40 that dominates it was never weighed.
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(8)]
+    public void PathsToPass_EquallyCostlyWayDominatedByALaterOne_TheLaterOneWhateverTheLimit(int limit)
+    {
+        var village = new VillageRecord(new VillageCode("330782001001"))
+        {
+            Year = 2019, Committee = CommitteeKind.Village, Households = 400, ActiveShops = 0, AnnualSales = Cny.FromYuan(12_400_000m),
+        };
+
+        var paths = BuiltInRuleSets.ForVillageYear(2019).Compile().Evaluate(village).PathsToPass(limit);
+
+        Assert.Equal(["40 more active online shops"], paths.Select(p => p.ToString()));
+    }
+
+    // Fewer ways asked for are the first of more ways asked for: the limit cuts the advice, it does not change it.
+    [Property(MaxTest = 300)]
+    public Property PathsToPass_AnyRecord_SmallerLimitIsAPrefix() => Prop.ForAll(
+        TaobaoVillage.Testing.VillageArbitraries.Records(),
+        record =>
+        {
+            foreach (var ruleSet in BuiltInRuleSets.All.Where(r => r.Target == RuleTarget.Village))
+            {
+                var verdict = ruleSet.Compile().Evaluate(record);
+                var eight = verdict.PathsToPass(8).Select(p => p.ToString()).ToList();
+                foreach (var limit in new[] { 1, 2, 3 })
+                {
+                    Assert.Equal(eight.Take(limit), verdict.PathsToPass(limit).Select(p => p.ToString()));
+                }
+            }
+        });
+
     [Fact]
     public void PathsToPass_Eligible_OneEmptyPath()
     {

@@ -199,6 +199,28 @@ public class SupportPlannerTests
             .Select((tv, i) => Village($"330782{(tv.t == 0 ? 1 : tv.t == 1 ? 100 : 200):D3}{tv.v:D3}", year, figures[i].shops, figures[i].tenThousands * 10_000m))
             .ToArray();
 
+    // The FsCheck counterexample (seed 12782351487263684772,12956268175606985755, k 1): the plan raised 330782001001 by
+    // 100 shops (a way dominated by 40) and claimed township 001's shops passed 300 (a village and a town); raised by
+    // the 40 a village needs, the township stays at 281, and one village is the most one village of support buys.
+    [Fact]
+    public void Plan_OneVillageWhoseEquallyCostlyWaysDiffer_NoTownClaimedThatRescoringDenies()
+    {
+        var records = new[]
+        {
+            Village("330782001000", 2019, 95, 14_720_000m),
+            Village("330782001001", 2019, 0, 12_400_000m),
+            Village("330782001002", 2019, 146, 8_280_000m),
+            Village("330782100000", 2019, 322, 2_030_000m),
+            Village("330782200000", 2019, 347, 4_550_000m),
+            Village("330782200001", 2019, 25, 9_820_000m),
+        };
+
+        var plan = SupportPlanner.Plan(Score(records), TownRules, PlanBudget.Villages(1));
+
+        Assert.Equal((1, 0, 0, 1), (plan.Gain, plan.TownsBefore, plan.TownsAfter, BruteForce(records, 1)));
+        Assert.Null(Assert.Single(plan.Villages).CompletesTown);
+    }
+
     [Property(MaxTest = 60)]
     public Property Plan_SmallCounties_EqualsBruteForceAndItsClaimsHoldOnRescoring() => Prop.ForAll(
         Arb.From(SmallCounty.Where(r => r.Length <= 12)),

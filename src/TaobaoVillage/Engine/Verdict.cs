@@ -179,22 +179,20 @@ public sealed class Verdict
             return [];
         }
 
-        // Advice never offers a way that needs more of the same and nothing less than a way already offered.
-        var kept = new List<PathToPass>(limit);
+        // Advice never offers a way that needs more of the same and nothing less than another way. Every candidate is
+        // weighed before the cut: a way as cheap as one kept, later in rule order, may dominate it, and stopping at the
+        // limit kept the dominated one (PathsToPass(1) then disagreed with PathsToPass(8)'s first).
+        var kept = new List<PathToPass>();
         foreach (var path in WaysToPass.Paths(Root, Math.Max(limit, 16)))
         {
             if (!kept.Any(k => k.Dominates(path)))
             {
                 kept.RemoveAll(path.Dominates);
                 kept.Add(path);
-                if (kept.Count == limit)
-                {
-                    break;
-                }
             }
         }
 
-        return kept;
+        return kept.Count > limit ? kept.GetRange(0, limit) : kept;
     }
 
     internal IReadOnlyList<CriterionResult> ChildrenOf(int index)
