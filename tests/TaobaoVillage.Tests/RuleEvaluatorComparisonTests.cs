@@ -199,12 +199,5 @@ public partial class RuleEvaluatorTests
         _ => new VillageRecord(new VillageCode("1")) { EcommerceHouseholds = value },
     };
 
-    private static bool Holds(Comparison comparison, decimal value, decimal threshold) => comparison switch
-    {
-        Comparison.AtLeast => value >= threshold,
-        Comparison.GreaterThan => value > threshold,
-        Comparison.AtMost => value <= threshold,
-        Comparison.LessThan => value < threshold,
-        _ => value == threshold,
-    };
+    private static bool Holds(Comparison comparison, decimal value, decimal threshold) => Holds(comparison, value.CompareTo(threshold));
 }

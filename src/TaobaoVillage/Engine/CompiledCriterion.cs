@@ -1,3 +1,4 @@
+using System.Numerics;
 using TaobaoVillage.Metrics;
 using TaobaoVillage.Rules;
 
@@ -15,6 +16,12 @@ internal struct CompiledCriterion
     public decimal Threshold;
     public decimal Quantum;
     public ulong Mask;
+
+    // The threshold as whole numbers, for comparisons without decimal arithmetic (see Form): a count's threshold, or a
+    // share's as Parts / Whole (0.1 = 1 / 10).
+    public ConditionForm Form;
+    public long Parts;
+    public long Whole;
 
     /// <summary>Compiles a tree in pre-order into <paramref name="nodes"/>; returns the node's index.</summary>
     public static int Compile(Criterion criterion, List<CompiledCriterion> nodes)
@@ -40,7 +47,7 @@ internal struct CompiledCriterion
                     mask |= c.Metric.CategoryParser!(value, out var at) ? 1ul << at : 0;
                 }
 
-                nodes[index] = new CompiledCriterion
+                var node = new CompiledCriterion
                 {
                     Criterion = c,
                     Condition = c,
@@ -55,6 +62,8 @@ internal struct CompiledCriterion
                         _ => 1m,
                     },
                 };
+                node.Form = FormOf(ref node);
+                nodes[index] = node;
                 break;
         }
 
@@ -64,19 +73,73 @@ internal struct CompiledCriterion
     /// <summary>The outcome of a condition on these facts: all evaluation computes (the explanation is <see cref="Explain"/>, on demand).</summary>
     public readonly Outcome Decide(Subject facts)
     {
-        if (Metric.Kind == MetricKind.Category)
+        switch (Form)
         {
-            var value = facts.Category(Metric);
-            return value < 0 ? Outcome.Unknown : (Mask & (1ul << value)) != 0 ? Outcome.Pass : Outcome.Fail;
+            case ConditionForm.Category:
+                var category = facts.Category(Metric);
+                return category < 0 ? Outcome.Unknown : (Mask & (1ul << category)) != 0 ? Outcome.Pass : Outcome.Fail;
+            case ConditionForm.WholeCount:
+                return facts.Count(Metric) is { } count ? Holds(count.CompareTo(Parts)) : Outcome.Unknown;
+            case ConditionForm.WholeShare:
+                // Exact: count × Whole against Parts × households, in 128 bits (no product of two longs overflows it).
+                return facts.Count(Metric.Numerator!) is { } n && facts.Count(Metric.Denominator!) is { } h && h > 0
+                    ? Holds(Math.BigMul(n, Whole).CompareTo(Math.BigMul(Parts, h)))
+                    : Outcome.Unknown;
+            case ConditionForm.Share:
+                // A threshold whose digits or places do not fit 64 bits: the same cross-multiplication without limits (in
+                // decimal, threshold × households is rounded to 28 digits, which could round a share into a pass).
+                return facts.Count(Metric.Numerator!) is { } part && facts.Count(Metric.Denominator!) is { } all && all > 0
+                    ? Holds(BigInteger.Compare(part * Fraction(Threshold).Whole, Fraction(Threshold).Parts * all))
+                    : Outcome.Unknown;
+            default:
+                return facts.Value(Metric) is { } v ? Holds(v.CompareTo(Threshold)) : Outcome.Unknown;
+        }
+    }
+
+    /// <summary>
+    /// How a condition is decided: a count against a whole threshold, or a share of counts against a threshold of at
+    /// most 18 decimal places, in whole numbers of 64 and 128 bits; a share with a longer threshold in unlimited whole
+    /// numbers; anything else (money, attribute numbers) by comparing decimals, which is exact (no arithmetic).
+    /// </summary>
+    private static ConditionForm FormOf(ref CompiledCriterion node)
+    {
+        var metric = node.Metric;
+        if (metric.Kind == MetricKind.Category)
+        {
+            return ConditionForm.Category;
         }
 
-        if (Metric.Numerator is { } numerator)
+        // When the threshold does not fit 64 bits: a share in unlimited whole numbers, a count compared as a decimal.
+        var otherwise = metric.Numerator is null ? ConditionForm.Value : ConditionForm.Share;
+        var bits = decimal.GetBits(node.Threshold);
+        if (bits[2] != 0 || bits[1] < 0)
         {
-            // Exact: count ≥ share × households, never a floating-point ratio.
-            return facts.Value(numerator) is { } n && facts.Value(Metric.Denominator!) is { } h && h > 0 ? Compare(n, Threshold * h) : Outcome.Unknown;
+            return otherwise;
         }
 
-        return facts.Value(Metric) is { } v ? Compare(v, Threshold) : Outcome.Unknown;
+        // The threshold's digits and places as Parts / Whole, trailing zeros dropped (100.0 is 100, 0.10 is 1 / 10).
+        var parts = ((long)bits[1] << 32) | (uint)bits[0];
+        var scale = (bits[3] >> 16) & 0xFF;
+        for (; scale > 0 && parts % 10 == 0; scale--)
+        {
+            parts /= 10;
+        }
+
+        if (scale > 18)
+        {
+            return otherwise;
+        }
+
+        node.Parts = bits[3] < 0 ? -parts : parts;
+        node.Whole = 1;
+        for (var i = 0; i < scale; i++)
+        {
+            node.Whole *= 10;
+        }
+
+        // Shares are of counts, and counts are read as whole numbers (Metric's factories).
+        return metric.Numerator is not null ? ConditionForm.WholeShare
+            : metric.Kind == MetricKind.Count && scale == 0 ? ConditionForm.WholeCount : otherwise;
     }
 
     /// <summary>What a condition saw and what it misses, given the outcome <see cref="Decide"/> gave on the same facts.</summary>
@@ -98,7 +161,7 @@ internal struct CompiledCriterion
 
             var (n, h) = (num!.Value, households!.Value);
             var required = Threshold * h;
-            return outcome == Outcome.Fail && TryGap(n, required, 1m, out var amount)
+            return outcome == Outcome.Fail && TryShareGap(n, h, required, out var amount)
                 ? new ResultDetail(n, h, shortfallSource: Condition, shortfallAmount: amount, required: required)
                 : new ResultDetail(n, h);
         }
@@ -111,6 +174,48 @@ internal struct CompiledCriterion
         return outcome == Outcome.Fail && TryGap(v, Threshold, Quantum, out var gap)
             ? new ResultDetail(v, shortfallSource: Condition, shortfallAmount: gap, required: Threshold)
             : new ResultDetail(v);
+    }
+
+    /// <summary>
+    /// The whole count a failing share misses, from the exact product of threshold and households (in decimal the
+    /// product of a threshold of many places and a large count is rounded, and a rounded product could make the gap 0).
+    /// </summary>
+    private readonly bool TryShareGap(decimal count, decimal households, decimal required, out decimal amount)
+    {
+        if (Comparison == Comparison.EqualTo)
+        {
+            return TryGap(count, required, 1m, out amount);
+        }
+
+        amount = Form == ConditionForm.WholeShare
+            ? (decimal)CountGap((Int128)count, Math.BigMul(Parts, (long)households), Whole)
+            : (decimal)CountGap((BigInteger)count, Fraction(Threshold).Parts * (BigInteger)households, Fraction(Threshold).Whole);
+        return true;
+    }
+
+    /// <summary>How many the count must grow (or shrink) by for the comparison to hold, the count needed being <paramref name="product"/> / <paramref name="whole"/>.</summary>
+    private readonly T CountGap<T>(T count, T product, T whole)
+        where T : IBinaryInteger<T>
+    {
+        // Counts and thresholds are not negative, so the quotient is the floor.
+        var (floor, remainder) = T.DivRem(product, whole);
+        var ceiling = T.IsZero(remainder) ? floor : floor + T.One;
+        return Comparison switch
+        {
+            Comparison.AtLeast => ceiling - count,
+            Comparison.GreaterThan => floor + T.One - count,
+            Comparison.AtMost => count - floor,
+            _ => count - ceiling + T.One,
+        };
+    }
+
+    /// <summary>A decimal as the fraction of its digits over its power of ten, without limits.</summary>
+    private static (BigInteger Parts, BigInteger Whole) Fraction(decimal value)
+    {
+        Span<int> bits = stackalloc int[4];
+        decimal.GetBits(value, bits);
+        var parts = (new BigInteger((uint)bits[2]) << 64) | (new BigInteger((uint)bits[1]) << 32) | new BigInteger((uint)bits[0]);
+        return (bits[3] < 0 ? -parts : parts, BigInteger.Pow(10, (bits[3] >> 16) & 0xFF));
     }
 
     private readonly bool TryGap(decimal value, decimal required, decimal quantum, out decimal amount)
@@ -128,15 +233,16 @@ internal struct CompiledCriterion
         }
     }
 
-    private readonly Outcome Compare(decimal value, decimal threshold)
+    /// <summary>Whether the comparison holds, given the sign of the value compared with the threshold.</summary>
+    private readonly Outcome Holds(int sign)
     {
         var ok = Comparison switch
         {
-            Comparison.AtLeast => value >= threshold,
-            Comparison.GreaterThan => value > threshold,
-            Comparison.AtMost => value <= threshold,
-            Comparison.LessThan => value < threshold,
-            _ => value == threshold,
+            Comparison.AtLeast => sign >= 0,
+            Comparison.GreaterThan => sign > 0,
+            Comparison.AtMost => sign <= 0,
+            Comparison.LessThan => sign < 0,
+            _ => sign == 0,
         };
         return ok ? Outcome.Pass : Outcome.Fail;
     }
@@ -156,4 +262,26 @@ internal struct CompiledCriterion
         // One fen: the amounts are in whole fen already; one (a shop, a household): no division needed.
         static decimal Ceiling(decimal amount, decimal quantum) => quantum == 0.01m ? amount : quantum == 1m ? decimal.Ceiling(amount) : decimal.Ceiling(amount / quantum) * quantum;
     }
+}
+
+/// <summary>How a compiled condition is decided (see <c>CompiledCriterion.FormOf</c>).</summary>
+internal enum ConditionForm : byte
+{
+    /// <summary>A group: decided from its parts.</summary>
+    Group,
+
+    /// <summary>A category in a set of values.</summary>
+    Category,
+
+    /// <summary>A count against a whole threshold, in whole numbers.</summary>
+    WholeCount,
+
+    /// <summary>A share of two counts, cross-multiplied in whole numbers of 128 bits.</summary>
+    WholeShare,
+
+    /// <summary>A share of two counts whose threshold does not fit 64 bits, cross-multiplied in unlimited whole numbers.</summary>
+    Share,
+
+    /// <summary>Any other value against its threshold, compared as decimals.</summary>
+    Value,
 }

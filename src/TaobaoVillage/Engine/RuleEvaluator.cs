@@ -84,24 +84,26 @@ public sealed class RuleEvaluator
         // Evaluation decides every node's outcome and nothing else: one allocation (the verdict). Values seen and
         // shortfalls are read back from the same immutable facts when asked for (Verdict.DetailOf).
         Span<Outcome> outcomes = _nodes.Length <= 64 ? stackalloc Outcome[_nodes.Length] : new Outcome[_nodes.Length];
-        var outcome = Decide(0, facts, outcomes);
-        return new Verdict(this, subject, facts, outcome, outcomes);
-    }
 
-    private Outcome Decide(int index, Subject facts, Span<Outcome> outcomes)
-    {
-        ref readonly var node = ref _nodes[index];
-        if (node.Children is not { } children)
+        // Pre-order numbers a group before its parts, so from the last node back every part is decided before its group.
+        // Every part is decided, even past the point its group is settled: each has its own line in the explanation.
+        for (var index = _nodes.Length - 1; index >= 0; index--)
         {
-            return outcomes[index] = node.Decide(facts);
+            ref readonly var node = ref _nodes[index];
+            outcomes[index] = node.Children is { } children ? Combine(node.Kind, children, outcomes) : node.Decide(facts);
         }
 
+        return new Verdict(this, subject, facts, outcomes[0], outcomes);
+    }
+
+    /// <summary>A group's outcome from its parts' (Kleene logic: a failing part fails all of, a passing part passes any of).</summary>
+    private static Outcome Combine(GroupKind kind, int[] children, ReadOnlySpan<Outcome> outcomes)
+    {
         var passed = 0;
         var failed = 0;
         foreach (var child in children)
         {
-            // Every part is decided, even past the point the group is settled: each has its own line in the explanation.
-            switch (Decide(child, facts, outcomes))
+            switch (outcomes[child])
             {
                 case Outcome.Pass:
                     passed++;
@@ -112,7 +114,7 @@ public sealed class RuleEvaluator
             }
         }
 
-        return outcomes[index] = node.Kind == GroupKind.AllOf
+        return kind == GroupKind.AllOf
             ? failed > 0 ? Outcome.Fail : passed == children.Length ? Outcome.Pass : Outcome.Unknown
             : passed > 0 ? Outcome.Pass : failed == children.Length ? Outcome.Fail : Outcome.Unknown;
     }
@@ -189,6 +191,8 @@ public sealed class RuleEvaluator
 internal readonly struct Subject(VillageRecord? village, TownshipFigures? township)
 {
     public decimal? Value(Metric metric) => village is not null ? metric.FromVillage?.Invoke(village) : metric.FromTownship?.Invoke(township!);
+
+    public long? Count(Metric metric) => village is not null ? metric.CountOfVillage?.Invoke(village) : metric.CountOfTownship?.Invoke(township!);
 
     public int Category(Metric metric) => village is not null
         ? metric.CategoryOfVillage?.Invoke(village) ?? -1

@@ -30,14 +30,17 @@ public sealed partial class Metric
         };
     }
 
-    // The readers take decimal? directly (a count converts implicitly), so that reading a value is one delegate call.
-    private static Metric Count(string name, Unit unit, string description, Targets targets, Func<VillageRecord, decimal?> village, Func<TownshipFigures, decimal?> township,
-        Action<RecordDraft, long?> store, params string[] aliases) =>
+    // A count is read as a whole number (what the engine and the validator compare exactly, without decimal
+    // arithmetic) and, through the same reader, as a decimal for explanations.
+    private static Metric Count(string name, Unit unit, string description, Targets targets, Func<VillageRecord, long?>? village, Func<TownshipFigures, long?>? township,
+        Action<RecordDraft, long?>? store, params string[] aliases) =>
         new(name, MetricKind.Count, unit, description, targets)
         {
-            FromVillage = village,
-            FromTownship = township,
-            Store = (d, v) => store(d, (long?)v),
+            CountOfVillage = village,
+            CountOfTownship = township,
+            FromVillage = village is null ? null : r => village(r),
+            FromTownship = township is null ? null : t => township(t),
+            Store = store is null ? null : (d, v) => store(d, (long?)v),
             Aliases = aliases,
         };
 

@@ -83,10 +83,7 @@ public sealed partial class Metric : IEquatable<Metric>
         "类型", "委员会类型", "村委会类型").Configure(m => m.ReadFromName = r => r.CommitteeFromName);
 
     /// <summary>The number of Taobao Villages in a township: <c>taobao_villages</c>.</summary>
-    public static Metric TaobaoVillages { get; } = new("taobao_villages", MetricKind.Count, Unit.Villages, "Taobao Villages in the township", Targets.Township)
-    {
-        FromTownship = t => t.TaobaoVillages,
-    };
+    public static Metric TaobaoVillages { get; } = Count("taobao_villages", Unit.Villages, "Taobao Villages in the township", Targets.Township, null, t => t.TaobaoVillages, null);
 
     /// <summary>The kind of township: <c>township_kind</c>, <c>township</c> (乡镇), <c>subdistrict</c> (街道) or <c>other</c> (development zones, farms).</summary>
     public static Metric TownshipKind { get; } = new("township_kind", MetricKind.Category, Unit.None, "kind of township", Targets.Township)
@@ -169,6 +166,12 @@ public sealed partial class Metric : IEquatable<Metric>
     internal Func<VillageRecord, decimal?>? FromVillage { get; private set; }
 
     internal Func<TownshipFigures, decimal?>? FromTownship { get; private set; }
+
+    /// <summary>For a count, its value as a whole number (<see cref="FromVillage"/> reads the same as a decimal).</summary>
+    internal Func<VillageRecord, long?>? CountOfVillage { get; private set; }
+
+    /// <summary>For a count, its value as a whole number (<see cref="FromTownship"/> reads the same as a decimal).</summary>
+    internal Func<TownshipFigures, long?>? CountOfTownship { get; private set; }
 
     internal Func<VillageRecord, int>? CategoryOfVillage { get; private set; }
 

@@ -60,6 +60,10 @@ public static class VillageRecordValidator
         private readonly Func<VillageRecord, decimal?>? _value = metric.CategoryOfVillage is null ? metric.FromVillage : null;
         private readonly Func<VillageRecord, decimal?>? _households = metric.AtMostHouseholds ? Metric.Households.FromVillage : null;
 
+        // Counts are screened as whole numbers; only a count that breaks a check is read again as a decimal, for its message.
+        private readonly Func<VillageRecord, long?>? _count = metric.CountOfVillage;
+        private readonly Func<VillageRecord, long?>? _householdCount = metric.AtMostHouseholds ? Metric.Households.CountOfVillage : null;
+
         public void Run(VillageRecord record, ref List<RecordProblem>? problems)
         {
             if (_category is not null)
@@ -69,6 +73,11 @@ public static class VillageRecordValidator
                     CellNumbers.Add(ref problems, new(metric.Name, Format(index), metric.UnknownValue.Code, $"The value {Format(index)} is not a defined {metric.Description}."));
                 }
 
+                return;
+            }
+
+            if (_count is not null && (_count(record) is not { } count || Clears(count, record)))
+            {
                 return;
             }
 
@@ -92,6 +101,11 @@ public static class VillageRecordValidator
                     $"{Capitalise(metric.Description)} ({Format(value)}) exceed households ({Format(households)})."));
             }
         }
+
+        /// <summary>Whether a count passes the same checks as <see cref="Run"/>'s decimal path: not negative, positive if it must be, no more than households.</summary>
+        private bool Clears(long count, VillageRecord record) => count > 0
+            ? !(_householdCount is not null && _householdCount(record) is { } households && households > 0 && count > households)
+            : count == 0 && !metric.MustBePositive;
     }
 
     private static string Capitalise(string text) => char.ToUpperInvariant(text[0]) + text[1..];
