@@ -111,29 +111,19 @@ public static class ScoreCommand
     {
         switch (request.Format)
         {
-            case "jsonl" when output.Utf8Stream() is { } bytes:
-                // The lines as UTF-8 straight into the file: no string per line (issue 12).
-                var buffer = new System.Buffers.ArrayBufferWriter<byte>(1 << 17);
+            case "jsonl":
+                // UTF-8 lines straight into the file when it is UTF-8 (no string per line, issue 12); text otherwise.
+                // Flushed, not disposed: the output belongs to PlannerOutput, which commits or abandons it.
+                var lines = output.Utf8Stream() is { } bytes
+                    ? new VerdictJsonLinesWriter(bytes, scorer.RuleSet, request.Detail, leaveOpen: true)
+                    : new VerdictJsonLinesWriter(output.Writer, scorer.RuleSet, request.Detail, leaveOpen: true);
                 foreach (var row in scorer.Score(rows, counts))
                 {
                     report.Add(row);
-                    VerdictJsonWriter.WriteLine(row, scorer.RuleSetFor(row.Year), buffer, request.Detail);
-                    if (buffer.WrittenCount >= 1 << 16)
-                    {
-                        bytes.Write(buffer.WrittenSpan);
-                        buffer.ResetWrittenCount();
-                    }
+                    lines.Write(row, scorer.RuleSetFor(row.Year));
                 }
 
-                bytes.Write(buffer.WrittenSpan);
-                break;
-            case "jsonl":
-                foreach (var line in scorer.ScoreSelect(rows, row => { report.Add(row); return VerdictJsonWriter.FormatLine(row, scorer.RuleSetFor(row.Year), request.Detail); }, counts))
-                {
-                    output.Writer.Write(line);
-                    output.Writer.Write('\n');
-                }
-
+                lines.Flush();
                 break;
             case "parquet":
                 // Parquet compresses its own columns and needs a seekable file: never standard output, never .gz.

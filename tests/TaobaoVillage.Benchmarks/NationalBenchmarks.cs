@@ -76,20 +76,14 @@ public class NationalBenchmarks
 
     private long WriteJsonLines(Stream output, int threads)
     {
-        // As the planner writes a file: UTF-8 lines into one buffer, flushed every 64 KiB.
+        // As the planner writes a file.
         var counts = new BatchCounts();
-        var buffer = new ArrayBufferWriter<byte>(1 << 17);
+        using var lines = new VerdictJsonLinesWriter(output, BuiltInRuleSets.AliResearch, VerdictDetail.All, leaveOpen: true);
         foreach (var row in Scorer(threads).Score(CsvRecordReader.ReadFile(_path), counts))
         {
-            VerdictJsonWriter.WriteLine(row, BuiltInRuleSets.AliResearch, buffer);
-            if (buffer.WrittenCount >= 1 << 16)
-            {
-                output.Write(buffer.WrittenSpan);
-                buffer.ResetWrittenCount();
-            }
+            lines.Write(row);
         }
 
-        output.Write(buffer.WrittenSpan);
         return counts.Read;
     }
 }

@@ -58,20 +58,15 @@ public static class Stages
 
     private static long Utf8Lines(List<ScoredRow> rows, RuleSet rules)
     {
-        var buffer = new System.Buffers.ArrayBufferWriter<byte>(1 << 17);
-        long n = 0;
+        using var lines = new VerdictJsonLinesWriter(Stream.Null, rules);
         foreach (var r in rows)
         {
-            VerdictJsonWriter.WriteLine(r, rules, buffer);
-            if (buffer.WrittenCount >= 1 << 16)
-            {
-                n += buffer.WrittenCount;
-                buffer.ResetWrittenCount();
-            }
+            lines.Write(r);
         }
 
-        return n + buffer.WrittenCount;
+        return rows.Count;
     }
+
 
     private static List<string[]> Cells(string path, int rows)
     {
