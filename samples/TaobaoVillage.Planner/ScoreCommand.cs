@@ -111,12 +111,10 @@ public static class ScoreCommand
     {
         switch (request.Format)
         {
-            case "jsonl":
-                // UTF-8 lines straight into the file when it is UTF-8 (no string per line, issue 12); text otherwise.
-                // Flushed, not disposed: the output belongs to PlannerOutput, which commits or abandons it.
-                var lines = output.Utf8Stream() is { } bytes
-                    ? new VerdictJsonLinesWriter(bytes, scorer.RuleSet, request.Detail, leaveOpen: true)
-                    : new VerdictJsonLinesWriter(output.Writer, scorer.RuleSet, request.Detail, leaveOpen: true);
+            case "jsonl" when output.Utf8Stream() is { } bytes:
+                // UTF-8 lines straight into the file (no string per line, issue 12). Flushed, not disposed: the output
+                // belongs to PlannerOutput, which commits or abandons it.
+                var lines = new VerdictJsonLinesWriter(bytes, scorer.RuleSet, request.Detail, leaveOpen: true);
                 foreach (var row in scorer.Score(rows, counts))
                 {
                     report.Add(row);
@@ -124,6 +122,16 @@ public static class ScoreCommand
                 }
 
                 lines.Flush();
+                break;
+            case "jsonl":
+                // Another encoding (GB18030): each line a string, formatted on the scoring threads and written in order.
+                var text = new VerdictJsonLinesWriter(output.Writer, scorer.RuleSet, request.Detail, leaveOpen: true);
+                foreach (var line in scorer.ScoreSelect(rows, row => { report.Add(row); return VerdictJsonWriter.FormatLine(row, scorer.RuleSetFor(row.Year), request.Detail); }, counts))
+                {
+                    text.WriteLine(line);
+                }
+
+                text.Flush();
                 break;
             case "parquet":
                 // Parquet compresses its own columns and needs a seekable file: never standard output, never .gz.
