@@ -89,7 +89,7 @@ internal struct CompiledCriterion
                 // A threshold whose digits or places do not fit 64 bits: the same cross-multiplication without limits (in
                 // decimal, threshold × households is rounded to 28 digits, which could round a share into a pass).
                 return facts.Count(Metric.Numerator!) is { } part && facts.Count(Metric.Denominator!) is { } all && all > 0
-                    ? Holds(BigInteger.Compare(part * Fraction(Threshold).Whole, Fraction(Threshold).Parts * all))
+                    ? Holds(CompareUnlimited(part, all))
                     : Outcome.Unknown;
             default:
                 return facts.Value(Metric) is { } v ? Holds(v.CompareTo(Threshold)) : Outcome.Unknown;
@@ -97,9 +97,10 @@ internal struct CompiledCriterion
     }
 
     /// <summary>
-    /// How a condition is decided: a count against a whole threshold, or a share of counts against a threshold of at
-    /// most 18 decimal places, in whole numbers of 64 and 128 bits; a share with a longer threshold in unlimited whole
-    /// numbers; anything else (money, attribute numbers) by comparing decimals, which is exact (no arithmetic).
+    /// How a condition is decided: a count against a whole threshold, or a share of counts against a threshold whose
+    /// digits and power of ten fit 64 bits (up to 18 places), in whole numbers of 64 and 128 bits; a share with a longer
+    /// threshold in unlimited whole numbers; anything else (money, attribute numbers) by comparing decimals, which is
+    /// exact (no arithmetic).
     /// </summary>
     private static ConditionForm FormOf(ref CompiledCriterion node)
     {
@@ -111,35 +112,18 @@ internal struct CompiledCriterion
 
         // When the threshold does not fit 64 bits: a share in unlimited whole numbers, a count compared as a decimal.
         var otherwise = metric.Numerator is null ? ConditionForm.Value : ConditionForm.Share;
-        var bits = decimal.GetBits(node.Threshold);
-        if (bits[2] != 0 || bits[1] < 0)
+        var (parts, whole) = Fraction(node.Threshold);
+        if (BigInteger.Abs(parts) > long.MaxValue || whole > long.MaxValue)
         {
             return otherwise;
         }
 
-        // The threshold's digits and places as Parts / Whole, trailing zeros dropped (100.0 is 100, 0.10 is 1 / 10).
-        var parts = ((long)bits[1] << 32) | (uint)bits[0];
-        var scale = (bits[3] >> 16) & 0xFF;
-        for (; scale > 0 && parts % 10 == 0; scale--)
-        {
-            parts /= 10;
-        }
-
-        if (scale > 18)
-        {
-            return otherwise;
-        }
-
-        node.Parts = bits[3] < 0 ? -parts : parts;
-        node.Whole = 1;
-        for (var i = 0; i < scale; i++)
-        {
-            node.Whole *= 10;
-        }
+        node.Parts = (long)parts;
+        node.Whole = (long)whole;
 
         // Shares are of counts, and counts are read as whole numbers (Metric's factories).
         return metric.Numerator is not null ? ConditionForm.WholeShare
-            : metric.Kind == MetricKind.Count && scale == 0 ? ConditionForm.WholeCount : otherwise;
+            : metric.Kind == MetricKind.Count && whole.IsOne ? ConditionForm.WholeCount : otherwise;
     }
 
     /// <summary>What a condition saw and what it misses, given the outcome <see cref="Decide"/> gave on the same facts.</summary>
@@ -187,10 +171,22 @@ internal struct CompiledCriterion
             return TryGap(count, required, 1m, out amount);
         }
 
-        amount = Form == ConditionForm.WholeShare
-            ? (decimal)CountGap((Int128)count, Math.BigMul(Parts, (long)households), Whole)
-            : (decimal)CountGap((BigInteger)count, Fraction(Threshold).Parts * (BigInteger)households, Fraction(Threshold).Whole);
+        if (Form == ConditionForm.WholeShare)
+        {
+            amount = (decimal)CountGap((Int128)count, Math.BigMul(Parts, (long)households), Whole);
+            return true;
+        }
+
+        var (parts, whole) = Fraction(Threshold);
+        amount = (decimal)CountGap((BigInteger)count, parts * (BigInteger)households, whole);
         return true;
+    }
+
+    /// <summary>The sign of count × whole − parts × households for a threshold that does not fit 64 bits.</summary>
+    private readonly int CompareUnlimited(long count, long households)
+    {
+        var (parts, whole) = Fraction(Threshold);
+        return BigInteger.Compare(count * whole, parts * households);
     }
 
     /// <summary>How many the count must grow (or shrink) by for the comparison to hold, the count needed being <paramref name="product"/> / <paramref name="whole"/>.</summary>
@@ -209,13 +205,19 @@ internal struct CompiledCriterion
         };
     }
 
-    /// <summary>A decimal as the fraction of its digits over its power of ten, without limits.</summary>
+    /// <summary>A decimal as its digits over its power of ten, trailing zeros dropped (100.0 is 100 / 1, 0.10 is 1 / 10).</summary>
     private static (BigInteger Parts, BigInteger Whole) Fraction(decimal value)
     {
         Span<int> bits = stackalloc int[4];
         decimal.GetBits(value, bits);
         var parts = (new BigInteger((uint)bits[2]) << 64) | (new BigInteger((uint)bits[1]) << 32) | new BigInteger((uint)bits[0]);
-        return (bits[3] < 0 ? -parts : parts, BigInteger.Pow(10, (bits[3] >> 16) & 0xFF));
+        var scale = (bits[3] >> 16) & 0xFF;
+        for (; scale > 0 && (parts % 10).IsZero; scale--)
+        {
+            parts /= 10;
+        }
+
+        return (bits[3] < 0 ? -parts : parts, BigInteger.Pow(10, scale));
     }
 
     private readonly bool TryGap(decimal value, decimal required, decimal quantum, out decimal amount)
