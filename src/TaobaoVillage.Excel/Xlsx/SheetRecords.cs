@@ -1,0 +1,87 @@
+using TaobaoVillage.Batch;
+using TaobaoVillage.Domain;
+using TaobaoVillage.Metrics;
+
+namespace TaobaoVillage.Excel.Xlsx;
+
+/// <summary>The rows below a sheet's header as input rows: cells put under their header's column, parsed by the record schema.</summary>
+internal sealed class SheetRecords
+{
+    private readonly SheetTable _table;
+    private readonly string _source;
+    private readonly RecordSchema _schema;
+    private readonly Dictionary<int, int> _slots = [];
+    private readonly string?[] _cells;
+    private readonly bool[] _isCode;
+    private bool _done;
+
+    public SheetRecords(SheetTable table, string source, ExcelRecordReaderOptions options)
+    {
+        _table = table;
+        _source = source;
+        _schema = RecordSchema.FromColumns(table.Info.Header, options.InferCommitteeFromName, options.Columns);
+        _cells = new string?[table.HeaderColumns.Count];
+        _isCode = [.. _schema.ContractFields.Select(f => f is FieldNames.VillageCode or FieldNames.TownshipCode)];
+        for (var i = 0; i < table.HeaderColumns.Count; i++)
+        {
+            _slots[table.HeaderColumns[i]] = i;
+        }
+    }
+
+    /// <summary>The next input row, or null at the end; a sheet that stops being readable ends with one rejected row saying so.</summary>
+    public InputRow? Next()
+    {
+        while (!_done)
+        {
+            try
+            {
+                if (_table.Next() is not { } row)
+                {
+                    _done = true;
+                    return null;
+                }
+
+                if (!row.IsEmpty)
+                {
+                    return ToInput(row);
+                }
+            }
+            catch (Exception ex) when (Workbook.IsUnreadable(ex))
+            {
+                _done = true;
+                return InputRow.Unreadable(_table.LastRow + 1, _source, new RecordProblem("*", null, RecordProblemCodes.Malformed,
+                    $"The rest of the sheet cannot be read after row {_table.LastRow}: {ex.Message}"));
+            }
+        }
+
+        return null;
+    }
+
+    private InputRow ToInput(SheetRow row)
+    {
+        if (row.Problem is { } problem)
+        {
+            return InputRow.Unreadable(row.Number, _source, problem);
+        }
+
+        Array.Clear(_cells);
+        foreach (var cell in row.Cells)
+        {
+            if (_slots.TryGetValue(cell.Column, out var slot))
+            {
+                if (_isCode[slot] && cell.IsNumber && InexactCode(cell.Text))
+                {
+                    return InputRow.Unreadable(row.Number, _source, new RecordProblem(_schema.ContractFields[slot]!, cell.Text, RecordProblemCodes.Inexact,
+                        $"Cell {SheetRowReader.ColumnName(cell.Column)}{row.Number} holds the code as the number {cell.Text}, which is not a whole number of at most {ExcelRecordReader.MaxDigitsOfANumberCode} digits: Excel keeps only 15 digits of a number, so the code may have lost some. Store codes as text."));
+                }
+
+                _cells[slot] = cell.Text;
+            }
+        }
+
+        return new InputRow(row.Number, _source, _schema.Parse(_cells));
+    }
+
+    private static bool InexactCode(string text) =>
+        text.Length > ExcelRecordReader.MaxDigitsOfANumberCode || text.AsSpan().ContainsAnyExceptInRange('0', '9');
+}

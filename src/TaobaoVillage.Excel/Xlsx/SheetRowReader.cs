@@ -1,0 +1,263 @@
+using System.Globalization;
+using System.Xml;
+using TaobaoVillage.Domain;
+
+namespace TaobaoVillage.Excel.Xlsx;
+
+/// <summary>
+/// Streams the rows of a worksheet part with an <see cref="XmlReader"/>, in time linear in the part and memory
+/// bounded by one row: cell texts exactly as stored (numbers from their <c>&lt;v&gt;</c> text, never a
+/// <see cref="double"/>), each row with the sheet's own row number. A row that cannot be read — a row number that is
+/// not one or comes out of order, a cell beyond XFD or given twice, a shared string that is not there, a cell over the
+/// limit — still comes out, with its problem, so that every row of the sheet is accounted for.
+/// </summary>
+internal sealed class SheetRowReader
+{
+    /// <summary>Excel's last row.</summary>
+    public const long MaxRow = 1_048_576;
+
+    /// <summary>Excel's last column (XFD).</summary>
+    public const int MaxColumn = 16_384;
+
+    private readonly XmlReader _reader;
+    private readonly SharedStrings _strings;
+    private readonly BoundedText _text;
+    private readonly int _maxLength;
+    private readonly HashSet<int> _columns = [];
+    private long _last;
+
+    public SheetRowReader(Stream part, SharedStrings strings, int maxLength)
+    {
+        _reader = XmlReader.Create(part, XlsxXml.Settings);
+        _strings = strings;
+        _maxLength = maxLength;
+        _text = new BoundedText(maxLength);
+    }
+
+    /// <summary>The number of the last row read (0 before the first).</summary>
+    public long LastRow => _last;
+
+    /// <summary>The rows, one at a time, read lazily.</summary>
+    /// <exception cref="XmlException">The part is not well-formed XML.</exception>
+    public IEnumerable<SheetRow> Rows()
+    {
+        using (_reader)
+        {
+            while (_reader.Read())
+            {
+                if (_reader.NodeType == XmlNodeType.Element && _reader.LocalName == "row")
+                {
+                    var row = new SheetRow();
+                    ReadRow(row);
+                    yield return row;
+                }
+            }
+        }
+    }
+
+    private void ReadRow(SheetRow row)
+    {
+        row.Hidden = _reader.GetAttribute("hidden") is "1" or "true";
+        row.Number = NumberOf(_reader.GetAttribute("r"), row);
+        _columns.Clear();
+        if (_reader.IsEmptyElement)
+        {
+            return;
+        }
+
+        var depth = _reader.Depth;
+        var column = 0;
+        _reader.Read();
+        while (_reader.Depth > depth && !_reader.EOF)
+        {
+            if (_reader.NodeType == XmlNodeType.Element && _reader.LocalName == "c")
+            {
+                column = ReadCell(row, column);
+            }
+            else if (_reader.NodeType == XmlNodeType.Element)
+            {
+                _reader.Skip();
+            }
+            else
+            {
+                _reader.Read();
+            }
+        }
+    }
+
+    /// <summary>The row's number: its <c>r</c>, or the next after the last; a bad or out-of-order one is the row's problem.</summary>
+    private long NumberOf(string? r, SheetRow row)
+    {
+        var next = _last + 1;
+        if (r is null)
+        {
+            _last = next;
+            return next;
+        }
+
+        if (!long.TryParse(r, NumberStyles.None, CultureInfo.InvariantCulture, out var number) || number is < 1 or > MaxRow)
+        {
+            _last = next;
+            row.Problem = Malformed($"The row after row {next - 1} has the row number '{Shorten(r)}', which is not a row number (1 to {MaxRow:N0}).");
+            return next;
+        }
+
+        if (number <= _last)
+        {
+            row.Problem = Malformed($"Row {number} comes after row {_last}: the sheet's rows are out of order.");
+            return number;
+        }
+
+        _last = number;
+        return number;
+    }
+
+    /// <summary>Reads one <c>&lt;c&gt;</c>, leaving the reader after it; returns its column.</summary>
+    private int ReadCell(SheetRow row, int previous)
+    {
+        var reference = _reader.GetAttribute("r");
+        var type = _reader.GetAttribute("t");
+        var column = reference is null ? previous + 1 : ColumnOf(reference);
+        if (column is < 1 or > MaxColumn)
+        {
+            row.Problem ??= Malformed($"Row {row.Number} has a cell '{Shorten(reference ?? string.Empty)}' beyond column XFD.");
+            _reader.Skip();
+            return previous;
+        }
+
+        if (!_columns.Add(column))
+        {
+            row.Problem ??= Malformed($"Row {row.Number} gives cell {ColumnName(column)}{row.Number} twice.");
+        }
+
+        var text = CellText(type, row, column);
+        _reader.Read();
+        if (text is not null && row.Problem is null)
+        {
+            row.Cells.Add(new SheetCell(column, text, type is null or "n"));
+        }
+
+        return column;
+    }
+
+    /// <summary>The cell's text, as Excel shows a value of its type; null when it has none.</summary>
+    private string? CellText(string? type, SheetRow row, int column)
+    {
+        _text.Clear();
+        string? value = null;
+        if (_reader.IsEmptyElement)
+        {
+            return null;
+        }
+
+        var depth = _reader.Depth;
+        _reader.Read();
+        while (_reader.Depth > depth && !_reader.EOF)
+        {
+            if (_reader.NodeType == XmlNodeType.Element && _reader.LocalName is "v" or "is")
+            {
+                ReadValue();
+                value = _text.ToString();
+                _reader.Read();
+            }
+            else if (_reader.NodeType == XmlNodeType.Element)
+            {
+                _reader.Skip();
+            }
+            else
+            {
+                _reader.Read();
+            }
+        }
+
+        if (value is null)
+        {
+            return null;
+        }
+
+        if (_text.TooLong)
+        {
+            row.Problem ??= new RecordProblem("*", null, RecordProblemCodes.TooLong,
+                $"Cell {ColumnName(column)}{row.Number} is longer than {_maxLength:N0} characters, the limit; it is not read.");
+            return null;
+        }
+
+        return type switch
+        {
+            "s" => Shared(value, row, column),
+            "b" => value.Trim() is "1" or "true" ? "true" : value.Trim() is "0" or "false" ? "false" : value,
+            null or "n" => NumberText.Plain(value.Trim(), out _),
+            _ => value,
+        };
+    }
+
+    private void ReadValue()
+    {
+        _text.Clear();
+        if (_reader.LocalName == "v")
+        {
+            _text.AppendElement(_reader);
+        }
+        else
+        {
+            RichText.Append(_reader, _text);
+        }
+    }
+
+    private string? Shared(string index, SheetRow row, int column)
+    {
+        if (long.TryParse(index, NumberStyles.None, CultureInfo.InvariantCulture, out var i) && _strings.At(i) is { } text)
+        {
+            if (text.Length > _maxLength)
+            {
+                row.Problem ??= new RecordProblem("*", null, RecordProblemCodes.TooLong,
+                    $"Cell {ColumnName(column)}{row.Number} is longer than {_maxLength:N0} characters, the limit; it is not read.");
+                return null;
+            }
+
+            return text;
+        }
+
+        row.Problem ??= Malformed($"Cell {ColumnName(column)}{row.Number} names shared string '{Shorten(index)}', which the workbook does not have ({_strings.Count:N0} strings).");
+        return null;
+    }
+
+    /// <summary>The column of a cell reference (<c>B5</c> is 2); 0 when it names none.</summary>
+    public static int ColumnOf(string reference)
+    {
+        var column = 0;
+        foreach (var c in reference)
+        {
+            if (c is >= 'A' and <= 'Z' or >= 'a' and <= 'z')
+            {
+                column = (column * 26) + (char.ToUpperInvariant(c) - 'A' + 1);
+                if (column > MaxColumn)
+                {
+                    return MaxColumn + 1;
+                }
+            }
+            else
+            {
+                break;
+            }
+        }
+
+        return column;
+    }
+
+    /// <summary>A column's letters (2 is B).</summary>
+    public static string ColumnName(int column)
+    {
+        var name = string.Empty;
+        for (; column > 0; column = (column - 1) / 26)
+        {
+            name = (char)('A' + ((column - 1) % 26)) + name;
+        }
+
+        return name;
+    }
+
+    private static RecordProblem Malformed(string message) => new("*", null, RecordProblemCodes.Malformed, message);
+
+    private static string Shorten(string text) => text.Length <= 32 ? text : text[..32] + "…";
+}
