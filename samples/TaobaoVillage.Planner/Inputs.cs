@@ -110,7 +110,7 @@ public static class Inputs
         // Advice speaks in the file's own unit of money (a 年销售额（万元） column: 万元).
         var header = extension switch
         {
-            ".xlsx" => TaobaoVillage.Excel.ExcelRecordReader.ReadHeader(path, excelOptions),
+            ".xlsx" => DescribeWorkbook(path, excelOptions, io).Header,
             ".jsonl" or ".ndjson" or ".json" => [],
             _ => CsvRecordReader.ReadHeader(path, options),
         };
@@ -122,6 +122,26 @@ public static class Inputs
             ".json" => ReadJson(path, options, lines: false),
             _ => CsvRecordReader.ReadFile(path, options),
         };
+    }
+
+    /// <summary>Which sheet of a workbook is read and where its header is, said on standard error; a file that is not a workbook, or a sheet that is not there, stops the run.</summary>
+    /// <exception cref="PlannerException">The workbook cannot be read (exit 1, one line naming the sheets).</exception>
+    private static TaobaoVillage.Excel.ExcelWorkbookInfo DescribeWorkbook(string path, TaobaoVillage.Excel.ExcelRecordReaderOptions options, PlannerIO? io)
+    {
+        TaobaoVillage.Excel.ExcelWorkbookInfo info;
+        try
+        {
+            info = TaobaoVillage.Excel.ExcelRecordReader.Describe(path, options);
+        }
+        catch (InvalidDataException ex)
+        {
+            throw new PlannerException($"{path}: {ex.Message}");
+        }
+
+        io?.Error.WriteLine(Words.Format("{0}: read sheet '{1}', header in row {2}.", path, info.Sheet, info.HeaderRow)
+            + (info.TitleRows > 0 ? " " + Words.Format("Rows 1–{0} above it are a title and are skipped.", info.TitleRows) : string.Empty)
+            + (info.Sheets.Count > 1 ? " " + Words.Format("Other sheets, not read: {0}.", string.Join(", ", info.Sheets.Where(s => s != info.Sheet))) : string.Empty));
+        return info;
     }
 
     /// <summary>Checks that a path names a file that exists, saying what else it is if not.</summary>

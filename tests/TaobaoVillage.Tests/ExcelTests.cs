@@ -229,8 +229,10 @@ public class ExcelPlannerTests
         Assert.Equal(PlannerApp.Ok, code);
         Assert.StartsWith("{\"line\":2,\"village_code\":\"330782100000\",\"year\":null,\"verdict\":\"eligible\"", stdout, StringComparison.Ordinal);
         Assert.Contains("read 1, scored 1", stderr, StringComparison.Ordinal);
-        Assert.Equal(PlannerApp.Ok, missing);
-        Assert.Contains("rejected 1", missingErr, StringComparison.Ordinal);
-        Assert.Contains("no sheet '2016'", missingOut, StringComparison.Ordinal);
+        Assert.Contains("read sheet '村', header in row 1", stderr, StringComparison.Ordinal);
+        Assert.Equal(1, missing);
+        Assert.Empty(missingOut);
+        Assert.Contains("no sheet '2016'; its sheets are '村'", missingErr, StringComparison.Ordinal);
+        Assert.Single(missingErr.Trim().Split('\n'));
     }
 }

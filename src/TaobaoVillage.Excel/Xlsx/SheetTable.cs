@@ -16,6 +16,7 @@ internal sealed class SheetTable : IDisposable
     private readonly IEnumerator<SheetRow> _rows;
     private readonly Queue<SheetRow> _pending;
     private readonly Func<long> _lastRow;
+    private Exception? _deferred;
 
     private SheetTable(Workbook workbook, ExcelWorkbookInfo info, int[] columns, IEnumerator<SheetRow> rows, Queue<SheetRow> pending, Func<long> lastRow)
     {
@@ -60,7 +61,23 @@ internal sealed class SheetTable : IDisposable
     }
 
     /// <summary>The next row below the header, or null at the end.</summary>
-    public SheetRow? Next() => _pending.TryDequeue(out var row) ? row : _rows.MoveNext() ? _rows.Current : null;
+    /// <exception cref="System.Xml.XmlException">The sheet stops being readable (also when that was found while looking for the header).</exception>
+    public SheetRow? Next()
+    {
+        if (_pending.TryDequeue(out var row))
+        {
+            return row;
+        }
+
+        if (_deferred is { } failure)
+        {
+            _deferred = null;
+            _rows.Dispose();
+            throw failure;
+        }
+
+        return _rows.MoveNext() ? _rows.Current : null;
+    }
 
     /// <inheritdoc/>
     public void Dispose()
@@ -76,12 +93,12 @@ internal sealed class SheetTable : IDisposable
     {
         var reader = new SheetRowReader(workbook.OpenSheet(sheet), strings, options.MaxFieldLength);
         var rows = reader.Rows().GetEnumerator();
-        var top = Top(rows, options.HeaderRow);
+        var top = Top(rows, options.HeaderRow, out var failure);
         var header = HeaderOf(top, options);
         var pending = new Queue<SheetRow>(header is null ? top : top.SkipWhile(r => r != header).Skip(1));
         var named = header?.Cells.Where(c => !string.IsNullOrWhiteSpace(c.Text)).ToList() ?? [];
         var info = new ExcelWorkbookInfo(sheet, workbook.SheetNames, workbook.HiddenSheets, header?.Number ?? 0, named.ConvertAll(c => c.Text.Trim()));
-        return new SheetTable(workbook, info, [.. named.Select(c => c.Column)], rows, pending, () => reader.LastRow);
+        return new SheetTable(workbook, info, [.. named.Select(c => c.Column)], rows, pending, () => reader.LastRow) { _deferred = failure };
     }
 
     /// <summary>The first visible sheet whose top rows name a village-code column; else the first visible sheet; else the first.</summary>
@@ -90,7 +107,7 @@ internal sealed class SheetTable : IDisposable
         foreach (var name in workbook.VisibleSheets)
         {
             using var rows = new SheetRowReader(workbook.OpenSheet(name), strings, options.MaxFieldLength).Rows().GetEnumerator();
-            if (Top(rows, options.HeaderRow).Exists(r => r.Cells.Exists(c => IsCodeColumn(c.Text, options.Columns))))
+            if (Top(rows, options.HeaderRow, out _).Exists(r => r.Cells.Exists(c => IsCodeColumn(c.Text, options.Columns))))
             {
                 return name;
             }
@@ -99,13 +116,21 @@ internal sealed class SheetTable : IDisposable
         return workbook.VisibleSheets.Count > 0 ? workbook.VisibleSheets[0] : workbook.SheetNames[0];
     }
 
-    /// <summary>The top rows: the first <see cref="HeaderSearchRows"/>, or down to the header row asked for.</summary>
-    private static List<SheetRow> Top(IEnumerator<SheetRow> rows, int? headerRow)
+    /// <summary>The top rows: the first <see cref="HeaderSearchRows"/>, or down to the header row asked for; a sheet unreadable before then gives the rows before and the failure.</summary>
+    private static List<SheetRow> Top(IEnumerator<SheetRow> rows, int? headerRow, out Exception? failure)
     {
         var top = new List<SheetRow>();
-        while ((headerRow is { } h ? top.Count == 0 || top[^1].Number < h : top.Count < HeaderSearchRows) && rows.MoveNext())
+        failure = null;
+        try
         {
-            top.Add(rows.Current);
+            while ((headerRow is { } h ? top.Count == 0 || top[^1].Number < h : top.Count < HeaderSearchRows) && rows.MoveNext())
+            {
+                top.Add(rows.Current);
+            }
+        }
+        catch (Exception ex) when (Workbook.IsUnreadable(ex))
+        {
+            failure = ex;
         }
 
         return top;
