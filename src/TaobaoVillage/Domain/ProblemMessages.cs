@@ -105,6 +105,7 @@ public sealed class ProblemMessages
             [RecordProblemCodes.TooLong] = "行或单元格过长，未读取。",
             [RecordProblemCodes.Inexact] = "“{value}”无法精确表示，不会为了达标而四舍五入。",
             [RecordProblemCodes.DuplicateField] = "{field} 列出现了不止一次。",
+            [RecordProblemCodes.TwoUnits] = "列名“{value}”含有两个单位，无法确定按哪个单位读取 {field}；每个列名只能写一个单位。",
         };
     }
 }

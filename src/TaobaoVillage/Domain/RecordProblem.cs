@@ -93,4 +93,7 @@ public static class RecordProblemCodes
 
     /// <summary>Two columns of the header (or two keys of a JSON record) name the same field.</summary>
     public const string DuplicateField = "duplicate-field";
+
+    /// <summary>A header names a unit twice (<c>annual_sales_10k_cny(万元)</c>, <c>年销售额(万元)(元)</c>): which one counts cannot be told, so the column is not read.</summary>
+    public const string TwoUnits = "two-units";
 }

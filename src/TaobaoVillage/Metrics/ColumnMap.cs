@@ -40,6 +40,10 @@ public sealed class ColumnMap
             {
                 problems.Add($"'{column}' → '{target}': no such field (expected a field such as households, annual_sales_cny, or a name like 年销售额(万元))");
             }
+            else if (RecordSchema.TwoUnitsIn(target!) is { } why)
+            {
+                problems.Add($"'{column}' → '{target}': {why}");
+            }
             else if (!targets.TryAdd(key, target!))
             {
                 problems.Add($"'{column}' is mapped twice");

@@ -14,7 +14,7 @@ namespace TaobaoVillage.Metrics;
 /// contract does not name become <see cref="VillageRecord.Attributes"/>. An empty or white-space cell is a missing
 /// value. Immutable once created and thread-safe.
 /// </remarks>
-public sealed class RecordSchema
+public sealed partial class RecordSchema
 {
     private static readonly (string Unit, decimal Factor)[] Units = [("(元)", 1m), ("(万元)", 10_000m), ("(亿元)", 100_000_000m)];
 
@@ -30,7 +30,7 @@ public sealed class RecordSchema
         Columns = columns;
         _columns = columns.Select(c => Classify(map.Resolve(c))).ToArray();
         HasVillageCode = _columns.Any(c => c.Identity == RecordFields.VillageCode);
-        _duplicate = FindDuplicate(columns, _columns);
+        _duplicate = FindDuplicate(columns, _columns) ?? FindTwoUnits([.. columns.Select(map.Resolve)]);
     }
 
     /// <summary>The column names, in order, as given.</summary>
@@ -268,7 +268,8 @@ public sealed class RecordSchema
             if (name.EndsWith(unit, StringComparison.Ordinal) && name.Length > unit.Length
                 && Known.TryGetValue(name[..^unit.Length], out var field) && field.Metric is { Kind: MetricKind.Money })
             {
-                return field with { Scale = field.Scale * factor };
+                // A unit after a name that has its own (annual_sales_10k_cny(万元)) is two units: FindTwoUnits refuses the header.
+                return field.Scale == 1m ? field with { Scale = factor } : field with { Metric = null };
             }
         }
 
