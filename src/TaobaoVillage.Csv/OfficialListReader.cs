@@ -70,33 +70,51 @@ public static class OfficialListReader
         }
 
         var product = index.GetValueOrDefault("main_product", -1);
+        var seen = new Dictionary<DesignatedVillage, long>();
         while (csv.Read())
         {
-            if (tables.LineProblem() is { } problem)
-            {
-                yield return new RowResult<DesignatedVillage>(csv.LineNumber, tables.Source, null, [problem]);
-                continue;
-            }
-
-            string Cell(string name) => index[name] < csv.FieldCount ? csv.GetString(index[name]).Trim() : string.Empty;
-            var empty = Required.FirstOrDefault(c => Cell(c).Length == 0);
-            if (empty is not null)
-            {
-                yield return new RowResult<DesignatedVillage>(csv.LineNumber, tables.Source, null, [new RecordProblem(empty, null, RecordProblemCodes.Malformed, $"The list row has no {empty}.") { Line = csv.LineNumber }]);
-                continue;
-            }
-
-            if (!int.TryParse(Cell("year"), NumberStyles.None, CultureInfo.InvariantCulture, out var year))
-            {
-                yield return new RowResult<DesignatedVillage>(csv.LineNumber, tables.Source, null, [new RecordProblem("year", Cell("year"), RecordProblemCodes.NotANumber, "The year is not a number.") { Line = csv.LineNumber }]);
-                continue;
-            }
-
-            var village = new DesignatedVillage(year, Cell("province"), Cell("city"), Cell("county"), Cell("township"), Cell("village"))
-            {
-                MainProduct = product >= 0 && product < csv.FieldCount && csv.GetString(product).Trim() is { Length: > 0 } p ? p : null,
-            };
-            yield return new RowResult<DesignatedVillage>(csv.LineNumber, tables.Source, village, []);
+            yield return tables.LineProblem() is { } problem
+                ? new RowResult<DesignatedVillage>(csv.LineNumber, tables.Source, null, [problem])
+                : Once(RowOf(csv, tables.Source, index, product), seen);
         }
+    }
+
+    private static RowResult<DesignatedVillage> RowOf(CsvHelper.CsvReader csv, string? source, Dictionary<string, int> index, int product)
+    {
+        string Cell(string name) => index[name] < csv.FieldCount ? csv.GetString(index[name]).Trim() : string.Empty;
+        var empty = Required.FirstOrDefault(c => Cell(c).Length == 0);
+        if (empty is not null)
+        {
+            return new RowResult<DesignatedVillage>(csv.LineNumber, source, null, [new RecordProblem(empty, null, RecordProblemCodes.Malformed, $"The list row has no {empty}.") { Line = csv.LineNumber }]);
+        }
+
+        if (!int.TryParse(Cell("year"), NumberStyles.None, CultureInfo.InvariantCulture, out var year))
+        {
+            return new RowResult<DesignatedVillage>(csv.LineNumber, source, null, [new RecordProblem("year", Cell("year"), RecordProblemCodes.NotANumber, "The year is not a number.") { Line = csv.LineNumber }]);
+        }
+
+        var village = new DesignatedVillage(year, Cell("province"), Cell("city"), Cell("county"), Cell("township"), Cell("village"))
+        {
+            MainProduct = product >= 0 && product < csv.FieldCount && csv.GetString(product).Trim() is { Length: > 0 } p ? p : null,
+        };
+        return new RowResult<DesignatedVillage>(csv.LineNumber, source, village, []);
+    }
+
+    /// <summary>The row, or a rejection when the list named the same village in the same year already (it would be counted twice).</summary>
+    private static RowResult<DesignatedVillage> Once(RowResult<DesignatedVillage> row, Dictionary<DesignatedVillage, long> seen)
+    {
+        if (row.Value is not { } village)
+        {
+            return row;
+        }
+
+        var key = village with { MainProduct = null };
+        if (seen.TryAdd(key, row.Line))
+        {
+            return row;
+        }
+
+        return new RowResult<DesignatedVillage>(row.Line, row.Source, null, [new RecordProblem("village", village.Village, RecordProblemCodes.DuplicateVillage,
+            $"The list names {village.Province} {village.City} {village.County} {village.Township} {village.Village} for {village.Year} again (first at line {seen[key]}); it is counted once.") { Line = row.Line }]);
     }
 }

@@ -60,7 +60,7 @@ public static class TownshipRecordReader
         var csv = tables.Csv;
         var header = csv.Headers ?? [];
         var index = CsvTables.Index(header, static name => name.Replace("_", string.Empty, StringComparison.Ordinal));
-
+        var seen = new Dictionary<(string Code, int? Year), long>();
         while (csv.Read())
         {
             var line = csv.LineNumber;
@@ -85,7 +85,8 @@ public static class TownshipRecordReader
                     return value;
                 }
 
-                problems.Add(new RecordProblem(name, text, RecordProblemCodes.NotANumber, "Expected a whole number of zero or more.") { Line = line });
+                var negative = long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _);
+                problems.Add(new RecordProblem(name, text, negative ? RecordProblemCodes.Negative : RecordProblemCodes.NotANumber, "Expected a whole number of zero or more.") { Line = line });
                 return null;
             }
 
@@ -137,7 +138,17 @@ public static class TownshipRecordReader
                 TaobaoVillages = Count(Metric.TaobaoVillages.Name), AnnualSales = sales, ActiveShops = Count(Metric.ActiveShops.Name),
                 Households = Count(Metric.Households.Name), EcommerceHouseholds = Count(Metric.EcommerceHouseholds.Name),
             };
-            yield return problems.Count == 0 ? new RowResult<TownshipFigures>(line, tables.Source, figures, []) : new RowResult<TownshipFigures>(line, tables.Source, null, problems);
+            yield return problems.Count == 0 ? Once(new RowResult<TownshipFigures>(line, tables.Source, figures, []), seen) : new RowResult<TownshipFigures>(line, tables.Source, null, problems);
         }
+    }
+
+    /// <summary>The row, or a rejection when the same township was given for the same year already: which figures count cannot be told.</summary>
+    private static RowResult<TownshipFigures> Once(RowResult<TownshipFigures> row, Dictionary<(string Code, int? Year), long> seen)
+    {
+        var key = (row.Value!.Code, row.Value.Year);
+        return seen.TryAdd(key, row.Line)
+            ? row
+            : new RowResult<TownshipFigures>(row.Line, row.Source, null, [new RecordProblem("township_code", key.Code, RecordProblemCodes.DuplicateTownship,
+                $"The township {key.Code} is given again for {(key.Year?.ToString(CultureInfo.InvariantCulture) ?? "no year")} (first at line {seen[key]}); which figures count cannot be told, so only the first is read.") { Line = row.Line }]);
     }
 }

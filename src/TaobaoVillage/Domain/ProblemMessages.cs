@@ -99,6 +99,7 @@ public sealed class ProblemMessages
             [RecordProblemCodes.UnknownPlatform] = "无法识别的电商平台“{value}”。",
             [RecordProblemCodes.UnknownCommittee] = "村（居）委会类型应为“村委会”或“居委会”，而不是“{value}”。",
             [RecordProblemCodes.DuplicateVillage] = "村代码 {value} 在同一年份已出现过，本行未评定。",
+            [RecordProblemCodes.DuplicateTownship] = "乡镇代码 {value} 在同一年份已出现过，只读取第一行。",
             [RecordProblemCodes.WrongCellCount] = "本行的单元格数（{value}）与表头的列数不符。",
             [RecordProblemCodes.Malformed] = "本行格式有误，无法读取。",
             [RecordProblemCodes.BadEncoding] = "含有不符合文件编码的字节（文件应为 UTF-8 或 GB18030）。",

@@ -76,6 +76,9 @@ public static class RecordProblemCodes
     /// <summary>The same village code appears twice for one year.</summary>
     public const string DuplicateVillage = "duplicate-village";
 
+    /// <summary>The same township code appears twice for one year in a townships file.</summary>
+    public const string DuplicateTownship = "duplicate-township";
+
     /// <summary>A row has more or fewer cells than the header.</summary>
     public const string WrongCellCount = "wrong-cell-count";
 
