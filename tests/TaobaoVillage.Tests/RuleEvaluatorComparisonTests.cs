@@ -55,7 +55,8 @@ public partial class RuleEvaluatorTests
 
             var amount = (int)result.Shortfall!.Value.Amount;
             var direction = comparison is Comparison.AtMost or Comparison.LessThan || (comparison == Comparison.EqualTo && value > threshold) ? -1 : 1;
-            return (Holds(comparison, value + (direction * amount), threshold) && !Holds(comparison, value + (direction * (amount - 1)), threshold))
+            return (Holds(comparison, value + (direction * amount), threshold) && !Holds(comparison, value + (direction * (amount - 1)), threshold)
+                    && result.Shortfall.Value.Direction == (direction < 0 ? ShortfallDirection.Less : ShortfallDirection.More))
                 .Classify(boundary, "within one step of the threshold");
         });
 

@@ -146,7 +146,7 @@ internal struct CompiledCriterion
             var (n, h) = (num!.Value, households!.Value);
             var required = Threshold * h;
             return outcome == Outcome.Fail && TryShareGap(n, h, required, out var amount)
-                ? new ResultDetail(n, h, shortfallSource: Condition, shortfallAmount: amount, required: required)
+                ? new ResultDetail(n, h, shortfallSource: Condition, shortfallAmount: amount, required: required, lowers: Lowers(n, required))
                 : new ResultDetail(n, h);
         }
 
@@ -156,7 +156,7 @@ internal struct CompiledCriterion
         }
 
         return outcome == Outcome.Fail && TryGap(v, Threshold, Quantum, out var gap)
-            ? new ResultDetail(v, shortfallSource: Condition, shortfallAmount: gap, required: Threshold)
+            ? new ResultDetail(v, shortfallSource: Condition, shortfallAmount: gap, required: Threshold, lowers: Lowers(v, Threshold))
             : new ResultDetail(v);
     }
 
@@ -234,6 +234,10 @@ internal struct CompiledCriterion
             return false;
         }
     }
+
+    /// <summary>Whether a failing value must come down to pass: always for at most and less than; for equal to, when it is over.</summary>
+    private readonly bool Lowers(decimal value, decimal required) =>
+        Comparison is Comparison.AtMost or Comparison.LessThan || (Comparison == Comparison.EqualTo && value > required);
 
     /// <summary>Whether the comparison holds, given the sign of the value compared with the threshold.</summary>
     private readonly Outcome Holds(int sign)

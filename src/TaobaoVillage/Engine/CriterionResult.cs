@@ -148,7 +148,7 @@ public readonly struct CriterionResult : IEquatable<CriterionResult>
 /// </summary>
 internal readonly struct ResultDetail(
     decimal? observed = null, decimal? denominator = null, string? category = null, bool fromName = false,
-    Condition? shortfallSource = null, decimal shortfallAmount = 0, decimal? required = 0) : IEquatable<ResultDetail>
+    Condition? shortfallSource = null, decimal shortfallAmount = 0, decimal? required = 0, bool lowers = false) : IEquatable<ResultDetail>
 {
     public decimal? Observed { get; } = observed;
 
@@ -161,6 +161,9 @@ internal readonly struct ResultDetail(
     public Condition? ShortfallSource { get; } = shortfallSource;
 
     public decimal ShortfallAmount { get; } = shortfallAmount;
+
+    /// <summary>Whether the shortfall is an amount to take away (at most, less than, or equal to when the value is over).</summary>
+    public bool Lowers { get; } = lowers;
 
     /// <summary>What the condition requires (threshold, or share × households); null when the amount could not be computed.</summary>
     public decimal? Required { get; } = required;
@@ -220,12 +223,16 @@ internal readonly struct ResultDetail(
     // The fraction goes through double as it always has: it ranks ways to pass, and the ranking must not move. The
     // largest decimal rounds up past itself as a double, so it stays as it is.
     public Shortfall? Shortfall => ShortfallSource is { } source
-        ? new Shortfall(source.Id, source.Metric, ShortfallAmount, source.Metric.ShortfallUnit) { Fraction = Relative is var r && r == decimal.MaxValue ? r : (decimal)(double)r }
+        ? new Shortfall(source.Id, source.Metric, ShortfallAmount, source.Metric.ShortfallUnit)
+        {
+            Fraction = Relative is var r && r == decimal.MaxValue ? r : (decimal)(double)r,
+            Direction = Lowers ? ShortfallDirection.Less : ShortfallDirection.More,
+        }
         : null;
 
     public bool Equals(ResultDetail other) =>
         Observed == other.Observed && Denominator == other.Denominator && Category == other.Category && FromName == other.FromName
-        && ReferenceEquals(ShortfallSource, other.ShortfallSource) && ShortfallAmount == other.ShortfallAmount;
+        && ReferenceEquals(ShortfallSource, other.ShortfallSource) && ShortfallAmount == other.ShortfallAmount && Lowers == other.Lowers;
 
     public override bool Equals(object? obj) => obj is ResultDetail other && Equals(other);
 

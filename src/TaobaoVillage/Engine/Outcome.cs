@@ -57,6 +57,15 @@ public readonly record struct Shortfall(string CriterionId, Metric Metric, decim
     /// </summary>
     public decimal Fraction { get; init; }
 
+    /// <summary>Whether <see cref="Amount"/> is to add (at least, greater than) or to take away (at most, less than, or equal to when the value is over).</summary>
+    public ShortfallDirection Direction { get; init; }
+
+    /// <summary>
+    /// The amount as advice shows it: never less than what is missing, so following the advice is always enough — an
+    /// amount of money rounded up to the fen (CN¥0.01), so 1E-28 yuan shows as CN¥0.01, never CN¥0.00.
+    /// </summary>
+    public decimal ShownAmount => Unit == Unit.Cny && Amount.Scale > 2 ? Math.Round(Amount, 2, MidpointRounding.ToPositiveInfinity) : Amount;
+
     /// <summary>Describes the shortfall in words, such as "CN¥1,200,000.00 more annual e-commerce sales" or "14 more households".</summary>
     /// <returns>The description.</returns>
     public override string ToString() => Describe(CultureInfo.InvariantCulture);
@@ -84,21 +93,22 @@ public readonly record struct Shortfall(string CriterionId, Metric Metric, decim
             return AdviceText.IsChinese(culture) ? "无差距" : "no shortfall";
         }
 
-        var amount = Unit == Unit.Cny ? money.Format(Amount) : DecimalText.Format(Amount);
+        var amount = Unit == Unit.Cny ? money.Format(ShownAmount) : DecimalText.Format(ShownAmount);
         if (AdviceText.IsChinese(culture))
         {
             return AdviceText.Shortfall(this, amount);
         }
 
         var one = Amount == 1m;
+        var (more, fewer) = Direction == ShortfallDirection.Less ? ("less", "fewer") : ("more", "more");
         return Unit switch
         {
-            Unit.Cny => $"{amount} more {Metric.Description}",
-            Unit.Shops => $"{amount} more active online {(one ? "shop" : "shops")}",
-            Unit.Households when Metric == Metric.Households => $"{amount} more household{(one ? "" : "s")}",
-            Unit.Households => $"{amount} more household{(one ? "" : "s")} engaged in e-commerce",
-            Unit.Villages => $"{amount} more Taobao {(one ? "Village" : "Villages")}",
-            _ => $"{amount} more {Metric.Description}",
+            Unit.Cny => $"{amount} {more} {Metric.Description}",
+            Unit.Shops => $"{amount} {fewer} active online {(one ? "shop" : "shops")}",
+            Unit.Households when Metric == Metric.Households => $"{amount} {fewer} household{(one ? "" : "s")}",
+            Unit.Households => $"{amount} {fewer} household{(one ? "" : "s")} engaged in e-commerce",
+            Unit.Villages => $"{amount} {fewer} Taobao {(one ? "Village" : "Villages")}",
+            _ => $"{amount} {more} {Metric.Description}",
         };
     }
 }

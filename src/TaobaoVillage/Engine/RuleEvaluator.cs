@@ -181,7 +181,7 @@ public sealed class RuleEvaluator
             }
         }
 
-        return source.ShortfallSource is null ? default : new ResultDetail(shortfallSource: source.ShortfallSource, shortfallAmount: source.ShortfallAmount, required: source.Required);
+        return source.ShortfallSource is null ? default : new ResultDetail(shortfallSource: source.ShortfallSource, shortfallAmount: source.ShortfallAmount, required: source.Required, lowers: source.Lowers);
 
         ResultDetail Part(int child) => known is null ? DetailOf(child, facts, verdict, null) : known[child];
     }
