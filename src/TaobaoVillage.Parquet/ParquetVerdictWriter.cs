@@ -25,7 +25,7 @@ public static class ParquetVerdictWriter
     /// <param name="cancellationToken">Stops the writing.</param>
     /// <returns>The writing.</returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    /// <exception cref="OverflowException">A figure has more than 20 digits before the decimal point, beyond decimal(38, 18).</exception>
+    /// <exception cref="InvalidDataException">A figure cannot be held exactly in decimal(38, 18) — more than 18 decimal places or 20 digits before the point: never rounded or cut; the message names the line and the column, and what was written is incomplete.</exception>
     public static async Task WriteAsync(Stream stream, IEnumerable<ScoredRow> rows, IReadOnlyList<RuleSet> ruleSets, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(stream);
@@ -46,7 +46,7 @@ public static class ParquetVerdictWriter
             var cells = table.Row(row);
             for (var c = 0; c < columns.Length; c++)
             {
-                columns[c].SetValue(Cell(cells[c].Value, fields[c].ClrType), count);
+                columns[c].SetValue(Cell(cells[c].Value, fields[c].ClrType, row.Line, fields[c].Name), count);
             }
 
             if (++count == RowGroupSize)
@@ -67,7 +67,7 @@ public static class ParquetVerdictWriter
     /// <param name="rows">The scored rows, in order.</param>
     /// <param name="ruleSets">The rule sets that judged them.</param>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    /// <exception cref="OverflowException">A figure has more than 20 digits before the decimal point.</exception>
+    /// <exception cref="InvalidDataException">A figure cannot be held exactly in decimal(38, 18).</exception>
     public static void Write(Stream stream, IEnumerable<ScoredRow> rows, IReadOnlyList<RuleSet> ruleSets) =>
         Task.Run(() => WriteAsync(stream, rows, ruleSets)).GetAwaiter().GetResult();
 
@@ -82,7 +82,16 @@ public static class ParquetVerdictWriter
     private static Array Column(Type type) =>
         type == typeof(long) ? new long[RowGroupSize] : type == typeof(int) ? new int?[RowGroupSize] : type == typeof(decimal) ? new decimal?[RowGroupSize] : new string?[RowGroupSize];
 
-    private static object? Cell(object? value, Type type) => type == typeof(long) ? Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture) : value;
+    /// <summary>The most a decimal(38, 18) column holds: 20 digits before the point.</summary>
+    private const decimal Limit = 100_000_000_000_000_000_000m;
+
+    private static object? Cell(object? value, Type type, long line, string column) => value switch
+    {
+        _ when type == typeof(long) => Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture),
+        decimal d when Math.Round(d, 18) != d || Math.Abs(d) >= Limit => throw new InvalidDataException(
+            $"Line {line}: {column} is {d.ToString(System.Globalization.CultureInfo.InvariantCulture)}, which Parquet's decimal(38, 18) cannot hold exactly (at most 18 decimal places and 20 digits before the point); it is not rounded. Write CSV or JSON Lines for such figures."),
+        _ => value,
+    };
 
     private static async Task WriteGroupAsync(ParquetWriter writer, DataField[] fields, Array[] columns, int count, CancellationToken cancellationToken)
     {

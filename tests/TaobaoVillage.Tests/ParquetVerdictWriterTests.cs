@@ -51,6 +51,39 @@ public class ParquetVerdictWriterTests
         Assert.Equal(0, Enumerable.Range(0, reader.RowGroupCount).Sum(g => reader.OpenRowGroupReader(g).RowCount));
     }
 
+    [Theory]
+    [InlineData("9999999.0000000000000000001")]
+    [InlineData("0.0000000000000000001")]
+    [InlineData("170141183460469231732")]
+    [InlineData("100000000000000000000")]
+    public void Score_SalesDecimalParquetCannotHold_RefusedInOneLineNoFileLeft(string sales)
+    {
+        using var folder = new TempFolder();
+        var input = folder.File("v.csv");
+        File.WriteAllText(input, $"village_code,committee,households,active_shops,annual_sales_cny\n330782100201,village,400,150,{sales}\n");
+        var output = folder.File("v.parquet");
+
+        var (code, _, err, _) = PlannerRun.Run("score", "--input", input, "--rules", "aliresearch", "--output", output);
+
+        Assert.Equal(1, code);
+        Assert.Contains("cannot hold exactly", err, StringComparison.Ordinal);
+        Assert.False(File.Exists(output));
+    }
+
+    [Fact]
+    public async Task Write_SalesWithEighteenPlaces_HeldExactly()
+    {
+        using var folder = new TempFolder();
+        var input = folder.File("v.csv");
+        File.WriteAllText(input, "village_code,committee,households,active_shops,annual_sales_cny\n330782100201,village,400,150,9999999999.000000000000000001\n");
+        var output = folder.File("v.parquet");
+
+        var (code, _, err, _) = PlannerRun.Run("score", "--input", input, "--rules", "aliresearch", "--output", output);
+
+        Assert.True(code == PlannerApp.Ok, err);
+        Assert.Contains("|9999999999.000000000000000001", Assert.Single(await FromParquet(output)), StringComparison.Ordinal);
+    }
+
     private static readonly string[] Numeric = ["annual-sales", "active-shop-count", "active-shop-share"];
 
     /// <summary>verdict | outcome per criterion | shortfall per numeric criterion | value per numeric criterion.</summary>
