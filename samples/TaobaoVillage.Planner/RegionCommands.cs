@@ -83,6 +83,10 @@ public static partial class RegionCommands
             {
                 note.WriteLine($"{year.Key}: {year.Count(t => t.IsTaobaoTown)} Taobao Towns, {year.Count(t => t.Verdict.Eligibility == Eligibility.Indeterminate)} open, "
                     + $"from {year.Sum(t => t.TaobaoVillages)} Taobao Villages in {year.Count()} townships, under {string.Join(", ", year.Select(t => t.Verdict.RuleSet.ToString()).Distinct())}");
+                foreach (var invalid in year.Where(t => t.Verdict.Eligibility == Eligibility.Invalid))
+                {
+                    note.WriteLine($"{year.Key}: {invalid.Region.Township} not decided: {string.Join("; ", invalid.Verdict.Problems.Select(p => p.Message.TrimEnd('.')))}.");
+                }
             }
 
             return PlannerApp.Ok;
@@ -329,6 +333,7 @@ public static partial class RegionCommands
     {
         Eligibility.Eligible => RowStatus.Eligible,
         Eligibility.NotEligible => RowStatus.NotEligible,
+        Eligibility.Invalid => RowStatus.Invalid,
         _ => RowStatus.Indeterminate,
     };
 }

@@ -152,6 +152,26 @@ public class TownAggregatorTests
             return true.Classify(!villages.SequenceEqual(shuffled), "order changed");
         });
 
+    [Fact]
+    public void Towns_ShopsThatAddUpPastALong_TownshipInvalidSayingSoNotACrash()
+    {
+        var towns = TownAggregator.Towns([Scored("330782100201", 20_000_000m, long.MaxValue), Scored("330782100202", 20_000_000m, long.MaxValue)], BuiltInRuleSets.ForTownshipYear);
+
+        var town = Assert.Single(towns);
+        Assert.Equal(Eligibility.Invalid, town.Verdict.Eligibility);
+        var problem = Assert.Single(town.Verdict.Problems);
+        Assert.Equal(FieldNames.ActiveShops, problem.Field);
+        Assert.Equal(RecordProblemCodes.OutOfRange, problem.Code);
+    }
+
+    [Fact]
+    public void Towns_SalesThatAddUpPastADecimal_TownshipInvalidSayingSoNotACrash()
+    {
+        var towns = TownAggregator.Towns([Scored("330782100201", decimal.MaxValue, 300), Scored("330782100202", decimal.MaxValue, 300)], BuiltInRuleSets.ForTownshipYear);
+
+        Assert.Equal(FieldNames.AnnualSales, Assert.Single(Assert.Single(towns).Verdict.Problems).Field);
+    }
+
     private static VillageResult Village(string name, Eligibility eligibility) =>
         new(new Region("浙江省", "金华市", "义乌市", "江东街道"), name, 2016, eligibility);
 

@@ -250,6 +250,13 @@ public sealed class RegionAggregator
             }
 
             var evaluator = rules.Compile();
+            if (TooLarge() is { Count: > 0 } problems)
+            {
+                // A sum past what a figure holds is never guessed at: the township is invalid and says which sum.
+                var figures = new TownshipFigures(region.Key) { Name = region.Township, Province = region.Province, City = region.City, County = region.County, Year = Year };
+                return new TownVerdict(region, Year, figures, evaluator.Invalid(region.Key, problems), _qualifying, _undecided, _villages);
+            }
+
             // The code's NBS range first, then the name's suffix; neither, and the kind is unknown (never a default).
             var kind = OfficialNames.TownshipKindOf(region.TownshipCode, region.Township);
             var known = new TownshipFigures(region.Key)
@@ -290,6 +297,26 @@ public sealed class RegionAggregator
 
             return new TownVerdict(region, Year, known, verdict, _qualifying, _undecided, _villages);
         }
+
+        /// <summary>The sums too large to hold: money past decimal's range, counts past a 64-bit whole number.</summary>
+        private List<RecordProblem> TooLarge()
+        {
+            var problems = new List<RecordProblem>();
+            Check(_sales, FieldNames.AnnualSales, decimal.MaxValue);
+            Check(_shops, FieldNames.ActiveShops, long.MaxValue);
+            Check(_households, FieldNames.Households, long.MaxValue);
+            Check(_engaged, FieldNames.EcommerceHouseholds, long.MaxValue);
+            return problems;
+
+            void Check(Sum sum, string field, decimal limit)
+            {
+                if (sum.Overflowed || sum.Known > limit)
+                {
+                    problems.Add(new RecordProblem(field, null, RecordProblemCodes.OutOfRange,
+                        $"The villages' {field} add up to more than can be held ({limit.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)}); the township is not decided."));
+                }
+            }
+        }
     }
 
     /// <summary>A sum that remembers whether every part was known.</summary>
@@ -301,12 +328,21 @@ public sealed class RegionAggregator
 
         public readonly decimal? Known => _any ? _total : (_missing ? null : 0m);
 
+        /// <summary>Whether the parts add up past decimal's range.</summary>
+        public bool Overflowed { readonly get; private set; }
+
         public readonly bool Complete => !_missing;
 
         public void Add(decimal? value)
         {
             if (value is { } v)
             {
+                if (decimal.MaxValue - Math.Abs(_total) < Math.Abs(v))
+                {
+                    Overflowed = true;
+                    return;
+                }
+
                 _total += v;
                 _any = true;
             }

@@ -76,6 +76,9 @@ public sealed class RuleEvaluator
         return Run(township.Code ?? string.Empty, new Subject(null, township));
     }
 
+    /// <summary>An <see cref="Eligibility.Invalid"/> verdict for a subject that cannot be evaluated (a township whose sums cannot be held).</summary>
+    internal Verdict Invalid(string subject, IReadOnlyList<RecordProblem> problems) => new(this, subject, problems);
+
     /// <summary>The compiled nodes in pre-order: what a verdict reads its criteria, children and explanations from.</summary>
     internal CompiledCriterion[] Nodes => _nodes;
 
