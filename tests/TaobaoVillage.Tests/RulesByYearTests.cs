@@ -69,9 +69,11 @@ public class BatchScorerForYearsTests
             {
                 null or >= 2020 => "aliresearch",
                 >= 2014 => "aliresearch-2014",
-                _ => "classic",
+                >= 2009 => "classic",
+                _ => null,
             };
-            return (row.Verdict is null || row.Verdict.RuleSet.Id.Value == expected).Label($"{year}: {row.Verdict?.RuleSet}");
+            var beforeAnySet = expected is null && row.Verdict is null && row.Problems.Any(p => p.Field == FieldNames.Year && p.Code == RecordProblemCodes.OutOfRange);
+            return (beforeAnySet || (expected is not null && (row.Verdict is null || row.Verdict.RuleSet.Id.Value == expected))).Label($"{year}: {row.Verdict?.RuleSet}");
         });
 
     [Property(MaxTest = 300)]
@@ -89,6 +91,21 @@ public class BatchScorerForYearsTests
             var villagers = BatchScorer.ForYears().ScoreOne(record with { Committee = CommitteeKind.Village }).Status;
             return (status == (year <= 2019 ? RowStatus.Eligible : RowStatus.NotEligible) && villagers == RowStatus.Eligible).Label($"{year}: {status}, villagers {villagers}");
         });
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(2008)]
+    public void Score_YearBeforeAnySet_RejectedNotJudgedByClassic(int year)
+    {
+        var record = new VillageRecord(new VillageCode("330782100001")) { Year = year, Committee = CommitteeKind.Village, Households = 400, ActiveShops = 150, AnnualSales = Cny.FromYuan(20_000_000m) };
+
+        var row = BatchScorer.ForYears().ScoreOne(record);
+
+        Assert.Equal(RowStatus.Invalid, row.Status);
+        Assert.Contains("No rule set covers the year", Assert.Single(row.Problems).Message, StringComparison.Ordinal);
+        Assert.NotNull(new BatchScorer(BuiltInRuleSets.Classic).ScoreOne(record).Verdict);
+    }
 
     [Theory]
     [InlineData(2013, "classic")]

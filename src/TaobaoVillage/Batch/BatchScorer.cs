@@ -61,20 +61,25 @@ public sealed class BatchScorer
 
     /// <summary>
     /// A scorer that judges each record by the built-in village rule set in force in its year
-    /// (<see cref="BuiltInRuleSets.ForVillageYear"/>: <c>classic</c> to 2013 — and before —, <c>aliresearch-2014</c>
-    /// 2014–2019, <c>aliresearch</c> from 2020 and for records without a year). Each verdict names the set it used.
+    /// (<see cref="BuiltInRuleSets.ForVillageYear"/>: <c>classic</c> 2009–2013, <c>aliresearch-2014</c>
+    /// 2014–2019, <c>aliresearch</c> from 2020 and for records without a year). Each verdict names the set it used. A
+    /// record of a year before 2009, which no set covers (the first Taobao Villages were counted then), is a rejected
+    /// row with an <see cref="RecordProblemCodes.OutOfRange"/> problem on its year, never judged by the nearest set.
     /// </summary>
     /// <param name="options">Options, or the defaults.</param>
     /// <returns>The scorer.</returns>
     /// <exception cref="ArgumentException">An option is out of range.</exception>
     public static BatchScorer ForYears(BatchOptions? options = null) => new(options,
     [
-        (int.MinValue, BuiltInRuleSets.Classic.Compile()),
+        (FirstYear, BuiltInRuleSets.Classic.Compile()),
         (2014, BuiltInRuleSets.AliResearch2014.Compile()),
         (2020, BuiltInRuleSets.AliResearch.Compile()),
     ]);
 
-    /// <summary>The rule set a record of this year is judged by.</summary>
+    /// <summary>The first year a scorer <see cref="ForYears"/> judges: 2009, when the first Taobao Villages were counted.</summary>
+    public const int FirstYear = 2009;
+
+    /// <summary>The rule set a record of this year is judged by (for a year before <see cref="FirstYear"/> under <see cref="ForYears"/>, which rejects such records, the oldest).</summary>
     /// <param name="year">The record's year, or null.</param>
     /// <returns>The rule set.</returns>
     public RuleSet RuleSetFor(int? year) => EvaluatorFor(year).RuleSet;
@@ -160,7 +165,7 @@ public sealed class BatchScorer
     public ScoredRow ScoreOne(VillageRecord record)
     {
         var row = InputRow.FromRecord(record);
-        return ScoreOne(row, row.Parsed.Problems, null);
+        return ScoreOne(row, row.Parsed.Record is { } valid && YearProblem(valid) is { } year ? [year] : row.Parsed.Problems, null);
     }
 
     private IEnumerable<T> Run<T>(IEnumerable<InputRow> rows, Func<ScoredRow, T> project, BatchCounts counts, CancellationToken cancellationToken)
@@ -338,6 +343,11 @@ public sealed class BatchScorer
             return parsed.Problems;
         }
 
+        if (YearProblem(record) is { } early)
+        {
+            return [early];
+        }
+
         if (_options.RejectDuplicates && !keys.Add(record.Code.Value, record.Year))
         {
             var year = record.Year is { } y ? y.ToString(CultureInfo.InvariantCulture) : "no year";
@@ -347,6 +357,12 @@ public sealed class BatchScorer
 
         return [];
     }
+
+    /// <summary>For a scorer by years, a record of a year before the first set's: no set covers it, so it is not judged.</summary>
+    private RecordProblem? YearProblem(VillageRecord record) => _byYear is not null && record.Year < _byYear[0].From
+        ? new RecordProblem(FieldNames.Year, record.Year.Value.ToString(CultureInfo.InvariantCulture), RecordProblemCodes.OutOfRange,
+            $"No rule set covers the year {record.Year}: the first ({_byYear[0].Evaluator.RuleSet}) starts in {_byYear[0].From}. Name a rule set to judge it anyway.")
+        : null;
 
     private ScoredRow ScoreOne(InputRow row, IReadOnlyList<RecordProblem> problems, BatchCounts? counts)
     {
