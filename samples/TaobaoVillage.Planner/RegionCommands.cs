@@ -279,7 +279,15 @@ public static partial class RegionCommands
 
             if (year is null || figures.Year == year)
             {
-                towns.Add(TownAggregator.Decide(figures, rules(figures.Year ?? year ?? throw new PlannerException(Words.Format("{0}:{1}: the township has no year; give a year column or --year.", path, row.Line), PlannerApp.Usage))));
+                // A row without a year is decided under the rule set in force now; a year no set covers rejects its row, not the run.
+                try
+                {
+                    towns.Add(TownAggregator.Decide(figures, rules(figures.Year ?? int.MaxValue)));
+                }
+                catch (PlannerException ex)
+                {
+                    io.Error.WriteLine(Terminal.Clean($"{path}:{row.Line}: {ex.Message} (row rejected)"));
+                }
             }
         }
 

@@ -403,6 +403,22 @@ public class TownshipRecordsTests
     }
 
     [Fact]
+    public void Towns_TownshipRowsWithoutAYearOrBefore2014_DecidedNowOrRejectedNeverTheRunAborted()
+    {
+        using var file = new TempFile(".csv");
+        File.WriteAllText(file.Path, "township_code,township,year,taobao_villages\n330782100,苏溪镇,,3\n330782101,大陈镇,2010,3\n330782102,佛堂镇,2020,3\n");
+
+        var (code, stdout, stderr, _) = PlannerRun.Run("towns", "--townships", file.Path, "--all", "--format", "jsonl");
+
+        Assert.Equal(PlannerApp.Ok, code);
+        var towns = stdout.TrimEnd('\n').Split('\n').Select(JObject.Parse).ToList();
+        Assert.Equal(["苏溪镇", "佛堂镇"], towns.Select(t => (string)t["township"]!));
+        Assert.Equal("aliresearch-town", (string)towns[0]["rule_set"]!["id"]!);
+        Assert.Contains(":3: ", stderr, StringComparison.Ordinal);
+        Assert.Contains("(row rejected)", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Read_TownshipRow_AllFigures()
     {
         var row = TaobaoVillage.Csv.TownshipRecordReader.Read(new StringReader("township,year,kind,taobao_villages,annual_sales_cny,active_shops,households,ecommerce_households\n苏溪镇,2019,township,4,50000000,500,12000,900\n")).Single();
