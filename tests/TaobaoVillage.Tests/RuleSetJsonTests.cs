@@ -26,6 +26,29 @@ public class RuleSetJsonTests
         """;
 
     [Fact]
+    public void Load_DuplicateIdBesideOtherProblems_DuplicateStillReported()
+    {
+        var json = Valid.Replace("\"id\": \"shops\", \"metric\": \"active_shops\"", "\"id\": \"sales\", \"metric\": \"no_such_metric\"", StringComparison.Ordinal);
+
+        var codes = RuleSetJson.Load(json).Problems.Select(p => p.Code).ToList();
+
+        Assert.Contains(RuleProblemCodes.UnknownMetric, codes);
+        Assert.Contains(RuleProblemCodes.DuplicateId, codes);
+    }
+
+    [Fact]
+    public void Load_FileCutShort_SaysSoWithTheLastLine()
+    {
+        var cut = Valid[..Valid.IndexOf("\"shops\"", StringComparison.Ordinal)];
+
+        var problem = Assert.Single(RuleSetJson.Load(cut).Problems);
+
+        Assert.Equal(RuleProblemCodes.MalformedJson, problem.Code);
+        Assert.Contains("cut short", problem.Message, StringComparison.Ordinal);
+        Assert.Equal(cut.TrimEnd().Split('\n').Length, problem.Line);
+    }
+
+    [Fact]
     public void Load_ValidText_BuildsRuleSet()
     {
         var result = RuleSetJson.Load(Valid);

@@ -50,7 +50,9 @@ public static partial class RuleSetJson
         for (var i = 0; i < array.Count; i++)
         {
             // A child that could not be read keeps its place, so that the shared checks still see (and number) the rest.
-            children.Add(ReadNode(ctx, array[i], string.Create(CultureInfo.InvariantCulture, $"{path}.{key}[{i}]"), depth + 1) ?? new UnreadableCriterion());
+            // It keeps its id too, so that a duplicate id is found whatever else is wrong with either criterion.
+            children.Add(ReadNode(ctx, array[i], string.Create(CultureInfo.InvariantCulture, $"{path}.{key}[{i}]"), depth + 1)
+                ?? new UnreadableCriterion(array[i] is JObject { } o && o["id"] is JValue { Type: JTokenType.String } v ? (string?)v : null));
         }
 
         return new CriterionGroup(head.Id, kind, children) { Title = head.Title, Citation = head.Citation };
@@ -307,6 +309,12 @@ public static partial class RuleSetJson
 
         return null;
     }
+
+    /// <summary>Whether the reader ran out of text in the middle of the JSON (Newtonsoft says "Unexpected end…").</summary>
+    private static bool IsCutShort(JsonException ex) => ex.Message.StartsWith("Unexpected end", StringComparison.Ordinal);
+
+    /// <summary>The number of the text's last line with content.</summary>
+    private static int LastLine(string json) => json.TrimEnd().Count(c => c == '\n') + 1;
 
     private static string FirstSentence(string message)
     {

@@ -83,7 +83,9 @@ public static partial class RuleSetJson
             var tooDeep = ex.Message.Contains("MaxDepth", StringComparison.Ordinal);
             problems.Add(tooDeep
                 ? new("?", path, RuleProblemCodes.TooDeep, $"The rule file is nested deeper than {options.MaxJsonDepth} JSON levels: criteria may nest {RuleSetValidator.MaxDepth} deep.") { Line = line }
-                : new("?", path, RuleProblemCodes.MalformedJson, FirstSentence(ex.Message)) { Line = line });
+                : IsCutShort(ex)
+                    ? new("?", path, RuleProblemCodes.MalformedJson, $"The rule file is cut short: it ends at line {LastLine(json)} before the JSON is complete (a closing brace or bracket is missing).") { Line = LastLine(json) }
+                    : new("?", path, RuleProblemCodes.MalformedJson, FirstSentence(ex.Message)) { Line = line });
             return new RuleSetLoadResult(null, problems);
         }
 

@@ -157,8 +157,8 @@ public sealed record Condition : Criterion
 /// <summary>Stands in for a criterion the JSON reader already reported as unreadable; never part of a built rule set.</summary>
 internal sealed record UnreadableCriterion : Criterion
 {
-    public UnreadableCriterion()
-        : base(string.Empty)
+    public UnreadableCriterion(string? id = null)
+        : base(id ?? string.Empty)
     {
     }
 }

@@ -66,6 +66,12 @@ internal static class RuleSetValidator
         var id = draft.Id ?? "?";
         if (node is UnreadableCriterion)
         {
+            // Its own problems are reported where it was read; its id still counts against the others'.
+            if (!string.IsNullOrEmpty(node.Id) && !seen.TryAdd(node.Id, path) && seen[node.Id] != path)
+            {
+                problems.Add(new(id, path + ".id", RuleProblemCodes.DuplicateId, $"The criterion id '{node.Id}' is already used at {seen[node.Id]}."));
+            }
+
             return;
         }
 
