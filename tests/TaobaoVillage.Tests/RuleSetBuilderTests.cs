@@ -6,6 +6,27 @@ namespace TaobaoVillage.Tests;
 
 public class RuleSetBuilderTests
 {
+    [Theory]
+    [InlineData(Comparison.AtLeast, "9223372036854775808")]
+    [InlineData(Comparison.GreaterThan, "9223372036854775807")]
+    public void TryBuild_CountThresholdNoRecordCanMeet_InvalidValue(Comparison comparison, string threshold)
+    {
+        var ok = new RuleSetBuilder("x", "1").Titled("t").For(RuleTarget.Village).EffectiveYears(2020)
+            .AllOf("root", all => all.Require("shops", Metric.ActiveShops, c => c.Compare(comparison, decimal.Parse(threshold, System.Globalization.CultureInfo.InvariantCulture), Unit.Shops)))
+            .TryBuild(out _, out var problems);
+
+        Assert.False(ok);
+        Assert.Contains(problems, p => p.Code == RuleProblemCodes.InvalidValue && p.Message.Contains("no record can meet", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void TryBuild_CountThresholdAtTheLongLimit_Valid()
+    {
+        Assert.True(new RuleSetBuilder("x", "1").Titled("t").For(RuleTarget.Village).EffectiveYears(2020)
+            .AllOf("root", all => all.Require("shops", Metric.ActiveShops, c => c.AtLeast(long.MaxValue)))
+            .TryBuild(out _, out _));
+    }
+
     [Fact]
     public void TryBuild_ProblemsEverywhere_ReportsAllWithJsonPaths()
     {

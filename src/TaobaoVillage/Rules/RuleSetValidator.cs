@@ -206,6 +206,12 @@ internal static class RuleSetValidator
             problems.Add(new(id, path + ".threshold", RuleProblemCodes.InvalidValue, $"'{metric.Name}' counts whole {UnitNames.Name(metric.Unit)}: the threshold must be a whole number."));
         }
 
+        // A count is a 64-bit whole number: past it no record could ever pass, and advice would ask for more than can be held.
+        if (metric.Kind == MetricKind.Count && (threshold > long.MaxValue || (threshold == long.MaxValue && condition.Comparison == Comparison.GreaterThan)))
+        {
+            problems.Add(new(id, path + ".threshold", RuleProblemCodes.InvalidValue, $"'{metric.Name}' holds at most {long.MaxValue:N0} {UnitNames.Name(metric.Unit)}: no record can meet {DecimalText.Format(threshold)}."));
+        }
+
         // Share thresholds are multiplied by counts up to long.MaxValue; keep the product inside decimal's range.
         if (metric.Numerator is { AtMostHouseholds: true } && threshold > 1m)
         {
