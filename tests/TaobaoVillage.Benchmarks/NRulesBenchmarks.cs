@@ -26,11 +26,14 @@ public class NRulesBenchmarks
     private VillageRecord _raised = null!;
     private bool _up;
 
-    /// <summary>Records of 2020 in townships of 30 villages, figures spread round the thresholds.</summary>
+    /// <summary>
+    /// Records of 2020 shaped like the national file's: 30 villages a township, 15 townships a county (the code's
+    /// county, township and village parts), figures spread round the thresholds.
+    /// </summary>
     public static VillageRecord[] Records(int count, int seed)
     {
         var random = new Random(seed);
-        return Enumerable.Range(0, count).Select(i => new VillageRecord(new VillageCode((330000000000L + (i / 30 * 1000) + (i % 30)).ToString(System.Globalization.CultureInfo.InvariantCulture)))
+        return Enumerable.Range(0, count).Select(i => new VillageRecord(new VillageCode(Code(i)))
         {
             Year = 2020,
             Committee = random.Next(10) == 0 ? CommitteeKind.Residents : CommitteeKind.Village,
@@ -41,6 +44,8 @@ public class NRulesBenchmarks
             MainPlatform = Platform.Taobao,
         }).ToArray();
     }
+
+    private static string Code(int i) => FormattableString.Invariant($"{330000 + (i / 450)}{100 + (i / 30 % 15):D3}{200 + (i % 30):D3}");
 
     [GlobalSetup]
     public void Setup()
