@@ -23,7 +23,10 @@ internal static class Sessions
 
     /// <summary>The records with codes made distinct (a record's identity in a session is code and year).</summary>
     public static VillageRecord[] Distinct(IEnumerable<VillageRecord> records) =>
-        records.Select((r, i) => r with { Code = new VillageCode($"3307821{i:D5}") }).ToArray();
+        records.Select((r, i) => r with { Code = CodeOf(i) }).ToArray();
+
+    /// <summary>The code <see cref="Distinct"/> gives the record at an index.</summary>
+    public static VillageCode CodeOf(int index) => new($"3307821{index:D5}");
 
     /// <summary>
     /// How many records the session decides otherwise than <paramref name="reference"/>'s evaluator: a different
