@@ -23,6 +23,21 @@ public class VillageRulesTests
         Assert.All(rules, r => Assert.Equal(set.Version, r.Properties[TaobaoVillageRules.RuleSetVersionProperty]));
     }
 
+    [Theory]
+    [InlineData(10_000_000, "eligible")]
+    [InlineData(9_999_999.99, "not_eligible")]
+    public void Fire_Record_NRulesEventsNameTheDecidingRule(decimal sales, string decision)
+    {
+        var session = Sessions.Factory(TaobaoVillageRules.Villages(BuiltInRuleSets.AliResearch)).CreateSession();
+        var fired = new List<string>();
+        session.Events.RuleFiredEvent += (_, e) => fired.Add(e.Rule.Name);
+
+        session.Insert(Complete with { AnnualSales = Cny.FromYuan(sales) });
+        session.Fire();
+
+        Assert.Equal([$"aliresearch@{BuiltInRuleSets.AliResearch.Version}: {decision}"], fired);
+    }
+
     [Fact]
     public void Villages_TownshipRuleSet_Throws() => Assert.Throws<ArgumentException>(() => TaobaoVillageRules.Villages(BuiltInRuleSets.AliResearchTown));
 
