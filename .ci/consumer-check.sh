@@ -8,7 +8,7 @@ trap 'rm -rf "$work"' EXIT
 feed="$work/feed"
 app="$work/app"
 mkdir -p "$feed" "$app"
-for p in TaobaoVillage TaobaoVillage.Csv TaobaoVillage.Excel TaobaoVillage.Parquet TaobaoVillage.Testing; do
+for p in TaobaoVillage TaobaoVillage.Csv TaobaoVillage.Excel TaobaoVillage.Parquet TaobaoVillage.Testing TaobaoVillage.NRules; do
   dotnet pack "$root/src/$p/$p.csproj" -c Release -o "$feed" -p:ContinuousIntegrationBuild=true --nologo -v quiet
 done
 dotnet pack "$root/samples/TaobaoVillage.Planner/TaobaoVillage.Planner.csproj" -c Release -o "$feed" -p:ContinuousIntegrationBuild=true --nologo -v quiet
@@ -41,6 +41,7 @@ cat > "$app/Consumer.csproj" <<XML
     <PackageReference Include="TaobaoVillage" Version="$version" />
     <PackageReference Include="TaobaoVillage.Csv" Version="$version" />
     <PackageReference Include="TaobaoVillage.Testing" Version="$version" />
+    <PackageReference Include="TaobaoVillage.NRules" Version="$version" />
   </ItemGroup>
 </Project>
 XML

@@ -5,6 +5,7 @@ using TaobaoVillage.Domain;
 using TaobaoVillage.Engine;
 using TaobaoVillage.Json;
 using TaobaoVillage.Metrics;
+using TaobaoVillage.NRules;
 using TaobaoVillage.Rules;
 using TaobaoVillage.RuleSets;
 using TaobaoVillage.Testing;
@@ -48,6 +49,13 @@ var counts = new BatchCounts();
 var rows = new BatchScorer(BuiltInRuleSets.AliResearch).Score(CsvRecordReader.Read(new StringReader(csv), "inline.csv"), counts).ToList();
 Check(rows.Select(r => r.StatusName).SequenceEqual(["eligible", "invalid", "not_eligible"]), "CSV rows scored in order");
 Check(counts.AddsUp && counts.Read == 3 && counts.Rejected == 1, "counts add up: " + counts);
+
+// NRules: the same rule set as NRules rules, the verdict through a session.
+var session = TaobaoVillageRules.Compile([TaobaoVillageRules.Villages(BuiltInRuleSets.AliResearch)]).CreateSession();
+session.Insert(village);
+session.Fire();
+var outcome = session.Query<VillageOutcome>().Single();
+Check(outcome.Eligibility == Eligibility.NotEligible && outcome.Verdict!.Eligibility == verdict.Eligibility, "NRules decides the README's village as the evaluator does");
 
 Console.WriteLine(failures == 0 ? "consumer check passed" : $"consumer check: {failures} failure(s)");
 return failures == 0 ? 0 : 1;

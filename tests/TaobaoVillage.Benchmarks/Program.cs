@@ -15,4 +15,11 @@ if (args is ["floor", var input, var output])
     return;
 }
 
+if (args is ["nrules-memory", var source, var rows])
+{
+    // A national file (or "generated") and a row count: one process a measurement, so the heap is only the session's.
+    Console.WriteLine(NRulesMemory.Run(source, int.Parse(rows, System.Globalization.CultureInfo.InvariantCulture)));
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Stages).Assembly).Run(args);

@@ -64,6 +64,40 @@ public class LayeringTests
     }
 
     [Fact]
+    public void Core_ReferencesNoRulesEngine_OnlyNewtonsoftBesideTheFramework()
+    {
+        var references = typeof(RuleSet).Assembly.GetReferencedAssemblies().Select(a => a.Name!).ToList();
+
+        Assert.DoesNotContain(references, n => n.StartsWith("NRules", StringComparison.Ordinal));
+        Assert.Equal(["Newtonsoft.Json"], references.Where(n => !n.StartsWith("System", StringComparison.Ordinal) && n != "netstandard"));
+    }
+
+    [Fact]
+    public void NRulesPackage_UsesOnlyPublicApiOfTheCore()
+    {
+        // The package is built on the core as any user's code is: no internal shared through InternalsVisibleTo.
+        var core = typeof(RuleSet).Assembly;
+        var package = typeof(NRules.TaobaoVillageRules).Assembly;
+        var used = package.GetTypes()
+            .SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly).Cast<MethodBase>().Concat(t.GetConstructors(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static)))
+            .SelectMany(IlMembers)
+            .Where(m => (m as Type ?? m.DeclaringType)?.Assembly == core)
+            .Distinct()
+            .ToList();
+
+        Assert.Contains(used, m => m.Name == nameof(Engine.RuleEvaluator.DecisionOf));
+        Assert.Empty(used.Where(m => !IsPublic(m)).Select(m => $"{m.DeclaringType?.Name}.{m.Name}"));
+    }
+
+    private static bool IsPublic(MemberInfo member) => member switch
+    {
+        Type t => t.IsVisible,
+        MethodBase m => m.IsPublic && m.DeclaringType!.IsVisible,
+        FieldInfo f => f.IsPublic && f.DeclaringType!.IsVisible,
+        _ => false,
+    };
+
+    [Fact]
     public void SourceFiles_MetricNames_LiteralInAtMostTwoFiles()
     {
         // Literals in code, not words in comments.
@@ -234,7 +268,12 @@ public class LayeringTests
         .Select(f => (OpCode)f.GetValue(null)!)
         .ToDictionary(o => o.Value);
 
-    private static IEnumerable<Type> IlTypes(MethodBase method)
+    private static IEnumerable<Type> IlTypes(MethodBase method) => IlMembers(method)
+        .Select(m => m is Type t ? t : m.DeclaringType)
+        .OfType<Type>();
+
+    /// <summary>Every type, method and field a method's IL names.</summary>
+    private static IEnumerable<MemberInfo> IlMembers(MethodBase method)
     {
         var il = method.GetMethodBody()?.GetILAsByteArray();
         if (il is null)
@@ -267,15 +306,10 @@ public class LayeringTests
             if (op.OperandType is OperandType.InlineMethod or OperandType.InlineField or OperandType.InlineType or OperandType.InlineTok)
             {
                 var token = BitConverter.ToInt32(il, i);
-                Type? resolved = null;
+                MemberInfo? resolved = null;
                 try
                 {
-                    resolved = module.ResolveMember(token, typeArgs, methodArgs) switch
-                    {
-                        Type t => t,
-                        MemberInfo m => m.DeclaringType,
-                        _ => null,
-                    };
+                    resolved = module.ResolveMember(token, typeArgs, methodArgs);
                 }
                 catch (ArgumentException)
                 {

@@ -79,6 +79,35 @@ public sealed class RuleEvaluator
     /// <summary>An <see cref="Eligibility.Invalid"/> verdict for a subject that cannot be evaluated (a township whose sums cannot be held).</summary>
     internal Verdict Invalid(string subject, IReadOnlyList<RecordProblem> problems) => new(this, subject, problems);
 
+    /// <summary>
+    /// How this evaluator decides one condition of its rule set on a village record, exactly as <see cref="Evaluate(VillageRecord)"/>
+    /// decides it (money as decimals, counts whole, shares cross-multiplied): for engines that combine the conditions
+    /// themselves, such as rules engines, and must agree with this one.
+    /// </summary>
+    /// <param name="condition">A condition of <see cref="RuleSet"/> (the same instance).</param>
+    /// <returns>The decision: pass, fail, or unknown when a figure it reads is missing. Thread-safe.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="condition"/> is null.</exception>
+    /// <exception cref="ArgumentException">The condition is not one of this rule set's.</exception>
+    /// <exception cref="InvalidOperationException">The rule set is for townships.</exception>
+    public Func<VillageRecord, Outcome> DecisionOf(Condition condition)
+    {
+        ArgumentNullException.ThrowIfNull(condition);
+        if (RuleSet.Target != RuleTarget.Village)
+        {
+            throw new InvalidOperationException($"The rule set {RuleSet} decides about townships; its conditions read TownshipFigures.");
+        }
+
+        // By reference: two conditions of a set may be equal records (the same test under two ids is not, but copies are).
+        var index = Array.FindIndex(_nodes, n => ReferenceEquals(n.Condition, condition));
+        if (index < 0)
+        {
+            throw new ArgumentException($"The condition '{condition.Id}' is not one of the rule set {RuleSet}'s.", nameof(condition));
+        }
+
+        var node = _nodes[index];
+        return record => node.Decide(new Subject(record ?? throw new ArgumentNullException(nameof(record)), null));
+    }
+
     /// <summary>The compiled nodes in pre-order: what a verdict reads its criteria, children and explanations from.</summary>
     internal CompiledCriterion[] Nodes => _nodes;
 
