@@ -48,7 +48,8 @@ public static class TaobaoVillageRules
 
     /// <summary>
     /// The built-in village rule sets, each for the records of the years it was in force (<see cref="BuiltInRuleSets.ForVillageYear"/>),
-    /// as the planner's <c>--rules auto</c>. A record without a year, or before 2009, matches none of them.
+    /// as the planner's <c>--rules auto</c> and <see cref="Batch.BatchScorer.ForYears"/>: a record without a year by the newest
+    /// (<c>aliresearch</c>); a record before 2009, which no set covers, matches none of them (the batch scorer rejects it).
     /// </summary>
     /// <returns>An NRules rule set named <c>taobaovillage:villages-by-year</c>.</returns>
     public static IRuleSet VillagesByYear()
@@ -114,7 +115,10 @@ public static class TaobaoVillageRules
         return set;
     }
 
-    /// <summary>Whether a built-in set is the one in force in the record's year (ForVillageYear refuses years before 2009).</summary>
-    private static Expression<Func<VillageRecord, bool>> InForce(LibraryRuleSet set) =>
-        record => record.Year >= 2009 && BuiltInRuleSets.ForVillageYear(record.Year!.Value) == set;
+    /// <summary>Whether a built-in set is the one in force in the record's year (ForVillageYear refuses years before 2009); the newest for a record without a year.</summary>
+    private static Expression<Func<VillageRecord, bool>> InForce(LibraryRuleSet set)
+    {
+        var newest = set == BuiltInRuleSets.AliResearch;
+        return record => record.Year == null ? newest : record.Year >= 2009 && BuiltInRuleSets.ForVillageYear(record.Year.Value) == set;
+    }
 }

@@ -1,3 +1,4 @@
+using TaobaoVillage.Batch;
 using TaobaoVillage.Domain;
 using TaobaoVillage.Engine;
 
@@ -95,12 +96,23 @@ public class VillageRulesTests
     }
 
     [Theory]
-    [InlineData(null)]
     [InlineData(2008)]
-    public void VillagesByYear_NoYearInForce_NoOutcome(int? year)
+    [InlineData(0)]
+    public void VillagesByYear_YearBeforeAnySet_NoOutcome(int year)
     {
         var session = Sessions.Run(Sessions.Factory(TaobaoVillageRules.VillagesByYear()), [Complete with { Year = year }]);
 
         Assert.Empty(session.Query<VillageOutcome>());
+    }
+
+    [Fact]
+    public void VillagesByYear_RecordWithoutAYear_DecidedByTheNewestAsTheBatchScorerDoes()
+    {
+        var record = Complete with { Year = null };
+        var session = Sessions.Run(Sessions.Factory(TaobaoVillageRules.VillagesByYear()), [record]);
+
+        var outcome = Assert.Single(session.Query<VillageOutcome>());
+        Assert.Equal(BatchScorer.ForYears().RuleSetFor(null), outcome.RuleSet);
+        Assert.Equal(BatchScorer.ForYears().ScoreOne(record).Verdict!.Eligibility, outcome.Eligibility);
     }
 }
