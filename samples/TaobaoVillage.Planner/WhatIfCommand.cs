@@ -25,7 +25,7 @@ public static partial class WorkbenchCommands
 
             thresholds[metric] = metric.Kind == MetricKind.Share && CommonOptions.TryParseShare(parts[1], out var share)
                 ? share
-                : CommonOptions.ParseNumber(parts[1], "--set " + metric.Name);
+                : metric.Unit == Unit.Cny ? CommonOptions.ParseMoney(parts[1], "--set " + metric.Name) : CommonOptions.ParseNumber(parts[1], "--set " + metric.Name);
         }
 
         return thresholds;
@@ -36,7 +36,7 @@ public static partial class WorkbenchCommands
         var input = Input();
         var rules = CommonOptions.Rules();
         var encoding = CommonOptions.Encoding();
-        var minSales = CommonOptions.Number("--min-sales", "Replace every annual-sales threshold (CN¥).");
+        var minSales = CommonOptions.Money("--min-sales", "Replace every annual-sales threshold: yuan (8000000), or 800万, 800万元, 0.08亿.");
         var minShops = CommonOptions.Whole("--min-shops", "Replace every active-shop count threshold.");
         var minShare = CommonOptions.Fraction("--min-share", "Replace every share threshold: 0.08 or 8%.");
         var set = new Option<string[]>("--set") { Description = "Replace every at-least threshold on a metric: METRIC=VALUE, such as livestream_sales_cny=5000000 (repeatable)." };
