@@ -64,6 +64,22 @@ public static class CommonOptions
         },
     };
 
+    /// <summary>Refuses a value below 1 for a count option (<c>--top 0</c>, <c>--parallel 0</c>), with a message naming it.</summary>
+    /// <param name="option">The option.</param>
+    /// <returns>The same option.</returns>
+    public static Option<int> AtLeastOne(Option<int> option)
+    {
+        ArgumentNullException.ThrowIfNull(option);
+        option.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() < 1)
+            {
+                result.AddError($"{option.Name}: '{(result.Tokens.Count > 0 ? result.Tokens[0].Value : string.Empty)}' is below 1; give 1 or more.");
+            }
+        });
+        return option;
+    }
+
     /// <summary>
     /// A share option: a fraction (<c>0.08</c>) or a percentage (<c>8%</c>), at most 1 — <c>8</c> would be 800% and is
     /// refused, never taken as 8%.
