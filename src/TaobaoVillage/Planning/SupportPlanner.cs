@@ -97,10 +97,17 @@ public static class SupportPlanner
             IsOptimal = exact && townships.All(t => t.Exact),
             GainBound = Math.Max(bound, best.Value),
             Candidates = candidates,
+            Budget = budget,
+            UsableBudget = Usable(budget, villages.Where(v => v.Candidate is not null).Select(v => v.Candidate!)),
             Undecided = undecided,
             CannotPass = cannotPass,
         };
     }
+
+    /// <summary>The budget clipped to what helping every candidate would cost.</summary>
+    private static PlanBudget Usable(PlanBudget budget, IEnumerable<Candidate> candidates) => budget.MaxVillages is { } k
+        ? PlanBudget.Villages(Math.Min(k, candidates.Count()))
+        : PlanBudget.Effort(Math.Min(budget.MaxEffort!.Value, candidates.Sum(c => c.Effort)));
 
     /// <summary>
     /// With K villages, no plan gains more than one per village plus one town per township that helping all its
