@@ -1,5 +1,6 @@
 using System.CommandLine;
 using TaobaoVillage.Csv;
+using TaobaoVillage.Domain;
 
 namespace TaobaoVillage.Planner;
 
@@ -26,27 +27,58 @@ public static class CommonOptions
     }
 
     /// <summary>
-    /// A number option read the same on every machine: a dot for decimals, commas allowed between thousands
-    /// (<c>9999999.99</c>, <c>8,000,000</c>), whatever the system culture — a German system would read <c>9999999.99</c> as 999,999,999.
+    /// A number option read the same on every machine and as files are read (<see cref="ExactDecimal.ParseGrouped"/>):
+    /// a dot for decimals, commas only between thousands (<c>9999999.99</c>, <c>8,000,000</c>), whatever the system
+    /// culture; a decimal comma (<c>1,5</c>) is refused, never read as 15.
     /// </summary>
     /// <param name="name">The option's name.</param>
     /// <param name="description">What it sets.</param>
     /// <returns>The option.</returns>
-    public static Option<decimal?> Number(string name, string description) => new(name)
+    public static Option<decimal?> Number(string name, string description) => Parsed(name, description, ExactDecimal.ParseGrouped);
+
+    /// <summary>
+    /// An amount-of-money option: a number as <see cref="Number"/> reads it, in yuan, or with the unit a file's header
+    /// may give (<c>800万</c>, <c>800万元</c>, <c>0.08亿</c>; <see cref="MoneyUnit.ParseYuan"/>).
+    /// </summary>
+    /// <param name="name">The option's name.</param>
+    /// <param name="description">What it sets.</param>
+    /// <returns>The option, in yuan.</returns>
+    public static Option<decimal?> Money(string name, string description) => Parsed(name, description, MoneyUnit.ParseYuan);
+
+    private delegate ExactDecimalResult Parser(string text, out decimal value);
+
+    private static Option<decimal?> Parsed(string name, string description, Parser parser) => new(name)
     {
         Description = description,
         CustomParser = result =>
         {
             var token = result.Tokens.Count > 0 ? result.Tokens[0].Value : string.Empty;
-            if (TryParseNumber(token, out var value))
+            var outcome = parser(token, out var value);
+            if (outcome == ExactDecimalResult.Exact)
             {
                 return value;
             }
 
-            result.AddError(NotANumber(name, token));
+            result.AddError(NotANumber(name, token, outcome));
             return null;
         },
     };
+
+    /// <summary>Refuses a value below 1 for a count option (<c>--top 0</c>, <c>--parallel 0</c>), with a message naming it.</summary>
+    /// <param name="option">The option.</param>
+    /// <returns>The same option.</returns>
+    public static Option<int> AtLeastOne(Option<int> option)
+    {
+        ArgumentNullException.ThrowIfNull(option);
+        option.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() < 1)
+            {
+                result.AddError($"{option.Name}: '{(result.Tokens.Count > 0 ? result.Tokens[0].Value : string.Empty)}' is below 1; give 1 or more.");
+            }
+        });
+        return option;
+    }
 
     /// <summary>
     /// A share option: a fraction (<c>0.08</c>) or a percentage (<c>8%</c>), at most 1 — <c>8</c> would be 800% and is
@@ -93,15 +125,32 @@ public static class CommonOptions
     /// <param name="name">What it is, for the message.</param>
     /// <returns>The number.</returns>
     /// <exception cref="PlannerException">It is not a number.</exception>
-    public static decimal ParseNumber(string token, string name) =>
-        TryParseNumber(token, out var value) ? value : throw new PlannerException(NotANumber(name, token), PlannerApp.Usage);
+    public static decimal ParseNumber(string token, string name) => Parse(token, name, ExactDecimal.ParseGrouped);
 
-    private static bool TryParseNumber(string token, out decimal value) =>
-        decimal.TryParse(token.Trim(), System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out value);
+    /// <summary>Reads an amount the way <see cref="Money"/> does, for values inside other arguments (--set METRIC=800万).</summary>
+    /// <param name="token">The text.</param>
+    /// <param name="name">What it is, for the message.</param>
+    /// <returns>The amount in yuan.</returns>
+    /// <exception cref="PlannerException">It is not an amount.</exception>
+    public static decimal ParseMoney(string token, string name) => Parse(token, name, MoneyUnit.ParseYuan);
 
-    private static string NotANumber(string name, string token) => $"{name}: '{token}' is not a number; write it with a dot for decimals, as 9999999.99.";
+    private static decimal Parse(string token, string name, Parser parser)
+    {
+        ArgumentNullException.ThrowIfNull(token);
+        var outcome = parser(token, out var value);
+        return outcome == ExactDecimalResult.Exact ? value : throw new PlannerException(NotANumber(name, token, outcome), PlannerApp.Usage);
+    }
 
-    /// <summary>A whole-number option read the same on every machine (commas allowed between thousands).</summary>
+    private static bool TryParseNumber(string token, out decimal value) => ExactDecimal.ParseGrouped(token, out value) == ExactDecimalResult.Exact;
+
+    private static string NotANumber(string name, string token, ExactDecimalResult outcome = ExactDecimalResult.NotANumber) => outcome switch
+    {
+        ExactDecimalResult.Inexact => $"{name}: '{token}' has more digits than can be held exactly (at most 28 decimal places); it is not rounded.",
+        ExactDecimalResult.OutOfRange => $"{name}: '{token}' is too large.",
+        _ => $"{name}: '{token}' is not a number; write it with a dot for decimals and commas only between thousands, as 9999999.99 or 8,000,000.",
+    };
+
+    /// <summary>A whole-number option read the same on every machine (commas only between thousands: <c>1,5</c> is refused, not 15).</summary>
     /// <param name="name">The option's name.</param>
     /// <param name="description">What it sets.</param>
     /// <returns>The option.</returns>
@@ -111,12 +160,12 @@ public static class CommonOptions
         CustomParser = result =>
         {
             var token = result.Tokens.Count > 0 ? result.Tokens[0].Value : string.Empty;
-            if (long.TryParse(token, System.Globalization.NumberStyles.Integer | System.Globalization.NumberStyles.AllowThousands, System.Globalization.CultureInfo.InvariantCulture, out var value))
+            if (ExactDecimal.ParseGrouped(token, out var value) == ExactDecimalResult.Exact && decimal.Truncate(value) == value && value is >= long.MinValue and <= long.MaxValue)
             {
-                return value;
+                return (long)value;
             }
 
-            result.AddError($"{name}: '{token}' is not a whole number.");
+            result.AddError($"{name}: '{token}' is not a whole number (commas only between thousands, as 100,000).");
             return null;
         },
     };

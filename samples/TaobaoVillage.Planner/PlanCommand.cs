@@ -88,6 +88,10 @@ public static class PlanCommand
         }
     }
 
+    private static string BudgetText(PlanBudget budget) => budget.MaxVillages is { } k
+        ? Words.Format("{0} village(s)", k.ToString("N0", CultureInfo.InvariantCulture))
+        : Words.Format("effort {0}", Effort(budget.MaxEffort!.Value));
+
     /// <summary>The plan for people: before and after, then the villages.</summary>
     /// <param name="console">The console.</param>
     /// <param name="plan">The plan.</param>
@@ -101,6 +105,13 @@ public static class PlanCommand
         console.MarkupLine("[grey]" + (plan.IsOptimal
             ? Words.Get("Optimal: every choice within each township was tried.")
             : Words.Format("Heuristic (the cheapest villages of each township first); no plan within the budget gives more than {0} new designation(s).", plan.GainBound)) + "[/]");
+        if (plan.UsableBudget is { } usable && plan.Budget is { } asked)
+        {
+            console.MarkupLine("[grey]" + (usable == asked
+                ? Words.Format("Budget: {0}.", BudgetText(asked))
+                : Words.Format("Budget: {0} asked; {1} used, what helping every candidate costs.", BudgetText(asked), BudgetText(usable))) + "[/]");
+        }
+
         console.MarkupLine("[grey]" + Words.Format("{0} village(s) can pass by raising figures; {1} need figures that are missing (undecided); {2} cannot pass by raising figures.", plan.Candidates, plan.Undecided, plan.CannotPass) + "[/]");
         var table = new Table();
         table.AddColumns(Words.Get("rank"), Words.Get("village"), Words.Get("township"), Words.Get("year"), Words.Get("effort"), Words.Get("needs"), Words.Get("completes a town"));

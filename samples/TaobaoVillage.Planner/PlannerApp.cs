@@ -133,6 +133,7 @@ public static class PlannerApp
         {
             Inputs.RequireFile(columns, "column map");
             io.Settings.Columns = LoadColumns(columns);
+            io.Settings.Inputs.Add(columns);
         }
 
         var code = parse.Invoke(new InvocationConfiguration { Output = io.Out, Error = io.Error, EnableDefaultExceptionHandler = false });
@@ -247,6 +248,9 @@ public sealed class RunSettings
 
     /// <summary>The planner's own column names (<c>--columns map.json</c>).</summary>
     public ColumnMap Columns { get; set; } = ColumnMap.Empty;
+
+    /// <summary>Files every command of the run reads (the column map), which no output may replace.</summary>
+    public IList<string> Inputs { get; } = [];
 }
 
 /// <summary>A failure the planner reports as one line and an exit code, never a stack trace.</summary>

@@ -68,7 +68,7 @@ public sealed class PlannerOutput : IDisposable
     /// <summary>Opens the output a command names.</summary>
     /// <param name="io">The planner's streams.</param>
     /// <param name="path">The file, or null or <c>-</c> for standard output.</param>
-    /// <param name="inputs">The files the command reads; the output may be none of them.</param>
+    /// <param name="inputs">The files the command reads; the output may be none of them, nor one the whole run reads (<see cref="RunSettings.Inputs"/>).</param>
     /// <returns>The output; commit it when the run completed.</returns>
     /// <exception cref="PlannerException">The output is an input, a folder, or in a folder that does not exist.</exception>
     public static PlannerOutput Open(PlannerIO io, string? path, params string?[] inputs)
@@ -82,7 +82,7 @@ public sealed class PlannerOutput : IDisposable
         AtomicFile file;
         try
         {
-            file = AtomicFile.Create(path, inputs.Where(i => i is not null and not "-"));
+            file = AtomicFile.Create(path, inputs.Concat(io.Settings.Inputs).Where(i => i is not null and not "-"));
         }
         catch (OutputConflictException ex)
         {

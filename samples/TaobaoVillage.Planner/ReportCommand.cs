@@ -234,7 +234,8 @@ public static class ReportCommand
         return svg.Append("</svg>\n").ToString();
     }
 
-    private static string E(string text) => WebUtility.HtmlEncode(text);
+    // Control characters and bidirectional overrides from the data are shown as in the terminal (␛, <U+202E>), then HTML-escaped.
+    private static string E(string text) => WebUtility.HtmlEncode(Terminal.Clean(text));
 
     /// <summary>The most rows the report's support plan is computed for; larger inputs use the <c>plan</c> command.</summary>
     public const int PlanRowLimit = 100_000;

@@ -19,7 +19,7 @@ public static class ScoreCommand
         var format = CommonOptions.Format("table", "csv", "jsonl", "xlsx", "parquet");
         var output = new Option<string?>("--output", "-o") { Description = "Write here instead of standard output; .csv, .jsonl, .xlsx and .parquet choose the format when --format is not given; a further .gz compresses (verdicts.jsonl.gz)." };
         var encoding = CommonOptions.Encoding();
-        var parallel = new Option<int>("--parallel") { Description = "Threads that evaluate at once; output is identical for any number.", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var parallel = CommonOptions.AtLeastOne(new Option<int>("--parallel") { Description = "Threads that evaluate at once (1 or more); output is identical for any number.", DefaultValueFactory = _ => Environment.ProcessorCount });
         var detail = new Option<string>("--detail")
         {
             Description = "How much each JSON line explains: all (every criterion, the default), failing (only criteria not passing) or verdict (none).",

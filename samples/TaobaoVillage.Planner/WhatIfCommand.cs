@@ -12,7 +12,7 @@ namespace TaobaoVillage.Planner;
 public static partial class WorkbenchCommands
 {
     /// <summary>Reads METRIC=VALUE pairs; the metric by its rule-file name, the value as the number options read numbers.</summary>
-    private static Dictionary<Metric, decimal> Thresholds(string[] pairs)
+    private static Dictionary<Metric, decimal> Thresholds(string[] pairs, RuleSet rules)
     {
         var thresholds = new Dictionary<Metric, decimal>();
         foreach (var pair in pairs)
@@ -23,12 +23,26 @@ public static partial class WorkbenchCommands
                 throw new PlannerException(Words.Format("--set {0}: expected METRIC=VALUE with METRIC one of {1}.", pair, string.Join(", ", Metric.BuiltIn.Where(m => m.Kind != MetricKind.Category).Select(m => m.Name))), PlannerApp.Usage);
             }
 
+            RequireThreshold(rules, "--set " + metric.Name, metric);
             thresholds[metric] = metric.Kind == MetricKind.Share && CommonOptions.TryParseShare(parts[1], out var share)
                 ? share
-                : CommonOptions.ParseNumber(parts[1], "--set " + metric.Name);
+                : metric.Unit == Unit.Cny ? CommonOptions.ParseMoney(parts[1], "--set " + metric.Name) : CommonOptions.ParseNumber(parts[1], "--set " + metric.Name);
         }
 
         return thresholds;
+    }
+
+    /// <summary>Refuses a change that would change nothing: none of <paramref name="metrics"/> has a threshold in the rule set.</summary>
+    /// <exception cref="PlannerException">The rule set has no at-least threshold on any of them.</exception>
+    private static void RequireThreshold(RuleSet rules, string option, params Metric[] metrics)
+    {
+        var used = rules.ThresholdMetrics;
+        if (!metrics.Any(used.Contains))
+        {
+            throw new PlannerException(
+                Words.Format("{0}: {1} has no threshold on {2}, so nothing would change; its thresholds are on {3}.", option, rules.ToString(), string.Join(" or ", metrics.Select(m => m.Name)), string.Join(", ", used.Select(m => m.Name))),
+                PlannerApp.Usage);
+        }
     }
 
     private static Command WhatIf(PlannerIO io)
@@ -36,7 +50,7 @@ public static partial class WorkbenchCommands
         var input = Input();
         var rules = CommonOptions.Rules();
         var encoding = CommonOptions.Encoding();
-        var minSales = CommonOptions.Number("--min-sales", "Replace every annual-sales threshold (CN¥).");
+        var minSales = CommonOptions.Money("--min-sales", "Replace every annual-sales threshold: yuan (8000000), or 800万, 800万元, 0.08亿.");
         var minShops = CommonOptions.Whole("--min-shops", "Replace every active-shop count threshold.");
         var minShare = CommonOptions.Fraction("--min-share", "Replace every share threshold: 0.08 or 8%.");
         var set = new Option<string[]>("--set") { Description = "Replace every at-least threshold on a metric: METRIC=VALUE, such as livestream_sales_cny=5000000 (repeatable)." };
@@ -57,19 +71,22 @@ public static partial class WorkbenchCommands
             }
             else
             {
-                var thresholds = Thresholds(parse.GetValue(set) ?? []);
+                var thresholds = Thresholds(parse.GetValue(set) ?? [], baseRules);
                 if (parse.GetValue(minSales) is { } sales)
                 {
+                    RequireThreshold(baseRules, "--min-sales", Metric.AnnualSales);
                     thresholds[Metric.AnnualSales] = sales;
                 }
 
                 if (parse.GetValue(minShops) is { } shops)
                 {
+                    RequireThreshold(baseRules, "--min-shops", Metric.ActiveShops);
                     thresholds[Metric.ActiveShops] = shops;
                 }
 
                 if (parse.GetValue(minShare) is { } share)
                 {
+                    RequireThreshold(baseRules, "--min-share", Metric.ActiveShopShare, Metric.EcommerceHouseholdShare);
                     thresholds[Metric.ActiveShopShare] = share;
                     thresholds[Metric.EcommerceHouseholdShare] = share;
                 }

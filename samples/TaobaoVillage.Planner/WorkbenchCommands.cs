@@ -124,7 +124,7 @@ public static partial class WorkbenchCommands
         var input = Input();
         var rules = CommonOptions.Rules("auto");
         var encoding = CommonOptions.Encoding();
-        var top = new Option<int>("--top") { Description = "How many to list.", DefaultValueFactory = _ => 20 };
+        var top = CommonOptions.AtLeastOne(new Option<int>("--top") { Description = "How many to list (1 or more).", DefaultValueFactory = _ => 20 });
         var year = new Option<int?>("--year") { Description = "Only this year, when the file holds several." };
         var format = Format();
         var output = new Option<string?>("--output", "-o") { Description = "Write here instead of standard output." };

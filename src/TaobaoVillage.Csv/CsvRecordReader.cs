@@ -23,8 +23,17 @@ public sealed record CsvRecordReaderOptions
     /// <summary>The separator; a comma by default.</summary>
     public char Separator { get; init; } = ',';
 
+    /// <summary>The most columns a file may have by default: 16,384, Excel's own limit.</summary>
+    public const int DefaultMaxColumns = 16_384;
+
     /// <summary>The longest cell read, in characters; a longer cell rejects its row. Default 4,096.</summary>
     public int MaxFieldLength { get; init; } = 4096;
+
+    /// <summary>
+    /// The most columns (cells in a line) read; default <see cref="DefaultMaxColumns"/>. A header with more rejects
+    /// every row of the file (<c>too-long</c>, with its line) without reading its cells; a wider line rejects its row.
+    /// </summary>
+    public int MaxColumns { get; init; } = DefaultMaxColumns;
 
     /// <summary>
     /// The longest line, and the longest record the parser buffers, in characters (16 Mi by default). A longer line is
@@ -229,6 +238,16 @@ public static class CsvRecordReader
             yield break;
         }
 
+        if (header.Count > options.MaxColumns)
+        {
+            foreach (var row in TooWide(csv, header.Count, source, options))
+            {
+                yield return row;
+            }
+
+            yield break;
+        }
+
         var schema = RecordSchema.FromColumns(header, options.InferCommitteeFromName, options.Columns);
         var width = header.Count;
         var cells = new CellValue[width];
@@ -264,6 +283,16 @@ public static class CsvRecordReader
             {
                 yield break;
             }
+        }
+    }
+
+    /// <summary>Every row of a file whose header is wider than the limit, rejected without its cells being read.</summary>
+    private static IEnumerable<InputRow> TooWide(CsvReader csv, int columns, string? source, CsvRecordReaderOptions options)
+    {
+        while (csv.Read())
+        {
+            yield return InputRow.Unreadable(csv.LineNumber, source, new RecordProblem("*", null, RecordProblemCodes.TooLong,
+                $"The header has {columns:N0} columns; the limit is {options.MaxColumns:N0}; the row is not read."));
         }
     }
 

@@ -14,12 +14,14 @@ internal sealed class CsvTables : IDisposable
     private readonly HashSet<long> _malformed = [];
     private readonly int _maxFieldLength;
     private readonly int _maxLine;
+    private readonly int _maxColumns;
 
     private CsvTables(TextReader text, CsvRecordReaderOptions options, string? source = null)
     {
         Source = source;
         _maxFieldLength = options.MaxFieldLength;
         _maxLine = options.MaxRecordBytes;
+        _maxColumns = options.MaxColumns;
         _lines = new LineLimitingReader(text, options.MaxRecordBytes);
         Csv = CsvReader.Create(_lines, ParserOptions(options, (line, _) => _malformed.Add(line)), leaveOpen: false);
     }
@@ -68,6 +70,11 @@ internal sealed class CsvTables : IDisposable
         if (_malformed.Remove(line))
         {
             return new RecordProblem("*", null, RecordProblemCodes.Malformed, "The line is not valid CSV (a stray or unclosed quote).") { Line = line };
+        }
+
+        if (Csv.FieldCount > _maxColumns)
+        {
+            return new RecordProblem("*", null, RecordProblemCodes.TooLong, $"The line has {Csv.FieldCount:N0} cells; the limit is {_maxColumns:N0}.") { Line = line };
         }
 
         for (var i = 0; i < Csv.FieldCount; i++)

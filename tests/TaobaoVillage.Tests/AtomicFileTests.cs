@@ -151,4 +151,71 @@ public class AtomicFileTests
         Assert.Equal("new", File.ReadAllText(real));
         Assert.Equal(["link.csv", "real.csv"], folder.Names());
     }
+
+    [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public void Commit_TargetMode600_ReplacementKeepsMode600WhileWrittenAndAfter()
+    {
+        using var folder = new TempFolder();
+        var target = folder.File("secret.csv");
+        File.WriteAllText(target, "old");
+        File.SetUnixFileMode(target, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+
+        using (var file = AtomicFile.Create(target))
+        {
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(file.TemporaryPath!));
+            file.Stream.Write("new"u8);
+            file.Commit();
+        }
+
+        Assert.Equal("new", File.ReadAllText(target));
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(target));
+    }
+
+    [Fact]
+    public void Commit_TargetOwnedByNobody_ReplacementKeepsOwnerAndGroup()
+    {
+        using var folder = new TempFolder();
+        var target = folder.File("theirs.csv");
+        File.WriteAllText(target, "old");
+        Command("chown", "65534:65534", target);
+
+        using (var file = AtomicFile.Create(target))
+        {
+            file.Stream.Write("new"u8);
+            file.Commit();
+        }
+
+        Assert.Equal("new", File.ReadAllText(target));
+        Assert.Equal("65534:65534", Command("stat", "-c", "%u:%g", target));
+    }
+
+    [Fact]
+    public void Commit_TargetNameOf250Characters_Replaced()
+    {
+        using var folder = new TempFolder();
+        var target = folder.File(new string('v', 246) + ".csv");
+        File.WriteAllText(target, "old");
+
+        using (var file = AtomicFile.Create(target))
+        {
+            Assert.Equal(folder.Path, Path.GetDirectoryName(file.TemporaryPath));
+            file.Stream.Write("new"u8);
+            file.Commit();
+        }
+
+        Assert.Equal("new", File.ReadAllText(target));
+        Assert.Equal([Path.GetFileName(target)], folder.Names());
+    }
+
+    /// <summary>Runs a command (the suite runs as root, so chown works), returning its trimmed output.</summary>
+    private static string Command(string file, params string[] args)
+    {
+        var info = new System.Diagnostics.ProcessStartInfo(file, args) { RedirectStandardOutput = true };
+        using var process = System.Diagnostics.Process.Start(info)!;
+        var output = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        Assert.Equal(0, process.ExitCode);
+        return output.Trim();
+    }
 }

@@ -1,3 +1,4 @@
+using TaobaoVillage.Planner;
 using TaobaoVillage.Csv;
 using TaobaoVillage.Domain;
 
@@ -22,6 +23,35 @@ public class ColumnMapTests
         var ex = Assert.Throws<ArgumentException>(() => ColumnMap.Create(new Dictionary<string, string> { ["人口"] = "population" }));
 
         Assert.Contains("'人口' → 'population'", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_HeaderGivenTwice_RefusedWithItsLine()
+    {
+        var ex = Assert.Throws<InvalidDataException>(() => ColumnMapJson.Parse("{\n  \"户数\": \"households\",\n  \"户数\": \"active_shops\"\n}", "map.json"));
+
+        Assert.Equal("map.json:3: the header '户数' is given twice; give each header once.", ex.Message);
+    }
+
+    [Fact]
+    public void LoadFile_LongerThanTheRuleFileLimit_RefusedAtTheLimit()
+    {
+        using var map = new TempFile(".json");
+        File.WriteAllText(map.Path, "{\"户数\": \"households\"}" + new string(' ', TaobaoVillage.Json.RuleSetJson.MaxLength));
+
+        var ex = Assert.Throws<InvalidDataException>(() => ColumnMapJson.LoadFile(map.Path));
+
+        Assert.Equal($"{map.Path}: the column map is longer than the limit of 1,048,576 characters; it is not read further.", ex.Message);
+    }
+
+    [Fact]
+    public void Score_ColumnsFromAnEndlessDevice_UsageErrorOneLine()
+    {
+        var (code, stdout, stderr, _) = PlannerRun.Run("score", "--columns", "/dev/zero");
+
+        Assert.Equal(PlannerApp.Usage, code);
+        Assert.Equal(string.Empty, stdout);
+        Assert.Equal("error: /dev/zero: the column map is longer than the limit of 1,048,576 characters; it is not read further.", stderr.TrimEnd('\n'));
     }
 
     [Fact]

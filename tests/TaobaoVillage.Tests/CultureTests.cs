@@ -54,6 +54,47 @@ public class CultureTests
     }
 
     [Theory]
+    [InlineData("what-if", "--min-share", "0,1")]
+    [InlineData("what-if", "--min-sales", "8,00")]
+    [InlineData("what-if", "--min-shops", "1,5")]
+    [InlineData("plan", "--effort", "1,5")]
+    [InlineData("plan", "--villages", "1,5")]
+    public void Options_DecimalComma_RefusedNotReadAsThousands(string command, string option, string value)
+    {
+        var (code, stdout, stderr, _) = PlannerRun.Run(command, option, value);
+
+        Assert.Equal(PlannerApp.Usage, code);
+        Assert.Equal(string.Empty, stdout);
+        Assert.Contains($"{option}", stderr, StringComparison.Ordinal);
+        Assert.Contains($"'{value}'", stderr, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("800万")]
+    [InlineData("800万元")]
+    [InlineData("0.08亿")]
+    [InlineData("0.08 亿元")]
+    [InlineData("8,000,000元")]
+    public void WhatIf_MinSalesWithAUnit_SameAsInYuan(string sales)
+    {
+        var yuan = PlannerRun.Run("what-if", "--min-sales", "8000000", "--format", "csv");
+        var withUnit = PlannerRun.Run("what-if", "--min-sales", sales, "--format", "csv");
+
+        Assert.Equal((PlannerApp.Ok, string.Empty), (withUnit.Code, withUnit.Err));
+        Assert.Equal(yuan.Out, withUnit.Out);
+    }
+
+    [Fact]
+    public void WhatIf_SetMoneyMetricWithAUnit_SameAsInYuan()
+    {
+        var yuan = PlannerRun.Run("what-if", "--set", "annual_sales_cny=8000000", "--format", "csv");
+        var withUnit = PlannerRun.Run("what-if", "--set", "annual_sales_cny=800万", "--format", "csv");
+
+        Assert.Equal(PlannerApp.Ok, withUnit.Code);
+        Assert.Equal(yuan.Out, withUnit.Out);
+    }
+
+    [Theory]
     [MemberData(nameof(Cultures))]
     public void Parse_RuleFileUnderAnotherCulture_SameRuleSetAndHash(string culture)
     {

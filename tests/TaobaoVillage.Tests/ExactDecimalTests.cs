@@ -20,6 +20,45 @@ public class ExactDecimalTests
     public void Parse_EdgeOfTheGrammarAndTheRange_Result(string text, ExactDecimalResult expected) =>
         Assert.Equal(expected, ExactDecimal.Parse(text, out _));
 
+    [Theory]
+    [InlineData("8,000,000", "8000000")]
+    [InlineData("１２，３４５．６", "12345.6")]
+    [InlineData("-1,234.5", "-1234.5")]
+    [InlineData("0.1", "0.1")]
+    public void ParseGrouped_ThousandsInGroupsOfThree_Read(string text, string expected)
+    {
+        Assert.Equal(ExactDecimalResult.Exact, ExactDecimal.ParseGrouped(text, out var value));
+        Assert.Equal(decimal.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), value);
+    }
+
+    [Theory]
+    [InlineData("0,1")]
+    [InlineData("8,00")]
+    [InlineData("1,5")]
+    [InlineData("1,0000")]
+    public void ParseGrouped_DecimalComma_NotANumber(string text) =>
+        Assert.Equal(ExactDecimalResult.NotANumber, ExactDecimal.ParseGrouped(text, out _));
+
+    [Theory]
+    [InlineData("8000000", "8000000")]
+    [InlineData("800万", "8000000")]
+    [InlineData("800 万元", "8000000")]
+    [InlineData("0.08亿", "8000000")]
+    [InlineData("0.08亿元", "8000000")]
+    [InlineData("8,000,000元", "8000000")]
+    public void ParseYuan_UnitSuffix_AmountInYuan(string text, string expected)
+    {
+        Assert.Equal(ExactDecimalResult.Exact, MoneyUnit.ParseYuan(text, out var yuan));
+        Assert.Equal(decimal.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), yuan);
+    }
+
+    [Theory]
+    [InlineData("8,00万", ExactDecimalResult.NotANumber)]
+    [InlineData("万", ExactDecimalResult.NotANumber)]
+    [InlineData("79228162514264337593543950335亿", ExactDecimalResult.OutOfRange)]
+    public void ParseYuan_BadAmount_Refused(string text, ExactDecimalResult expected) =>
+        Assert.Equal(expected, MoneyUnit.ParseYuan(text, out _));
+
     // Up to 19 digits are read without a big integer (issue 12); past that, with one. Both sides of the switch.
     [Theory]
     [InlineData("9999999999999999999")]

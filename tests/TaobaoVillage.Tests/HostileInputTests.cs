@@ -170,9 +170,34 @@ public class HostileInputTests
 
         var rows = CsvRecordReader.Read(new StringReader(header + "\n" + row + "\n2,short\n")).ToList();
 
-        Assert.Equal(2, rows.Count);
+        // Wider than Excel's 16,384 columns: every row rejected with its line, no cell read (issue: 1,000,000 columns took 2.2 GB).
+        Assert.Equal([2, 3], rows.Select(r => (int)r.Line));
+        Assert.All(rows, r => Assert.Equal(RecordProblemCodes.TooLong, r.Parsed.Problems.Single().Code));
+        Assert.Equal("The header has 100,001 columns; the limit is 16,384; the row is not read.", rows[0].Parsed.Problems.Single().Message);
+    }
+
+    [Fact]
+    public void CsvReader_HeaderAtTheColumnLimit_RowsRead()
+    {
+        var header = "village_code," + string.Join(",", Enumerable.Range(1, CsvRecordReaderOptions.DefaultMaxColumns - 1).Select(i => "c" + i));
+        var row = "1," + string.Join(",", Enumerable.Repeat("x", CsvRecordReaderOptions.DefaultMaxColumns - 1));
+
+        var rows = CsvRecordReader.Read(new StringReader(header + "\n" + row + "\n2,short\n")).ToList();
+
         Assert.True(rows[0].Parsed.IsValid);
         Assert.Equal(RecordProblemCodes.WrongCellCount, rows[1].Parsed.Problems.Single().Code);
+    }
+
+    [Fact]
+    public void ListReader_LineWiderThanTheColumnLimit_RejectedAloneWithItsLine()
+    {
+        var options = CsvRecordReaderOptions.Default with { MaxColumns = 10 };
+        var list = OfficialListReader.Read(new StringReader("year,province,city,county,township,village\n2016,x" + new string(',', 20) + "\n2016,浙江省,金华市,义乌市,江东街道,下骆宅村\n"), options).ToList();
+
+        var problem = Assert.Single(list[0].Problems);
+        Assert.Equal((RecordProblemCodes.TooLong, "The line has 22 cells; the limit is 10."), (problem.Code, problem.Message));
+        Assert.Equal(2, problem.Line);
+        Assert.Equal("下骆宅村", list[1].Value?.Village);
     }
 
     [Fact]

@@ -18,6 +18,20 @@ public class PlanCommandTests
         return input;
     }
 
+    [Theory]
+    [InlineData("--villages", "100000", "Budget: 100,000 village(s) asked; 2 village(s) used, what helping every candidate costs.")]
+    [InlineData("--effort", "10000", "Budget: effort 10000 asked; effort 0.251 used, what helping every candidate costs.")]
+    [InlineData("--villages", "1", "Budget: 1 village(s).")]
+    public void Plan_Budget_SaysTheBudgetUsedClippedToTheCandidates(string option, string value, string expected)
+    {
+        using var folder = new TempFolder();
+
+        var (code, _, _, console) = PlannerRun.Run("plan", "--input", County(folder), option, value);
+
+        Assert.Equal(PlannerApp.Ok, code);
+        Assert.Contains(expected, console, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Plan_OneVillage_PicksTheOneThatCompletesATown()
     {

@@ -282,6 +282,33 @@ public class WorkbenchCommandsTests
     [Fact]
     public void WhatIf_NothingChanged_Usage() => Assert.Equal(PlannerApp.Usage, Run("what-if").Code);
 
+    [Theory]
+    [InlineData("--set", "livestream_sales_cny=5000000", "--set livestream_sales_cny: aliresearch@2022.2 has no threshold on livestream_sales_cny")]
+    [InlineData("--set", "households=100", "--set households: aliresearch@2022.2 has no threshold on households")]
+    public void WhatIf_SetMetricTheRuleSetDoesNotUse_UsageErrorNamingItsMetrics(string option, string value, string message)
+    {
+        var (code, stdout, stderr, _) = Run("what-if", "--rules", "aliresearch", option, value);
+
+        Assert.Equal(PlannerApp.Usage, code);
+        Assert.Equal(string.Empty, stdout);
+        Assert.StartsWith("error: " + message, stderr, StringComparison.Ordinal);
+        Assert.EndsWith("its thresholds are on annual_sales_cny, active_shops, active_shop_share.\n", stderr, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("near-misses", "--top", "0")]
+    [InlineData("near-misses", "--top", "-1")]
+    [InlineData("score", "--parallel", "0")]
+    [InlineData("score", "--parallel", "-3")]
+    public void Run_CountOptionBelowOne_UsageErrorNothingListed(string command, string option, string value)
+    {
+        var (code, stdout, stderr, console) = Run(command, option, value);
+
+        Assert.Equal(PlannerApp.Usage, code);
+        Assert.Equal((string.Empty, string.Empty), (stdout, console));
+        Assert.StartsWith($"error: {option}: '{value}' is below 1; give 1 or more.", stderr, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Rules_List_ShowsBuiltIns()
     {

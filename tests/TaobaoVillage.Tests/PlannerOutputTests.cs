@@ -111,6 +111,27 @@ public class PlannerOutputTests
         Assert.Equal(before, File.ReadAllText(rules));
     }
 
+    [Theory]
+    [InlineData("score")]
+    [InlineData("near-misses")]
+    [InlineData("plan --villages 3")]
+    [InlineData("report")]
+    public void Open_ColumnMapAsOutput_RefusedAndMapUntouched(string command)
+    {
+        using var folder = new TempFolder();
+        var map = folder.File("map.json");
+        File.WriteAllText(map, "{\"户籍人口户数\": \"households\"}");
+        var before = File.ReadAllBytes(map);
+
+        var (code, stdout, stderr, _) = PlannerRun.Run([.. command.Split(' '), "--columns", map, "--output", map]);
+
+        Assert.Equal(PlannerApp.Usage, code);
+        Assert.Equal(string.Empty, stdout);
+        Assert.Contains("is the same file as the input", stderr, StringComparison.Ordinal);
+        Assert.Equal(before, File.ReadAllBytes(map));
+        Assert.Equal(["map.json"], folder.Names());
+    }
+
     public static TheoryData<string[]> TableCommands() => new()
     {
         { ["score", "--input", Inputs.SamplePath] },

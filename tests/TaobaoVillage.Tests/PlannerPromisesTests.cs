@@ -120,6 +120,25 @@ public class PlannerAppPromisesTests
     }
 }
 
+public class GenerateOutputNameTests
+{
+    [Theory]
+    [InlineData("gen.xlsx", ".xlsx")]
+    [InlineData("gen.JSONL", ".jsonl")]
+    [InlineData("gen.parquet.gz", ".parquet")]
+    public void Generate_OutputNamedForAnotherFormat_RefusedNothingWritten(string name, string extension)
+    {
+        using var folder = new TempFolder();
+
+        var (code, stdout, stderr, _) = PlannerRun.Run("generate", "--rows", "10", "--output", folder.File(name));
+
+        Assert.Equal(PlannerApp.Usage, code);
+        Assert.Equal(string.Empty, stdout);
+        Assert.Equal($"error: generate writes CSV only; name the output .csv (or .csv.gz), not '{extension}'.", stderr.TrimEnd('\n'));
+        Assert.Empty(folder.Names());
+    }
+}
+
 public class CsvRecordReaderOptionsTests
 {
     [Fact]

@@ -23,6 +23,28 @@ public class SupportPlannerTests
 
     private static RuleSet TownRules(int year) => BuiltInRuleSets.ForTownshipYear(year);
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Plan_BudgetFarAboveTheCandidatesInManyTownships_MemoryFollowsTheCandidates(bool byEffort)
+    {
+        // 300 townships of one Taobao Village each, and one township with three near misses.
+        var records = Enumerable.Range(0, 300).Select(t => Village($"330782{t + 300:D3}001", 2016, 150, 20_000_000m))
+            .Concat([Village("330782100001", 2016, 150, 9_000_000m), Village("330782100002", 2016, 150, 9_500_000m), Village("330782100003", 2016, 150, 9_900_000m)]);
+        var rows = Score(records);
+        var budget = byEffort ? PlanBudget.Effort(10_000m) : PlanBudget.Villages(100_000);
+        var small = byEffort ? PlanBudget.Effort(1m) : PlanBudget.Villages(3);
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var plan = SupportPlanner.Plan(rows, TownRules, budget);
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        // Townships × budget would be 300 × 100,000 (or 1,000,000 hundredths) entries: hundreds of megabytes.
+        Assert.True(allocated < 20_000_000, $"{allocated:N0} bytes allocated");
+        Assert.Equal(SupportPlanner.Plan(rows, TownRules, small).Villages.Select(v => v.VillageCode), plan.Villages.Select(v => v.VillageCode));
+        Assert.Equal(3, plan.Villages.Count);
+    }
+
     [Fact]
     public void Plan_ThirdVillageOfATownshipWithTwo_WorthMoreThanTheNearestMiss()
     {

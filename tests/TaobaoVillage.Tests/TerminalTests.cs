@@ -71,4 +71,23 @@ public class TerminalTests
         Assert.DoesNotContain("<img src=x", html, StringComparison.Ordinal);
         Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt;", html, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Report_ControlCharactersInNames_ShownAsInTheTerminalNoRawByte()
+    {
+        using var folder = new TempFolder();
+        var records = folder.File("villages.csv");
+        File.WriteAllLines(records, [
+            "village_code,village_name,county,township,year,committee,households,active_shops,annual_sales_cny",
+            $"330782100001,\"{Attack}\",\"{Attack}\",\"{Attack}\",2016,village,400,30,9000000",
+        ]);
+        var output = folder.File("report.html");
+
+        var (code, _, _, _) = PlannerRun.Run("report", "--input", records, "--output", output);
+
+        Assert.Equal(PlannerApp.Ok, code);
+        var html = File.ReadAllText(output);
+        Assert.DoesNotContain(html, c => (c < 0x20 && c is not '\n') || c is >= '\u007f' and <= '\u009f' || c is >= '\u202a' and <= '\u202e');
+        Assert.Contains("␛[2J", html, StringComparison.Ordinal);
+    }
 }

@@ -32,4 +32,38 @@ public sealed record MoneyUnit(string Name, decimal Yuan)
     /// <param name="yuan">The amount in yuan.</param>
     /// <returns>The text.</returns>
     public string Format(decimal yuan) => Yuan == 1m ? Cny.FromYuan(yuan).ToString() : $"{DecimalText.Format(yuan / Yuan)} {Name}";
+
+    /// <summary>
+    /// Reads an amount of money as people write it: a number (<see cref="ExactDecimal.ParseGrouped"/>: a dot for
+    /// decimals, commas only between thousands) in yuan, or followed by its unit, 元, 万 or 万元, 亿 or 亿元
+    /// (<c>800万</c> is 8,000,000 yuan) — the units a file's header may give its amounts in.
+    /// </summary>
+    /// <param name="text">The text, such as <c>8000000</c>, <c>8,000,000</c>, <c>800万</c> or <c>0.08 亿元</c>.</param>
+    /// <param name="yuan">The amount in yuan when the result is <see cref="ExactDecimalResult.Exact"/>, else zero.</param>
+    /// <returns>Whether the text is the amount exactly, or why not (<see cref="ExactDecimalResult.OutOfRange"/> when the yuan overflow).</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="text"/> is null.</exception>
+    /// <remarks>Thread-safe.</remarks>
+    public static ExactDecimalResult ParseYuan(string text, out decimal yuan)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var trimmed = text.Trim();
+        var unit = trimmed.EndsWith("万元", StringComparison.Ordinal) || trimmed.EndsWith('万') ? TenThousandYuan
+            : trimmed.EndsWith("亿元", StringComparison.Ordinal) || trimmed.EndsWith('亿') ? HundredMillionYuan
+            : CnYuan;
+        var number = unit == CnYuan ? trimmed.TrimEnd('元') : trimmed.TrimEnd('元')[..^1];
+        var result = ExactDecimal.ParseGrouped(number, out var amount);
+        yuan = 0m;
+        if (result != ExactDecimalResult.Exact)
+        {
+            return result;
+        }
+
+        if (Math.Abs(amount) > decimal.MaxValue / unit.Yuan)
+        {
+            return ExactDecimalResult.OutOfRange;
+        }
+
+        yuan = amount * unit.Yuan;
+        return ExactDecimalResult.Exact;
+    }
 }

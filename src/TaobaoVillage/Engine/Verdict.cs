@@ -140,20 +140,23 @@ public sealed class Verdict
     /// <returns>Whether the criterion exists.</returns>
     public bool TryGet(string criterionId, out CriterionResult result)
     {
-        // The engine's nodes are the tree's walk: no enumerator per lookup (a CSV row looks up every criterion).
-        var nodes = _evaluator.Nodes;
-        for (var i = 0; i < Count; i++)
+        // One lookup by id, not a walk of the nodes: a CSV row looks up every criterion, and 8,000 any-of branches made
+        // that walk quadratic (4.1 s for 10 rows).
+        LookupProbes++;
+        var index = criterionId is null ? -1 : _evaluator.IndexOf(criterionId);
+        if (index >= 0 && index < Count)
         {
-            if (nodes[i].Criterion.Id == criterionId)
-            {
-                result = new CriterionResult(this, i);
-                return true;
-            }
+            result = new CriterionResult(this, index);
+            return true;
         }
 
         result = default;
         return false;
     }
+
+    /// <summary>Probes made by <see cref="TryGet"/> on this thread: a counted operation for tests of its cost.</summary>
+    [ThreadStatic]
+    internal static long LookupProbes;
 
     /// <summary>The metrics whose data is missing where the verdict needed them.</summary>
     public IReadOnlyList<Metric> MissingData => Criteria

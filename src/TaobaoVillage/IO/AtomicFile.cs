@@ -5,7 +5,8 @@ namespace TaobaoVillage.IO;
 /// target only on <see cref="Commit"/>. Disposing without committing, or <see cref="Abort"/>, deletes the temporary
 /// file and leaves the target exactly as it was. Refuses a target that is the same file as one of the inputs.
 /// A symbolic link is followed: its final target is replaced, the link stays. A target that is a device (such as
-/// <c>/dev/null</c>), a FIFO or a socket cannot be replaced and is written in place.
+/// <c>/dev/null</c>), a FIFO or a socket cannot be replaced and is written in place. The replacement keeps the
+/// target's permissions (<c>chmod 600</c> stays 600) and, where the process may change them, its owner and group.
 /// </summary>
 /// <remarks>
 /// One writer uses <see cref="Stream"/>; <see cref="Abort"/> may be called from any thread (a signal handler) and
@@ -97,9 +98,34 @@ public sealed class AtomicFile : IDisposable
         }
 
         folder = System.IO.Path.GetDirectoryName(full)!;
-        var temporary = System.IO.Path.Combine(folder, $".{System.IO.Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
-        var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.Delete, 1 << 16);
-        return new AtomicFile(full, temporary, stream);
+
+        // A short name whatever the target's length (a name of up to 255 bytes stays writable), still in its folder.
+        var temporary = System.IO.Path.Combine(folder, $".{Guid.NewGuid():N}.tmp");
+        return new AtomicFile(full, temporary, CreateTemporary(temporary, full));
+    }
+
+    /// <summary>
+    /// The temporary file, created with the permissions of the target it will replace (so a <c>chmod 600</c> file is
+    /// never readable by others, not even while it is written) and, where the process may, its owner and group.
+    /// </summary>
+    private static FileStream CreateTemporary(string temporary, string target)
+    {
+        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.Delete, BufferSize = 1 << 16 };
+        UnixFileMode? mode = !OperatingSystem.IsWindows() && File.Exists(target) ? File.GetUnixFileMode(target) : null;
+        if (mode is { } m && !OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = m & ~(UnixFileMode.SetUser | UnixFileMode.SetGroup | UnixFileMode.StickyBit);
+        }
+
+        var stream = new FileStream(temporary, options);
+        if (mode is { } exact && !OperatingSystem.IsWindows())
+        {
+            // The owner first: a change of owner clears the set-user and set-group bits, which the mode then restores.
+            FileIdentity.TryCopyOwner(target, stream.SafeFileHandle);
+            File.SetUnixFileMode(stream.SafeFileHandle, exact);
+        }
+
+        return stream;
     }
 
     /// <summary>Flushes the bytes to disk and moves the temporary file over the target.</summary>

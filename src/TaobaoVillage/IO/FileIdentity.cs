@@ -55,6 +55,35 @@ public static partial class FileIdentity
         return Path.GetFullPath(path).StartsWith("/dev/", StringComparison.Ordinal);
     }
 
+    /// <summary>Gives <paramref name="file"/> the owner and group of <paramref name="source"/>, where the process may (root may; others keep their own).</summary>
+    /// <param name="source">The file whose owner to copy.</param>
+    /// <param name="file">The open file to change.</param>
+    /// <returns>Whether the owner and group were set.</returns>
+    internal static bool TryCopyOwner(string source, Microsoft.Win32.SafeHandles.SafeFileHandle file)
+    {
+        if (!TryStat(source, out var buffer) || OwnerOffset() is not { } offset)
+        {
+            return false;
+        }
+
+        try
+        {
+            return Native.Fchown(file, BitConverter.ToUInt32(buffer, offset), BitConverter.ToUInt32(buffer, offset + 4)) == 0;
+        }
+        catch (Exception ex) when (ex is EntryPointNotFoundException or DllNotFoundException)
+        {
+            return false;
+        }
+    }
+
+    // st_uid then st_gid: after st_mode (4 bytes) on x86_64; after st_mode and st_nlink (4 bytes each) on arm64.
+    private static int? OwnerOffset() => RuntimeInformation.ProcessArchitecture switch
+    {
+        Architecture.X64 => 28,
+        Architecture.Arm64 => 24,
+        _ => null,
+    };
+
     // st_mode: after st_dev, st_ino, st_nlink (8 bytes each) on x86_64; after st_dev, st_ino on the generic layout (arm64).
     private static int? ModeOffset() => RuntimeInformation.ProcessArchitecture switch
     {
@@ -100,5 +129,8 @@ public static partial class FileIdentity
     {
         [LibraryImport("libc", EntryPoint = "stat", StringMarshalling = StringMarshalling.Utf8)]
         internal static partial int Stat(string path, [Out] byte[] buffer);
+
+        [LibraryImport("libc", EntryPoint = "fchown", SetLastError = true)]
+        internal static partial int Fchown(Microsoft.Win32.SafeHandles.SafeFileHandle fd, uint owner, uint group);
     }
 }

@@ -165,21 +165,9 @@ public static partial class RuleSetJson
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(options);
-        using var reader = new StreamReader(stream, new System.Text.UTF8Encoding(false), detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 12, leaveOpen: true);
-        var buffer = new char[options.MaxLength + 1];
-        var read = 0;
-        int n;
-        while (read < buffer.Length && (n = reader.Read(buffer, read, buffer.Length - read)) > 0)
-        {
-            read += n;
-        }
-
-        if (read > options.MaxLength)
-        {
-            return new RuleSetLoadResult(null, [new("?", "$", RuleProblemCodes.MalformedJson, $"The rule file is longer than the limit of {options.MaxLength:N0} characters; it is not read further.")]);
-        }
-
-        return Load(new string(buffer, 0, read), options);
+        return BoundedText.ReadAtMost(stream, options.MaxLength) is { } text
+            ? Load(text, options)
+            : new RuleSetLoadResult(null, [new("?", "$", RuleProblemCodes.MalformedJson, $"The rule file is longer than the limit of {options.MaxLength:N0} characters; it is not read further.")]);
     }
 
     /// <summary>Writes a rule set as JSON. Loading the text gives an equal rule set.</summary>

@@ -1,11 +1,10 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 using TaobaoVillage.Domain;
 
 namespace TaobaoVillage.Metrics;
 
 /// <summary>Numbers in cells as spreadsheets write them, read exactly or reported as problems.</summary>
-internal static partial class CellNumbers
+internal static class CellNumbers
 {
     public static long? Whole(string field, string text, long min, long max, ref List<RecordProblem>? problems)
     {
@@ -86,28 +85,5 @@ internal static partial class CellNumbers
         return false;
     }
 
-    /// <summary>
-    /// A number as spreadsheets write it, made plain: full-width digits and signs (１２，３４５．６) as ASCII, and commas
-    /// between thousands (12,345,678) dropped — only where they group by three, so "1,5" stays not a number.
-    /// </summary>
-    private static string Plain(string text)
-    {
-        var needsWork = false;
-        foreach (var c in text)
-        {
-            needsWork |= c is ',' or (>= '\uFF01' and <= '\uFF5E');
-        }
-
-        if (!needsWork)
-        {
-            return text;
-        }
-
-        var chars = text.Trim().Select(c => c is >= '\uFF01' and <= '\uFF5E' ? (char)(c - 0xFEE0) : c).ToArray();
-        var ascii = new string(chars);
-        return GroupedThousands().IsMatch(ascii) ? ascii.Replace(",", string.Empty, StringComparison.Ordinal) : ascii;
-    }
-
-    [GeneratedRegex(@"^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$", RegexOptions.CultureInvariant)]
-    private static partial Regex GroupedThousands();
+    private static string Plain(string text) => ExactDecimal.Plain(text);
 }

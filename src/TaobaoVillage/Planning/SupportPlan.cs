@@ -86,4 +86,13 @@ public sealed record SupportPlan
 
     /// <summary>Villages no raise of figures can make pass (a residents' committee under a rule that excludes them): never chosen.</summary>
     public required int CannotPass { get; init; }
+
+    /// <summary>The budget asked for; null when the plan was built without one.</summary>
+    public PlanBudget? Budget { get; init; }
+
+    /// <summary>
+    /// The budget the plan worked with: the one asked for, clipped to what helping every candidate would cost (a
+    /// budget beyond that buys nothing more); null when the plan was built without one.
+    /// </summary>
+    public PlanBudget? UsableBudget { get; init; }
 }

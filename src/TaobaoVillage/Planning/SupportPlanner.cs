@@ -97,10 +97,17 @@ public static class SupportPlanner
             IsOptimal = exact && townships.All(t => t.Exact),
             GainBound = Math.Max(bound, best.Value),
             Candidates = candidates,
+            Budget = budget,
+            UsableBudget = Usable(budget, villages.Where(v => v.Candidate is not null).Select(v => v.Candidate!)),
             Undecided = undecided,
             CannotPass = cannotPass,
         };
     }
+
+    /// <summary>The budget clipped to what helping every candidate would cost.</summary>
+    private static PlanBudget Usable(PlanBudget budget, IEnumerable<Candidate> candidates) => budget.MaxVillages is { } k
+        ? PlanBudget.Villages(Math.Min(k, candidates.Count()))
+        : PlanBudget.Effort(Math.Min(budget.MaxEffort!.Value, candidates.Sum(c => c.Effort)));
 
     /// <summary>
     /// With K villages, no plan gains more than one per village plus one town per township that helping all its
@@ -112,20 +119,31 @@ public static class SupportPlanner
         return villages + Math.Min(villages, townships.Count(t => t.TownPossible));
     }
 
-    /// <summary>One option per township, the most value within the capacity, ties by less effort.</summary>
+    /// <summary>
+    /// One option per township, the most value within the capacity, ties by less effort. Memory and time follow the
+    /// candidates, not the budget: a township with only its empty option changes nothing and is skipped, and each
+    /// step keeps only the costs reachable so far (the townships' dearest options summed, at most the capacity).
+    /// </summary>
     private static (int Value, int[] Choices) Knapsack(List<Township> townships, int capacity, Func<Township, IReadOnlyList<Option>> options)
     {
-        // best[c]: the best (value, effort) of the townships so far at total cost exactly c; taken[t][c] the option and
-        // the cost before it, to walk back.
-        var best = new (int Value, decimal Effort)?[capacity + 1];
+        // best[c]: the best (value, effort) of the townships so far at total cost exactly c; taken[t][c] the option
+        // chosen at cost c (the cost before it is c minus its cost), to walk back; null for a township skipped.
+        var reach = 0;
+        var best = new (int Value, decimal Effort)?[1];
         best[0] = (0, 0m);
-        var taken = new (int Option, int From)[townships.Count][];
+        var taken = new int[]?[townships.Count];
         for (var t = 0; t < townships.Count; t++)
         {
-            var next = new (int Value, decimal Effort)?[capacity + 1];
-            var step = taken[t] = new (int, int)[capacity + 1];
             var list = options(townships[t]);
-            for (var c = 0; c <= capacity; c++)
+            if (list.Count <= 1 && (list.Count == 0 || (list[0].Cost == 0 && list[0].Value == 0 && list[0].Effort == 0m)))
+            {
+                continue;
+            }
+
+            var nextReach = (int)Math.Min(capacity, (long)reach + list.Max(o => o.Cost));
+            var next = new (int Value, decimal Effort)?[nextReach + 1];
+            var step = taken[t] = new int[nextReach + 1];
+            for (var c = 0; c <= reach; c++)
             {
                 if (best[c] is not { } here)
                 {
@@ -135,7 +153,7 @@ public static class SupportPlanner
                 for (var o = 0; o < list.Count; o++)
                 {
                     var cost = c + list[o].Cost;
-                    if (cost > capacity)
+                    if (cost > nextReach)
                     {
                         continue;
                     }
@@ -144,16 +162,16 @@ public static class SupportPlanner
                     if (next[cost] is not { } there || Better(value, there))
                     {
                         next[cost] = value;
-                        step[cost] = (o, c);
+                        step[cost] = o;
                     }
                 }
             }
 
-            best = next;
+            (best, reach) = (next, nextReach);
         }
 
         var end = -1;
-        for (var c = 0; c <= capacity; c++)
+        for (var c = 0; c <= reach; c++)
         {
             if (best[c] is { } v && (end < 0 || Better(v, best[end]!.Value)))
             {
@@ -164,7 +182,11 @@ public static class SupportPlanner
         var choices = new int[townships.Count];
         for (var t = townships.Count - 1; t >= 0; t--)
         {
-            (choices[t], end) = taken[t][end];
+            if (taken[t] is { } step)
+            {
+                choices[t] = step[end];
+                end -= options(townships[t])[choices[t]].Cost;
+            }
         }
 
         return (best.Where(b => b is not null).Select(b => b!.Value.Value).DefaultIfEmpty(0).Max(), choices);
@@ -242,12 +264,14 @@ public static class SupportPlanner
     {
         private readonly List<VillageResult> _villages;
         private readonly List<Candidate> _candidates;
+        private readonly Candidate[] _ordered;
         private readonly RuleSet _rules;
 
         public Township(List<(VillageResult Result, Candidate? Candidate)> villages, RuleSet rules, PlanBudget budget, bool exactInstance)
         {
             _villages = villages.ConvertAll(v => v.Result);
             _candidates = villages.Where(v => v.Candidate is not null).Select(v => v.Candidate!).OrderBy(c => c.Effort).ThenBy(c => c.Raised.Key, StringComparer.Ordinal).ToList();
+            _ordered = [.. _candidates];
             _rules = rules;
             Code = villages[0].Result.Region.TownshipCode ?? villages[0].Result.Region.Key;
             TownBefore = IsTown([]);
@@ -283,7 +307,8 @@ public static class SupportPlanner
             for (var m = 0; m <= cap; m++)
             {
                 // Helping more villages never loses a town (raising figures is monotone), so once gained it stays.
-                var members = _candidates.GetRange(0, m);
+                // A view of the first m candidates, not a copy: a township of n candidates holds n, not n²/2.
+                var members = new ArraySegment<Candidate>(_ordered, 0, m);
                 var option = Make(members, budget, evaluate && !gained);
                 gained |= option.TownGain > 0;
                 options.Add(gained && option.TownGain == 0 ? option with { TownGain = 1 } : option);
@@ -306,7 +331,7 @@ public static class SupportPlanner
             return options;
         }
 
-        private Option Make(List<Candidate> members, PlanBudget budget, bool evaluate)
+        private Option Make(IReadOnlyList<Candidate> members, PlanBudget budget, bool evaluate)
         {
             var effort = members.Sum(c => c.Effort);
             var cost = budget.MaxVillages is not null ? members.Count : members.Sum(c => c.EffortCost);

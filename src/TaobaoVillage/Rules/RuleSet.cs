@@ -145,6 +145,13 @@ public sealed class RuleSet : IEquatable<RuleSet>
     }
 
     /// <summary>
+    /// The metrics with an "at least" or "exceeds" criterion, in the order they first appear: those whose thresholds
+    /// <see cref="WithThresholds"/> can change. Computed on each call; thread-safe.
+    /// </summary>
+    public IReadOnlyList<Metric> ThresholdMetrics =>
+        [.. Criteria.DescendantsAndSelf().OfType<Condition>().Where(c => c.Comparison is Comparison.AtLeast or Comparison.GreaterThan).Select(c => c.Metric).Distinct()];
+
+    /// <summary>
     /// A what-if variant in which every "at least" or "exceeds" criterion on one of the given metrics takes the given
     /// threshold (in the metric's unit: CN¥, a count, or a share as a fraction), checked like any rule set.
     /// </summary>
