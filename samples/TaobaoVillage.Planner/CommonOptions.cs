@@ -170,11 +170,14 @@ public static class CommonOptions
         },
     };
 
+    // The options shared by every command are made anew for each command tree (each property returns a new one):
+    // a tree's help is translated into its run's language in place, and runs in two languages may build trees at once.
+
     /// <summary>
     /// <c>--raw-cells</c>, on every command: CSV cells exactly as they are. By default a text cell that a spreadsheet
     /// would run as a formula (starting with = + - @, a tab or a carriage return) gets a leading ' (CSV injection).
     /// </summary>
-    public static Option<bool> RawCells { get; } = new("--raw-cells")
+    public static Option<bool> RawCells => new("--raw-cells")
     {
         Description = "Write CSV cells exactly as they are, for programs. By default a text cell starting with = + - @ (a spreadsheet formula) gets a leading ' so that Excel and WPS never run it.",
         Recursive = true,
@@ -184,42 +187,42 @@ public static class CommonOptions
     /// <c>--no-name-inference</c>, on every command: a village without a committee column stays unknown, instead of
     /// taking its kind from an official name ending 村委会 or 居委会.
     /// </summary>
-    public static Option<bool> NoNameInference { get; } = new("--no-name-inference")
+    public static Option<bool> NoNameInference => new("--no-name-inference")
     {
         Description = "Do not read a village's committee kind from its official name (…村委会 villagers', …居委会 residents') when no committee column gives it.",
         Recursive = true,
     };
 
     /// <summary><c>--columns</c>, on every command: a JSON file naming the planner's own headers (<see cref="TaobaoVillage.Metrics.ColumnMap"/>).</summary>
-    public static Option<string?> Columns { get; } = new("--columns")
+    public static Option<string?> Columns => new("--columns")
     {
         Description = "A JSON file mapping your own column names to fields, beyond the built-in Chinese and English names: {\"户籍人口户数\": \"households\", \"销售（万）\": \"年销售额(万元)\"}.",
         Recursive = true,
     };
 
     /// <summary><c>--lang</c>, on every command: the language for people (en, zh-CN); machine formats stay English.</summary>
-    public static Option<string?> Lang { get; } = new("--lang")
+    public static Option<string?> Lang => new("--lang")
     {
         Description = "The language of tables, summaries and verdict words: en or zh-CN (default: Chinese on a Chinese system, else English). JSON Lines and CSV stay in English.",
         Recursive = true,
     };
 
     /// <summary><c>--sheet</c>, on every command: the sheet of an .xlsx input to read; the first by default.</summary>
-    public static Option<string?> Sheet { get; } = new("--sheet")
+    public static Option<string?> Sheet => new("--sheet")
     {
         Description = "The sheet of an .xlsx input to read (by name); the first by default.",
         Recursive = true,
     };
 
     /// <summary><c>--bom</c>, on every command: output files in UTF-8 start with a byte-order mark, as Excel expects.</summary>
-    public static Option<bool> Bom { get; } = new("--bom")
+    public static Option<bool> Bom => new("--bom")
     {
         Description = "Start output files with a UTF-8 byte-order mark, so that Excel recognises UTF-8.",
         Recursive = true,
     };
 
     /// <summary><c>--output-encoding</c>, on every command: utf-8 (default) or gb18030 for output files.</summary>
-    public static Option<string> OutputEncoding { get; } = CreateOutputEncoding();
+    public static Option<string> OutputEncoding => CreateOutputEncoding();
 
     private static Option<string> CreateOutputEncoding()
     {
@@ -239,7 +242,7 @@ public static class CommonOptions
     public static CsvOutputOptions CsvOutput(ParseResult parse)
     {
         ArgumentNullException.ThrowIfNull(parse);
-        return parse.GetValue(RawCells) ? CsvOutputOptions.Default with { NeutraliseFormulas = false } : CsvOutputOptions.Default;
+        return parse.GetValue<bool>(RawCells.Name) ? CsvOutputOptions.Default with { NeutraliseFormulas = false } : CsvOutputOptions.Default;
     }
 
     /// <summary><c>--encoding</c>: utf-8 or gb18030.</summary>

@@ -122,14 +122,14 @@ public static class PlannerApp
             return Usage;
         }
 
-        io.Settings.InferCommitteeFromName = !parse.GetValue(CommonOptions.NoNameInference);
-        io.Settings.Sheet = parse.GetValue(CommonOptions.Sheet);
-        io.Settings.OutputEncoding = parse.GetValue(CommonOptions.OutputEncoding) switch
+        io.Settings.InferCommitteeFromName = !parse.GetValue<bool>(CommonOptions.NoNameInference.Name);
+        io.Settings.Sheet = parse.GetValue<string?>(CommonOptions.Sheet.Name);
+        io.Settings.OutputEncoding = parse.GetValue<string>(CommonOptions.OutputEncoding.Name) switch
         {
             "gb18030" => TaobaoVillage.Csv.CsvRecordReaderOptions.Gb18030,
-            _ => new System.Text.UTF8Encoding(parse.GetValue(CommonOptions.Bom)),
+            _ => new System.Text.UTF8Encoding(parse.GetValue<bool>(CommonOptions.Bom.Name)),
         };
-        if (parse.GetValue(CommonOptions.Columns) is { } columns)
+        if (parse.GetValue<string?>(CommonOptions.Columns.Name) is { } columns)
         {
             Inputs.RequireFile(columns, "column map");
             io.Settings.Columns = LoadColumns(columns);

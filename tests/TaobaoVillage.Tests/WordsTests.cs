@@ -159,6 +159,21 @@ public class WordsHelpTests
         Assert.Equal(english.Keys.Order(), chinese.Keys.Order());
     }
 
+    [Fact]
+    public void Commands_TreeBuiltInAnotherLanguageAfterward_FirstTreeKeepsItsOwnHelp()
+    {
+        // The shared options were one object for every tree, translated in place: a tree built in English after one in
+        // Chinese turned the Chinese tree's help English (runs in two languages at once: the flaky failure above).
+        static string RawCells(System.CommandLine.RootCommand tree) => tree.Options.Single(o => o.Name == "--raw-cells").Description ?? string.Empty;
+        var chinese = CultureScope.Run("zh-CN", () => PlannerApp.Commands(new PlannerIO(TextWriter.Null, TextWriter.Null, null!)));
+        var before = RawCells(chinese);
+
+        var english = CultureScope.Run("", () => PlannerApp.Commands(new PlannerIO(TextWriter.Null, TextWriter.Null, null!)));
+
+        Assert.Equal(before, RawCells(chinese));
+        Assert.NotEqual(RawCells(english), RawCells(chinese));
+    }
+
     private static Dictionary<string, string> Help() =>
         Words.HelpKeys(PlannerApp.Commands(new PlannerIO(TextWriter.Null, TextWriter.Null, null!))).ToDictionary(k => k.Key, k => k.Symbol.Description ?? string.Empty);
 }
