@@ -266,7 +266,7 @@ public static class CsvRecordReader
 
                 row = lines.WasCut(csv.LineNumber)
                     ? InputRow.Unreadable(csv.LineNumber, source, new RecordProblem("*", null, RecordProblemCodes.TooLong,
-                        $"The line is longer than {options.MaxRecordBytes:N0} characters; it is not read."))
+                        $"The line is longer than {options.MaxRecordBytes.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} characters; it is not read."))
                     : ReadRow(csv, schema, cells, numbers, source, options, malformed);
                 malformed.Remove(csv.LineNumber);
             }
@@ -292,7 +292,7 @@ public static class CsvRecordReader
         while (csv.Read())
         {
             yield return InputRow.Unreadable(csv.LineNumber, source, new RecordProblem("*", null, RecordProblemCodes.TooLong,
-                $"The header has {columns:N0} columns; the limit is {options.MaxColumns:N0}; the row is not read."));
+                $"The header has {columns.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} columns; the limit is {options.MaxColumns.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)}; the row is not read."));
         }
     }
 
@@ -326,7 +326,7 @@ public static class CsvRecordReader
             if (cell.Length > options.MaxFieldLength)
             {
                 return InputRow.Unreadable(line, source, new RecordProblem(FieldOf(schema, i), null, RecordProblemCodes.TooLong,
-                    $"The cell is {cell.Length:N0} characters long; the limit is {options.MaxFieldLength:N0}."), Key());
+                    $"The cell is {cell.Length.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} characters long; the limit is {options.MaxFieldLength.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)}."), Key());
             }
 
             if (cell.Contains('\uFFFD', StringComparison.Ordinal))

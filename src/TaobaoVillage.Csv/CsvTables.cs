@@ -64,7 +64,7 @@ internal sealed class CsvTables : IDisposable
         var line = Csv.LineNumber;
         if (_lines.WasCut(line))
         {
-            return new RecordProblem("*", null, RecordProblemCodes.TooLong, $"The line is longer than {_maxLine:N0} characters; it is not read.") { Line = line };
+            return new RecordProblem("*", null, RecordProblemCodes.TooLong, $"The line is longer than {_maxLine.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} characters; it is not read.") { Line = line };
         }
 
         if (_malformed.Remove(line))
@@ -74,7 +74,7 @@ internal sealed class CsvTables : IDisposable
 
         if (Csv.FieldCount > _maxColumns)
         {
-            return new RecordProblem("*", null, RecordProblemCodes.TooLong, $"The line has {Csv.FieldCount:N0} cells; the limit is {_maxColumns:N0}.") { Line = line };
+            return new RecordProblem("*", null, RecordProblemCodes.TooLong, $"The line has {Csv.FieldCount.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} cells; the limit is {_maxColumns.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)}.") { Line = line };
         }
 
         for (var i = 0; i < Csv.FieldCount; i++)
@@ -82,7 +82,7 @@ internal sealed class CsvTables : IDisposable
             var cell = Csv.GetString(i);
             if (cell.Length > _maxFieldLength)
             {
-                return new RecordProblem("*", null, RecordProblemCodes.TooLong, $"A cell is {cell.Length:N0} characters long; the limit is {_maxFieldLength:N0}.") { Line = line };
+                return new RecordProblem("*", null, RecordProblemCodes.TooLong, $"A cell is {cell.Length.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} characters long; the limit is {_maxFieldLength.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)}.") { Line = line };
             }
 
             if (cell.Contains('\uFFFD', StringComparison.Ordinal))

@@ -74,7 +74,7 @@ public class JsonRecordReaderMessagesTests
         Assert.Equal(2, rows.Count);
         var problem = Assert.Single(rows[1].Problems);
         Assert.Equal("*", problem.Field);
-        Assert.Equal((RecordProblemCodes.TooLong, $"An element is longer than {73_728:N0} characters; the rest of the file is not read."), (problem.Code, problem.Message));
+        Assert.Equal((RecordProblemCodes.TooLong, "An element is longer than 73,728 characters; the rest of the file is not read."), (problem.Code, problem.Message));
     }
 
     [Fact]

@@ -57,13 +57,13 @@ internal sealed class SharedStrings
     {
         if (Count >= MaxCount)
         {
-            throw new InvalidDataException($"The workbook has more than {MaxCount:N0} shared strings; it is not read.");
+            throw new InvalidDataException($"The workbook has more than {MaxCount.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} shared strings; it is not read.");
         }
 
         var end = _starts[^1];
         if (end + (long)value.Length > MaxCharacters)
         {
-            throw new InvalidDataException($"The workbook's shared strings hold more than {MaxCharacters:N0} characters; it is not read.");
+            throw new InvalidDataException($"The workbook's shared strings hold more than {MaxCharacters.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} characters; it is not read.");
         }
 
         if (end + value.Length > _chars.Length)

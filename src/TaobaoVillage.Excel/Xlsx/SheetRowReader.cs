@@ -98,7 +98,7 @@ internal sealed class SheetRowReader
         if (!long.TryParse(r, NumberStyles.None, CultureInfo.InvariantCulture, out var number) || number is < 1 or > MaxRow)
         {
             _last = next;
-            row.Problem = Malformed($"The row after row {next - 1} has the row number '{Shorten(r)}', which is not a row number (1 to {MaxRow:N0}).");
+            row.Problem = Malformed($"The row after row {next - 1} has the row number '{Shorten(r)}', which is not a row number (1 to {MaxRow.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)}).");
             return next;
         }
 
@@ -178,7 +178,7 @@ internal sealed class SheetRowReader
         if (_text.TooLong)
         {
             row.Problem ??= new RecordProblem("*", null, RecordProblemCodes.TooLong,
-                $"Cell {ColumnName(column)}{row.Number} is longer than {_maxLength:N0} characters, the limit; it is not read.");
+                $"Cell {ColumnName(column)}{row.Number} is longer than {_maxLength.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} characters, the limit; it is not read.");
             return null;
         }
 
@@ -211,14 +211,14 @@ internal sealed class SheetRowReader
             if (text.Length > _maxLength)
             {
                 row.Problem ??= new RecordProblem("*", null, RecordProblemCodes.TooLong,
-                    $"Cell {ColumnName(column)}{row.Number} is longer than {_maxLength:N0} characters, the limit; it is not read.");
+                    $"Cell {ColumnName(column)}{row.Number} is longer than {_maxLength.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} characters, the limit; it is not read.");
                 return null;
             }
 
             return text;
         }
 
-        row.Problem ??= Malformed($"Cell {ColumnName(column)}{row.Number} names shared string '{Shorten(index)}', which the workbook does not have ({_strings.Count:N0} strings).");
+        row.Problem ??= Malformed($"Cell {ColumnName(column)}{row.Number} names shared string '{Shorten(index)}', which the workbook does not have ({_strings.Count.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} strings).");
         return null;
     }
 

@@ -56,7 +56,7 @@ public static class JsonRecordReader
             lineNumber++;
             if (length > options.MaxLineLength)
             {
-                yield return InputRow.Unreadable(lineNumber, source, new RecordProblem("*", null, RecordProblemCodes.TooLong, $"The line is {length:N0} characters long; the limit is {options.MaxLineLength:N0}."));
+                yield return InputRow.Unreadable(lineNumber, source, new RecordProblem("*", null, RecordProblemCodes.TooLong, $"The line is {length.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} characters long; the limit is {options.MaxLineLength.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)}."));
                 continue;
             }
 
@@ -198,7 +198,7 @@ public static class JsonRecordReader
             {
                 // Past the budget the element cannot be skipped without reading it: the rest of the file is one rejected row.
                 row = InputRow.Unreadable(line, source, new RecordProblem("*", null, RecordProblemCodes.TooLong,
-                    $"An element is longer than {ex.Limit:N0} characters; the rest of the file is not read."));
+                    $"An element is longer than {ex.Limit.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} characters; the rest of the file is not read."));
                 stop = true;
             }
             catch (JsonException ex)

@@ -88,5 +88,5 @@ public static class ColumnMapJson
     }
 
     private static InvalidDataException TooLong(string where) =>
-        new($"{where}: the column map is longer than the limit of {RuleSetJson.MaxLength:N0} characters; it is not read further.");
+        new($"{where}: the column map is longer than the limit of {RuleSetJson.MaxLength.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} characters; it is not read further.");
 }

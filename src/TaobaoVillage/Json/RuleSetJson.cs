@@ -48,7 +48,7 @@ public static partial class RuleSetJson
         var problems = new List<RuleProblem>();
         if (json.Length > options.MaxLength)
         {
-            problems.Add(new("?", "$", RuleProblemCodes.MalformedJson, $"The rule file is {json.Length:N0} characters long; the limit is {options.MaxLength:N0}."));
+            problems.Add(new("?", "$", RuleProblemCodes.MalformedJson, $"The rule file is {json.Length.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} characters long; the limit is {options.MaxLength.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)}."));
             return new RuleSetLoadResult(null, problems);
         }
 
@@ -167,7 +167,7 @@ public static partial class RuleSetJson
         ArgumentNullException.ThrowIfNull(options);
         return BoundedText.ReadAtMost(stream, options.MaxLength) is { } text
             ? Load(text, options)
-            : new RuleSetLoadResult(null, [new("?", "$", RuleProblemCodes.MalformedJson, $"The rule file is longer than the limit of {options.MaxLength:N0} characters; it is not read further.")]);
+            : new RuleSetLoadResult(null, [new("?", "$", RuleProblemCodes.MalformedJson, $"The rule file is longer than the limit of {options.MaxLength.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} characters; it is not read further.")]);
     }
 
     /// <summary>Writes a rule set as JSON. Loading the text gives an equal rule set.</summary>

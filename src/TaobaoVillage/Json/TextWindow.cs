@@ -115,7 +115,7 @@ internal sealed class TextWindow(TextReader inner, int budget) : TextReader
 }
 
 /// <summary>An element of a JSON array is longer than the reader's limit; it cannot be skipped safely.</summary>
-internal sealed class ElementTooLongException(int limit) : Exception($"An element is longer than {limit:N0} characters.")
+internal sealed class ElementTooLongException(int limit) : Exception($"An element is longer than {limit.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} characters.")
 {
     public int Limit { get; } = limit;
 }

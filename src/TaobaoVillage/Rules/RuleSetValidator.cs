@@ -209,7 +209,7 @@ internal static class RuleSetValidator
         // A count is a 64-bit whole number: past it no record could ever pass, and advice would ask for more than can be held.
         if (metric.Kind == MetricKind.Count && (threshold > long.MaxValue || (threshold == long.MaxValue && condition.Comparison == Comparison.GreaterThan)))
         {
-            problems.Add(new(id, path + ".threshold", RuleProblemCodes.InvalidValue, $"'{metric.Name}' holds at most {long.MaxValue:N0} {UnitNames.Name(metric.Unit)}: no record can meet {DecimalText.Format(threshold)}."));
+            problems.Add(new(id, path + ".threshold", RuleProblemCodes.InvalidValue, $"'{metric.Name}' holds at most {long.MaxValue.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} {UnitNames.Name(metric.Unit)}: no record can meet {DecimalText.Format(threshold)}."));
         }
 
         // Share thresholds are multiplied by counts up to long.MaxValue; keep the product inside decimal's range.
