@@ -13,6 +13,7 @@ internal sealed class SheetRecords
     private readonly Dictionary<int, int> _slots = [];
     private readonly string?[] _cells;
     private readonly bool[] _isCode;
+    private readonly IReadOnlyList<string?> _fields;
     private bool _done;
 
     public SheetRecords(SheetTable table, string source, ExcelRecordReaderOptions options)
@@ -21,7 +22,8 @@ internal sealed class SheetRecords
         _source = source;
         _schema = RecordSchema.FromColumns(table.Info.Header, options.InferCommitteeFromName, options.Columns);
         _cells = new string?[table.HeaderColumns.Count];
-        _isCode = [.. _schema.ContractFields.Select(f => f is FieldNames.VillageCode or FieldNames.TownshipCode)];
+        _fields = _schema.ContractFields;
+        _isCode = [.. _fields.Select(f => f is FieldNames.VillageCode or FieldNames.TownshipCode)];
         for (var i = 0; i < table.HeaderColumns.Count; i++)
         {
             _slots[table.HeaderColumns[i]] = i;
@@ -61,7 +63,7 @@ internal sealed class SheetRecords
     {
         if (row.Problem is { } problem)
         {
-            return InputRow.Unreadable(row.Number, _source, problem);
+            return InputRow.Unreadable(row.Number, _source, problem, KeyOf(row));
         }
 
         Array.Clear(_cells);
@@ -71,7 +73,7 @@ internal sealed class SheetRecords
             {
                 if (_isCode[slot] && cell.IsNumber && InexactCode(cell.Text))
                 {
-                    return InputRow.Unreadable(row.Number, _source, new RecordProblem(_schema.ContractFields[slot]!, cell.Text, RecordProblemCodes.Inexact,
+                    return InputRow.Unreadable(row.Number, _source, new RecordProblem(_fields[slot]!, cell.Text, RecordProblemCodes.Inexact,
                         $"Cell {SheetRowReader.ColumnName(cell.Column)}{row.Number} holds the code as the number {cell.Text}, which is not a whole number of at most {ExcelRecordReader.MaxDigitsOfANumberCode} digits: Excel keeps only 15 digits of a number, so the code may have lost some. Store codes as text."));
                 }
 
@@ -80,6 +82,20 @@ internal sealed class SheetRecords
         }
 
         return new InputRow(row.Number, _source, _schema.Parse(_cells));
+    }
+
+    /// <summary>The row's village code as written, so that a rejected row still names its record; null when none can be told.</summary>
+    private string? KeyOf(SheetRow row)
+    {
+        foreach (var cell in row.Cells)
+        {
+            if (_slots.TryGetValue(cell.Column, out var slot) && _fields[slot] == FieldNames.VillageCode && cell.Text.Trim() is { Length: > 0 and <= 64 } key)
+            {
+                return key;
+            }
+        }
+
+        return null;
     }
 
     private static bool InexactCode(string text) =>

@@ -76,6 +76,7 @@ public partial class ExcelRecordReaderHostileTests
         Assert.Equal(2, rows.Count);
         Assert.False(rows[0].IsValid);
         Assert.Equal(2L, rows[0].Line);
+        Assert.Equal("330782100201", rows[0].Parsed.Key);
         Assert.Contains("not a row number", rows[0].Problems.Single().Message, StringComparison.Ordinal);
         Assert.Equal(5L, rows[1].Line);
         Assert.True(rows[1].IsValid);
