@@ -132,7 +132,7 @@ internal sealed class SheetRowReader
 
         var text = CellText(type, row, column);
         _reader.Read();
-        if (text is not null && row.Problem is null)
+        if (text is not null)
         {
             row.Cells.Add(new SheetCell(column, text, type is null or "n"));
         }
