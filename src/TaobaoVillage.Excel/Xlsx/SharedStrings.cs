@@ -36,7 +36,7 @@ internal sealed class SharedStrings
         var strings = new SharedStrings();
         var text = new BoundedText(maxLength);
         using var reader = XmlReader.Create(part, XlsxXml.Settings);
-        while (reader.Read())
+        while (XlsxXml.Read(reader))
         {
             if (reader.NodeType == XmlNodeType.Element && reader.LocalName == "si")
             {

@@ -19,15 +19,21 @@ internal sealed class SheetRowReader
     /// <summary>Excel's last column (XFD).</summary>
     public const int MaxColumn = 16_384;
 
+    /// <summary>The most characters a row's cells may hold together, as a CSV line (16 Mi): a row of 16,384 cells that each name one long shared string would otherwise cost gigabytes from a file of kilobytes.</summary>
+    public const int MaxRowCharacters = 16 << 20;
+
+    private readonly Stream _part;
     private readonly XmlReader _reader;
     private readonly SharedStrings _strings;
     private readonly BoundedText _text;
     private readonly int _maxLength;
     private readonly HashSet<int> _columns = [];
     private long _last;
+    private long _rowCharacters;
 
     public SheetRowReader(Stream part, SharedStrings strings, int maxLength)
     {
+        _part = part;
         _reader = XmlReader.Create(part, XlsxXml.Settings);
         _strings = strings;
         _maxLength = maxLength;
@@ -41,9 +47,10 @@ internal sealed class SheetRowReader
     /// <exception cref="XmlException">The part is not well-formed XML.</exception>
     public IEnumerable<SheetRow> Rows()
     {
+        using (_part)
         using (_reader)
         {
-            while (_reader.Read())
+            while (XlsxXml.Read(_reader))
             {
                 if (_reader.NodeType == XmlNodeType.Element && _reader.LocalName == "row")
                 {
@@ -60,6 +67,7 @@ internal sealed class SheetRowReader
         row.Hidden = _reader.GetAttribute("hidden") is "1" or "true";
         row.Number = NumberOf(_reader.GetAttribute("r"), row);
         _columns.Clear();
+        _rowCharacters = 0;
         if (_reader.IsEmptyElement)
         {
             return;
@@ -67,7 +75,7 @@ internal sealed class SheetRowReader
 
         var depth = _reader.Depth;
         var column = 0;
-        _reader.Read();
+        XlsxXml.Read(_reader);
         while (_reader.Depth > depth && !_reader.EOF)
         {
             if (_reader.NodeType == XmlNodeType.Element && _reader.LocalName == "c")
@@ -76,11 +84,11 @@ internal sealed class SheetRowReader
             }
             else if (_reader.NodeType == XmlNodeType.Element)
             {
-                _reader.Skip();
+                XlsxXml.Skip(_reader);
             }
             else
             {
-                _reader.Read();
+                XlsxXml.Read(_reader);
             }
         }
     }
@@ -121,7 +129,7 @@ internal sealed class SheetRowReader
         if (column is < 1 or > MaxColumn)
         {
             row.Problem ??= Malformed($"Row {row.Number} has a cell '{Shorten(reference ?? string.Empty)}' beyond column XFD.");
-            _reader.Skip();
+            XlsxXml.Skip(_reader);
             return previous;
         }
 
@@ -131,10 +139,20 @@ internal sealed class SheetRowReader
         }
 
         var text = CellText(type, row, column);
-        _reader.Read();
+        XlsxXml.Read(_reader);
         if (text is not null && row.Problem is null)
         {
-            row.Cells.Add(new SheetCell(column, text, type is null or "n"));
+            _rowCharacters += text.Length;
+            if (_rowCharacters > MaxRowCharacters)
+            {
+                row.Cells.Clear();
+                row.Problem = new RecordProblem("*", null, RecordProblemCodes.TooLong,
+                    $"Row {row.Number} holds more than {MaxRowCharacters:N0} characters, the limit of a row; it is not read.");
+            }
+            else
+            {
+                row.Cells.Add(new SheetCell(column, text, type is null or "n"));
+            }
         }
 
         return column;
@@ -151,26 +169,26 @@ internal sealed class SheetRowReader
         }
 
         var depth = _reader.Depth;
-        _reader.Read();
+        XlsxXml.Read(_reader);
         while (_reader.Depth > depth && !_reader.EOF)
         {
             if (_reader.NodeType == XmlNodeType.Element && _reader.LocalName is "v" or "is")
             {
                 ReadValue();
                 value = _text.ToString();
-                _reader.Read();
+                XlsxXml.Read(_reader);
             }
             else if (_reader.NodeType == XmlNodeType.Element)
             {
-                _reader.Skip();
+                XlsxXml.Skip(_reader);
             }
             else
             {
-                _reader.Read();
+                XlsxXml.Read(_reader);
             }
         }
 
-        if (value is null)
+        if (value is null || row.Problem is not null)
         {
             return null;
         }

@@ -1,5 +1,4 @@
 using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.Spreadsheet;
 using System.Xml;
 
 namespace TaobaoVillage.Excel.Xlsx;
@@ -11,6 +10,9 @@ namespace TaobaoVillage.Excel.Xlsx;
 /// </summary>
 internal sealed class Workbook : IDisposable
 {
+    private const string Relationships = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+    private const string StrictRelationships = "http://purl.oclc.org/ooxml/officeDocument/relationships";
+
     private readonly SpreadsheetDocument _document;
     private readonly List<(string Name, bool Visible, string Id)> _sheets;
 
@@ -37,9 +39,21 @@ internal sealed class Workbook : IDisposable
         try
         {
             document = SpreadsheetDocument.Open(path, isEditable: false, new OpenSettings { AutoSave = false });
-            var workbook = document.WorkbookPart?.Workbook ?? throw new InvalidDataException("it has no workbook part");
-            var sheets = workbook.Sheets?.Elements<Sheet>().Select(Describe).ToList() ?? [];
-            return sheets.Count == 0 ? throw new InvalidDataException("it has no sheets") : new Workbook(document, sheets);
+            var part = document.WorkbookPart ?? throw new InvalidDataException("it has no workbook part");
+            List<(string Name, bool Visible, string Id)> sheets;
+            using (var stream = part.GetStream(FileMode.Open, FileAccess.Read))
+            {
+                sheets = ReadSheets(stream);
+            }
+
+            if (sheets.Count == 0)
+            {
+                throw new InvalidDataException("it has no sheets");
+            }
+
+            // Excel's sheet names are unique in any case; two of one name would let a hidden sheet be read as the visible one.
+            var twice = sheets.GroupBy(s => s.Name, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1);
+            return twice is null ? new Workbook(document, sheets) : throw new InvalidDataException($"it has two sheets named '{twice.Key}'");
         }
         catch (Exception ex) when (IsUnreadable(ex))
         {
@@ -82,6 +96,36 @@ internal sealed class Workbook : IDisposable
     /// <inheritdoc/>
     public void Dispose() => _document.Dispose();
 
-    private static (string Name, bool Visible, string Id) Describe(Sheet sheet) =>
-        (sheet.Name?.Value ?? string.Empty, sheet.State?.InnerText is null or "visible", sheet.Id?.Value ?? string.Empty);
+    /// <summary>
+    /// The workbook part's <c>&lt;sheet&gt;</c> entries, read with our own bounded <see cref="XmlReader"/> rather than the
+    /// SDK's DOM, which builds the whole part in memory and recurses into nested elements until the stack overflows.
+    /// </summary>
+    private static List<(string Name, bool Visible, string Id)> ReadSheets(Stream part)
+    {
+        var sheets = new List<(string Name, bool Visible, string Id)>();
+        using var reader = XmlReader.Create(part, XlsxXml.Settings);
+        var inSheets = false;
+        while (XlsxXml.Read(reader))
+        {
+            if (reader.NodeType == XmlNodeType.Element && reader.Depth == 1)
+            {
+                inSheets = reader.LocalName == "sheets";
+            }
+            else if (inSheets && reader.NodeType == XmlNodeType.Element && reader.Depth == 2 && reader.LocalName == "sheet")
+            {
+                var state = reader.GetAttribute("state");
+                var id = reader.GetAttribute("id", Relationships) ?? reader.GetAttribute("id", StrictRelationships);
+                sheets.Add((reader.GetAttribute("name") ?? string.Empty, state is null or "visible", id ?? string.Empty));
+            }
+        }
+
+        return sheets;
+    }
+
+    /// <summary>Whether the sheet's part is there and is a worksheet (not a chart sheet, a dialog or macro sheet, or nothing).</summary>
+    public bool IsWorksheet(string name)
+    {
+        var id = _sheets.Find(s => s.Name == name).Id;
+        return _document.WorkbookPart!.TryGetPartById(id ?? string.Empty, out var part) && part is WorksheetPart;
+    }
 }
