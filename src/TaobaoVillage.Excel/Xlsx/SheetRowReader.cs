@@ -100,6 +100,11 @@ internal sealed class SheetRowReader
         if (r is null)
         {
             _last = next;
+            if (next > MaxRow)
+            {
+                row.Problem = Malformed($"The row after row {MaxRow:N0} has no row number; it would be past the last row ({MaxRow:N0}).");
+            }
+
             return next;
         }
 

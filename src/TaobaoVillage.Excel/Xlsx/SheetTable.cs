@@ -93,6 +93,11 @@ internal sealed class SheetTable : IDisposable
     {
         var top = Scan(workbook, sheet, strings, options);
         var header = top.Header;
+        if (header?.Row.Problem is { } problem)
+        {
+            throw new InvalidDataException($"The header of sheet '{sheet}', row {header.Value.Row.Number}, cannot be read: {problem.Message}");
+        }
+
         var named = header?.Row.Cells.Where(c => !string.IsNullOrWhiteSpace(c.Text)).ToList() ?? [];
         var info = new ExcelWorkbookInfo(sheet, workbook.SheetNames, workbook.HiddenSheets, header?.Row.Number ?? 0, named.ConvertAll(c => c.Text.Trim()));
         var reader = new SheetRowReader(workbook.OpenSheet(sheet), strings, options.MaxFieldLength);
@@ -120,7 +125,7 @@ internal sealed class SheetTable : IDisposable
     /// <summary>
     /// The top rows, one at a time: the first <see cref="HeaderSearchRows"/>, or down to the header row asked for. Gives
     /// the header (the row asked for; else the first that names a village-code column; else the first with a value) with
-    /// its place among the sheet's rows, and whether any of them names a village-code column. A sheet unreadable before
+    /// its place among the sheet's rows (also when it cannot be read: the table then cannot be), and whether any of them names a village-code column. A sheet unreadable before
     /// then gives what was found before.
     /// </summary>
     private static TopRows Scan(Workbook workbook, string sheet, SharedStrings strings, ExcelRecordReaderOptions options)
@@ -137,12 +142,10 @@ internal sealed class SheetTable : IDisposable
                 last = row.Number;
                 var hasCode = row.Cells.Exists(c => IsCodeColumn(c.Text, options.Columns));
                 namesCode |= hasCode;
-                if (row.Problem is null)
-                {
-                    asked ??= row.Number == options.HeaderRow ? (row, index) : null;
-                    code ??= hasCode ? (row, index) : null;
-                    first ??= row.IsEmpty ? null : (row, index);
-                }
+                // A row that cannot be read is still the header when it is where the header is: taking the next row instead would read a village as the header.
+                asked ??= row.Number == options.HeaderRow ? (row, index) : null;
+                code ??= hasCode ? (row, index) : null;
+                first ??= row.IsEmpty ? null : (row, index);
             }
         }
         catch (Exception ex) when (Workbook.IsUnreadable(ex))

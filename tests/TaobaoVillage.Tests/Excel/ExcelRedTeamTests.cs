@@ -155,6 +155,72 @@ public class ExcelRedTeamTests
         Assert.True(held < 1_000_000_000, $"held {held:N0} bytes");
     }
 
+    [Fact]
+    public void ReadFile_HeaderRowThatCannotBeRead_RefusedNotTheFirstVillageTakenForTheHeader()
+    {
+        using var folder = new TempFolder();
+        var path = folder.File("header.xlsx");
+        var header = Row(1, Text("A1", "village_code"), Text("A1", "village_code"), Text("B1", "households"));
+        RawXlsx.Write(path, [new Sheet("村", header + Row(2, Number("A2", "330782100201"), Number("B2", "400")) + Row(3, Number("A3", "330782100202"), Number("B3", "400")))]);
+
+        var row = Assert.Single(ExcelRecordReader.ReadFile(path));
+
+        Assert.False(row.IsValid);
+        Assert.Contains("header", row.Problems.Single().Message, StringComparison.Ordinal);
+        Assert.Contains("twice", row.Problems.Single().Message, StringComparison.Ordinal);
+        Assert.Throws<InvalidDataException>(() => ExcelRecordReader.Describe(path));
+    }
+
+    [Fact]
+    public void ReadFile_FirstRowWithAValueCannotBeReadAndNoneNamesACode_RefusedNotTheNextRowTakenForTheHeader()
+    {
+        using var folder = new TempFolder();
+        var path = folder.File("header.xlsx");
+        RawXlsx.Write(path, [new Sheet("村", Row(1, Text("A1", "名称"), Text("A1", "名称")) + Row(2, Text("A2", "x")) + Row(3, Text("A3", "y")))]);
+
+        Assert.Throws<InvalidDataException>(() => ExcelRecordReader.Describe(path));
+    }
+
+    [Fact]
+    public void ReadFile_HeaderRowAskedForCannotBeRead_Refused()
+    {
+        using var folder = new TempFolder();
+        var path = folder.File("header.xlsx");
+        RawXlsx.Write(path, [new Sheet("村", Row(1, Text("A1", "title")) + Row(2, Text("A2", "village_code"), Number("XFE2", "1")) + Village(3, "330782100201", "400", "150", "12000000"))]);
+
+        Assert.Throws<InvalidDataException>(() => ExcelRecordReader.Describe(path, new ExcelRecordReaderOptions { HeaderRow = 2 }));
+    }
+
+    [Fact]
+    public void ReadFile_RowWithoutANumberAfterTheLastRow_RejectedAsPastTheLastRow()
+    {
+        using var folder = new TempFolder();
+        var path = folder.File("past.xlsx");
+        RawXlsx.Write(path, [new Sheet("村", Header() + Village(1_048_576, "330782100201", "400", "150", "12000000") + $"<row>{Number("A1", "330782100202")}</row>")]);
+
+        var rows = ExcelRecordReader.ReadFile(path).ToList();
+
+        Assert.Equal(2, rows.Count);
+        Assert.True(rows[0].IsValid);
+        Assert.False(rows[1].IsValid);
+        Assert.Contains("1,048,576", rows[1].Problems.Single().Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("0330782100201")]
+    [InlineData("00330782100201")]
+    public void ReadFile_CodeStoredAsANumberWithLeadingZeros_RefusedAsInexact(string code)
+    {
+        using var folder = new TempFolder();
+        var path = folder.File("zeros.xlsx");
+        RawXlsx.Write(path, [new Sheet("村", Header() + Village(2, code, "400", "150", "12000000"))]);
+
+        var problem = Assert.Single(Assert.Single(ExcelRecordReader.ReadFile(path)).Problems);
+
+        Assert.Equal(RecordProblemCodes.Inexact, problem.Code);
+        Assert.Equal(FieldNames.VillageCode, problem.Field);
+    }
+
     private static void ChartSheet(string path, int sheet)
     {
         Rewrite(path, "[Content_Types].xml", xml => xml.Replace($"/xl/worksheets/sheet{sheet}.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml", $"/xl/worksheets/sheet{sheet}.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.chartsheet+xml", StringComparison.Ordinal));
