@@ -221,6 +221,24 @@ public class ExcelRedTeamTests
         Assert.Equal(FieldNames.VillageCode, problem.Field);
     }
 
+    [Theory]
+    [InlineData("xl/_rels/workbook.xml.rels")]
+    [InlineData("_rels/.rels")]
+    [InlineData("[Content_Types].xml")]
+    public void ReadFile_PackagePartNestedAHundredThousandDeep_RefusedAtOnceNotInMinutes(string part)
+    {
+        using var folder = new TempFolder();
+        var path = folder.File("deep.xlsx");
+        RawXlsx.Write(path, [new Sheet("村", Header() + Village(2, "330782100201", "400", "150", "12000000"))]);
+        var deep = new StringBuilder().Insert(0, "<x>", 100_000).Insert(300_000, "</x>", 100_000).ToString();
+        Rewrite(path, part, xml => xml.Insert(xml.LastIndexOf("</", StringComparison.Ordinal), deep));
+
+        var row = Assert.Single(ExcelRecordReader.ReadFile(path));
+
+        Assert.False(row.IsValid);
+        Assert.Contains("deeper", row.Problems.Single().Message, StringComparison.Ordinal);
+    }
+
     private static void ChartSheet(string path, int sheet)
     {
         Rewrite(path, "[Content_Types].xml", xml => xml.Replace($"/xl/worksheets/sheet{sheet}.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml", $"/xl/worksheets/sheet{sheet}.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.chartsheet+xml", StringComparison.Ordinal));
