@@ -38,7 +38,8 @@ internal sealed class SharedStrings
         using var reader = XmlReader.Create(part, XlsxXml.Settings);
         while (XlsxXml.Read(reader))
         {
-            if (reader.NodeType == XmlNodeType.Element && reader.LocalName == "si")
+            // Only the items of <sst> itself: an <si> elsewhere (in <extLst>) would shift every index after it.
+            if (reader.NodeType == XmlNodeType.Element && reader.Depth == 1 && reader.LocalName == "si")
             {
                 text.Clear();
                 RichText.Append(reader, text);

@@ -50,9 +50,15 @@ internal sealed class SheetRowReader
         using (_part)
         using (_reader)
         {
+            // Only the rows of <sheetData>: a <row> inside <extLst> or any other element is not shown by Excel and is not read.
+            var inData = false;
             while (XlsxXml.Read(_reader))
             {
-                if (_reader.NodeType == XmlNodeType.Element && _reader.LocalName == "row")
+                if (_reader.NodeType == XmlNodeType.Element && _reader.Depth == 1)
+                {
+                    inData = _reader.LocalName == "sheetData";
+                }
+                else if (inData && _reader.NodeType == XmlNodeType.Element && _reader.Depth == 2 && _reader.LocalName == "row")
                 {
                     var row = new SheetRow();
                     ReadRow(row);

@@ -239,6 +239,28 @@ public class ExcelRedTeamTests
         Assert.Contains("deeper", row.Problems.Single().Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void ReadFile_RowInsideTheSheetsExtensionsNotItsData_NotRead()
+    {
+        var worksheet = $"<worksheet xmlns=\"{Main}\"><sheetData>{Header()}{Village(2, "330782100201", "400", "150", "12000000")}</sheetData>"
+            + $"<extLst><ext uri=\"{{00000000-0000-0000-0000-000000000000}}\">{Village(3, "110101001001", "400", "150", "12000000")}</ext></extLst></worksheet>";
+
+        var row = Assert.Single(Read([new Sheet("村", worksheet)]));
+
+        Assert.Equal("330782100201", row.Parsed.Key);
+    }
+
+    [Fact]
+    public void ReadFile_SharedStringItemInsideTheTablesExtensions_DoesNotShiftTheIndices()
+    {
+        using var folder = new TempFolder();
+        var path = folder.File("sst.xlsx");
+        var sst = $"<sst xmlns=\"{Main}\"><si><t>village_code</t></si><extLst><ext uri=\"x\"><si><t>110101001001</t></si></ext></extLst><si><t>330782100201</t></si></sst>";
+        RawXlsx.Write(path, [new Sheet("村", Row(1, "<c r=\"A1\" t=\"s\"><v>0</v></c>") + Row(2, "<c r=\"A2\" t=\"s\"><v>1</v></c>"))], sharedStringsXml: sst);
+
+        Assert.Equal("330782100201", Assert.Single(ExcelRecordReader.ReadFile(path)).Parsed.Key);
+    }
+
     private static void ChartSheet(string path, int sheet)
     {
         Rewrite(path, "[Content_Types].xml", xml => xml.Replace($"/xl/worksheets/sheet{sheet}.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml", $"/xl/worksheets/sheet{sheet}.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.chartsheet+xml", StringComparison.Ordinal));
