@@ -109,9 +109,11 @@ internal sealed class SheetTable : IDisposable
     private static string Choose(Workbook workbook, SharedStrings strings, ExcelRecordReaderOptions options)
     {
         var worksheets = workbook.VisibleSheets.Where(workbook.IsWorksheet).ToList();
+        var scanned = new HashSet<Uri>();
         foreach (var name in worksheets)
         {
-            if (Scan(workbook, name, strings, options).NamesCode)
+            // Each part once: 300 sheets naming one part with a long prelude would otherwise read it 300 times.
+            if (scanned.Add(workbook.WorksheetUri(name)!) && Scan(workbook, name, strings, options).NamesCode)
             {
                 return name;
             }

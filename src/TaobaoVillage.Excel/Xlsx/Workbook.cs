@@ -146,9 +146,12 @@ internal sealed class Workbook : IDisposable
     }
 
     /// <summary>Whether the sheet's part is there and is a worksheet (not a chart sheet, a dialog or macro sheet, or nothing).</summary>
-    public bool IsWorksheet(string name)
+    public bool IsWorksheet(string name) => WorksheetUri(name) is not null;
+
+    /// <summary>The sheet's worksheet part (several sheets may name one); null when it is not a worksheet.</summary>
+    public Uri? WorksheetUri(string name)
     {
         var id = _sheets.Find(s => s.Name == name).Id;
-        return _document.WorkbookPart!.TryGetPartById(id ?? string.Empty, out var part) && part is WorksheetPart;
+        return _document.WorkbookPart!.TryGetPartById(id ?? string.Empty, out var part) && part is WorksheetPart ? part.Uri : null;
     }
 }

@@ -261,6 +261,23 @@ public class ExcelRedTeamTests
         Assert.Equal("330782100201", Assert.Single(ExcelRecordReader.ReadFile(path)).Parsed.Key);
     }
 
+    [Fact]
+    public void ReadFile_ManySheetsNamingOnePartWithALongPrelude_ThePartScannedOnce()
+    {
+        using var folder = new TempFolder();
+        var path = folder.File("shared.xlsx");
+        var prelude = new StringBuilder($"<worksheet xmlns=\"{Main}\"><sheetPr>").Append(new StringBuilder().Insert(0, "<a/>", 5_000_000)).Append("</sheetPr><sheetData><row r=\"1\"/></sheetData></worksheet>").ToString();
+        var sheets = Enumerable.Range(1, 100).Select(i => new Sheet($"s{i}", i == 1 ? prelude : string.Empty)).Append(new Sheet("村", Header() + Village(2, "330782100201", "400", "150", "12000000"))).ToList();
+        RawXlsx.Write(path, sheets);
+        Rewrite(path, "xl/_rels/workbook.xml.rels", xml => Enumerable.Range(2, 99).Aggregate(xml, (x, i) => x.Replace($"Target=\"worksheets/sheet{i}.xml\"", "Target=\"worksheets/sheet1.xml\"", StringComparison.Ordinal)));
+
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var row = Assert.Single(ExcelRecordReader.ReadFile(path));
+
+        Assert.Equal("330782100201", row.Parsed.Key);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"took {clock.Elapsed}");
+    }
+
     private static void ChartSheet(string path, int sheet)
     {
         Rewrite(path, "[Content_Types].xml", xml => xml.Replace($"/xl/worksheets/sheet{sheet}.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml", $"/xl/worksheets/sheet{sheet}.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.chartsheet+xml", StringComparison.Ordinal));
