@@ -90,7 +90,12 @@ internal sealed class Workbook : IDisposable
     public Stream OpenSheet(string name)
     {
         var id = _sheets.Find(s => s.Name == name).Id;
-        var part = _document.WorkbookPart!.GetPartById(id) as WorksheetPart
+        if (!_document.WorkbookPart!.TryGetPartById(id, out var found))
+        {
+            throw new InvalidDataException($"The sheet '{name}' has no part in the workbook (its relationship '{id}' names none); it holds no table.");
+        }
+
+        var part = found as WorksheetPart
             ?? throw new InvalidDataException($"The sheet '{name}' is not a worksheet (a chart sheet or a macro sheet); it holds no table.");
         return part.GetStream(FileMode.Open, FileAccess.Read);
     }

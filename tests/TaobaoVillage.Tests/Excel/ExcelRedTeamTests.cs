@@ -278,6 +278,19 @@ public class ExcelRedTeamTests
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"took {clock.Elapsed}");
     }
 
+    [Fact]
+    public void Describe_SheetNamedWhoseRelationshipPointsNowhere_SaysSoInOneLine()
+    {
+        using var folder = new TempFolder();
+        var path = folder.File("nowhere.xlsx");
+        RawXlsx.Write(path, [new Sheet("ghost", Header()), new Sheet("村", Header())]);
+        Rewrite(path, "xl/workbook.xml", xml => xml.Replace("r:id=\"rId1\"", "r:id=\"rId99\"", StringComparison.Ordinal));
+
+        var error = Assert.Throws<InvalidDataException>(() => ExcelRecordReader.Describe(path, new ExcelRecordReaderOptions { Sheet = "ghost" }));
+
+        Assert.Contains("'ghost' has no part", error.Message, StringComparison.Ordinal);
+    }
+
     private static void ChartSheet(string path, int sheet)
     {
         Rewrite(path, "[Content_Types].xml", xml => xml.Replace($"/xl/worksheets/sheet{sheet}.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml", $"/xl/worksheets/sheet{sheet}.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.chartsheet+xml", StringComparison.Ordinal));
