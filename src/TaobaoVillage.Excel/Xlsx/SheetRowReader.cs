@@ -30,6 +30,7 @@ internal sealed class SheetRowReader
     private readonly HashSet<int> _columns = [];
     private long _last;
     private long _rowCharacters;
+    private string _namespace = string.Empty;
 
     public SheetRowReader(Stream part, SharedStrings strings, int maxLength)
     {
@@ -54,11 +55,15 @@ internal sealed class SheetRowReader
             var inData = false;
             while (XlsxXml.Read(_reader))
             {
-                if (_reader.NodeType == XmlNodeType.Element && _reader.Depth == 1)
+                if (_reader.NodeType == XmlNodeType.Element && _reader.Depth == 0)
                 {
-                    inData = _reader.LocalName == "sheetData";
+                    _namespace = _reader.NamespaceURI;
                 }
-                else if (inData && _reader.NodeType == XmlNodeType.Element && _reader.Depth == 2 && _reader.LocalName == "row")
+                else if (_reader.NodeType == XmlNodeType.Element && _reader.Depth == 1)
+                {
+                    inData = IsOurs("sheetData");
+                }
+                else if (inData && _reader.NodeType == XmlNodeType.Element && _reader.Depth == 2 && IsOurs("row"))
                 {
                     var row = new SheetRow();
                     ReadRow(row);
@@ -67,6 +72,9 @@ internal sealed class SheetRowReader
             }
         }
     }
+
+    /// <summary>Whether the reader is on an element of this name in the worksheet's own namespace (an element of another namespace is not Excel's, and Excel does not show it).</summary>
+    private bool IsOurs(string name) => _reader.LocalName == name && _reader.NamespaceURI == _namespace;
 
     private void ReadRow(SheetRow row)
     {
@@ -84,7 +92,7 @@ internal sealed class SheetRowReader
         XlsxXml.Read(_reader);
         while (_reader.Depth > depth && !_reader.EOF)
         {
-            if (_reader.NodeType == XmlNodeType.Element && _reader.LocalName == "c")
+            if (_reader.NodeType == XmlNodeType.Element && IsOurs("c"))
             {
                 column = ReadCell(row, column);
             }
@@ -183,7 +191,7 @@ internal sealed class SheetRowReader
         XlsxXml.Read(_reader);
         while (_reader.Depth > depth && !_reader.EOF)
         {
-            if (_reader.NodeType == XmlNodeType.Element && _reader.LocalName is "v" or "is")
+            if (_reader.NodeType == XmlNodeType.Element && (IsOurs("v") || IsOurs("is")))
             {
                 ReadValue();
                 value = _text.ToString();

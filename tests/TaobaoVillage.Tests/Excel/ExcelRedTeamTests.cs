@@ -291,6 +291,18 @@ public class ExcelRedTeamTests
         Assert.Contains("'ghost' has no part", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void ReadFile_RowOfAnotherNamespaceInTheSheetData_NotRead()
+    {
+        var rows = Read([new Sheet("村", Header() + Village(2, "330782100201", "400", "150", "12000000")
+            + "<x:row xmlns:x=\"urn:not-excel\" r=\"3\"><x:c r=\"A3\"><x:v>110101001001</x:v></x:c></x:row>"
+            + Row(4, Number("A4", "330782100202"), "<c r=\"C4\" xmlns=\"urn:not-excel\"><v>400</v></c>"))]);
+
+        Assert.Equal(["330782100201", "330782100202"], rows.Select(r => r.Parsed.Key));
+        Assert.NotNull(rows[1].Value);
+        Assert.Null(rows[1].Value!.Households);
+    }
+
     private static void ChartSheet(string path, int sheet)
     {
         Rewrite(path, "[Content_Types].xml", xml => xml.Replace($"/xl/worksheets/sheet{sheet}.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml", $"/xl/worksheets/sheet{sheet}.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.chartsheet+xml", StringComparison.Ordinal));
