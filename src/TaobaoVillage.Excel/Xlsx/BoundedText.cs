@@ -33,7 +33,7 @@ internal sealed class BoundedText(int limit)
         }
 
         var depth = reader.Depth;
-        while (reader.Read() && reader.Depth > depth)
+        while (XlsxXml.Read(reader) && reader.Depth > depth)
         {
             if (reader.NodeType is XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.SignificantWhitespace or XmlNodeType.Whitespace)
             {

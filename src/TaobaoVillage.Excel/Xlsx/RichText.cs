@@ -14,25 +14,25 @@ internal static class RichText
         }
 
         var depth = reader.Depth;
-        reader.Read();
+        XlsxXml.Read(reader);
         while (reader.Depth > depth && !reader.EOF)
         {
             if (reader.NodeType != XmlNodeType.Element)
             {
-                reader.Read();
+                XlsxXml.Read(reader);
             }
             else if (reader.LocalName is "rPh" or "phoneticPr" or "rPr")
             {
-                reader.Skip();
+                XlsxXml.Skip(reader);
             }
             else if (reader.LocalName == "t")
             {
                 text.AppendElement(reader);
-                reader.Read();
+                XlsxXml.Read(reader);
             }
             else
             {
-                reader.Read();
+                XlsxXml.Read(reader);
             }
         }
     }

@@ -36,9 +36,15 @@ internal sealed class SharedStrings
         var strings = new SharedStrings();
         var text = new BoundedText(maxLength);
         using var reader = XmlReader.Create(part, XlsxXml.Settings);
-        while (reader.Read())
+        var root = string.Empty;
+        while (XlsxXml.Read(reader))
         {
-            if (reader.NodeType == XmlNodeType.Element && reader.LocalName == "si")
+            // Only the items of <sst> itself: an <si> elsewhere (in <extLst>) would shift every index after it.
+            if (reader.NodeType == XmlNodeType.Element && reader.Depth == 0)
+            {
+                root = reader.NamespaceURI;
+            }
+            else if (reader.NodeType == XmlNodeType.Element && reader.Depth == 1 && reader.LocalName == "si" && reader.NamespaceURI == root)
             {
                 text.Clear();
                 RichText.Append(reader, text);

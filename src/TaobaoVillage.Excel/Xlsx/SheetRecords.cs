@@ -74,7 +74,7 @@ internal sealed class SheetRecords
                 if (_isCode[slot] && cell.IsNumber && InexactCode(cell.Text))
                 {
                     return InputRow.Unreadable(row.Number, _source, new RecordProblem(_fields[slot]!, cell.Text, RecordProblemCodes.Inexact,
-                        $"Cell {SheetRowReader.ColumnName(cell.Column)}{row.Number} holds the code as the number {cell.Text}, which is not a whole number of at most {ExcelRecordReader.MaxDigitsOfANumberCode} digits: Excel keeps only 15 digits of a number, so the code may have lost some. Store codes as text."));
+                        $"Cell {SheetRowReader.ColumnName(cell.Column)}{row.Number} holds the code as the number {cell.Text}, which is not a whole number of at most {ExcelRecordReader.MaxDigitsOfANumberCode} digits without a leading zero: Excel keeps only 15 digits of a number, so the code may have lost some. Store codes as text."));
                 }
 
                 _cells[slot] = cell.Text;
@@ -98,6 +98,7 @@ internal sealed class SheetRecords
         return null;
     }
 
+    /// <summary>Whether a number cannot be a code exactly: more digits than Excel keeps, not whole digits, or a leading zero (a number has none, so <c>0330…</c> is either <c>330…</c> or a code that lost its meaning as a number; refused rather than guessed).</summary>
     private static bool InexactCode(string text) =>
-        text.Length > ExcelRecordReader.MaxDigitsOfANumberCode || text.AsSpan().ContainsAnyExceptInRange('0', '9');
+        text.Length > ExcelRecordReader.MaxDigitsOfANumberCode || text.AsSpan().ContainsAnyExceptInRange('0', '9') || (text.Length > 1 && text[0] == '0');
 }

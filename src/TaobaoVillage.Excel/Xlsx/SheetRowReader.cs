@@ -19,15 +19,22 @@ internal sealed class SheetRowReader
     /// <summary>Excel's last column (XFD).</summary>
     public const int MaxColumn = 16_384;
 
+    /// <summary>The most characters a row's cells may hold together, as a CSV line (16 Mi): a row of 16,384 cells that each name one long shared string would otherwise cost gigabytes from a file of kilobytes.</summary>
+    public const int MaxRowCharacters = 16 << 20;
+
+    private readonly Stream _part;
     private readonly XmlReader _reader;
     private readonly SharedStrings _strings;
     private readonly BoundedText _text;
     private readonly int _maxLength;
     private readonly HashSet<int> _columns = [];
     private long _last;
+    private long _rowCharacters;
+    private string _namespace = string.Empty;
 
     public SheetRowReader(Stream part, SharedStrings strings, int maxLength)
     {
+        _part = part;
         _reader = XmlReader.Create(part, XlsxXml.Settings);
         _strings = strings;
         _maxLength = maxLength;
@@ -41,11 +48,22 @@ internal sealed class SheetRowReader
     /// <exception cref="XmlException">The part is not well-formed XML.</exception>
     public IEnumerable<SheetRow> Rows()
     {
+        using (_part)
         using (_reader)
         {
-            while (_reader.Read())
+            // Only the rows of <sheetData>: a <row> inside <extLst> or any other element is not shown by Excel and is not read.
+            var inData = false;
+            while (XlsxXml.Read(_reader))
             {
-                if (_reader.NodeType == XmlNodeType.Element && _reader.LocalName == "row")
+                if (_reader.NodeType == XmlNodeType.Element && _reader.Depth == 0)
+                {
+                    _namespace = _reader.NamespaceURI;
+                }
+                else if (_reader.NodeType == XmlNodeType.Element && _reader.Depth == 1)
+                {
+                    inData = IsOurs("sheetData");
+                }
+                else if (inData && _reader.NodeType == XmlNodeType.Element && _reader.Depth == 2 && IsOurs("row"))
                 {
                     var row = new SheetRow();
                     ReadRow(row);
@@ -55,11 +73,15 @@ internal sealed class SheetRowReader
         }
     }
 
+    /// <summary>Whether the reader is on an element of this name in the worksheet's own namespace (an element of another namespace is not Excel's, and Excel does not show it).</summary>
+    private bool IsOurs(string name) => _reader.LocalName == name && _reader.NamespaceURI == _namespace;
+
     private void ReadRow(SheetRow row)
     {
         row.Hidden = _reader.GetAttribute("hidden") is "1" or "true";
         row.Number = NumberOf(_reader.GetAttribute("r"), row);
         _columns.Clear();
+        _rowCharacters = 0;
         if (_reader.IsEmptyElement)
         {
             return;
@@ -67,20 +89,20 @@ internal sealed class SheetRowReader
 
         var depth = _reader.Depth;
         var column = 0;
-        _reader.Read();
+        XlsxXml.Read(_reader);
         while (_reader.Depth > depth && !_reader.EOF)
         {
-            if (_reader.NodeType == XmlNodeType.Element && _reader.LocalName == "c")
+            if (_reader.NodeType == XmlNodeType.Element && IsOurs("c"))
             {
                 column = ReadCell(row, column);
             }
             else if (_reader.NodeType == XmlNodeType.Element)
             {
-                _reader.Skip();
+                XlsxXml.Skip(_reader);
             }
             else
             {
-                _reader.Read();
+                XlsxXml.Read(_reader);
             }
         }
     }
@@ -92,6 +114,11 @@ internal sealed class SheetRowReader
         if (r is null)
         {
             _last = next;
+            if (next > MaxRow)
+            {
+                row.Problem = Malformed($"The row after row {MaxRow.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} has no row number; it would be past the last row ({MaxRow.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)}).");
+            }
+
             return next;
         }
 
@@ -121,7 +148,7 @@ internal sealed class SheetRowReader
         if (column is < 1 or > MaxColumn)
         {
             row.Problem ??= Malformed($"Row {row.Number} has a cell '{Shorten(reference ?? string.Empty)}' beyond column XFD.");
-            _reader.Skip();
+            XlsxXml.Skip(_reader);
             return previous;
         }
 
@@ -131,10 +158,20 @@ internal sealed class SheetRowReader
         }
 
         var text = CellText(type, row, column);
-        _reader.Read();
+        XlsxXml.Read(_reader);
         if (text is not null)
         {
-            row.Cells.Add(new SheetCell(column, text, type is null or "n"));
+            _rowCharacters += text.Length;
+            if (_rowCharacters > MaxRowCharacters)
+            {
+                row.Cells.Clear();
+                row.Problem = new RecordProblem("*", null, RecordProblemCodes.TooLong,
+                    $"Row {row.Number} holds more than {MaxRowCharacters.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} characters, the limit of a row; it is not read.");
+            }
+            else
+            {
+                row.Cells.Add(new SheetCell(column, text, type is null or "n"));
+            }
         }
 
         return column;
@@ -151,22 +188,22 @@ internal sealed class SheetRowReader
         }
 
         var depth = _reader.Depth;
-        _reader.Read();
+        XlsxXml.Read(_reader);
         while (_reader.Depth > depth && !_reader.EOF)
         {
-            if (_reader.NodeType == XmlNodeType.Element && _reader.LocalName is "v" or "is")
+            if (_reader.NodeType == XmlNodeType.Element && (IsOurs("v") || IsOurs("is")))
             {
                 ReadValue();
                 value = _text.ToString();
-                _reader.Read();
+                XlsxXml.Read(_reader);
             }
             else if (_reader.NodeType == XmlNodeType.Element)
             {
-                _reader.Skip();
+                XlsxXml.Skip(_reader);
             }
             else
             {
-                _reader.Read();
+                XlsxXml.Read(_reader);
             }
         }
 

@@ -13,19 +13,18 @@ internal sealed class SheetTable : IDisposable
     public const int HeaderSearchRows = 20;
 
     private readonly Workbook _workbook;
+    private readonly SheetRowReader _reader;
     private readonly IEnumerator<SheetRow> _rows;
-    private readonly Queue<SheetRow> _pending;
-    private readonly Func<long> _lastRow;
-    private Exception? _deferred;
+    private int _skip;
 
-    private SheetTable(Workbook workbook, ExcelWorkbookInfo info, int[] columns, IEnumerator<SheetRow> rows, Queue<SheetRow> pending, Func<long> lastRow)
+    private SheetTable(Workbook workbook, ExcelWorkbookInfo info, int[] columns, SheetRowReader reader, int skip)
     {
         HeaderColumns = columns;
         _workbook = workbook;
         Info = info;
-        _rows = rows;
-        _pending = pending;
-        _lastRow = lastRow;
+        _reader = reader;
+        _rows = reader.Rows().GetEnumerator();
+        _skip = skip;
     }
 
     /// <summary>Which sheet, which header.</summary>
@@ -35,7 +34,7 @@ internal sealed class SheetTable : IDisposable
     public IReadOnlyList<int> HeaderColumns { get; }
 
     /// <summary>The number of the last row the sheet's reader has passed.</summary>
-    public long LastRow => _lastRow();
+    public long LastRow => _reader.LastRow;
 
     /// <summary>Opens the table of a workbook.</summary>
     /// <exception cref="InvalidDataException">Not a workbook, no such sheet, or the sheet cannot be read; the message says why and names the sheets.</exception>
@@ -61,19 +60,16 @@ internal sealed class SheetTable : IDisposable
     }
 
     /// <summary>The next row below the header, or null at the end.</summary>
-    /// <exception cref="System.Xml.XmlException">The sheet stops being readable (also when that was found while looking for the header).</exception>
+    /// <exception cref="System.Xml.XmlException">The sheet stops being readable.</exception>
     public SheetRow? Next()
     {
-        if (_pending.TryDequeue(out var row))
+        for (; _skip > 0; _skip--)
         {
-            return row;
-        }
-
-        if (_deferred is { } failure)
-        {
-            _deferred = null;
-            _rows.Dispose();
-            throw failure;
+            if (!_rows.MoveNext())
+            {
+                _skip = 0;
+                return null;
+            }
         }
 
         return _rows.MoveNext() ? _rows.Current : null;
@@ -89,57 +85,80 @@ internal sealed class SheetTable : IDisposable
     /// <summary>Whether a header cell names the village code, under the built-in names or the map's.</summary>
     public static bool IsCodeColumn(string text, ColumnMap map) => RecordSchema.ContractFieldOf(map.Resolve(text.Trim())) == FieldNames.VillageCode;
 
+    /// <summary>
+    /// Finds the header in a first pass over the top rows, holding one row at a time (and the header), then streams the
+    /// sheet again from its start, past the header: memory stays bounded by a row however wide the top rows are.
+    /// </summary>
     private static SheetTable Read(Workbook workbook, string sheet, SharedStrings strings, ExcelRecordReaderOptions options)
     {
+        var top = Scan(workbook, sheet, strings, options);
+        var header = top.Header;
+        if (header?.Row.Problem is { } problem)
+        {
+            throw new InvalidDataException($"The header of sheet '{sheet}', row {header.Value.Row.Number}, cannot be read: {problem.Message}");
+        }
+
+        var named = header?.Row.Cells.Where(c => !string.IsNullOrWhiteSpace(c.Text)).ToList() ?? [];
+        var info = new ExcelWorkbookInfo(sheet, workbook.SheetNames, workbook.HiddenSheets, header?.Row.Number ?? 0, named.ConvertAll(c => c.Text.Trim()));
         var reader = new SheetRowReader(workbook.OpenSheet(sheet), strings, options.MaxFieldLength);
-        var rows = reader.Rows().GetEnumerator();
-        var top = Top(rows, options.HeaderRow, out var failure);
-        var header = HeaderOf(top, options);
-        var pending = new Queue<SheetRow>(header is null ? top : top.SkipWhile(r => r != header).Skip(1));
-        var named = header?.Cells.Where(c => !string.IsNullOrWhiteSpace(c.Text)).ToList() ?? [];
-        var info = new ExcelWorkbookInfo(sheet, workbook.SheetNames, workbook.HiddenSheets, header?.Number ?? 0, named.ConvertAll(c => c.Text.Trim()));
-        return new SheetTable(workbook, info, [.. named.Select(c => c.Column)], rows, pending, () => reader.LastRow) { _deferred = failure };
+        return new SheetTable(workbook, info, [.. named.Select(c => c.Column)], reader, header is { } h ? h.Index + 1 : 0);
     }
 
-    /// <summary>The first visible sheet whose top rows name a village-code column; else the first visible sheet; else the first.</summary>
+    /// <summary>The first visible worksheet whose top rows name a village-code column; else the first visible worksheet.</summary>
+    /// <exception cref="InvalidDataException">No sheet is visible (hidden ones are read only when named).</exception>
     private static string Choose(Workbook workbook, SharedStrings strings, ExcelRecordReaderOptions options)
     {
-        foreach (var name in workbook.VisibleSheets)
+        var worksheets = workbook.VisibleSheets.Where(workbook.IsWorksheet).ToList();
+        var scanned = new HashSet<Uri>();
+        foreach (var name in worksheets)
         {
-            using var rows = new SheetRowReader(workbook.OpenSheet(name), strings, options.MaxFieldLength).Rows().GetEnumerator();
-            if (Top(rows, options.HeaderRow, out _).Exists(r => r.Cells.Exists(c => IsCodeColumn(c.Text, options.Columns))))
+            // Each part once: 300 sheets naming one part with a long prelude would otherwise read it 300 times.
+            if (scanned.Add(workbook.WorksheetUri(name)!) && Scan(workbook, name, strings, options).NamesCode)
             {
                 return name;
             }
         }
 
-        return workbook.VisibleSheets.Count > 0 ? workbook.VisibleSheets[0] : workbook.SheetNames[0];
+        return worksheets.Count > 0 ? worksheets[0]
+            : workbook.VisibleSheets.Count > 0 ? workbook.VisibleSheets[0]
+            : throw new InvalidDataException($"The workbook has no visible sheet; its hidden sheets ({Names(workbook.HiddenSheets)}) are read only when named.");
     }
 
-    /// <summary>The top rows: the first <see cref="HeaderSearchRows"/>, or down to the header row asked for; a sheet unreadable before then gives the rows before and the failure.</summary>
-    private static List<SheetRow> Top(IEnumerator<SheetRow> rows, int? headerRow, out Exception? failure)
+    /// <summary>
+    /// The top rows, one at a time: the first <see cref="HeaderSearchRows"/>, or down to the header row asked for. Gives
+    /// the header (the row asked for; else the first that names a village-code column; else the first with a value) with
+    /// its place among the sheet's rows (also when it cannot be read: the table then cannot be), and whether any of them names a village-code column. A sheet unreadable before
+    /// then gives what was found before.
+    /// </summary>
+    private static TopRows Scan(Workbook workbook, string sheet, SharedStrings strings, ExcelRecordReaderOptions options)
     {
-        var top = new List<SheetRow>();
-        failure = null;
+        (SheetRow Row, int Index)? code = null, asked = null, first = null;
+        var namesCode = false;
+        using var rows = new SheetRowReader(workbook.OpenSheet(sheet), strings, options.MaxFieldLength).Rows().GetEnumerator();
         try
         {
-            while ((headerRow is { } h ? top.Count == 0 || top[^1].Number < h : top.Count < HeaderSearchRows) && rows.MoveNext())
+            long last = 0;
+            for (var index = 0; (options.HeaderRow is { } h ? index == 0 || last < h : index < HeaderSearchRows) && rows.MoveNext(); index++)
             {
-                top.Add(rows.Current);
+                var row = rows.Current;
+                last = row.Number;
+                var hasCode = row.Cells.Exists(c => IsCodeColumn(c.Text, options.Columns));
+                namesCode |= hasCode;
+                // A row that cannot be read is still the header when it is where the header is: taking the next row instead would read a village as the header.
+                asked ??= row.Number == options.HeaderRow ? (row, index) : null;
+                code ??= hasCode ? (row, index) : null;
+                first ??= row.IsEmpty ? null : (row, index);
             }
         }
         catch (Exception ex) when (Workbook.IsUnreadable(ex))
         {
-            failure = ex;
+            // The second pass meets the same failure where it is, after the rows before it.
         }
 
-        return top;
+        return new TopRows(options.HeaderRow is null ? code ?? first : asked, namesCode);
     }
 
-    /// <summary>The header: the row asked for; else the first that names a village-code column; else the first with a value.</summary>
-    private static SheetRow? HeaderOf(List<SheetRow> top, ExcelRecordReaderOptions options) => options.HeaderRow is { } asked
-        ? top.Find(r => r.Number == asked && r.Problem is null)
-        : top.Find(r => r.Problem is null && r.Cells.Exists(c => IsCodeColumn(c.Text, options.Columns))) ?? top.Find(r => !r.IsEmpty && r.Problem is null);
-
     private static string Names(IReadOnlyList<string> names) => string.Join(", ", names.Select(n => $"'{n}'"));
+
+    private readonly record struct TopRows((SheetRow Row, int Index)? Header, bool NamesCode);
 }

@@ -2,9 +2,16 @@ using System.Xml;
 
 namespace TaobaoVillage.Excel.Xlsx;
 
-/// <summary>How every part of a workbook is read: no DTD (no entity expansion), no resolver, comments and processing instructions skipped.</summary>
+/// <summary>
+/// How every part of a workbook is read: no DTD (no entity expansion), no resolver, comments and processing
+/// instructions skipped, and no deeper than <see cref="MaxDepth"/> elements — the reader keeps a node for every open
+/// element, so a few kilobytes zipped of <c>&lt;x&gt;&lt;x&gt;…</c> three million deep would otherwise cost a gigabyte.
+/// </summary>
 internal static class XlsxXml
 {
+    /// <summary>The deepest an element may be nested; Excel's own parts (extensions included) stay under a dozen.</summary>
+    public const int MaxDepth = 64;
+
     /// <summary>The reader settings.</summary>
     public static XmlReaderSettings Settings { get; } = new()
     {
@@ -14,4 +21,32 @@ internal static class XlsxXml
         IgnoreProcessingInstructions = true,
         CloseInput = false,
     };
+
+    /// <summary><see cref="XmlReader.Read"/>, refusing a node deeper than <see cref="MaxDepth"/>.</summary>
+    /// <exception cref="XmlException">The node is nested too deep, or the XML is not well-formed.</exception>
+    public static bool Read(XmlReader reader)
+    {
+        if (!reader.Read())
+        {
+            return false;
+        }
+
+        return reader.Depth <= MaxDepth
+            ? true
+            : throw new XmlException($"The XML nests elements deeper than {MaxDepth} levels; it is not read.");
+    }
+
+    /// <summary><see cref="XmlReader.Skip"/> (past the element the reader is on and everything in it), refusing a node deeper than <see cref="MaxDepth"/>.</summary>
+    public static void Skip(XmlReader reader)
+    {
+        if (reader.NodeType == XmlNodeType.Element && !reader.IsEmptyElement)
+        {
+            var depth = reader.Depth;
+            while (Read(reader) && reader.Depth > depth)
+            {
+            }
+        }
+
+        Read(reader);
+    }
 }
