@@ -35,7 +35,7 @@ internal sealed class SharedStrings
     {
         var strings = new SharedStrings();
         var text = new BoundedText(maxLength);
-        using var reader = XmlReader.Create(part, XlsxXml.Settings);
+        using var reader = XlsxXml.Create(part);
         var root = string.Empty;
         while (XlsxXml.Read(reader))
         {

@@ -35,7 +35,7 @@ internal sealed class SheetRowReader
     public SheetRowReader(Stream part, SharedStrings strings, int maxLength)
     {
         _part = part;
-        _reader = XmlReader.Create(part, XlsxXml.Settings);
+        _reader = XlsxXml.Create(part);
         _strings = strings;
         _maxLength = maxLength;
         _text = new BoundedText(maxLength);

@@ -116,7 +116,7 @@ internal sealed class Workbook : IDisposable
             if (entry.FullName.EndsWith(".rels", StringComparison.OrdinalIgnoreCase) || entry.FullName.Equals("[Content_Types].xml", StringComparison.OrdinalIgnoreCase))
             {
                 using var stream = entry.Open();
-                using var reader = XmlReader.Create(stream, XlsxXml.Settings);
+                using var reader = XlsxXml.Create(stream);
                 while (XlsxXml.Read(reader))
                 {
                 }
@@ -131,7 +131,7 @@ internal sealed class Workbook : IDisposable
     private static List<(string Name, bool Visible, string Id)> ReadSheets(Stream part)
     {
         var sheets = new List<(string Name, bool Visible, string Id)>();
-        using var reader = XmlReader.Create(part, XlsxXml.Settings);
+        using var reader = XlsxXml.Create(part);
         var inSheets = false;
         while (XlsxXml.Read(reader))
         {

@@ -22,6 +22,9 @@ internal static class XlsxXml
         CloseInput = false,
     };
 
+    /// <summary>A reader over a part, its tags bounded (<see cref="TagLimitStream"/>); the part stays the caller's to close.</summary>
+    public static XmlReader Create(Stream part) => XmlReader.Create(new TagLimitStream(part), Settings);
+
     /// <summary><see cref="XmlReader.Read"/>, refusing a node deeper than <see cref="MaxDepth"/>.</summary>
     /// <exception cref="XmlException">The node is nested too deep, or the XML is not well-formed.</exception>
     public static bool Read(XmlReader reader)
