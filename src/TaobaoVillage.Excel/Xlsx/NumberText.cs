@@ -14,10 +14,9 @@ internal static class NumberText
     /// <summary>Exponents beyond this give a text longer than any number a record can hold; left as they are, they are refused as numbers.</summary>
     private const int MaxExponent = 64;
 
-    /// <summary>The plain form of <paramref name="text"/>; whether it was written with an exponent.</summary>
-    public static string Plain(string text, out bool hadExponent)
+    /// <summary>The plain form of <paramref name="text"/>.</summary>
+    public static string Plain(string text)
     {
-        hadExponent = false;
         var e = text.AsSpan().IndexOfAny('e', 'E');
         if (e < 0 || !IsMantissa(text.AsSpan(0, e), out var negative, out var digits, out var point)
             || !int.TryParse(text.AsSpan(e + 1), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var exponent)
@@ -26,7 +25,6 @@ internal static class NumberText
             return text;
         }
 
-        hadExponent = true;
         point += exponent;
         while (digits.Length > 1 && digits[0] == '0')
         {

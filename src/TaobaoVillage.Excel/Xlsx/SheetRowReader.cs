@@ -116,7 +116,7 @@ internal sealed class SheetRowReader
             _last = next;
             if (next > MaxRow)
             {
-                row.Problem = Malformed($"The row after row {MaxRow.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} has no row number; it would be past the last row ({MaxRow.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)}).");
+                row.Problem = Malformed($"The row after row {MaxRow.ToString("N0", CultureInfo.InvariantCulture)} has no row number; it would be past the last row ({MaxRow.ToString("N0", CultureInfo.InvariantCulture)}).");
             }
 
             return next;
@@ -125,7 +125,7 @@ internal sealed class SheetRowReader
         if (!long.TryParse(r, NumberStyles.None, CultureInfo.InvariantCulture, out var number) || number is < 1 or > MaxRow)
         {
             _last = next;
-            row.Problem = Malformed($"The row after row {next - 1} has the row number '{Shorten(r)}', which is not a row number (1 to {MaxRow.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)}).");
+            row.Problem = Malformed($"The row after row {next - 1} has the row number '{Shorten(r)}', which is not a row number (1 to {MaxRow.ToString("N0", CultureInfo.InvariantCulture)}).");
             return next;
         }
 
@@ -166,7 +166,7 @@ internal sealed class SheetRowReader
             {
                 row.Cells.Clear();
                 row.Problem = new RecordProblem("*", null, RecordProblemCodes.TooLong,
-                    $"Row {row.Number} holds more than {MaxRowCharacters.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} characters, the limit of a row; it is not read.");
+                    $"Row {row.Number} holds more than {MaxRowCharacters.ToString("N0", CultureInfo.InvariantCulture)} characters, the limit of a row; it is not read.");
             }
             else
             {
@@ -214,16 +214,14 @@ internal sealed class SheetRowReader
 
         if (_text.TooLong)
         {
-            row.Problem ??= new RecordProblem("*", null, RecordProblemCodes.TooLong,
-                $"Cell {ColumnName(column)}{row.Number} is longer than {_maxLength.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} characters, the limit; it is not read.");
-            return null;
+            return TooLong(row, column);
         }
 
         return type switch
         {
             "s" => Shared(value, row, column),
             "b" => value.Trim() is "1" or "true" ? "true" : value.Trim() is "0" or "false" ? "false" : value,
-            null or "n" => NumberText.Plain(value.Trim(), out _),
+            null or "n" => NumberText.Plain(value.Trim()),
             _ => value,
         };
     }
@@ -241,21 +239,22 @@ internal sealed class SheetRowReader
         }
     }
 
+    /// <summary>Makes the cell over the limit the row's problem (the first one counts); the cell gives no text.</summary>
+    private string? TooLong(SheetRow row, int column)
+    {
+        row.Problem ??= new RecordProblem("*", null, RecordProblemCodes.TooLong,
+            $"Cell {ColumnName(column)}{row.Number} is longer than {_maxLength.ToString("N0", CultureInfo.InvariantCulture)} characters, the limit; it is not read.");
+        return null;
+    }
+
     private string? Shared(string index, SheetRow row, int column)
     {
         if (long.TryParse(index, NumberStyles.None, CultureInfo.InvariantCulture, out var i) && _strings.At(i) is { } text)
         {
-            if (text.Length > _maxLength)
-            {
-                row.Problem ??= new RecordProblem("*", null, RecordProblemCodes.TooLong,
-                    $"Cell {ColumnName(column)}{row.Number} is longer than {_maxLength.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} characters, the limit; it is not read.");
-                return null;
-            }
-
-            return text;
+            return text.Length > _maxLength ? TooLong(row, column) : text;
         }
 
-        row.Problem ??= Malformed($"Cell {ColumnName(column)}{row.Number} names shared string '{Shorten(index)}', which the workbook does not have ({_strings.Count.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} strings).");
+        row.Problem ??= Malformed($"Cell {ColumnName(column)}{row.Number} names shared string '{Shorten(index)}', which the workbook does not have ({_strings.Count.ToString("N0", CultureInfo.InvariantCulture)} strings).");
         return null;
     }
 

@@ -19,9 +19,9 @@ public sealed partial class RecordSchema
 
         foreach (var (unit, _) in Units)
         {
-            if (name.EndsWith(unit, StringComparison.Ordinal) && name.Length > unit.Length && BaseOf(name[..^unit.Length]) is { Metric.Kind: MetricKind.Money, Scale: not 1m })
+            if (name.EndsWith(unit, StringComparison.Ordinal) && name.Length > unit.Length && BaseOf(name[..^unit.Length]) is { Metric.Kind: MetricKind.Money, Scale: not 1m } withUnit)
             {
-                return $"The column '{CellNumbers.Shorten(column!)}' names a unit twice: '{unit}' after a name that already gives {BaseOf(name[..^unit.Length])!.Field} in its own unit; write one unit per header.";
+                return $"The column '{CellNumbers.Shorten(column!)}' names a unit twice: '{unit}' after a name that already gives {withUnit.Field} in its own unit; write one unit per header.";
             }
         }
 
