@@ -45,6 +45,34 @@ public class SupportPlannerTests
         Assert.Equal(3, plan.Villages.Count);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Plan_ThousandsOfTownshipsAndABudgetAboveHalfTheCandidates_GreedyWithinBoundsAndItsClaimsHold(bool byEffort)
+    {
+        // 6,000 townships of four near misses (a town needs three Taobao Villages): the programme over the budget would
+        // allocate a row of 12,000 entries (villages) or 24,000 (hundredths) per township, over 1.5 GB; the candidates
+        // themselves (their ways to pass, raised records and town checks) take about 8 KB a village.
+        var records = Enumerable.Range(0, 6_000)
+            .SelectMany(t => ShortInSales(4, $"33{t:D4}100").Select(r => r with { Township = "镇" + t, TownshipCode = $"33{t:D4}100" }))
+            .ToArray();
+        var rows = Score(records);
+        var budget = byEffort ? PlanBudget.Effort(240m) : PlanBudget.Villages(12_000);
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var plan = SupportPlanner.Plan(rows, TownRules, budget);
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.True(allocated < 400_000_000, $"{allocated:N0} bytes allocated");
+        var (villages, towns) = Rescore(records, plan.Villages.Select(v => v.VillageCode).ToHashSet(StringComparer.Ordinal), rows);
+        Assert.Equal((plan.VillagesAfter, plan.TownsAfter), (villages, towns));
+        Assert.True(byEffort ? plan.Effort <= 240m : plan.Villages.Count <= 12_000);
+        Assert.True(plan.Gain <= plan.GainBound && !plan.IsOptimal);
+        // Three villages make a town: 12,000 villages make 4,000 towns (gain 16,000). By effort (0.01, 0.02, 0.03, 0.04
+        // a township) the first village of every township (60) and then 3,600 towns (0.05 more each) gain 16,800.
+        Assert.Equal(byEffort ? (3_600, 16_800) : (4_000, 16_000), (plan.TownsAfter, plan.Gain));
+    }
+
     [Fact]
     public void Plan_ThirdVillageOfATownshipWithTwo_WorthMoreThanTheNearestMiss()
     {

@@ -13,7 +13,9 @@ namespace TaobaoVillage.Planning;
 /// </summary>
 /// <remarks>
 /// Townships are independent, so the plan is a multiple-choice knapsack over townships: each township offers the ways
-/// of helping some of its candidates, and a dynamic programme over the budget picks one per township. Within a township
+/// of helping some of its candidates, and a dynamic programme over the budget picks one per township (or, where that
+/// programme would pass its bounds in memory or time, a greedy pass over each township's best value per cost, with the
+/// linear relaxation as the bound: memory and time then follow the candidates, whatever the budget). Within a township
 /// with at most <see cref="ExactCandidatesPerTownship"/> candidates (and an instance of at most
 /// <see cref="ExactCandidates"/> candidates) every subset is tried and the plan is optimal; otherwise the cheapest
 /// first few of each township are tried, and <see cref="SupportPlan.GainBound"/> says how far from the best it can be.
@@ -73,10 +75,11 @@ public static class SupportPlanner
             .Select(g => new Township(g.ToList(), townRules(g.Key.Year), budget, exact))
             .ToList();
         var capacity = budget.MaxVillages ?? (int)decimal.Ceiling(budget.MaxEffort!.Value * 100m);
-        var best = Knapsack(townships, capacity, t => t.Options);
-        var bound = exact && townships.All(t => t.Exact) ? best.Value
+        var best = MultipleChoiceKnapsack.Solve(townships.ConvertAll(t => t.Options), capacity);
+        var optimal = exact && best.IsExact && townships.All(t => t.Exact);
+        var bound = optimal ? best.Value
             : budget.MaxVillages is { } k ? VillageBound(townships, k)
-            : Knapsack(townships, capacity, t => t.Bounds).Value;
+            : MultipleChoiceKnapsack.Solve(townships.ConvertAll(t => t.Bounds), capacity).UpperBound;
 
         var chosen = new List<PlannedVillage>();
         var townsGained = 0;
@@ -94,7 +97,7 @@ public static class SupportPlanner
             VillagesAfter = villages.Count(v => v.Result.Eligibility == Eligibility.Eligible) + chosen.Count,
             TownsBefore = townships.Count(t => t.TownBefore),
             TownsAfter = townships.Count(t => t.TownBefore) + townsGained,
-            IsOptimal = exact && townships.All(t => t.Exact),
+            IsOptimal = optimal,
             GainBound = Math.Max(bound, best.Value),
             Candidates = candidates,
             Budget = budget,
@@ -118,81 +121,6 @@ public static class SupportPlanner
         var villages = Math.Min(k, townships.Sum(t => t.CandidateCount));
         return villages + Math.Min(villages, townships.Count(t => t.TownPossible));
     }
-
-    /// <summary>
-    /// One option per township, the most value within the capacity, ties by less effort. Memory and time follow the
-    /// candidates, not the budget: a township with only its empty option changes nothing and is skipped, and each
-    /// step keeps only the costs reachable so far (the townships' dearest options summed, at most the capacity).
-    /// </summary>
-    private static (int Value, int[] Choices) Knapsack(List<Township> townships, int capacity, Func<Township, IReadOnlyList<Option>> options)
-    {
-        // best[c]: the best (value, effort) of the townships so far at total cost exactly c; taken[t][c] the option
-        // chosen at cost c (the cost before it is c minus its cost), to walk back; null for a township skipped.
-        var reach = 0;
-        var best = new (int Value, decimal Effort)?[1];
-        best[0] = (0, 0m);
-        var taken = new int[]?[townships.Count];
-        for (var t = 0; t < townships.Count; t++)
-        {
-            var list = options(townships[t]);
-            if (list.Count <= 1 && (list.Count == 0 || (list[0].Cost == 0 && list[0].Value == 0 && list[0].Effort == 0m)))
-            {
-                continue;
-            }
-
-            var nextReach = (int)Math.Min(capacity, (long)reach + list.Max(o => o.Cost));
-            var next = new (int Value, decimal Effort)?[nextReach + 1];
-            var step = taken[t] = new int[nextReach + 1];
-            for (var c = 0; c <= reach; c++)
-            {
-                if (best[c] is not { } here)
-                {
-                    continue;
-                }
-
-                for (var o = 0; o < list.Count; o++)
-                {
-                    var cost = c + list[o].Cost;
-                    if (cost > nextReach)
-                    {
-                        continue;
-                    }
-
-                    var value = (here.Value + list[o].Value, here.Effort + list[o].Effort);
-                    if (next[cost] is not { } there || Better(value, there))
-                    {
-                        next[cost] = value;
-                        step[cost] = o;
-                    }
-                }
-            }
-
-            (best, reach) = (next, nextReach);
-        }
-
-        var end = -1;
-        for (var c = 0; c <= reach; c++)
-        {
-            if (best[c] is { } v && (end < 0 || Better(v, best[end]!.Value)))
-            {
-                end = c;
-            }
-        }
-
-        var choices = new int[townships.Count];
-        for (var t = townships.Count - 1; t >= 0; t--)
-        {
-            if (taken[t] is { } step)
-            {
-                choices[t] = step[end];
-                end -= options(townships[t])[choices[t]].Cost;
-            }
-        }
-
-        return (best.Where(b => b is not null).Select(b => b!.Value.Value).DefaultIfEmpty(0).Max(), choices);
-    }
-
-    private static bool Better((int Value, decimal Effort) a, (int Value, decimal Effort) b) => a.Value > b.Value || (a.Value == b.Value && a.Effort < b.Effort);
 
     /// <summary>A village that can pass by raising figures: its cheapest way, its cost and the record once raised.</summary>
     private sealed class Candidate
@@ -253,12 +181,6 @@ public static class SupportPlanner
             new(_line, _code ?? Raised.Key, _name, Raised.Region.TownshipCode, Raised.Year, Effort, Steps, completesTown);
     }
 
-    /// <summary>A way to help part of one township: the villages, what it costs and what it gains.</summary>
-    private sealed record Option(IReadOnlyList<Candidate> Members, int Cost, decimal Effort, int TownGain)
-    {
-        public int Value => Members.Count + TownGain;
-    }
-
     /// <summary>One township in one year: its villages, its candidates and the ways to help them.</summary>
     private sealed class Township
     {
@@ -296,30 +218,48 @@ public static class SupportPlanner
 
         public bool Exact { get; }
 
-        public List<Option> Options { get; }
+        public List<PlanOption<Candidate>> Options { get; }
 
-        public List<Option> Bounds { get; }
+        public List<PlanOption<Candidate>> Bounds { get; }
 
-        private List<Option> Prefixes(PlanBudget budget, int cap, bool evaluate = true)
+        private List<PlanOption<Candidate>> Prefixes(PlanBudget budget, int cap, bool evaluate = true)
         {
-            var options = new List<Option>(cap + 1);
-            var gained = false;
+            var town = evaluate ? FirstTownPrefix(cap) : int.MaxValue;
+            var options = new List<PlanOption<Candidate>>(cap + 1);
             for (var m = 0; m <= cap; m++)
             {
-                // Helping more villages never loses a town (raising figures is monotone), so once gained it stays.
                 // A view of the first m candidates, not a copy: a township of n candidates holds n, not n²/2.
-                var members = new ArraySegment<Candidate>(_ordered, 0, m);
-                var option = Make(members, budget, evaluate && !gained);
-                gained |= option.TownGain > 0;
-                options.Add(gained && option.TownGain == 0 ? option with { TownGain = 1 } : option);
+                var option = Make(new ArraySegment<Candidate>(_ordered, 0, m), budget, evaluate: false);
+                options.Add(m >= town ? option with { TownGain = 1 } : option);
             }
 
             return options;
         }
 
-        private List<Option> Subsets(PlanBudget budget, int cap)
+        /// <summary>
+        /// The fewest cheapest candidates that make the township a town, or int.MaxValue. Helping more villages never
+        /// loses a town (raising figures is monotone), so a binary search finds it in log n aggregations, not n.
+        /// </summary>
+        private int FirstTownPrefix(int cap)
         {
-            var options = new List<Option>();
+            if (TownBefore || cap == 0 || !IsTown(new ArraySegment<Candidate>(_ordered, 0, cap)))
+            {
+                return int.MaxValue;
+            }
+
+            var (low, high) = (1, cap);
+            while (low < high)
+            {
+                var mid = low + ((high - low) / 2);
+                (low, high) = IsTown(new ArraySegment<Candidate>(_ordered, 0, mid)) ? (low, mid) : (mid + 1, high);
+            }
+
+            return low;
+        }
+
+        private List<PlanOption<Candidate>> Subsets(PlanBudget budget, int cap)
+        {
+            var options = new List<PlanOption<Candidate>>();
             for (var mask = 0; mask < 1 << _candidates.Count; mask++)
             {
                 if (int.PopCount(mask) <= cap)
@@ -331,12 +271,12 @@ public static class SupportPlanner
             return options;
         }
 
-        private Option Make(IReadOnlyList<Candidate> members, PlanBudget budget, bool evaluate)
+        private PlanOption<Candidate> Make(IReadOnlyList<Candidate> members, PlanBudget budget, bool evaluate)
         {
             var effort = members.Sum(c => c.Effort);
             var cost = budget.MaxVillages is not null ? members.Count : members.Sum(c => c.EffortCost);
             var gain = evaluate && !TownBefore && members.Count > 0 && IsTown(members) ? 1 : 0;
-            return new Option(members, cost, effort, gain);
+            return new PlanOption<Candidate>(members, cost, effort, gain);
         }
 
         /// <summary>Whether the township is a Taobao Town with these candidates helped: the same call as <c>towns</c> makes.</summary>
