@@ -43,7 +43,7 @@ public class ResultDetailTests
         t => ResultDetail.SixPlaces(t.N, t.D).ToString(CultureInfo.InvariantCulture) == Expected(t.N, t.D));
 
     [Property(MaxTest = 300)]
-    public Property DetailsInto_AnyRecord_SameAsEachNodeOnItsOwn() => Prop.ForAll(
+    public Property DetailsInto_AnyRecord_SameAsTheVerdictKeeps() => Prop.ForAll(
         VillageArbitraries.Records(),
         record =>
         {
@@ -54,7 +54,7 @@ public class ResultDetailTests
                 verdict.DetailsInto(details);
                 for (var i = 0; i < verdict.Count; i++)
                 {
-                    var alone = verdict.DetailOf(i);
+                    var alone = verdict.DetailOf(i).Detail;
                     Assert.Equal(alone, details[i]);
                     Assert.Equal(alone.Required, details[i].Required);
                 }

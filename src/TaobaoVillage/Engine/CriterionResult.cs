@@ -8,14 +8,15 @@ namespace TaobaoVillage.Engine;
 /// is missing to pass.
 /// </summary>
 /// <remarks>
-/// Immutable and thread-safe. A position in its <see cref="Verdict"/>: the outcome is stored, while
-/// <see cref="Observed"/>, <see cref="Category"/> and <see cref="Shortfall"/> are computed from the verdict's record each
-/// time they are read (cheap, exact, always the same) — so that evaluating allocates only the verdict.
+/// Immutable and thread-safe. A position in its <see cref="Verdict"/>: the outcome is stored; <see cref="Observed"/>,
+/// <see cref="Category"/>, <see cref="Shortfall"/> and the rest are computed for every criterion of the verdict at once,
+/// the first time any is read, and kept with the verdict — so that evaluating allocates only the verdict, and reading a
+/// result back is a field read. Two results are equal when they are of the same criterion with the same values.
 /// </remarks>
 public readonly struct CriterionResult : IEquatable<CriterionResult>
 {
     // A position in its verdict, nothing more: the outcome is the verdict's, and the value seen and the shortfall are
-    // read back from the verdict's immutable facts when asked for, so that evaluating allocates only the verdict.
+    // the verdict's too, computed once when first asked for, so that evaluating allocates only the verdict.
     private readonly Verdict? _owner;
     private readonly int _index;
 
@@ -25,8 +26,8 @@ public readonly struct CriterionResult : IEquatable<CriterionResult>
         _index = index;
     }
 
-    /// <summary>What this result saw and misses, computed once per call: writers read it once per line.</summary>
-    internal ResultDetail Detail => _owner?.DetailOf(_index) ?? default;
+    /// <summary>What this result saw and misses, computed once per verdict (see <see cref="Verdict"/>).</summary>
+    private ResultDetail Detail => _owner is null ? default : _owner.DetailOf(_index).Detail;
 
     /// <summary>
     /// Whether the value seen was read from the village's official name (its committee kind from …村委会 or …居委会)
@@ -108,7 +109,7 @@ public readonly struct CriterionResult : IEquatable<CriterionResult>
     /// failing any-of group, the cheapest part (smallest share of its threshold missing); for an all-of group with one
     /// part not passing, that part's. <see langword="null"/> when passing, unknown, or not fixable by an amount.
     /// </summary>
-    public Shortfall? Shortfall => Detail.Shortfall;
+    public Shortfall? Shortfall => _owner?.DetailOf(_index).Shortfall;
 
     /// <inheritdoc />
     public bool Equals(CriterionResult other) =>
@@ -140,6 +141,14 @@ public readonly struct CriterionResult : IEquatable<CriterionResult>
         Condition c => $"{Id}: {Outcome.ToString().ToLowerInvariant()} ({(Actual is { } a ? DecimalText.Format(a) : "missing")} {UnitNames.Symbol(c.Comparison)} {DecimalText.Format(c.Threshold ?? 0)} {UnitNames.Name(c.Unit)})",
         _ => $"{Id}: {Outcome.ToString().ToLowerInvariant()}",
     };
+}
+
+/// <summary>A result's detail and the shortfall made from it, as a verdict keeps them once computed.</summary>
+internal readonly struct ResultData(ResultDetail detail)
+{
+    public ResultDetail Detail { get; } = detail;
+
+    public Shortfall? Shortfall { get; } = detail.Shortfall;
 }
 
 /// <summary>

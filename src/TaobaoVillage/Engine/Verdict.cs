@@ -22,6 +22,9 @@ public sealed class Verdict
     private readonly ulong _packed;
     private readonly Outcome[]? _outcomes;
 
+    // Every result's value seen and shortfall, computed on the first read of any (see DetailOf).
+    private ResultData[]? _details;
+
     internal Verdict(RuleEvaluator evaluator, string subject, Subject facts, Outcome outcome, ReadOnlySpan<Outcome> outcomes)
     {
         _evaluator = evaluator;
@@ -112,7 +115,26 @@ public sealed class Verdict
 
     internal Outcome OutcomeAt(int index) => _outcomes is { } all ? all[index] : (Outcome)((_packed >> (2 * index)) & 3);
 
-    internal ResultDetail DetailOf(int index) => _evaluator.DetailOf(index, _facts, this);
+    /// <summary>
+    /// What the node at <paramref name="index"/> saw and misses, with its shortfall: every node's computed once, the
+    /// first time any is read, and kept (evaluating stays one allocation; writers, which explain every line, use
+    /// <see cref="DetailsInto"/> with their own buffer instead).
+    /// </summary>
+    internal ref readonly ResultData DetailOf(int index) => ref (Volatile.Read(ref _details) ?? ComputeDetails())[index];
+
+    private ResultData[] ComputeDetails()
+    {
+        var details = new ResultDetail[Count];
+        DetailsInto(details);
+        var data = new ResultData[Count];
+        for (var i = 0; i < data.Length; i++)
+        {
+            data[i] = new ResultData(details[i]);
+        }
+
+        // Two threads reading at once compute the same values; the first kept wins.
+        return Interlocked.CompareExchange(ref _details, data, null) ?? data;
+    }
 
     /// <summary>Every result's detail into <paramref name="details"/> (at least <see cref="Count"/> long), each computed once.</summary>
     internal void DetailsInto(ResultDetail[] details)
