@@ -54,7 +54,7 @@ public class ResultDetailTests
                 verdict.DetailsInto(details);
                 for (var i = 0; i < verdict.Count; i++)
                 {
-                    var alone = verdict.DetailOf(i).Detail;
+                    var alone = verdict.DetailOf(i);
                     Assert.Equal(alone, details[i]);
                     Assert.Equal(alone.Required, details[i].Required);
                 }

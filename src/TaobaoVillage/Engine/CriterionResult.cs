@@ -27,7 +27,9 @@ public readonly struct CriterionResult : IEquatable<CriterionResult>
     }
 
     /// <summary>What this result saw and misses, computed once per verdict (see <see cref="Verdict"/>).</summary>
-    private ResultDetail Detail => _owner is null ? default : _owner.DetailOf(_index).Detail;
+    private ref readonly ResultDetail Detail => ref _owner is null ? ref NoDetail : ref _owner.DetailOf(_index);
+
+    private static readonly ResultDetail NoDetail;
 
     /// <summary>
     /// Whether the value seen was read from the village's official name (its committee kind from …村委会 or …居委会)
@@ -109,7 +111,7 @@ public readonly struct CriterionResult : IEquatable<CriterionResult>
     /// failing any-of group, the cheapest part (smallest share of its threshold missing); for an all-of group with one
     /// part not passing, that part's. <see langword="null"/> when passing, unknown, or not fixable by an amount.
     /// </summary>
-    public Shortfall? Shortfall => _owner?.DetailOf(_index).Shortfall;
+    public Shortfall? Shortfall => Detail.Shortfall;
 
     /// <inheritdoc />
     public bool Equals(CriterionResult other) =>
@@ -141,14 +143,6 @@ public readonly struct CriterionResult : IEquatable<CriterionResult>
         Condition c => $"{Id}: {Outcome.ToString().ToLowerInvariant()} ({(Actual is { } a ? DecimalText.Format(a) : "missing")} {UnitNames.Symbol(c.Comparison)} {DecimalText.Format(c.Threshold ?? 0)} {UnitNames.Name(c.Unit)})",
         _ => $"{Id}: {Outcome.ToString().ToLowerInvariant()}",
     };
-}
-
-/// <summary>A result's detail and the shortfall made from it, as a verdict keeps them once computed.</summary>
-internal readonly struct ResultData(ResultDetail detail)
-{
-    public ResultDetail Detail { get; } = detail;
-
-    public Shortfall? Shortfall { get; } = detail.Shortfall;
 }
 
 /// <summary>

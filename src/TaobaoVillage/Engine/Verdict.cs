@@ -23,7 +23,7 @@ public sealed class Verdict
     private readonly Outcome[]? _outcomes;
 
     // Every result's value seen and shortfall, computed on the first read of any (see DetailOf).
-    private ResultData[]? _details;
+    private ResultDetail[]? _details;
 
     internal Verdict(RuleEvaluator evaluator, string subject, Subject facts, Outcome outcome, ReadOnlySpan<Outcome> outcomes)
     {
@@ -120,20 +120,14 @@ public sealed class Verdict
     /// first time any is read, and kept (evaluating stays one allocation; writers, which explain every line, use
     /// <see cref="DetailsInto"/> with their own buffer instead).
     /// </summary>
-    internal ref readonly ResultData DetailOf(int index) => ref (Volatile.Read(ref _details) ?? ComputeDetails())[index];
+    internal ref readonly ResultDetail DetailOf(int index) => ref (Volatile.Read(ref _details) ?? ComputeDetails())[index];
 
-    private ResultData[] ComputeDetails()
+    private ResultDetail[] ComputeDetails()
     {
         var details = new ResultDetail[Count];
         DetailsInto(details);
-        var data = new ResultData[Count];
-        for (var i = 0; i < data.Length; i++)
-        {
-            data[i] = new ResultData(details[i]);
-        }
-
         // Two threads reading at once compute the same values; the first kept wins.
-        return Interlocked.CompareExchange(ref _details, data, null) ?? data;
+        return Interlocked.CompareExchange(ref _details, details, null) ?? details;
     }
 
     /// <summary>Every result's detail into <paramref name="details"/> (at least <see cref="Count"/> long), each computed once.</summary>
