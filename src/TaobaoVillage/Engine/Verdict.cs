@@ -202,17 +202,41 @@ public sealed class Verdict
         // weighed before the cut: a way as cheap as one kept, later in rule order, may dominate it, and stopping at the
         // limit kept the dominated one (PathsToPass(1) then disagreed with PathsToPass(8)'s first).
         var kept = new List<PathToPass>();
-        foreach (var path in WaysToPass.Paths(Root, Math.Max(limit, 16)))
+        foreach (var path in WaysToPass.Paths(this, 0, Math.Max(limit, 16)))
         {
-            if (!kept.Any(k => k.Dominates(path)))
+            if (!AnyDominates(kept, path))
             {
-                kept.RemoveAll(path.Dominates);
+                // Loops, not lambdas: advice for every row of a national file filters its ways here.
+                for (var i = kept.Count - 1; i >= 0; i--)
+                {
+                    if (path.Dominates(kept[i]))
+                    {
+                        kept.RemoveAt(i);
+                    }
+                }
+
                 kept.Add(path);
             }
         }
 
         return kept.Count > limit ? kept.GetRange(0, limit) : kept;
     }
+
+    private static bool AnyDominates(List<PathToPass> kept, PathToPass path)
+    {
+        foreach (var k in kept)
+        {
+            if (k.Dominates(path))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The indices of a node's parts in the engine's pre-order walk; empty for a condition.</summary>
+    internal int[] ChildIndicesOf(int index) => _evaluator.Nodes[index].Children ?? [];
 
     internal IReadOnlyList<CriterionResult> ChildrenOf(int index)
     {
