@@ -202,7 +202,10 @@ public sealed class Verdict
         // weighed before the cut: a way as cheap as one kept, later in rule order, may dominate it, and stopping at the
         // limit kept the dominated one (PathsToPass(1) then disagreed with PathsToPass(8)'s first).
         var kept = new List<PathToPass>();
-        foreach (var path in WaysToPass.Paths(this, 0, Math.Max(limit, 16)))
+        // The details kept if a result was read already; else computed into this thread's scratch and not kept: advice
+        // for every row of a national file would otherwise keep them with verdicts about to be dropped.
+        var details = Volatile.Read(ref _details) ?? DetailScratch();
+        foreach (var path in WaysToPass.Paths(this, 0, Math.Max(limit, 16), details))
         {
             if (!AnyDominates(kept, path))
             {
@@ -220,6 +223,16 @@ public sealed class Verdict
         }
 
         return kept.Count > limit ? kept.GetRange(0, limit) : kept;
+    }
+
+    [ThreadStatic]
+    private static ResultDetail[]? scratch;
+
+    private ResultDetail[] DetailScratch()
+    {
+        var details = scratch is { } s && s.Length >= Count ? s : scratch = new ResultDetail[Math.Max(Count, 16)];
+        DetailsInto(details);
+        return details;
     }
 
     private static bool AnyDominates(List<PathToPass> kept, PathToPass path)

@@ -10,8 +10,11 @@ namespace TaobaoVillage.Engine;
 /// </summary>
 internal static class WaysToPass
 {
-    /// <summary>The ways to pass the node at <paramref name="index"/> of <paramref name="verdict"/>, at most <paramref name="cap"/> at each level.</summary>
-    public static List<PathToPass> Paths(Verdict verdict, int index, int cap)
+    /// <summary>
+    /// The ways to pass the node at <paramref name="index"/> of <paramref name="verdict"/>, at most <paramref name="cap"/>
+    /// at each level, reading shortfalls from <paramref name="details"/> (every node's, as <see cref="Verdict.DetailsInto"/> gives them).
+    /// </summary>
+    public static List<PathToPass> Paths(Verdict verdict, int index, int cap, ResultDetail[] details)
     {
         // Read straight from the verdict's nodes (outcome, children's indices, kept details): no result objects or
         // child lists, since advice for every row of a national file walks this millions of times.
@@ -33,7 +36,7 @@ internal static class WaysToPass
                     HashSet<PathToPass>? seen = null;
                     foreach (var child in children)
                     {
-                        foreach (var path in Paths(verdict, child, cap))
+                        foreach (var path in Paths(verdict, child, cap, details))
                         {
                             if (FirstTime(any, ref seen, path))
                             {
@@ -48,7 +51,7 @@ internal static class WaysToPass
                 List<PathToPass> product = [Empty];
                 foreach (var child in children)
                 {
-                    var paths = Paths(verdict, child, cap);
+                    var paths = Paths(verdict, child, cap, details);
                     var joined = new List<PathToPass>(product.Count * paths.Count);
                     foreach (var a in product)
                     {
@@ -67,7 +70,7 @@ internal static class WaysToPass
                 {
                     Outcome.Pass => [Empty],
                     Outcome.Unknown => [new PathToPass([], [condition.Metric])],
-                    _ when verdict.DetailOf(index).Shortfall is { } s => [new PathToPass([s], [])],
+                    _ when details[index].Shortfall is { } s => [new PathToPass([s], [])],
                     _ => [],
                 };
             default:
