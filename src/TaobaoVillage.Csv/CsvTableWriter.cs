@@ -51,11 +51,13 @@ public sealed class CsvTableWriter : IDisposable
     {
         foreach (var cell in cells)
         {
-            _csv.WriteField(_neutralise ? Neutralise(cell ?? string.Empty) : cell ?? string.Empty);
+            WriteCell(cell);
         }
 
         _csv.EndRecord();
     }
+
+    private void WriteCell(string? cell) => _csv.WriteField(_neutralise ? Neutralise(cell ?? string.Empty) : cell ?? string.Empty);
 
     /// <summary>Writes one row.</summary>
     /// <param name="cells">The cells; null is an empty cell.</param>
@@ -98,11 +100,22 @@ public sealed class CsvTableWriter : IDisposable
     public void WriteFields(IReadOnlyList<OutputField> fields)
     {
         ArgumentNullException.ThrowIfNull(fields);
-        WriteRow(CsvFields(fields).Select(f => Cell(f.Value)));
+        // Cell by cell, as WriteRow writes them, without a sequence or an array a row: the verdict table writes one per village.
+        for (var i = 0; i < fields.Count; i++)
+        {
+            if (InCsv(fields[i]))
+            {
+                WriteCell(Cell(fields[i].Value));
+            }
+        }
+
+        _csv.EndRecord();
     }
 
     /// <summary>The fields a CSV row holds: a verdict's criteria are left to JSON.</summary>
-    private static IEnumerable<OutputField> CsvFields(IEnumerable<OutputField> fields) => fields.Where(f => f.Value is not Verdict);
+    private static IEnumerable<OutputField> CsvFields(IEnumerable<OutputField> fields) => fields.Where(InCsv);
+
+    private static bool InCsv(OutputField field) => field.Value is not Verdict;
 
     private static string Cell(object? value) => value switch
     {

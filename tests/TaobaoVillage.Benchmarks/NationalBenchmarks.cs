@@ -3,6 +3,7 @@ using System.IO.Compression;
 using BenchmarkDotNet.Attributes;
 using TaobaoVillage.Batch;
 using TaobaoVillage.Csv;
+using TaobaoVillage.Floor;
 using TaobaoVillage.IO;
 using TaobaoVillage.Parquet;
 using TaobaoVillage.Planner;
@@ -34,7 +35,7 @@ public class NationalBenchmarks
     }
 
     [Benchmark(Baseline = true, Description = "floor: Sylvan read, three criteria, compact JSON line (issue 12)")]
-    public long Floor() => Benchmarks.Floor.Run(_path, Stream.Null);
+    public long Floor() => ReferenceFloor.Run(_path, Stream.Null);
 
     [Benchmark(Description = "JSON Lines, 2 threads")]
     public long JsonLines() => WriteJsonLines(Stream.Null, threads: 2);

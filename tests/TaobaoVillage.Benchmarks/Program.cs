@@ -7,14 +7,6 @@ if (args is ["stages", var path, ..])
     return;
 }
 
-if (args is ["floor", var input, var output])
-{
-    // The floor as its own process, to set its wall time beside the planner's.
-    using var file = File.Create(output);
-    Console.WriteLine(Floor.Run(input, file));
-    return;
-}
-
 if (args is ["nrules-memory", var source, var rows])
 {
     // A national file (or "generated") and a row count: one process a measurement, so the heap is only the session's.

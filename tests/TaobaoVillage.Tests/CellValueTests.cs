@@ -33,6 +33,9 @@ public class CellValueTests
     {
         Assert.Equal(expected, CellValue.TryDigits(System.Text.Encoding.UTF8.GetBytes(text), maxLength, out var whole));
         Assert.Equal(value, whole);
+        // The characters' entry (the Excel reader's) agrees with the bytes' (the CSV reader's).
+        Assert.Equal(expected, CellValue.TryDigits(text.AsSpan(), maxLength, out var fromChars));
+        Assert.Equal(value, fromChars);
     }
 
     [Theory]

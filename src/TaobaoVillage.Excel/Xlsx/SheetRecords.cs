@@ -11,8 +11,9 @@ internal sealed class SheetRecords
     private readonly string _source;
     private readonly RecordSchema _schema;
     private readonly Dictionary<int, int> _slots = [];
-    private readonly string?[] _cells;
+    private readonly CellValue[] _cells;
     private readonly bool[] _isCode;
+    private readonly bool[] _numbers;
     private readonly IReadOnlyList<string?> _fields;
     private bool _done;
 
@@ -21,9 +22,11 @@ internal sealed class SheetRecords
         _table = table;
         _source = source;
         _schema = RecordSchema.FromColumns(table.Info.Header, options.InferCommitteeFromName, options.Columns);
-        _cells = new string?[table.HeaderColumns.Count];
+        _cells = new CellValue[table.HeaderColumns.Count];
         _fields = _schema.ContractFields;
         _isCode = [.. _fields.Select(f => f is FieldNames.VillageCode or FieldNames.TownshipCode)];
+        // Figures that are plain digits go to the schema as numbers, as the CSV reader gives them.
+        _numbers = [.. Enumerable.Range(0, _cells.Length).Select(_schema.ReadsNumber)];
         for (var i = 0; i < table.HeaderColumns.Count; i++)
         {
             _slots[table.HeaderColumns[i]] = i;
@@ -77,11 +80,11 @@ internal sealed class SheetRecords
                         $"Cell {SheetRowReader.ColumnName(cell.Column)}{row.Number} holds the code as the number {cell.Text}, which is not a whole number of at most {ExcelRecordReader.MaxDigitsOfANumberCode} digits without a leading zero: Excel keeps only 15 digits of a number, so the code may have lost some. Store codes as text."));
                 }
 
-                _cells[slot] = cell.Text;
+                _cells[slot] = _numbers[slot] && CellValue.TryDigits(cell.Text, int.MaxValue, out var whole) ? CellValue.Number(whole) : CellValue.Of(cell.Text);
             }
         }
 
-        return new InputRow(row.Number, _source, _schema.Parse(_cells));
+        return new InputRow(row.Number, _source, _schema.ParseCells(_cells));
     }
 
     /// <summary>The row's village code as written, so that a rejected row still names its record; null when none can be told.</summary>

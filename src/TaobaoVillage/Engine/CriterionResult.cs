@@ -8,14 +8,15 @@ namespace TaobaoVillage.Engine;
 /// is missing to pass.
 /// </summary>
 /// <remarks>
-/// Immutable and thread-safe. A position in its <see cref="Verdict"/>: the outcome is stored, while
-/// <see cref="Observed"/>, <see cref="Category"/> and <see cref="Shortfall"/> are computed from the verdict's record each
-/// time they are read (cheap, exact, always the same) — so that evaluating allocates only the verdict.
+/// Immutable and thread-safe. A position in its <see cref="Verdict"/>: the outcome is stored; <see cref="Observed"/>,
+/// <see cref="Category"/>, <see cref="Shortfall"/> and the rest are computed for every criterion of the verdict at once,
+/// the first time any is read, and kept with the verdict — so that evaluating allocates only the verdict, and reading a
+/// result back is a field read. Two results are equal when they are of the same criterion with the same values.
 /// </remarks>
 public readonly struct CriterionResult : IEquatable<CriterionResult>
 {
     // A position in its verdict, nothing more: the outcome is the verdict's, and the value seen and the shortfall are
-    // read back from the verdict's immutable facts when asked for, so that evaluating allocates only the verdict.
+    // the verdict's too, computed once when first asked for, so that evaluating allocates only the verdict.
     private readonly Verdict? _owner;
     private readonly int _index;
 
@@ -25,8 +26,10 @@ public readonly struct CriterionResult : IEquatable<CriterionResult>
         _index = index;
     }
 
-    /// <summary>What this result saw and misses, computed once per call: writers read it once per line.</summary>
-    internal ResultDetail Detail => _owner?.DetailOf(_index) ?? default;
+    /// <summary>What this result saw and misses, computed once per verdict (see <see cref="Verdict"/>).</summary>
+    private ref readonly ResultDetail Detail => ref _owner is null ? ref NoDetail : ref _owner.DetailOf(_index);
+
+    private static readonly ResultDetail NoDetail;
 
     /// <summary>
     /// Whether the value seen was read from the village's official name (its committee kind from …村委会 or …居委会)

@@ -125,7 +125,7 @@ public sealed class RuleEvaluator
     private Verdict Run(string subject, Subject facts)
     {
         // Evaluation decides every node's outcome and nothing else: one allocation (the verdict). Values seen and
-        // shortfalls are read back from the same immutable facts when asked for (Verdict.DetailOf).
+        // shortfalls are computed from the same immutable facts once, when first asked for (Verdict.DetailOf).
         Span<Outcome> outcomes = _nodes.Length <= 64 ? stackalloc Outcome[_nodes.Length] : new Outcome[_nodes.Length];
 
         // Pre-order numbers a group before its parts, so from the last node back every part is decided before its group.
@@ -162,9 +162,6 @@ public sealed class RuleEvaluator
             : passed > 0 ? Outcome.Pass : failed == children.Length ? Outcome.Fail : Outcome.Unknown;
     }
 
-    /// <summary>What one node saw and what it misses (see <see cref="ResultDetail"/>), for a verdict this evaluator gave.</summary>
-    internal ResultDetail DetailOf(int index, Subject facts, Verdict verdict) => DetailOf(index, facts, verdict, known: null);
-
     /// <summary>
     /// Every node's detail at once, each computed once: a group reads its parts' details from <paramref name="details"/>
     /// instead of computing them again (the writers' path: a line explains every node).
@@ -178,7 +175,7 @@ public sealed class RuleEvaluator
         }
     }
 
-    private ResultDetail DetailOf(int index, Subject facts, Verdict verdict, ResultDetail[]? known)
+    private ResultDetail DetailOf(int index, Subject facts, Verdict verdict, ResultDetail[] known)
     {
         ref readonly var node = ref _nodes[index];
         var outcome = verdict.OutcomeAt(index);
@@ -226,7 +223,7 @@ public sealed class RuleEvaluator
 
         return source.ShortfallSource is null ? default : new ResultDetail(shortfallSource: source.ShortfallSource, shortfallAmount: source.ShortfallAmount, required: source.Required, lowers: source.Lowers);
 
-        ResultDetail Part(int child) => known is null ? DetailOf(child, facts, verdict, null) : known[child];
+        ResultDetail Part(int child) => known[child];
     }
 }
 

@@ -22,6 +22,9 @@ public sealed class Verdict
     private readonly ulong _packed;
     private readonly Outcome[]? _outcomes;
 
+    // Every result's value seen and shortfall, computed on the first read of any (see DetailOf).
+    private ResultDetail[]? _details;
+
     internal Verdict(RuleEvaluator evaluator, string subject, Subject facts, Outcome outcome, ReadOnlySpan<Outcome> outcomes)
     {
         _evaluator = evaluator;
@@ -112,7 +115,20 @@ public sealed class Verdict
 
     internal Outcome OutcomeAt(int index) => _outcomes is { } all ? all[index] : (Outcome)((_packed >> (2 * index)) & 3);
 
-    internal ResultDetail DetailOf(int index) => _evaluator.DetailOf(index, _facts, this);
+    /// <summary>
+    /// What the node at <paramref name="index"/> saw and misses, with its shortfall: every node's computed once, the
+    /// first time any is read, and kept (evaluating stays one allocation; writers, which explain every line, use
+    /// <see cref="DetailsInto"/> with their own buffer instead).
+    /// </summary>
+    internal ref readonly ResultDetail DetailOf(int index) => ref (Volatile.Read(ref _details) ?? ComputeDetails())[index];
+
+    private ResultDetail[] ComputeDetails()
+    {
+        var details = new ResultDetail[Count];
+        DetailsInto(details);
+        // Two threads reading at once compute the same values; the first kept wins.
+        return Interlocked.CompareExchange(ref _details, details, null) ?? details;
+    }
 
     /// <summary>Every result's detail into <paramref name="details"/> (at least <see cref="Count"/> long), each computed once.</summary>
     internal void DetailsInto(ResultDetail[] details)
@@ -186,17 +202,54 @@ public sealed class Verdict
         // weighed before the cut: a way as cheap as one kept, later in rule order, may dominate it, and stopping at the
         // limit kept the dominated one (PathsToPass(1) then disagreed with PathsToPass(8)'s first).
         var kept = new List<PathToPass>();
-        foreach (var path in WaysToPass.Paths(Root, Math.Max(limit, 16)))
+        // The details kept if a result was read already; else computed into this thread's scratch and not kept: advice
+        // for every row of a national file would otherwise keep them with verdicts about to be dropped.
+        var details = Volatile.Read(ref _details) ?? DetailScratch();
+        foreach (var path in WaysToPass.Paths(this, 0, Math.Max(limit, 16), details))
         {
-            if (!kept.Any(k => k.Dominates(path)))
+            if (!AnyDominates(kept, path))
             {
-                kept.RemoveAll(path.Dominates);
+                // Loops, not lambdas: advice for every row of a national file filters its ways here.
+                for (var i = kept.Count - 1; i >= 0; i--)
+                {
+                    if (path.Dominates(kept[i]))
+                    {
+                        kept.RemoveAt(i);
+                    }
+                }
+
                 kept.Add(path);
             }
         }
 
         return kept.Count > limit ? kept.GetRange(0, limit) : kept;
     }
+
+    [ThreadStatic]
+    private static ResultDetail[]? scratch;
+
+    private ResultDetail[] DetailScratch()
+    {
+        var details = scratch is { } s && s.Length >= Count ? s : scratch = new ResultDetail[Math.Max(Count, 16)];
+        DetailsInto(details);
+        return details;
+    }
+
+    private static bool AnyDominates(List<PathToPass> kept, PathToPass path)
+    {
+        foreach (var k in kept)
+        {
+            if (k.Dominates(path))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The indices of a node's parts in the engine's pre-order walk; empty for a condition.</summary>
+    internal int[] ChildIndicesOf(int index) => _evaluator.Nodes[index].Children ?? [];
 
     internal IReadOnlyList<CriterionResult> ChildrenOf(int index)
     {

@@ -10,29 +10,35 @@ namespace TaobaoVillage.Engine;
 /// </summary>
 internal static class WaysToPass
 {
-    public static List<PathToPass> Paths(CriterionResult result, int cap)
+    /// <summary>
+    /// The ways to pass the node at <paramref name="index"/> of <paramref name="verdict"/>, at most <paramref name="cap"/>
+    /// at each level, reading shortfalls from <paramref name="details"/> (every node's, as <see cref="Verdict.DetailsInto"/> gives them).
+    /// </summary>
+    public static List<PathToPass> Paths(Verdict verdict, int index, int cap, ResultDetail[] details)
     {
-        switch (result.Criterion)
+        // Read straight from the verdict's nodes (outcome, children's indices, kept details): no result objects or
+        // child lists, since advice for every row of a national file walks this millions of times.
+        var outcome = verdict.OutcomeAt(index);
+        switch (verdict.CriterionAt(index))
         {
             case CriterionGroup group:
-                if (result.Outcome == Outcome.Pass)
+                if (outcome == Outcome.Pass)
                 {
                     return [Empty];
                 }
 
-                // Loops, not LINQ: advice for every row of a national file walks this millions of times.
-                var children = result.Children;
+                var children = verdict.ChildIndicesOf(index);
                 if (group.Kind == GroupKind.AnyOf)
                 {
                     // Every child's ways, each once (the first time it appears), cheapest first. Seen through a hash
-                    // set: with thousands of alternatives a scan of the list for each would be quadratic.
+                    // set past a few: with thousands of alternatives a scan of the list for each would be quadratic.
                     var any = new List<PathToPass>();
-                    var seen = new HashSet<PathToPass>(PathComparer.Instance);
+                    HashSet<PathToPass>? seen = null;
                     foreach (var child in children)
                     {
-                        foreach (var path in Paths(child, cap))
+                        foreach (var path in Paths(verdict, child, cap, details))
                         {
-                            if (seen.Add(path))
+                            if (FirstTime(any, ref seen, path))
                             {
                                 any.Add(path);
                             }
@@ -45,7 +51,7 @@ internal static class WaysToPass
                 List<PathToPass> product = [Empty];
                 foreach (var child in children)
                 {
-                    var paths = Paths(child, cap);
+                    var paths = Paths(verdict, child, cap, details);
                     var joined = new List<PathToPass>(product.Count * paths.Count);
                     foreach (var a in product)
                     {
@@ -60,16 +66,42 @@ internal static class WaysToPass
 
                 return Order(product, cap);
             case Condition condition:
-                return result.Outcome switch
+                return outcome switch
                 {
                     Outcome.Pass => [Empty],
                     Outcome.Unknown => [new PathToPass([], [condition.Metric])],
-                    _ when result.Shortfall is { } s => [new PathToPass([s], [])],
+                    _ when details[index].Shortfall is { } s => [new PathToPass([s], [])],
                     _ => [],
                 };
             default:
                 return [];
         }
+    }
+
+    // A handful of ways is compared one by one; past that, through a hash set of all seen so far.
+    private const int ScanLimit = 16;
+
+    private static bool FirstTime(List<PathToPass> kept, ref HashSet<PathToPass>? seen, PathToPass path)
+    {
+        if (seen is null)
+        {
+            foreach (var k in kept)
+            {
+                if (PathComparer.Instance.Equals(k, path))
+                {
+                    return false;
+                }
+            }
+
+            if (kept.Count < ScanLimit)
+            {
+                return true;
+            }
+
+            seen = new HashSet<PathToPass>(kept, PathComparer.Instance);
+        }
+
+        return seen.Add(path);
     }
 
     private static readonly PathToPass Empty = new([], []);
@@ -117,16 +149,27 @@ internal static class WaysToPass
 
         if (paths.Count <= cap)
         {
-            // All of them kept: a sort by the same keys (unique, by their index) gives the heap's order.
-            var keys = new (int Missing, int Steps, decimal Fraction, int Index)[paths.Count];
+            // All of them kept: sorted in place by the same keys (unique, by their index), which gives the heap's
+            // order; by insertion, as there are a handful.
+            Span<(int Missing, int Steps, decimal Fraction, int Index)> keys = paths.Count <= ScanLimit
+                ? stackalloc (int, int, decimal, int)[paths.Count]
+                : new (int, int, decimal, int)[paths.Count];
             for (var i = 0; i < keys.Length; i++)
             {
-                keys[i] = CostOf(paths[i], i);
+                var key = CostOf(paths[i], i);
+                var path = paths[i];
+                var j = i;
+                for (; j > 0 && key.CompareTo(keys[j - 1]) < 0; j--)
+                {
+                    keys[j] = keys[j - 1];
+                    paths[j] = paths[j - 1];
+                }
+
+                keys[j] = key;
+                paths[j] = path;
             }
 
-            var sorted = paths.ToArray();
-            Array.Sort(keys, sorted);
-            return [.. sorted];
+            return paths;
         }
 
         var heap = new PriorityQueue<PathToPass, (int Missing, int Steps, decimal Fraction, int Index)>(WorstFirst.Instance);

@@ -176,7 +176,8 @@ public static class VerdictJsonWriter
                 w.Raw(",\"actual\":"u8);
                 if (seen.Denominator is { } d && seen.Observed is { } n && d != 0)
                 {
-                    w.Number(seen.ReportedActual!.Value).Raw(",\"observed\":"u8).Number(n).Raw(",\"households\":"u8).Number(d);
+                    // The denominator under its metric's name: households for every built-in share.
+                    w.Number(seen.ReportedActual!.Value).Raw(",\"observed\":"u8).Number(n).Raw(part.Denominator).Number(d);
                 }
                 else if (seen.Observed is { } o)
                 {
@@ -222,8 +223,11 @@ public static class VerdictJsonWriter
         Category,
     }
 
-    /// <summary>One criterion's constant bytes: its head for each outcome (with a comma in front), its threshold and unit up to "shortfall".</summary>
-    private sealed record Part(Criterion Criterion, byte[][] Heads, byte[] Tail, PartKind Kind);
+    /// <summary>
+    /// One criterion's constant bytes: its head for each outcome (with a comma in front), its threshold and unit up to
+    /// "shortfall", and for a share the name its denominator is written under (<c>,"households":</c>).
+    /// </summary>
+    private sealed record Part(Criterion Criterion, byte[][] Heads, byte[] Tail, PartKind Kind, byte[] Denominator);
 
     /// <summary>The constant bytes of a rule set's lines, escaped and encoded once.</summary>
     private sealed class Parts
@@ -246,7 +250,8 @@ public static class VerdictJsonWriter
                     Condition c => (",\"threshold\":" + DecimalText.Format(c.Threshold ?? 0m) + ",\"unit\":" + JsonText.Quote(UnitNames.Name(c.Unit)), PartKind.Figure),
                     _ => (string.Empty, PartKind.Group),
                 };
-                _byIndex.Add(new Part(criterion, heads, Encoding.UTF8.GetBytes(tail + ",\"shortfall\":"), kind));
+                var denominator = (criterion as Condition)?.Metric.Denominator is { } d ? Encoding.UTF8.GetBytes("," + JsonText.Quote(d.Name) + ":") : [];
+                _byIndex.Add(new Part(criterion, heads, Encoding.UTF8.GetBytes(tail + ",\"shortfall\":"), kind, denominator));
             }
         }
 

@@ -102,12 +102,13 @@ public sealed class VerdictTable
         fields.Add(new("village_name", row.Record?.Name));
         foreach (var id in _numeric)
         {
-            fields.Add(new(ShortfallColumn(id), verdict is not null && verdict.TryGet(id, out var result) ? result.Shortfall?.Amount : null));
+            // The names built once with the columns (Columns), not twice a row for every numeric criterion.
+            fields.Add(new(Columns[fields.Count], verdict is not null && verdict.TryGet(id, out var result) ? result.Shortfall?.Amount : null));
         }
 
         foreach (var id in _numeric)
         {
-            fields.Add(new(ValueColumn(id), verdict is not null && verdict.TryGet(id, out var result) ? result.ReportedActual : null));
+            fields.Add(new(Columns[fields.Count], verdict is not null && verdict.TryGet(id, out var result) ? result.ReportedActual : null));
         }
 
         return fields;

@@ -123,12 +123,23 @@ public sealed partial class RecordSchema
         }
     }
 
-    /// <summary>Whether a reader may give column <paramref name="index"/> as a whole number (<see cref="CellValue.Number"/>): the year, a count or an amount.</summary>
-    internal bool ReadsNumber(int index) =>
+    /// <summary>
+    /// Whether a reader may give column <paramref name="index"/> as a whole number (<see cref="CellValue.Number"/>):
+    /// the year, a count or an amount. Readers ask once per column, then read such cells' digits without a string.
+    /// </summary>
+    /// <param name="index">The column's position in <see cref="Columns"/>.</param>
+    /// <returns>Whether the column reads numbers; false past the last column.</returns>
+    public bool ReadsNumber(int index) =>
         index < _columns.Length && _columns[index] is { Identity.Store: null } or { Metric.Kind: MetricKind.Count or MetricKind.Money };
 
-    /// <summary>As <see cref="Parse(IReadOnlyList{string})"/>, with cells a reader may have read as numbers already.</summary>
-    internal RecordParseResult ParseCells(ReadOnlySpan<CellValue> cells)
+    /// <summary>
+    /// As <see cref="Parse(IReadOnlyList{string})"/>, with cells a reader may have read as numbers already (where
+    /// <see cref="ReadsNumber"/> allows): the cell-level entry every reader uses. A number in a column that reads text
+    /// is read as its digits.
+    /// </summary>
+    /// <param name="cells">The cells, aligned with <see cref="Columns"/>.</param>
+    /// <returns>The record, or the problems found (each names its field and value).</returns>
+    public RecordParseResult ParseCells(ReadOnlySpan<CellValue> cells)
     {
         List<RecordProblem>? problems = _duplicate is null ? null : [_duplicate];
         var draft = RecordDraft.ForThread();

@@ -1,0 +1,59 @@
+using System.Text;
+using Newtonsoft.Json.Linq;
+using TaobaoVillage.Floor;
+using TaobaoVillage.Planner;
+
+namespace TaobaoVillage.Tests;
+
+/// <summary>The benchmarks' floor is issue 12's: code and verdict only, and the same verdicts the library gives.</summary>
+public class ReferenceFloorTests
+{
+    [Fact]
+    public void Run_ThreeRows_WritesTheCompactLineOfIssue12()
+    {
+        using var folder = new TempFolder();
+        var input = folder.File("villages.csv");
+        File.WriteAllText(input, """
+            village_code,committee,households,active_shops,annual_sales_cny
+            330782001001,village,400,120,12000000
+            330782001002,residents,400,120,12000000
+            330782001003,village,400,,12000000
+
+            """.ReplaceLineEndings("\n"));
+        using var output = new MemoryStream();
+
+        var rows = ReferenceFloor.Run(input, output);
+
+        Assert.Equal(3, rows);
+        Assert.Equal(
+            "{\"line\":2,\"village_code\":\"330782001001\",\"verdict\":\"eligible\"}\n"
+            + "{\"line\":3,\"village_code\":\"330782001002\",\"verdict\":\"not_eligible\"}\n"
+            + "{\"line\":4,\"village_code\":\"330782001003\",\"verdict\":\"indeterminate\"}\n",
+            Encoding.UTF8.GetString(output.ToArray()));
+    }
+
+    [Fact]
+    public void Run_GeneratedFile_SameVerdictsAsThePlanner()
+    {
+        using var folder = new TempFolder();
+        var input = folder.File("generated.csv");
+        using (var writer = new StreamWriter(input))
+        {
+            NationalGenerator.Write(writer, 5, null, 3_000);
+        }
+
+        var planned = folder.File("v.jsonl");
+        var (code, _, err, _) = PlannerRun.Run("score", "--input", input, "--rules", "aliresearch", "--detail", "verdict", "--output", planned);
+        Assert.True(code == PlannerApp.Ok, err);
+        using var floor = new MemoryStream();
+
+        ReferenceFloor.Run(input, floor);
+
+        var expected = File.ReadLines(planned).Select(JObject.Parse).Select(o => $"{o["line"]} {o["village_code"]} {o["verdict"]}").ToList();
+        var actual = Encoding.UTF8.GetString(floor.ToArray()).TrimEnd('\n').Split('\n').Select(JObject.Parse).Select(o => $"{o["line"]} {o["village_code"]} {o["verdict"]}").ToList();
+        Assert.Equal(3_000, actual.Count);
+        Assert.Equal(expected, actual);
+        Assert.Contains(actual, l => l.EndsWith(" eligible", StringComparison.Ordinal));
+        Assert.Contains(actual, l => l.EndsWith(" indeterminate", StringComparison.Ordinal));
+    }
+}
