@@ -298,9 +298,7 @@ public static partial class RegionCommands
     {
         if (rules == "by-year")
         {
-            return year => year < 2014
-                ? throw new PlannerException(Words.Format("Taobao Towns were first counted in 2014; the data has {0}. Name a rule set with --rules.", year), PlannerApp.Usage)
-                : BuiltInRuleSets.ForTownshipYear(year);
+            return Inputs.TownRulesForYear;
         }
 
         var ruleSet = Inputs.RuleSet(rules);
@@ -334,8 +332,6 @@ public static partial class RegionCommands
     }
 
     private static string Int(int value) => value.ToString(CultureInfo.InvariantCulture);
-
-    private static string Name(Eligibility e) => StatusNames.Name(Status(e));
 
     private static RowStatus Status(Eligibility e) => e switch
     {
