@@ -5,6 +5,8 @@ using TaobaoVillage.Batch;
 using TaobaoVillage.Csv;
 using TaobaoVillage.Rules;
 using TaobaoVillage.Metrics;
+using TaobaoVillage.Planning;
+using TaobaoVillage.Aggregation;
 
 namespace TaobaoVillage.Planner;
 
@@ -107,27 +109,19 @@ public static partial class WorkbenchCommands
             }
 
             var path = parse.GetValue(input) ?? Inputs.SamplePath;
-            var before = new BatchScorer(baseRules, new BatchOptions { RejectDuplicates = true });
-            var after = new BatchScorer(variant, new BatchOptions { RejectDuplicates = true });
             if (path == "-")
             {
                 throw new PlannerException(Words.Get("what-if reads its input twice (before and after); give a file, not standard input."), PlannerApp.Usage);
             }
 
-            var changed = before.Score(Inputs.Records(path, parse.GetValue(encoding), io))
-                .Zip(after.Score(Inputs.Records(path, parse.GetValue(encoding), io)))
-                .Where(p => p.First.Status != p.Second.Status)
-                .ToList();
+            var changed = TaobaoVillage.Planning.WhatIf.Changes(() => Inputs.Records(path, parse.GetValue(encoding), io), baseRules, variant).ToList();
             using var target = PlannerOutput.Open(io, parse.GetValue(output), path, parse.GetValue(rules), parse.GetValue(against));
             if (parse.GetValue(format) == "csv")
             {
                 using var csv = new CsvTableWriter(target.Writer, CommonOptions.CsvOutput(parse), leaveOpen: true);
-                csv.WriteRow(["line", "village_code", "village_name", "before", "after"]);
-                foreach (var (a, b) in changed)
-                {
-                    csv.WriteRow([a.Line.ToString(CultureInfo.InvariantCulture), a.Key ?? string.Empty, a.Record?.Name ?? string.Empty, a.StatusName, b.StatusName]);
-                }
+                csv.WriteRows(changed.Select(OutputRow.Of));
             }
+
             else
             {
                 var table = new Table().Title(Words.Format("{0} → {1}: {2} village(s) change verdict", Terminal.Text(baseRules.ToString()), Terminal.Text(variant.ToString()), changed.Count));
@@ -139,7 +133,7 @@ public static partial class WorkbenchCommands
                 }
 
                 target.Console.Write(table);
-                target.Console.MarkupLine(Words.Format("gained {0}, lost {1}.", changed.Count(p => p.Second.Status == RowStatus.Eligible), changed.Count(p => p.First.Status == RowStatus.Eligible)));
+                target.Console.MarkupLine(Words.Format("gained {0}, lost {1}.", changed.Count(c => c.Gained), changed.Count(c => c.Lost)));
             }
 
             target.Commit();

@@ -10,6 +10,7 @@ using TaobaoVillage.Domain;
 using TaobaoVillage.Json;
 using TaobaoVillage.RuleSets;
 using TaobaoVillage.Planning;
+using TaobaoVillage.Aggregation;
 
 namespace TaobaoVillage.Planner;
 
@@ -157,14 +158,9 @@ public static partial class WorkbenchCommands
             if (parse.GetValue(format) == "csv")
             {
                 using var csv = new CsvTableWriter(target.Writer, CommonOptions.CsvOutput(parse), leaveOpen: true);
-                csv.WriteRow(["rank", "village_code", "village_name", "year", "county", "township", "verdict", "readiness", "needs"]);
-                var rank = 0;
-                foreach (var (row, score) in misses)
-                {
-                    csv.WriteRow([(++rank).ToString(CultureInfo.InvariantCulture), row.Key ?? string.Empty, row.Record?.Name ?? string.Empty, row.Year?.ToString(CultureInfo.InvariantCulture),
-                        row.Record?.County ?? string.Empty, row.Record?.Township ?? string.Empty, row.StatusName, score.ToString(CultureInfo.InvariantCulture), Tables.Needs(row.Verdict!)]);
-                }
+                csv.WriteRows(misses.Select((miss, i) => OutputRow.Of(miss, i + 1, Tables.Needs(miss.Row.Verdict!))));
             }
+
             else
             {
                 target.Console.Write(NearMissTable(misses, scorer.RuleSets));

@@ -1,3 +1,4 @@
+using TaobaoVillage.Batch;
 using TaobaoVillage.Engine;
 using TaobaoVillage.Metrics;
 using TaobaoVillage.Rules;
@@ -78,6 +79,33 @@ public static class OutputRow
         }
 
         return fields;
+    }
+
+    /// <summary>A near miss with its rank: rank, code, name, year, county, township, verdict, readiness, needs.</summary>
+    /// <param name="miss">The near miss.</param>
+    /// <param name="rank">Its rank (1 is the nearest).</param>
+    /// <param name="needs">What it still needs, worded by the caller (in its language and unit of money).</param>
+    /// <returns>The fields, in order.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="miss"/> is null.</exception>
+    public static IReadOnlyList<OutputField> Of(NearMiss miss, int rank, string needs)
+    {
+        ArgumentNullException.ThrowIfNull(miss);
+        var row = miss.Row;
+        return [new("rank", rank), new("village_code", row.Key ?? string.Empty), new("village_name", row.Record?.Name ?? string.Empty), new("year", row.Year),
+            new("county", row.Record?.County ?? string.Empty), new("township", row.Record?.Township ?? string.Empty), new("verdict", row.StatusName),
+            new("readiness", miss.Score), new("needs", needs)];
+    }
+
+    /// <summary>A row whose verdict changes between two rule sets: line, code, name, before, after.</summary>
+    /// <param name="change">The change.</param>
+    /// <returns>The fields, in order.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="change"/> is null.</exception>
+    public static IReadOnlyList<OutputField> Of(VerdictChange change)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        var row = change.Before;
+        return [new("line", row.Line), new("village_code", row.Key ?? string.Empty), new("village_name", row.Record?.Name ?? string.Empty),
+            new("before", row.StatusName), new("after", change.After.StatusName)];
     }
 
     /// <summary>A village or township newly designated, kept or lost between two years.</summary>

@@ -5,7 +5,7 @@ namespace TaobaoVillage.Planning;
 
 /// <summary>
 /// The N villages nearest to qualifying, kept as rows stream past: not eligible (or undecided) but able to pass by
-/// raising figures, ranked by readiness (<see cref="Readiness.Progress"/>; ties: earlier line first). Memory stays at N
+/// raising figures, ranked by readiness (<see cref="Readiness.Progress(Verdict)"/>; ties: earlier line first). Memory stays at N
 /// whatever the input's size.
 /// </summary>
 /// <remarks>Not thread-safe: feed it from one thread (a <see cref="BatchScorer"/> yields its rows in order on one).</remarks>

@@ -1,8 +1,6 @@
-using TaobaoVillage.Batch;
+namespace TaobaoVillage.Batch;
 
-namespace TaobaoVillage.Planning;
-
-/// <summary>A village near to qualifying, as <see cref="NearMissRanking"/> ranks it.</summary>
+/// <summary>A village near to qualifying, as <see cref="Planning.NearMissRanking"/> ranks it.</summary>
 /// <param name="Row">The scored row.</param>
 /// <param name="Score">Its readiness score, 0–100 (<see cref="Engine.Readiness.ScoreOf"/>).</param>
 /// <remarks>Immutable and thread-safe.</remarks>
