@@ -138,6 +138,11 @@ public static partial class WorkbenchCommands
             if (parse.GetValue(format) == "csv")
             {
                 using var csv = new CsvTableWriter(target.Writer, CommonOptions.CsvOutput(parse), leaveOpen: true);
+                if (changed.Count == 0)
+                {
+                    csv.WriteRow(OutputRow.VerdictChangeColumns);
+                }
+
                 csv.WriteRows(changed.Select(OutputRow.Of));
             }
             else

@@ -158,6 +158,11 @@ public static partial class WorkbenchCommands
             if (parse.GetValue(format) == "csv")
             {
                 using var csv = new CsvTableWriter(target.Writer, CommonOptions.CsvOutput(parse), leaveOpen: true);
+                if (misses.Count == 0)
+                {
+                    csv.WriteRow(OutputRow.NearMissColumns);
+                }
+
                 csv.WriteRows(misses.Select((miss, i) => OutputRow.Of(miss, i + 1, Tables.Needs(miss.Row.Verdict!))));
             }
 

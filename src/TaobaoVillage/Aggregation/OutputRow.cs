@@ -81,6 +81,12 @@ public static class OutputRow
         return fields;
     }
 
+    /// <summary>The names of <see cref="Of(NearMiss, int, string)"/>'s fields, in order: the header of a near-miss table with no rows too.</summary>
+    public static IReadOnlyList<string> NearMissColumns { get; } = ["rank", "village_code", "village_name", "year", "county", "township", "verdict", "readiness", "needs"];
+
+    /// <summary>The names of <see cref="Of(VerdictChange)"/>'s fields, in order: the header of a what-if table with no rows too.</summary>
+    public static IReadOnlyList<string> VerdictChangeColumns { get; } = ["line", "village_code", "village_name", "before", "after"];
+
     /// <summary>A near miss with its rank: rank, code, name, year, county, township, verdict, readiness, needs.</summary>
     /// <param name="miss">The near miss.</param>
     /// <param name="rank">Its rank (1 is the nearest).</param>
@@ -91,9 +97,8 @@ public static class OutputRow
     {
         ArgumentNullException.ThrowIfNull(miss);
         var row = miss.Row;
-        return [new("rank", rank), new("village_code", row.Key ?? string.Empty), new("village_name", row.Record?.Name ?? string.Empty), new("year", row.Year),
-            new("county", row.Record?.County ?? string.Empty), new("township", row.Record?.Township ?? string.Empty), new("verdict", row.StatusName),
-            new("readiness", miss.Score), new("needs", needs)];
+        return Fields(NearMissColumns, [rank, row.Key ?? string.Empty, row.Record?.Name ?? string.Empty, row.Year, row.Record?.County ?? string.Empty,
+            row.Record?.Township ?? string.Empty, row.StatusName, miss.Score, needs]);
     }
 
     /// <summary>A row whose verdict changes between two rule sets: line, code, name, before, after.</summary>
@@ -104,8 +109,7 @@ public static class OutputRow
     {
         ArgumentNullException.ThrowIfNull(change);
         var row = change.Before;
-        return [new("line", row.Line), new("village_code", row.Key ?? string.Empty), new("village_name", row.Record?.Name ?? string.Empty),
-            new("before", row.StatusName), new("after", change.After.StatusName)];
+        return Fields(VerdictChangeColumns, [row.Line, row.Key ?? string.Empty, row.Record?.Name ?? string.Empty, row.StatusName, change.After.StatusName]);
     }
 
     /// <summary>A village or township newly designated, kept or lost between two years.</summary>
@@ -171,4 +175,6 @@ public static class OutputRow
             }
         }
     }
+
+    private static OutputField[] Fields(IReadOnlyList<string> names, object?[] values) => names.Zip(values, (name, value) => new OutputField(name, value)).ToArray();
 }

@@ -58,4 +58,14 @@ public class WhatIfTests
         Assert.Equal(1, fields[0].Value);
         Assert.Equal("more sales", fields[^1].Value);
     }
+
+    [Fact]
+    public void OutputRowColumns_AreTheNamesOfTheFields()
+    {
+        var change = new TaobaoVillage.Batch.VerdictChange(
+            new TaobaoVillage.Batch.BatchScorer(BuiltInRuleSets.AliResearch).Score(Mixed()).First(),
+            new TaobaoVillage.Batch.BatchScorer(BuiltInRuleSets.Classic).Score(Mixed()).First());
+
+        Assert.Equal(OutputRow.VerdictChangeColumns, OutputRow.Of(change).Select(f => f.Name));
+    }
 }
