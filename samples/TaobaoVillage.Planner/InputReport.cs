@@ -33,26 +33,13 @@ public sealed class InputReport
             return;
         }
 
-        var fields = RecordSchema.FromColumns(header, options.InferCommitteeFromName, options.Columns).ContractFields;
-        var renamed = header.Zip(fields).Where(p => p.Second is not null && !string.Equals(p.First.Trim(), p.Second, StringComparison.OrdinalIgnoreCase)).ToList();
-        var ignored = header.Zip(fields).Where(p => p.Second is null).Select(p => p.First).ToList();
-        var present = fields.Where(f => f is not null).Select(f => f!).Concat(ignored).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        // Official names (…村委会, …居委会) may give the committee where no column does.
-        if (options.InferCommitteeFromName && present.Contains(FieldNames.VillageName))
-        {
-            present.Add(FieldNames.Committee);
-        }
-
-        // Without a year column every row is judged by the set for rows without a year.
-        IReadOnlyList<RuleSet> ruleSets = present.Contains(FieldNames.Year) ? scorer.RuleSets : [scorer.RuleSetFor(null)];
-        var undecidable = ruleSets.SelectMany(r => r.Criteria.DescendantsAndSelf().OfType<Condition>())
-            .Where(c => c.Metric.InputColumns.Any(column => !present.Contains(column)))
-            .Select(c => Words.Format("{0} (needs {1})", c.Id, string.Join(", ", c.Metric.InputColumns.Where(column => !present.Contains(column)))))
-            .Distinct(StringComparer.Ordinal)
-            .ToList();
+        var coverage = ColumnCoverage.Of(header, options.InferCommitteeFromName, options.Columns, scorer.RuleSets, scorer.RuleSetFor(null));
+        var renamed = coverage.Renamed;
+        var ignored = coverage.Ignored;
+        var undecidable = coverage.Undecidable.Select(u => Words.Format("{0} (needs {1})", u.CriterionId, string.Join(", ", u.MissingColumns))).ToList();
         if (renamed.Count > 0)
         {
-            error.WriteLine(Terminal.Clean(Words.Format("{0}: columns read as {1}.", path, string.Join(", ", renamed.Select(p => $"{p.First.Trim()} → {p.Second}")))));
+            error.WriteLine(Terminal.Clean(Words.Format("{0}: columns read as {1}.", path, string.Join(", ", renamed))));
         }
 
         if (ignored.Count > 0)

@@ -59,12 +59,15 @@ public static class Inputs
     }
 
     /// <summary>
-    /// The built-in town rules for a year, for plans over any year: before 2014, when towns were first counted, the
-    /// earliest town rules.
+    /// The built-in town rules for a year (<see cref="BuiltInRuleSets.ForTownshipYear"/>, the one year policy): a year
+    /// before Taobao Towns were counted stops the run with one line, for <c>towns</c>, <c>plan</c> and <c>report</c> alike.
     /// </summary>
     /// <param name="year">The data year.</param>
     /// <returns>The township rule set.</returns>
-    public static RuleSet TownRulesForYear(int year) => year < 2014 ? BuiltInRuleSets.AliResearchTown2014 : BuiltInRuleSets.ForTownshipYear(year);
+    /// <exception cref="PlannerException">The year is before <see cref="BuiltInRuleSets.FirstTownshipYear"/>.</exception>
+    public static RuleSet TownRulesForYear(int year) => year < BuiltInRuleSets.FirstTownshipYear
+        ? throw new PlannerException(Words.Format("Taobao Towns were first counted in 2014; the data has {0}. Name a rule set with --rules.", year), PlannerApp.Usage)
+        : BuiltInRuleSets.ForTownshipYear(year);
 
     /// <summary>A scorer for <c>--rules</c>: <c>auto</c> judges each record by the built-in set of its year, else the one set named.</summary>
     /// <param name="rules">auto, a built-in id or a rule file.</param>

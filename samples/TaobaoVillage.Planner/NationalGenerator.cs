@@ -92,7 +92,7 @@ public static class NationalGenerator
     /// <returns>Whether the row was broken on purpose.</returns>
     private static bool WriteRow(CsvTableWriter csv, Random random, Unit unit, int year, double brokenRate)
     {
-        var residents = unit.Name.EndsWith("居委会", StringComparison.Ordinal) || unit.Name.EndsWith("居民委员会", StringComparison.Ordinal);
+        var residents = OfficialNames.CommitteeKindOf(unit.Name) == CommitteeKind.Residents;
         var mean = ProvinceHouseholds.GetValueOrDefault(unit.Code[..2], 386);
         var households = Math.Max(20, (int)(mean + (Gaussian(random) * mean * 0.35)));
         long shops;

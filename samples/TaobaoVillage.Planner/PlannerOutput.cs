@@ -88,9 +88,12 @@ public sealed class PlannerOutput : IDisposable
         {
             throw new PlannerException(ex.Message, PlannerApp.Usage);
         }
-        catch (ArgumentException ex)
+        catch (ArgumentException)
         {
-            throw new PlannerException(ex.Message.Split(" (Parameter")[0], PlannerApp.Usage);
+            // AtomicFile refuses an empty path or a folder; say so in the planner's words, not the exception's (whose
+            // parameter suffix .NET words in the system's language).
+            var what = path.Length == 0 ? "the {0} '{1}' is not a file name." : "the {0} '{1}' is a folder, not a file.";
+            throw new PlannerException(Words.Format(what, Words.Get("output"), path), PlannerApp.Usage);
         }
         catch (DirectoryNotFoundException ex)
         {

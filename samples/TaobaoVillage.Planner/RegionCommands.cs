@@ -68,7 +68,7 @@ public static partial class RegionCommands
                     {
                         table.AddRow(Int(t.Year), Terminal.Text(t.Region.Province), Terminal.Text(t.Region.City), Terminal.Text(t.Region.County), Terminal.Text(t.Region.Township),
                             t.TaobaoVillages.ToString(CultureInfo.InvariantCulture) + (t.UndecidedVillages.Count > 0 ? $" (+{t.UndecidedVillages.Count} open)" : string.Empty),
-                            Tables.Verdict(Status(t.Verdict.Eligibility)), Terminal.Text(string.Join(" ", t.QualifyingVillages.Take(8).Select(v => v.Village)) + (t.QualifyingVillages.Count > 8 ? " …" : string.Empty)));
+                            Tables.Verdict(StatusNames.StatusOf(t.Verdict.Eligibility)), Terminal.Text(string.Join(" ", t.QualifyingVillages.Take(8).Select(v => v.Village)) + (t.QualifyingVillages.Count > 8 ? " …" : string.Empty)));
                     }
 
                     target.Console.Write(table);
@@ -298,9 +298,7 @@ public static partial class RegionCommands
     {
         if (rules == "by-year")
         {
-            return year => year < 2014
-                ? throw new PlannerException(Words.Format("Taobao Towns were first counted in 2014; the data has {0}. Name a rule set with --rules.", year), PlannerApp.Usage)
-                : BuiltInRuleSets.ForTownshipYear(year);
+            return Inputs.TownRulesForYear;
         }
 
         var ruleSet = Inputs.RuleSet(rules);
@@ -334,14 +332,4 @@ public static partial class RegionCommands
     }
 
     private static string Int(int value) => value.ToString(CultureInfo.InvariantCulture);
-
-    private static string Name(Eligibility e) => StatusNames.Name(Status(e));
-
-    private static RowStatus Status(Eligibility e) => e switch
-    {
-        Eligibility.Eligible => RowStatus.Eligible,
-        Eligibility.NotEligible => RowStatus.NotEligible,
-        Eligibility.Invalid => RowStatus.Invalid,
-        _ => RowStatus.Indeterminate,
-    };
 }

@@ -6,14 +6,13 @@ using TaobaoVillage.Batch;
 using TaobaoVillage.Planning;
 using TaobaoVillage.Rules;
 using TaobaoVillage.Aggregation;
+using TaobaoVillage.Metrics;
 
 namespace TaobaoVillage.Planner;
 
 /// <summary><c>report</c>: one self-contained HTML file for the bureau's meeting — charts as inline SVG, no scripts, no network.</summary>
 public static class ReportCommand
 {
-    private static readonly decimal[] SalesBins = [0, 1_000_000, 2_500_000, 5_000_000, 7_500_000, 10_000_000, 15_000_000, 25_000_000, 50_000_000, 100_000_000];
-    private static readonly decimal[] ShareBins = [0, 0.02m, 0.04m, 0.06m, 0.08m, 0.10m, 0.15m, 0.2m, 0.3m, 0.5m, 1m];
 
     /// <summary>Builds the command.</summary>
     /// <param name="io">Where to write.</param>
@@ -54,8 +53,7 @@ public static class ReportCommand
         ArgumentNullException.ThrowIfNull(ruleSet);
         var counts = new BatchCounts();
         var counties = new RegionTally(RegionLevel.County);
-        var sales = new int[SalesBins.Length];
-        var shares = new int[ShareBins.Length];
+        var charts = CriterionHistogram.ForRuleSet(ruleSet);
         var rejected = new List<ScoredRow>();
         var misses = new NearMissRanking(20);
         var kept = new List<ScoredRow>();
@@ -78,14 +76,9 @@ public static class ReportCommand
             }
 
             counties.Add(row);
-            if (record.AnnualSales is { } s)
+            foreach (var chart in charts)
             {
-                sales[Bin(SalesBins, s.Yuan)]++;
-            }
-
-            if (record.ActiveShops is { } shops && record.Households is > 0 and var h)
-            {
-                shares[Bin(ShareBins, (decimal)shops / h)]++;
+                chart.Add(record);
             }
 
             misses.Add(row);
@@ -107,10 +100,10 @@ public static class ReportCommand
         html.Append("<h2>").Append(E(Words.Get("Taobao Villages by county"))).Append("</h2>\n");
         html.Append(Stacked(counties.Rows().Take(25).ToList()));
 
-        html.Append("<h2>Annual sales against the CN¥10,000,000 threshold</h2>\n");
-        html.Append(Histogram(sales, SalesBins, v => v >= 1_000_000 ? $"{v / 1_000_000:0.#}M" : $"{v / 1000:0}k", Array.IndexOf(SalesBins, 10_000_000m), "Villages by annual e-commerce sales (CN¥)"));
-        html.Append("<h2>Active shops per household against 10%</h2>\n");
-        html.Append(Histogram(shares, ShareBins, v => $"{v * 100:0}%", Array.IndexOf(ShareBins, 0.10m), "Villages by active shops ÷ households"));
+        foreach (var chart in charts)
+        {
+            AppendChart(html, chart);
+        }
 
         html.Append("<h2>").Append(E(Words.Get("Near misses"))).Append("</h2>\n<p class=\"muted\">Not eligible or undecided, ranked by readiness (0–100: progress towards each threshold), with the cheapest way to qualify.</p>\n");
         html.Append("<table><tr><th>").Append(E(Words.Get("rank"))).Append("</th><th>").Append(E(Words.Get("village"))).Append("</th><th>").Append(E(Words.Get("county / township")))
@@ -146,18 +139,26 @@ public static class ReportCommand
         return html.ToString();
     }
 
-    private static int Bin(decimal[] bins, decimal value)
+    /// <summary>One numeric criterion's chart: its heading and the villages' spread around the rule set's own threshold.</summary>
+    private static void AppendChart(StringBuilder html, CriterionHistogram chart)
     {
-        for (var i = bins.Length - 1; i > 0; i--)
-        {
-            if (value >= bins[i])
-            {
-                return i;
-            }
-        }
-
-        return 0;
+        var metric = chart.Condition.Metric;
+        html.Append("<h2>").Append(E($"{Capital(metric.Description)} against {ThresholdText(metric, chart.Threshold)} ({chart.Condition.Id})")).Append("</h2>\n");
+        html.Append(Histogram(chart.Counts, chart.Bins, v => Label(metric, v), CriterionHistogram.ThresholdBin, $"Villages by {metric.Description} ({metric.Name})"));
     }
+
+    private static string ThresholdText(Metric metric, decimal threshold) =>
+        metric.Kind == MetricKind.Money ? string.Create(CultureInfo.InvariantCulture, $"CN¥{threshold:N0}") : Label(metric, threshold);
+
+    private static string Capital(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
+
+    /// <summary>A bin's bound as a chart shows it: CN¥ in k and M, a share in percent, else the number.</summary>
+    private static string Label(Metric metric, decimal value) => metric.Kind switch
+    {
+        MetricKind.Money => value >= 1_000_000 ? string.Create(CultureInfo.InvariantCulture, $"{value / 1_000_000:0.#}M") : string.Create(CultureInfo.InvariantCulture, $"{value / 1000:0}k"),
+        MetricKind.Share => string.Create(CultureInfo.InvariantCulture, $"{value * 100:0.#}%"),
+        _ => value.ToString("0.#", CultureInfo.InvariantCulture),
+    };
 
     private static string Bars(IReadOnlyList<(string Label, long Value, string Color)> items, string title)
     {
@@ -208,7 +209,7 @@ public static class ReportCommand
         return svg.Append("</svg>\n").ToString();
     }
 
-    private static string Histogram(int[] counts, decimal[] bins, Func<decimal, string> label, int thresholdBin, string title)
+    private static string Histogram(IReadOnlyList<long> counts, IReadOnlyList<decimal> bins, Func<decimal, string> label, int thresholdBin, string title)
     {
         var max = Math.Max(1, counts.Max());
         var svg = new StringBuilder();
@@ -216,8 +217,8 @@ public static class ReportCommand
         // The threshold's label has a band of its own above the tallest bar's count, so the two never overlap.
         const int baseline = 212;
         const int tallest = 150;
-        svg.Append(CultureInfo.InvariantCulture, $"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{(counts.Length * width) + 40}\" height=\"262\" role=\"img\" aria-label=\"{E(title)}\">");
-        for (var i = 0; i < counts.Length; i++)
+        svg.Append(CultureInfo.InvariantCulture, $"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{(counts.Count * width) + 40}\" height=\"262\" role=\"img\" aria-label=\"{E(title)}\">");
+        for (var i = 0; i < counts.Count; i++)
         {
             var h = (int)((double)tallest * counts[i] / max);
             var x = 20 + (i * width);

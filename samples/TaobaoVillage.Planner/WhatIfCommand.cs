@@ -5,6 +5,8 @@ using TaobaoVillage.Batch;
 using TaobaoVillage.Csv;
 using TaobaoVillage.Rules;
 using TaobaoVillage.Metrics;
+using TaobaoVillage.Planning;
+using TaobaoVillage.Aggregation;
 
 namespace TaobaoVillage.Planner;
 
@@ -45,6 +47,64 @@ public static partial class WorkbenchCommands
         }
     }
 
+    /// <summary>The thresholds the options change: --set pairs, then --min-sales, --min-shops and --min-share.</summary>
+    /// <exception cref="PlannerException">An option names a threshold the rule set does not have, or none is given.</exception>
+    private static Dictionary<Metric, decimal> Changed(RuleSet baseRules, string[]? pairs, decimal? sales, decimal? shops, decimal? share)
+    {
+        var thresholds = Thresholds(pairs ?? [], baseRules);
+        if (sales is { } s)
+        {
+            RequireThreshold(baseRules, "--min-sales", Metric.AnnualSales);
+            thresholds[Metric.AnnualSales] = s;
+        }
+
+        if (shops is { } n)
+        {
+            RequireThreshold(baseRules, "--min-shops", Metric.ActiveShops);
+            thresholds[Metric.ActiveShops] = n;
+        }
+
+        if (share is { } f)
+        {
+            RequireThreshold(baseRules, "--min-share", Metric.ActiveShopShare, Metric.EcommerceHouseholdShare);
+            thresholds[Metric.ActiveShopShare] = f;
+            thresholds[Metric.EcommerceHouseholdShare] = f;
+        }
+
+        return thresholds.Count > 0
+            ? thresholds
+            : throw new PlannerException(Words.Get("say what changes: --min-sales, --min-shops, --min-share, --set METRIC=VALUE or --against."), PlannerApp.Usage);
+    }
+
+    /// <summary>The rule set with the changed thresholds, its version marked <c>-whatif</c>.</summary>
+    /// <exception cref="PlannerException">The changed thresholds make an invalid rule set.</exception>
+    private static RuleSet Variant(RuleSet baseRules, Dictionary<Metric, decimal> thresholds)
+    {
+        try
+        {
+            return baseRules.WithThresholds(thresholds, baseRules.Version + "-whatif");
+        }
+        catch (RuleSetException ex)
+        {
+            throw new PlannerException(Words.Get("the changed thresholds are invalid: ") + ex.Problems[0].Message, PlannerApp.Usage);
+        }
+    }
+
+    /// <summary>The changes for people: a table of the rows that change, then the gains and losses.</summary>
+    private static void Render(IAnsiConsole console, RuleSet baseRules, RuleSet variant, List<VerdictChange> changed)
+    {
+        var table = new Table().Title(Words.Format("{0} → {1}: {2} village(s) change verdict", Terminal.Text(baseRules.ToString()), Terminal.Text(variant.ToString()), changed.Count));
+        table.AddColumns(Words.Get("line"), Words.Get("village"), Words.Get("before"), Words.Get("after"), Words.Get("now needs"));
+        foreach (var (a, b) in changed.Take(Tables.MaxRows))
+        {
+            table.AddRow(a.Line.ToString(CultureInfo.InvariantCulture), Terminal.Text($"{a.Key} {a.Record?.Name}"), Tables.Verdict(a.Status), Tables.Verdict(b.Status),
+                Terminal.Text(b.Verdict is { } v ? Tables.Needs(v) : string.Empty));
+        }
+
+        console.Write(table);
+        console.MarkupLine(Words.Format("gained {0}, lost {1}.", changed.Count(c => c.Gained), changed.Count(c => c.Lost)));
+    }
+
     private static Command WhatIf(PlannerIO io)
     {
         var input = Input();
@@ -64,82 +124,30 @@ public static partial class WorkbenchCommands
         command.SetAction(parse =>
         {
             var baseRules = Inputs.VillageRuleSet(parse.GetValue(rules)!);
-            RuleSet variant;
-            if (parse.GetValue(against) is { } other)
-            {
-                variant = Inputs.VillageRuleSet(other);
-            }
-            else
-            {
-                var thresholds = Thresholds(parse.GetValue(set) ?? [], baseRules);
-                if (parse.GetValue(minSales) is { } sales)
-                {
-                    RequireThreshold(baseRules, "--min-sales", Metric.AnnualSales);
-                    thresholds[Metric.AnnualSales] = sales;
-                }
-
-                if (parse.GetValue(minShops) is { } shops)
-                {
-                    RequireThreshold(baseRules, "--min-shops", Metric.ActiveShops);
-                    thresholds[Metric.ActiveShops] = shops;
-                }
-
-                if (parse.GetValue(minShare) is { } share)
-                {
-                    RequireThreshold(baseRules, "--min-share", Metric.ActiveShopShare, Metric.EcommerceHouseholdShare);
-                    thresholds[Metric.ActiveShopShare] = share;
-                    thresholds[Metric.EcommerceHouseholdShare] = share;
-                }
-
-                if (thresholds.Count == 0)
-                {
-                    throw new PlannerException(Words.Get("say what changes: --min-sales, --min-shops, --min-share, --set METRIC=VALUE or --against."), PlannerApp.Usage);
-                }
-
-                try
-                {
-                    variant = baseRules.WithThresholds(thresholds, baseRules.Version + "-whatif");
-                }
-                catch (RuleSetException ex)
-                {
-                    throw new PlannerException(Words.Get("the changed thresholds are invalid: ") + ex.Problems[0].Message, PlannerApp.Usage);
-                }
-            }
-
+            var variant = parse.GetValue(against) is { } other
+                ? Inputs.VillageRuleSet(other)
+                : Variant(baseRules, Changed(baseRules, parse.GetValue(set), parse.GetValue(minSales), parse.GetValue(minShops), parse.GetValue(minShare)));
             var path = parse.GetValue(input) ?? Inputs.SamplePath;
-            var before = new BatchScorer(baseRules, new BatchOptions { RejectDuplicates = true });
-            var after = new BatchScorer(variant, new BatchOptions { RejectDuplicates = true });
             if (path == "-")
             {
                 throw new PlannerException(Words.Get("what-if reads its input twice (before and after); give a file, not standard input."), PlannerApp.Usage);
             }
 
-            var changed = before.Score(Inputs.Records(path, parse.GetValue(encoding), io))
-                .Zip(after.Score(Inputs.Records(path, parse.GetValue(encoding), io)))
-                .Where(p => p.First.Status != p.Second.Status)
-                .ToList();
+            var changed = TaobaoVillage.Planning.WhatIf.Changes(() => Inputs.Records(path, parse.GetValue(encoding), io), baseRules, variant).ToList();
             using var target = PlannerOutput.Open(io, parse.GetValue(output), path, parse.GetValue(rules), parse.GetValue(against));
             if (parse.GetValue(format) == "csv")
             {
                 using var csv = new CsvTableWriter(target.Writer, CommonOptions.CsvOutput(parse), leaveOpen: true);
-                csv.WriteRow(["line", "village_code", "village_name", "before", "after"]);
-                foreach (var (a, b) in changed)
+                if (changed.Count == 0)
                 {
-                    csv.WriteRow([a.Line.ToString(CultureInfo.InvariantCulture), a.Key ?? string.Empty, a.Record?.Name ?? string.Empty, a.StatusName, b.StatusName]);
+                    csv.WriteRow(OutputRow.VerdictChangeColumns);
                 }
+
+                csv.WriteRows(changed.Select(OutputRow.Of));
             }
             else
             {
-                var table = new Table().Title(Words.Format("{0} → {1}: {2} village(s) change verdict", Terminal.Text(baseRules.ToString()), Terminal.Text(variant.ToString()), changed.Count));
-                table.AddColumns(Words.Get("line"), Words.Get("village"), Words.Get("before"), Words.Get("after"), Words.Get("now needs"));
-                foreach (var (a, b) in changed.Take(Tables.MaxRows))
-                {
-                    table.AddRow(a.Line.ToString(CultureInfo.InvariantCulture), Terminal.Text($"{a.Key} {a.Record?.Name}"), Tables.Verdict(a.Status), Tables.Verdict(b.Status),
-                        Terminal.Text(b.Verdict is { } v ? Tables.Needs(v) : string.Empty));
-                }
-
-                target.Console.Write(table);
-                target.Console.MarkupLine(Words.Format("gained {0}, lost {1}.", changed.Count(p => p.Second.Status == RowStatus.Eligible), changed.Count(p => p.First.Status == RowStatus.Eligible)));
+                Render(target.Console, baseRules, variant, changed);
             }
 
             target.Commit();

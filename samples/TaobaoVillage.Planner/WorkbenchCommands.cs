@@ -9,6 +9,8 @@ using TaobaoVillage.Metrics;
 using TaobaoVillage.Domain;
 using TaobaoVillage.Json;
 using TaobaoVillage.RuleSets;
+using TaobaoVillage.Planning;
+using TaobaoVillage.Aggregation;
 
 namespace TaobaoVillage.Planner;
 
@@ -48,7 +50,7 @@ public static partial class WorkbenchCommands
             var path = parse.GetValue(input) ?? Inputs.SamplePath;
             var records = Inputs.Records(path, parse.GetValue(encoding), io);
             using var target = PlannerOutput.Open(io, parse.GetValue(output), path, parse.GetValue(rules));
-            var rows = VillageQuery.Find(scorer.Score(records).Where(r => only is null || r.Year == only), wanted, path);
+            var rows = Find(scorer.Score(records).Where(r => only is null || r.Year == only), wanted, path);
             foreach (var row in rows)
             {
                 Render(target.Console, row, row.Verdict?.RuleSet ?? scorer.RuleSetFor(row.Year));
@@ -58,6 +60,19 @@ public static partial class WorkbenchCommands
             return PlannerApp.Ok;
         });
         return command;
+    }
+
+    /// <summary>The rows of the village a planner names (<see cref="VillageLookup.Find"/>), or one line saying why not.</summary>
+    /// <exception cref="PlannerException">No village matches, or several do (they are listed).</exception>
+    private static IReadOnlyList<ScoredRow> Find(IEnumerable<ScoredRow> rows, string wanted, string source)
+    {
+        var match = VillageLookup.Find(rows, wanted);
+        return match switch
+        {
+            { IsFound: true } => match.Rows,
+            { VillageCount: 0 } => throw new PlannerException(Words.Format("no village '{0}' in {1} (by code, name or the start of either).", wanted, source)),
+            _ => throw new PlannerException(Words.Format("'{0}' names {1} villages in {2}: {3}; give the code.", wanted, match.VillageCount, source, string.Join(", ", match.Candidates) + (match.VillageCount > VillageLookup.MaxCandidates ? ", …" : string.Empty))),
+        };
     }
 
     /// <summary>Writes one village's explanation.</summary>
@@ -143,14 +158,14 @@ public static partial class WorkbenchCommands
             if (parse.GetValue(format) == "csv")
             {
                 using var csv = new CsvTableWriter(target.Writer, CommonOptions.CsvOutput(parse), leaveOpen: true);
-                csv.WriteRow(["rank", "village_code", "village_name", "year", "county", "township", "verdict", "readiness", "needs"]);
-                var rank = 0;
-                foreach (var (row, score) in misses)
+                if (misses.Count == 0)
                 {
-                    csv.WriteRow([(++rank).ToString(CultureInfo.InvariantCulture), row.Key ?? string.Empty, row.Record?.Name ?? string.Empty, row.Year?.ToString(CultureInfo.InvariantCulture),
-                        row.Record?.County ?? string.Empty, row.Record?.Township ?? string.Empty, row.StatusName, score.ToString(CultureInfo.InvariantCulture), Tables.Needs(row.Verdict!)]);
+                    csv.WriteRow(OutputRow.NearMissColumns);
                 }
+
+                csv.WriteRows(misses.Select((miss, i) => OutputRow.Of(miss, i + 1, Tables.Needs(miss.Row.Verdict!))));
             }
+
             else
             {
                 target.Console.Write(NearMissTable(misses, scorer.RuleSets));
@@ -166,7 +181,7 @@ public static partial class WorkbenchCommands
     /// <param name="rows">The input rows.</param>
     /// <param name="top">How many.</param>
     /// <returns>The rows and their scores.</returns>
-    public static List<(ScoredRow Row, int Score)> Misses(IEnumerable<ScoredRow> rows, int top)
+    public static IReadOnlyList<NearMiss> Misses(IEnumerable<ScoredRow> rows, int top)
     {
         ArgumentNullException.ThrowIfNull(rows);
         var ranking = new NearMissRanking(top);
@@ -182,7 +197,7 @@ public static partial class WorkbenchCommands
     /// <param name="misses">The near misses.</param>
     /// <param name="ruleSets">The rule sets the rows may have been judged by (their criteria are the columns).</param>
     /// <returns>The table.</returns>
-    public static Table NearMissTable(IEnumerable<(ScoredRow Row, int Score)> misses, IReadOnlyList<RuleSet> ruleSets)
+    public static Table NearMissTable(IEnumerable<NearMiss> misses, IReadOnlyList<RuleSet> ruleSets)
     {
         ArgumentNullException.ThrowIfNull(misses);
         ArgumentNullException.ThrowIfNull(ruleSets);

@@ -160,7 +160,7 @@ public class RecordSchemaTests
     private static RecordParseResult Parse(string header, string row) =>
         RecordSchema.FromColumns(header.Split(',')).Parse(row.Split(',').Select(c => (string?)c).ToArray());
 
-    // The contract's alias table (DESIGN.md, "Column aliases"), written out by hand: none of these may be dropped.
+    // The contract's alias table (docs/domain.md, "Column names"), written out by hand: none of these may be dropped.
     [Theory]
     [InlineData("villageCode", "village_code")]
     [InlineData("code", "village_code")]

@@ -5,7 +5,7 @@ using TaobaoVillage.Rules;
 namespace TaobaoVillage.Tests;
 
 /// <summary>
-/// The layers of DESIGN.md, read from the compiled code (signatures and every IL operand), so a dependency written as
+/// The layers of docs/domain.md, read from the compiled code (signatures and every IL operand), so a dependency written as
 /// <c>Engine.X</c> without a using is caught as well.
 /// </summary>
 public class LayeringTests

@@ -32,6 +32,25 @@ public class PlanCommandTests
         Assert.Contains(expected, console, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("plan", "--villages", "1")]
+    [InlineData("towns")]
+    public void Command_DataBeforeTownsWereCounted_RefusedTheSameWay(params string[] args)
+    {
+        using var folder = new TempFolder();
+        var input = folder.File("2013.csv");
+        File.WriteAllLines(input, [
+            "village_code,village_name,township,year,households,active_shops,annual_sales_cny,ecommerce_households",
+            "330782100001,甲村,佛堂镇,2013,400,150,20000000,100",
+        ]);
+
+        var (code, _, err, _) = PlannerRun.Run([.. args.Take(1), "--input", input, .. args.Skip(1)]);
+
+        // One year policy (BuiltInRuleSets.FirstTownshipYear): plan no longer borrows the 2014 town rules.
+        Assert.Equal(PlannerApp.Usage, code);
+        Assert.Contains("Taobao Towns were first counted in 2014; the data has 2013.", err, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Plan_OneVillage_PicksTheOneThatCompletesATown()
     {

@@ -476,22 +476,3 @@ public class ProgressDisplayTests
         Assert.Equal(string.Empty, console.Output);
     }
 }
-
-public class NearMissRankingTests
-{
-    [Fact]
-    public void Take_KeepsTheNearestInOrderAndSkipsUnfixable()
-    {
-        var ranking = new NearMissRanking(2);
-        foreach (var row in new TaobaoVillage.Batch.BatchScorer(BuiltInRuleSets.AliResearch).Score(TaobaoVillage.Csv.CsvRecordReader.ReadFile(BatchScorerTests.TestFile("mixed.csv"))))
-        {
-            ranking.Add(row);
-        }
-
-        var best = ranking.Take();
-
-        Assert.Equal(["330782100003", "330782100005"], best.Select(b => b.Row.Key));
-        Assert.True(best[0].Score >= best[1].Score);
-        Assert.Empty(ranking.Take());
-    }
-}

@@ -8,7 +8,7 @@ using TaobaoVillage.Engine;
 
 namespace TaobaoVillage.Tests;
 
-/// <summary>Every year by its own rules: the periods of DOMAIN.md, and what codes and official names say.</summary>
+/// <summary>Every year by its own rules: the periods of docs/domain.md, and what codes and official names say.</summary>
 public class OfficialNamesTests
 {
     // Real rows of the NBS 2016 codes (shared/data/nbs-2016-village-codes.csv.gz): code, village name, township.

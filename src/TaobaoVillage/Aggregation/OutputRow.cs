@@ -1,3 +1,4 @@
+using TaobaoVillage.Batch;
 using TaobaoVillage.Engine;
 using TaobaoVillage.Metrics;
 using TaobaoVillage.Rules;
@@ -80,6 +81,37 @@ public static class OutputRow
         return fields;
     }
 
+    /// <summary>The names of <see cref="Of(NearMiss, int, string)"/>'s fields, in order: the header of a near-miss table with no rows too.</summary>
+    public static IReadOnlyList<string> NearMissColumns { get; } = ["rank", "village_code", "village_name", "year", "county", "township", "verdict", "readiness", "needs"];
+
+    /// <summary>The names of <see cref="Of(VerdictChange)"/>'s fields, in order: the header of a what-if table with no rows too.</summary>
+    public static IReadOnlyList<string> VerdictChangeColumns { get; } = ["line", "village_code", "village_name", "before", "after"];
+
+    /// <summary>A near miss with its rank: rank, code, name, year, county, township, verdict, readiness, needs.</summary>
+    /// <param name="miss">The near miss.</param>
+    /// <param name="rank">Its rank (1 is the nearest).</param>
+    /// <param name="needs">What it still needs, worded by the caller (in its language and unit of money).</param>
+    /// <returns>The fields, in order.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="miss"/> is null.</exception>
+    public static IReadOnlyList<OutputField> Of(NearMiss miss, int rank, string needs)
+    {
+        ArgumentNullException.ThrowIfNull(miss);
+        var row = miss.Row;
+        return Fields(NearMissColumns, [rank, row.Key ?? string.Empty, row.Record?.Name ?? string.Empty, row.Year, row.Record?.County ?? string.Empty,
+            row.Record?.Township ?? string.Empty, row.StatusName, miss.Score, needs]);
+    }
+
+    /// <summary>A row whose verdict changes between two rule sets: line, code, name, before, after.</summary>
+    /// <param name="change">The change.</param>
+    /// <returns>The fields, in order.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="change"/> is null.</exception>
+    public static IReadOnlyList<OutputField> Of(VerdictChange change)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        var row = change.Before;
+        return Fields(VerdictChangeColumns, [row.Line, row.Key ?? string.Empty, row.Record?.Name ?? string.Empty, row.StatusName, change.After.StatusName]);
+    }
+
     /// <summary>A village or township newly designated, kept or lost between two years.</summary>
     /// <param name="change">The change.</param>
     /// <returns>The fields, in order.</returns>
@@ -143,4 +175,6 @@ public static class OutputRow
             }
         }
     }
+
+    private static OutputField[] Fields(IReadOnlyList<string> names, object?[] values) => names.Zip(values, (name, value) => new OutputField(name, value)).ToArray();
 }

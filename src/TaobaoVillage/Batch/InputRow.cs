@@ -107,50 +107,8 @@ public sealed record ScoredRow
     public IReadOnlyList<RecordProblem> Problems { get; }
 
     /// <summary>The row's status: the verdict, or invalid.</summary>
-    public RowStatus Status => Verdict?.Eligibility switch
-    {
-        null => RowStatus.Invalid,
-        Eligibility.Eligible => RowStatus.Eligible,
-        Eligibility.NotEligible => RowStatus.NotEligible,
-        _ => RowStatus.Indeterminate,
-    };
+    public RowStatus Status => StatusNames.StatusOf(Verdict?.Eligibility);
 
     /// <summary>The contract name of <see cref="Status"/>: <c>eligible</c>, <c>not_eligible</c>, <c>indeterminate</c> or <c>invalid</c>.</summary>
     public string StatusName => StatusNames.Name(Status);
-}
-
-/// <summary>The contract names of <see cref="RowStatus"/> and <see cref="Outcome"/>.</summary>
-public static class StatusNames
-{
-    /// <summary><c>eligible</c>, <c>not_eligible</c>, <c>indeterminate</c> or <c>invalid</c>.</summary>
-    /// <param name="status">The status.</param>
-    /// <returns>The name.</returns>
-    public static string Name(RowStatus status) => status switch
-    {
-        RowStatus.Eligible => "eligible",
-        RowStatus.NotEligible => "not_eligible",
-        RowStatus.Indeterminate => "indeterminate",
-        _ => "invalid",
-    };
-
-    /// <summary>The name of a verdict's eligibility: the same words as <see cref="Name(RowStatus)"/>.</summary>
-    /// <param name="eligibility">The eligibility.</param>
-    /// <returns>The name.</returns>
-    public static string Name(Eligibility eligibility) => eligibility switch
-    {
-        Eligibility.Eligible => "eligible",
-        Eligibility.NotEligible => "not_eligible",
-        Eligibility.Indeterminate => "indeterminate",
-        _ => "invalid",
-    };
-
-    /// <summary><c>pass</c>, <c>fail</c> or <c>unknown</c>.</summary>
-    /// <param name="outcome">The outcome.</param>
-    /// <returns>The name.</returns>
-    public static string Name(Outcome outcome) => outcome switch
-    {
-        Outcome.Pass => "pass",
-        Outcome.Fail => "fail",
-        _ => "unknown",
-    };
 }

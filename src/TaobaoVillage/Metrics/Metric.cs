@@ -151,7 +151,7 @@ public sealed partial class Metric : IEquatable<Metric>
     public bool IsRecordField => Store is not null || CategoryStore is not null;
 
     /// <summary>
-    /// Other header names that supply this metric (DESIGN.md's alias table: 户数 for households), compared without
+    /// Other header names that supply this metric (docs/domain.md, "Column names": 户数 for households), compared without
     /// spaces, underscores or hyphens, in any case, full-width brackets as half-width. A money metric also accepts a
     /// unit after the name: (元), (万元), (亿元).
     /// </summary>

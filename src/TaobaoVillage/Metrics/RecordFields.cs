@@ -4,7 +4,7 @@ namespace TaobaoVillage.Metrics;
 
 /// <summary>
 /// The fields of the village records file contract that are not metrics — the key, names, township code and year —
-/// with the header aliases planners write (DESIGN.md); metrics carry their own in <see cref="Metric.Aliases"/>.
+/// with the header aliases planners write (docs/domain.md, "Column names"); metrics carry their own in <see cref="Metric.Aliases"/>.
 /// </summary>
 internal static class RecordFields
 {

@@ -86,15 +86,23 @@ public static class BuiltInRuleSets
     }
 
     /// <summary>
+    /// The first year Taobao Towns were counted (2014): the one year policy for townships. <see cref="ForTownshipYear"/>
+    /// refuses earlier years, and every caller judging towns by year (the planner's <c>towns</c>, <c>plan</c> and
+    /// <c>report</c>) refuses them the same way rather than borrowing later rules.
+    /// </summary>
+    public const int FirstTownshipYear = 2014;
+
+    /// <summary>
     /// The built-in rule set for a township in a year: <c>aliresearch-town-2014</c> up to 2018,
     /// <c>aliresearch-town-2019</c> in 2019, <c>aliresearch-town</c> from 2020.
     /// </summary>
     /// <param name="year">The data year.</param>
     /// <returns>The rule set in force that year.</returns>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="year"/> is before 2014, when Taobao Towns were first counted.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="year"/> is before <see cref="FirstTownshipYear"/>, when Taobao Towns were first counted.</exception>
+    /// <remarks>Thread-safe: the sets are loaded once and immutable.</remarks>
     public static RuleSet ForTownshipYear(int year)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(year, 2014);
+        ArgumentOutOfRangeException.ThrowIfLessThan(year, FirstTownshipYear);
         return year switch
         {
             < 2019 => AliResearchTown2014,

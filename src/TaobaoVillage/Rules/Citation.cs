@@ -1,0 +1,11 @@
+using System.Collections.Immutable;
+using TaobaoVillage.Metrics;
+
+namespace TaobaoVillage.Rules;
+
+/// <summary>Where a rule or a criterion comes from: the published text it encodes.</summary>
+/// <remarks>Immutable and thread-safe.</remarks>
+/// <param name="Source">Who published it and where, for example "AliResearch criteria as quoted by zgzzs.com.cn (2017)".</param>
+/// <param name="Url">A link to the source, when there is one.</param>
+/// <param name="Quote">The words of the source this encodes, when useful.</param>
+public sealed record Citation(string Source, string? Url = null, string? Quote = null);
