@@ -42,7 +42,7 @@ public static class PlanCommand
             var scorer = Inputs.VillageScorer(parse.GetValue(rules)!, new BatchOptions { DegreeOfParallelism = Environment.ProcessorCount });
             var records = Inputs.Records(path, parse.GetValue(encoding), io);
             using var target = PlannerOutput.Open(io, parse.GetValue(output), path, parse.GetValue(rules));
-            var plan = SupportPlanner.Plan(scorer.Score(records), Inputs.TownRulesForYear, budget, parse.GetValue(year));
+            var plan = SupportPlanner.ScoreAndPlan(scorer, records, Inputs.TownRulesForYear, budget, parse.GetValue(year));
             Write(target, plan, parse.GetValue(format)!, CommonOptions.CsvOutput(parse), Path.GetFileName(path));
             target.Commit();
             return PlannerApp.Ok;

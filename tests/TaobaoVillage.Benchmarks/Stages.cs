@@ -17,6 +17,9 @@ public static class Stages
         Time("floor (read, decide, write)", () => ReferenceFloor.Run(path, Stream.Null));
         Time("read cells (CsvHelper)", () => CellsOnly(path));
         Time("read cells as spans (Sylvan)", () => SpansOnly(path));
+        Time("read cells as spans (CsvHelper)", () => HelperSpans(path));
+        Time("read cells as spans (Sylvan)", () => SpansOnly(path));
+        Time("read cells as spans (CsvHelper)", () => HelperSpans(path));
         var sample = Cells(path, 200_000);
         var schema = TaobaoVillage.Metrics.RecordSchema.FromColumns(sample[0]);
         Time("parse 200k rows in memory", () => sample.Skip(1).LongCount(c => schema.Parse(c).Record is not null));
@@ -92,6 +95,21 @@ public static class Stages
             for (var i = 0; i < csv.FieldCount; i++)
             {
                 n += csv.GetString(i).Length;
+            }
+        }
+
+        return n;
+    }
+
+    private static long HelperSpans(string path)
+    {
+        using var csv = CsvHelper.CsvReader.Create(new StreamReader(path), new CsvHelper.CsvReaderOptions(), leaveOpen: false);
+        long n = 0;
+        while (csv.Read())
+        {
+            for (var i = 0; i < csv.FieldCount; i++)
+            {
+                n += csv.GetSpan(i).Length;
             }
         }
 

@@ -7,6 +7,7 @@ using TaobaoVillage.Domain;
 using TaobaoVillage.Engine;
 using TaobaoVillage.Planning;
 using TaobaoVillage.Rules;
+using TaobaoVillage.RuleSets;
 
 namespace TaobaoVillage.Tests;
 
@@ -333,5 +334,45 @@ public class SupportPlannerTests
         }
 
         return best;
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void ScoreAndPlan_SameRecords_SamePlanAsScoringFirst(bool byEffort)
+    {
+        var records = ShortInSales(20).Concat(ShortInSales(5, "330782200")).Concat(ShortInSales(90, "330782300")).ToArray();
+        var budget = byEffort ? PlanBudget.Effort(0.4m) : PlanBudget.Villages(4);
+        var rows = records.Select((r, i) => InputRow.FromRecord(r, i + 2)).ToList();
+
+        var planned = SupportPlanner.ScoreAndPlan(new BatchScorer(BuiltInRuleSets.AliResearch2014, new BatchOptions { DegreeOfParallelism = 2 }), rows, TownRules, budget, null);
+        var scoredFirst = SupportPlanner.Plan(new BatchScorer(BuiltInRuleSets.AliResearch2014).Score(rows), TownRules, budget);
+
+        Assert.Equal(scoredFirst, planned with { Villages = scoredFirst.Villages });
+        Assert.Equal(scoredFirst.Villages.Select(Shape), planned.Villages.Select(Shape));
+    }
+
+    private static string Shape(PlannedVillage v) =>
+        $"{v.Line} {v.VillageCode} {v.VillageName} {v.TownshipCode} {v.Year} {v.Effort} {v.CompletesTown} {string.Join(";", v.Steps)}";
+
+    [Theory]
+    [InlineData(2, null)]
+    [InlineData(null, "0.05")]
+    [InlineData(null, "0.5")]
+    public void Plan_ATownshipOfMoreCandidatesThanTheBudgetReaches_SamePlanInAnyOrder(int? villages, string? effort)
+    {
+        // 150 candidates in one township, past exact size: the dearest ones no plan can reach are dropped as they
+        // come, which must not depend on the order they come in.
+        var records = ShortInSales(150).Select((r, i) => r with { AnnualSales = Cny.FromYuan(9_000_000m + (i * 7_919 % 150 * 5_000m)) }).ToArray();
+        var budget = villages is { } k ? PlanBudget.Villages(k) : PlanBudget.Effort(decimal.Parse(effort!, System.Globalization.CultureInfo.InvariantCulture));
+
+        var forwards = SupportPlanner.Plan(Score(records), TownRules, budget);
+        var backwards = SupportPlanner.Plan(Score(records.Reverse()), TownRules, budget);
+
+        Assert.NotEmpty(forwards.Villages);
+        Assert.Equal(forwards.Villages.Select(v => (v.VillageCode, v.Effort)), backwards.Villages.Select(v => (v.VillageCode, v.Effort)));
+        Assert.Equal(forwards with { Villages = [] }, backwards with { Villages = [] });
+        var cheapest = Score(records).Select(r => r.Verdict!.PathsToPass(1)[0].Steps.Sum(s => s.Fraction)).Order().Take(forwards.Villages.Count);
+        Assert.Equal(cheapest, forwards.Villages.Select(v => v.Effort).Order());
     }
 }
