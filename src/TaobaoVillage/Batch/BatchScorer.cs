@@ -168,37 +168,40 @@ public sealed class BatchScorer
         return ScoreOne(row, row.Parsed.Record is { } valid && YearProblem(valid) is { } year ? [year] : row.Parsed.Problems, null);
     }
 
-    private IEnumerable<T> Run<T>(IEnumerable<InputRow> rows, Func<ScoredRow, T> project, BatchCounts counts, CancellationToken cancellationToken)
+    private IEnumerable<T> Run<T>(IEnumerable<InputRow> rows, Func<ScoredRow, T> project, BatchCounts counts, CancellationToken cancellationToken) =>
+        _options.DegreeOfParallelism == 1 ? Sequential(rows, project, counts, cancellationToken) : InParallel(rows, project, counts, cancellationToken);
+
+    private IEnumerable<T> Sequential<T>(IEnumerable<InputRow> rows, Func<ScoredRow, T> project, BatchCounts counts, CancellationToken cancellationToken)
     {
         var keys = new KeySet();
         var progress = _options.Progress;
-        var interval = _options.ProgressInterval;
-        if (_options.DegreeOfParallelism == 1)
+        try
         {
-            try
+            foreach (var row in rows)
             {
-                foreach (var row in rows)
+                cancellationToken.ThrowIfCancellationRequested();
+                var problems = Admit(row, keys, counts);
+                yield return project(ScoreOne(row, problems, counts));
+                if (progress is not null && counts.Read % _options.ProgressInterval == 0)
                 {
-                    cancellationToken.ThrowIfCancellationRequested();
-                    var problems = Admit(row, keys, counts);
-                    yield return project(ScoreOne(row, problems, counts));
-                    if (progress is not null && counts.Read % interval == 0)
-                    {
-                        progress.Report(counts);
-                    }
+                    progress.Report(counts);
                 }
             }
-            finally
-            {
-                counts.End();
-            }
-
-            progress?.Report(counts);
-            yield break;
+        }
+        finally
+        {
+            counts.End();
         }
 
-        // Parallel: one thread reads (and checks duplicates, in order) while the others evaluate and project the
-        // chunk before; chunks come back in input order, so the output is identical to the sequential run.
+        progress?.Report(counts);
+    }
+
+    /// <summary>
+    /// One thread reads (and checks duplicates, in order) while the others evaluate and project the chunk before;
+    /// chunks come back in input order, so the output is identical to the sequential run.
+    /// </summary>
+    private IEnumerable<T> InParallel<T>(IEnumerable<InputRow> rows, Func<ScoredRow, T> project, BatchCounts counts, CancellationToken cancellationToken)
+    {
         // Not disposed here: a reader blocked in its source may outlive this method and still touch them.
         var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var queue = new System.Collections.Concurrent.BlockingCollection<Chunk>(boundedCapacity: 2);
@@ -207,42 +210,21 @@ public sealed class BatchScorer
         // thread reading, parsing and evaluating while the caller's thread projects (formats and writes): evaluating
         // on the reader balances the two threads' work better than evaluating on the caller's.
         var workers = Math.Max(1, _options.DegreeOfParallelism - 1);
-        var scoreOnReader = workers == 1;
-        var reader = Task.Run(() => ReadChunks(rows, keys, counts, queue, chunkSize, scoreOnReader, stop.Token), CancellationToken.None);
+        var reader = Task.Run(() => ReadChunks(rows, new KeySet(), counts, queue, chunkSize, workers == 1, stop.Token), CancellationToken.None);
         var results = new T[chunkSize];
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = workers, CancellationToken = cancellationToken };
         try
         {
             foreach (var chunk in queue.GetConsumingEnumerable(cancellationToken))
             {
-                var n = chunk.Count;
-                var items = chunk.Items;
-                if (chunk.Scored is { } scored)
-                {
-                    for (var i = 0; i < n; i++)
-                    {
-                        results[i] = project(scored[i]);
-                    }
-                }
-                else if (workers == 1)
-                {
-                    for (var i = 0; i < n; i++)
-                    {
-                        results[i] = project(ScoreOne(items[i].Row, items[i].Problems, counts));
-                    }
-                }
-                else
-                {
-                    Parallel.For(0, n, parallel, i => results[i] = project(ScoreOne(items[i].Row, items[i].Problems, counts)));
-                }
-
-                for (var i = 0; i < n; i++)
+                Project(chunk, results, project, counts, parallel);
+                for (var i = 0; i < chunk.Count; i++)
                 {
                     yield return results[i];
                     results[i] = default!;
                 }
 
-                progress?.Report(counts);
+                _options.Progress?.Report(counts);
             }
 
             // Surface a reader's failure (an I/O error, a cancellation) here, on the caller's thread.
@@ -250,23 +232,54 @@ public sealed class BatchScorer
         }
         finally
         {
-            stop.Cancel();
-            try
-            {
-                // A reader blocked inside its source cannot be stopped: wait a moment, then leave it to end on its own
-                // (it checks the token before every row), so that cancelling returns at once.
-                reader.Wait(TimeSpan.FromMilliseconds(200), CancellationToken.None);
-            }
-            catch (AggregateException)
-            {
-                // Already reported above, or the caller stopped early and no longer cares.
-            }
-
-            _ = reader.ContinueWith(static t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+            Release(reader, stop);
             counts.End();
         }
 
-        progress?.Report(counts);
+        _options.Progress?.Report(counts);
+    }
+
+    /// <summary>Projects a chunk into the results: scored on the reader already, or scored here on one thread or several.</summary>
+    private void Project<T>(Chunk chunk, T[] results, Func<ScoredRow, T> project, BatchCounts counts, ParallelOptions parallel)
+    {
+        var items = chunk.Items;
+        if (chunk.Scored is { } scored)
+        {
+            for (var i = 0; i < chunk.Count; i++)
+            {
+                results[i] = project(scored[i]);
+            }
+        }
+        else if (parallel.MaxDegreeOfParallelism == 1)
+        {
+            for (var i = 0; i < chunk.Count; i++)
+            {
+                results[i] = project(ScoreOne(items[i].Row, items[i].Problems, counts));
+            }
+        }
+        else
+        {
+            Parallel.For(0, chunk.Count, parallel, i => results[i] = project(ScoreOne(items[i].Row, items[i].Problems, counts)));
+        }
+    }
+
+    /// <summary>
+    /// Stops the reader. One blocked inside its source cannot be stopped: wait a moment, then leave it to end on its
+    /// own (it checks the token before every row), so that cancelling returns at once.
+    /// </summary>
+    private static void Release(Task reader, CancellationTokenSource stop)
+    {
+        stop.Cancel();
+        try
+        {
+            reader.Wait(TimeSpan.FromMilliseconds(200), CancellationToken.None);
+        }
+        catch (AggregateException)
+        {
+            // Already reported, or the caller stopped early and no longer cares.
+        }
+
+        _ = reader.ContinueWith(static t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
     }
 
     /// <summary>

@@ -74,131 +74,127 @@ public static partial class ExactDecimal
     {
         value = 0m;
         text = text.Trim();
-        var i = 0;
-        var negative = false;
-        if (i < text.Length && text[i] is '+' or '-')
+        var negative = text.Length > 0 && text[0] == '-';
+        var i = text.Length > 0 && text[0] is '+' or '-' ? 1 : 0;
+        Span<char> digits = stackalloc char[Math.Min(text.Length, 128)];
+        if (ReadDigits(text, ref i, digits, out var count, out var fraction) is { } failure)
         {
-            negative = text[i] == '-';
-            i++;
+            return failure;
         }
 
-        Span<char> digits = stackalloc char[Math.Min(text.Length, 128)];
-        var count = 0;
-        var fraction = 0;
-        var any = false;
-        var point = false;
+        if (!ReadExponent(text, ref i, out var exponent) || i < text.Length)
+        {
+            return ExactDecimalResult.NotANumber;
+        }
+
+        return count == 0 ? ExactDecimalResult.Exact : Compose(digits[..count], fraction - exponent, negative, out value);
+    }
+
+    /// <summary>
+    /// The significant digits and how many of them (leading zeros too) follow the point; null when there are digits,
+    /// else why not: none at all, or more than can be held.
+    /// </summary>
+    private static ExactDecimalResult? ReadDigits(ReadOnlySpan<char> text, ref int i, Span<char> digits, out int count, out int fraction)
+    {
+        (count, fraction) = (0, 0);
+        var (any, point) = (false, false);
         for (; i < text.Length; i++)
         {
             var c = text[i];
-            if (c is >= '0' and <= '9')
+            if (c == '.' && !point)
             {
-                any = true;
-                if (count == 0 && c == '0')
-                {
-                    // Leading zeros carry nothing, but after the point they still count as places.
-                    fraction += point ? 1 : 0;
-                    continue;
-                }
+                point = true;
+                continue;
+            }
 
+            if (c is < '0' or > '9')
+            {
+                break;
+            }
+
+            any = true;
+            fraction += point ? 1 : 0;
+            // Leading zeros carry nothing, but after the point they still count as places.
+            if (count > 0 || c != '0')
+            {
                 if (count == digits.Length)
                 {
                     return ExactDecimalResult.Inexact;
                 }
 
                 digits[count++] = c;
-                fraction += point ? 1 : 0;
-            }
-            else if (c == '.' && !point)
-            {
-                point = true;
-            }
-            else
-            {
-                break;
             }
         }
 
-        if (!any)
+        return any ? null : ExactDecimalResult.NotANumber;
+    }
+
+    /// <summary>The exponent after <c>e</c>, 0 without one; false when an <c>e</c> has no digits.</summary>
+    private static bool ReadExponent(ReadOnlySpan<char> text, ref int i, out long exponent)
+    {
+        exponent = 0;
+        if (i >= text.Length || text[i] is not ('e' or 'E'))
         {
-            return ExactDecimalResult.NotANumber;
+            return true;
         }
 
-        long exponent = 0;
-        if (i < text.Length && text[i] is 'e' or 'E')
+        i++;
+        var negative = i < text.Length && text[i] == '-';
+        i += i < text.Length && text[i] is '+' or '-' ? 1 : 0;
+        var start = i;
+        for (; i < text.Length && text[i] is >= '0' and <= '9'; i++)
         {
-            i++;
-            var exponentNegative = i < text.Length && text[i] == '-';
-            i += i < text.Length && text[i] is '+' or '-' ? 1 : 0;
-            var start = i;
-            for (; i < text.Length && text[i] is >= '0' and <= '9'; i++)
-            {
-                // Past a million the number is out of every range anyway; keep counting digits only.
-                exponent = exponent > 1_000_000 ? exponent : (exponent * 10) + (text[i] - '0');
-            }
-
-            if (i == start)
-            {
-                return ExactDecimalResult.NotANumber;
-            }
-
-            exponent = exponentNegative ? -exponent : exponent;
+            // Past a million the number is out of every range anyway; keep counting digits only.
+            exponent = exponent > 1_000_000 ? exponent : (exponent * 10) + (text[i] - '0');
         }
 
-        if (i < text.Length)
-        {
-            return ExactDecimalResult.NotANumber;
-        }
+        exponent = negative ? -exponent : exponent;
+        return i > start;
+    }
 
-        if (count == 0)
+    /// <summary>digits × 10^−scale, exactly or why not; trailing zeros go into the scale first.</summary>
+    private static ExactDecimalResult Compose(ReadOnlySpan<char> digits, long scale, bool negative, out decimal value)
+    {
+        value = 0m;
+        var count = digits.Length;
+        for (; count > 1 && digits[count - 1] == '0'; count--)
         {
-            return ExactDecimalResult.Exact;
-        }
-
-        // value = digits × 10^(exponent − fraction); drop trailing zeros into the exponent.
-        var scale = fraction - exponent;
-        while (count > 1 && digits[count - 1] == '0')
-        {
-            count--;
             scale--;
         }
 
-        if (scale > 28)
+        digits = digits[..count];
+        return scale > 28 ? ExactDecimalResult.Inexact
+            : count - scale > 29 ? ExactDecimalResult.OutOfRange
+            : count > 30 ? ExactDecimalResult.Inexact
+            : count - Math.Min(scale, 0) <= 19 ? FromSmall(digits, (int)scale, negative, out value)
+            : FromBig(digits, (int)scale, negative, out value);
+    }
+
+    /// <summary>Up to 19 digits (with the zeros a negative scale adds) fit in 64 bits: no big integer needed.</summary>
+    private static ExactDecimalResult FromSmall(ReadOnlySpan<char> digits, int scale, bool negative, out decimal value)
+    {
+        var small = 0UL;
+        foreach (var d in digits)
         {
-            return ExactDecimalResult.Inexact;
+            small = (small * 10) + (ulong)(d - '0');
         }
 
-        if (count - scale > 29)
+        for (; scale < 0; scale++)
         {
-            return ExactDecimalResult.OutOfRange;
+            small *= 10;
         }
 
-        if (count > 30)
-        {
-            return ExactDecimalResult.Inexact;
-        }
+        value = new decimal((int)small, (int)(small >> 32), 0, negative, (byte)scale);
+        return ExactDecimalResult.Exact;
+    }
 
-        if (count - Math.Min(scale, 0) <= 19)
-        {
-            // Up to 19 digits (with the zeros a negative scale adds) fit in 64 bits: no big integer needed.
-            var small = 0UL;
-            foreach (var d in digits[..count])
-            {
-                small = (small * 10) + (ulong)(d - '0');
-            }
-
-            for (; scale < 0; scale++)
-            {
-                small *= 10;
-            }
-
-            value = new decimal((int)small, (int)(small >> 32), 0, negative, (byte)scale);
-            return ExactDecimalResult.Exact;
-        }
-
-        var mantissa = BigInteger.Parse(digits[..count], System.Globalization.CultureInfo.InvariantCulture);
+    private static ExactDecimalResult FromBig(ReadOnlySpan<char> digits, int scale, bool negative, out decimal value)
+    {
+        value = 0m;
+        var mantissa = BigInteger.Parse(digits, System.Globalization.CultureInfo.InvariantCulture);
         if (scale < 0)
         {
-            mantissa *= BigInteger.Pow(10, (int)-scale);
+            mantissa *= BigInteger.Pow(10, -scale);
             scale = 0;
         }
 
@@ -207,9 +203,8 @@ public static partial class ExactDecimal
             return scale == 0 ? ExactDecimalResult.OutOfRange : ExactDecimalResult.Inexact;
         }
 
-        var bits = mantissa.ToByteArray(isUnsigned: true, isBigEndian: false);
         Span<byte> twelve = stackalloc byte[12];
-        bits.AsSpan().CopyTo(twelve);
+        mantissa.ToByteArray(isUnsigned: true, isBigEndian: false).AsSpan().CopyTo(twelve);
         value = new decimal(BitConverter.ToInt32(twelve), BitConverter.ToInt32(twelve[4..]), BitConverter.ToInt32(twelve[8..]), negative, (byte)scale);
         return ExactDecimalResult.Exact;
     }
