@@ -136,8 +136,7 @@ internal static class RuleSetValidator
     private static void ValidateCondition(RuleSetDraft draft, Condition condition, string path, List<RuleProblem> problems)
     {
         var id = draft.Id ?? "?";
-        var metric = condition.Metric;
-        if (metric is null)
+        if (condition.Metric is not { } metric)
         {
             problems.Add(new(id, path + ".metric", RuleProblemCodes.Missing, "A criterion needs a metric."));
             return;
@@ -149,79 +148,108 @@ internal static class RuleSetValidator
                 $"The metric '{metric.Name}' does not apply to {(target == RuleTarget.Village ? "village" : "township")} rule sets."));
         }
 
+        var checks = new ConditionChecks(id, path, metric, condition, problems);
         if (metric.Kind == MetricKind.Category)
         {
-            if (condition.Comparison != Comparison.OneOf)
-            {
-                problems.Add(new(id, path + ".comparison", RuleProblemCodes.InvalidComparison, $"The category metric '{metric.Name}' takes only 'oneOf'."));
-                return;
-            }
+            checks.Category();
+        }
+        else
+        {
+            checks.Numeric();
+        }
+    }
 
-            if (condition.Values.IsDefaultOrEmpty)
+    /// <summary>The checks of one condition on its metric, each adding its problem.</summary>
+    private readonly record struct ConditionChecks(string Id, string Path, Metric Metric, Condition Condition, List<RuleProblem> Problems)
+    {
+        public void Category()
+        {
+            if (Condition.Comparison != Comparison.OneOf)
             {
-                problems.Add(new(id, path + ".values", RuleProblemCodes.Missing, "'oneOf' needs at least one value."));
-                return;
+                Add(".comparison", RuleProblemCodes.InvalidComparison, $"The category metric '{Metric.Name}' takes only 'oneOf'.");
             }
-
-            for (var i = 0; i < condition.Values.Length; i++)
+            else if (Condition.Values.IsDefaultOrEmpty)
             {
-                if (!metric.Categories.Contains(condition.Values[i], StringComparer.Ordinal))
+                Add(".values", RuleProblemCodes.Missing, "'oneOf' needs at least one value.");
+            }
+            else
+            {
+                Values();
+                if (Condition.Unit != Unit.None)
                 {
-                    problems.Add(new(id, string.Create(CultureInfo.InvariantCulture, $"{path}.values[{i}]"), RuleProblemCodes.InvalidValue,
-                        $"'{condition.Values[i]}' is not a value of '{metric.Name}'; expected one of {string.Join(", ", metric.Categories)}."));
+                    Add(".unit", RuleProblemCodes.WrongUnit, $"The category metric '{Metric.Name}' has no unit.");
                 }
             }
+        }
 
-            if (condition.Unit != Unit.None)
+        public void Numeric()
+        {
+            if (Condition.Comparison == Comparison.OneOf || !Enum.IsDefined(Condition.Comparison))
             {
-                problems.Add(new(id, path + ".unit", RuleProblemCodes.WrongUnit, $"The category metric '{metric.Name}' has no unit."));
+                Add(".comparison", RuleProblemCodes.InvalidComparison, $"The numeric metric '{Metric.Name}' takes atLeast, greaterThan, atMost, lessThan or equalTo.");
             }
 
-            return;
+            if (Condition.Unit != Metric.Unit)
+            {
+                Add(".unit", RuleProblemCodes.WrongUnit, $"The metric '{Metric.Name}' is measured in '{UnitNames.Name(Metric.Unit)}', not '{UnitNames.Name(Condition.Unit)}'.");
+            }
+
+            if (Condition.Threshold is not { } threshold)
+            {
+                Add(".threshold", RuleProblemCodes.MissingThreshold, "A numeric criterion needs a threshold.");
+                return;
+            }
+
+            foreach (var reason in ThresholdProblems(threshold))
+            {
+                Add(".threshold", RuleProblemCodes.InvalidValue, reason);
+            }
         }
 
-        if (condition.Comparison == Comparison.OneOf || !Enum.IsDefined(condition.Comparison))
+        private void Values()
         {
-            problems.Add(new(id, path + ".comparison", RuleProblemCodes.InvalidComparison, $"The numeric metric '{metric.Name}' takes atLeast, greaterThan, atMost, lessThan or equalTo."));
+            for (var i = 0; i < Condition.Values.Length; i++)
+            {
+                if (!Metric.Categories.Contains(Condition.Values[i], StringComparer.Ordinal))
+                {
+                    Add(string.Create(CultureInfo.InvariantCulture, $".values[{i}]"), RuleProblemCodes.InvalidValue,
+                        $"'{Condition.Values[i]}' is not a value of '{Metric.Name}'; expected one of {string.Join(", ", Metric.Categories)}.");
+                }
+            }
         }
 
-        if (condition.Unit != metric.Unit)
+        private IEnumerable<string> ThresholdProblems(decimal threshold)
         {
-            problems.Add(new(id, path + ".unit", RuleProblemCodes.WrongUnit, $"The metric '{metric.Name}' is measured in '{UnitNames.Name(metric.Unit)}', not '{UnitNames.Name(condition.Unit)}'."));
+            var unit = UnitNames.Name(Metric.Unit);
+            if (threshold < 0)
+            {
+                yield return "A threshold must not be negative.";
+            }
+
+            if (Metric.Kind == MetricKind.Count && decimal.Truncate(threshold) != threshold)
+            {
+                yield return $"'{Metric.Name}' counts whole {unit}: the threshold must be a whole number.";
+            }
+
+            // A count is a 64-bit whole number: past it no record could ever pass, and advice would ask for more than can be held.
+            if (Metric.Kind == MetricKind.Count && (threshold > long.MaxValue || (threshold == long.MaxValue && Condition.Comparison == Comparison.GreaterThan)))
+            {
+                yield return $"'{Metric.Name}' holds at most {long.MaxValue.ToString("N0", CultureInfo.InvariantCulture)} {unit}: no record can meet {DecimalText.Format(threshold)}.";
+            }
+
+            // Share thresholds are multiplied by counts up to long.MaxValue; keep the product inside decimal's range.
+            if (Metric.Numerator is { AtMostHouseholds: true } && threshold > 1m)
+            {
+                yield return $"A share of households is a fraction of one: at most 1 (0.1 is 10%); {DecimalText.Format(threshold)} would be {DecimalText.Format(threshold * 100m)}%.";
+            }
+
+            if (Metric.Kind == MetricKind.Share && threshold > 1_000_000m)
+            {
+                yield return "A share threshold must be at most 1,000,000 (a fraction: 0.1 is 10%).";
+            }
         }
 
-        if (condition.Threshold is not { } threshold)
-        {
-            problems.Add(new(id, path + ".threshold", RuleProblemCodes.MissingThreshold, "A numeric criterion needs a threshold."));
-            return;
-        }
-
-        if (threshold < 0)
-        {
-            problems.Add(new(id, path + ".threshold", RuleProblemCodes.InvalidValue, "A threshold must not be negative."));
-        }
-
-        if (metric.Kind == MetricKind.Count && decimal.Truncate(threshold) != threshold)
-        {
-            problems.Add(new(id, path + ".threshold", RuleProblemCodes.InvalidValue, $"'{metric.Name}' counts whole {UnitNames.Name(metric.Unit)}: the threshold must be a whole number."));
-        }
-
-        // A count is a 64-bit whole number: past it no record could ever pass, and advice would ask for more than can be held.
-        if (metric.Kind == MetricKind.Count && (threshold > long.MaxValue || (threshold == long.MaxValue && condition.Comparison == Comparison.GreaterThan)))
-        {
-            problems.Add(new(id, path + ".threshold", RuleProblemCodes.InvalidValue, $"'{metric.Name}' holds at most {long.MaxValue.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} {UnitNames.Name(metric.Unit)}: no record can meet {DecimalText.Format(threshold)}."));
-        }
-
-        // Share thresholds are multiplied by counts up to long.MaxValue; keep the product inside decimal's range.
-        if (metric.Numerator is { AtMostHouseholds: true } && threshold > 1m)
-        {
-            problems.Add(new(id, path + ".threshold", RuleProblemCodes.InvalidValue, $"A share of households is a fraction of one: at most 1 (0.1 is 10%); {DecimalText.Format(threshold)} would be {DecimalText.Format(threshold * 100m)}%."));
-        }
-
-        if (metric.Kind == MetricKind.Share && threshold > 1_000_000m)
-        {
-            problems.Add(new(id, path + ".threshold", RuleProblemCodes.InvalidValue, "A share threshold must be at most 1,000,000 (a fraction: 0.1 is 10%)."));
-        }
+        private void Add(string member, string code, string message) => Problems.Add(new(Id, Path + member, code, message));
     }
 }
 
