@@ -124,20 +124,26 @@ public static class VerdictJsonWriter
         }
         else
         {
-            w.Raw(PartsOf(row.Verdict?.RuleSet ?? ruleSet).RuleSet).Raw(",\"errors\":["u8);
-            var first = true;
-            foreach (var p in row.Problems)
-            {
-                w.Raw(first ? "{\"line\":"u8 : ",{\"line\":"u8).Number(p.Line ?? row.Line);
-                w.Raw(",\"field\":"u8).String(p.Field).Raw(",\"code\":"u8).String(p.Code);
-                w.Raw(",\"value\":"u8).String(p.Value).Raw(",\"message\":"u8).String(p.Message).Raw("}"u8);
-                first = false;
-            }
-
-            w.Raw("]"u8);
+            w.Raw(PartsOf(row.Verdict?.RuleSet ?? ruleSet).RuleSet);
+            WriteErrors(w, row);
         }
 
         return w.Raw("}"u8);
+    }
+
+    private static void WriteErrors(Utf8Json w, ScoredRow row)
+    {
+        w.Raw(",\"errors\":["u8);
+        var first = true;
+        foreach (var p in row.Problems)
+        {
+            w.Raw(first ? "{\"line\":"u8 : ",{\"line\":"u8).Number(p.Line ?? row.Line);
+            w.Raw(",\"field\":"u8).String(p.Field).Raw(",\"code\":"u8).String(p.Code);
+            w.Raw(",\"value\":"u8).String(p.Value).Raw(",\"message\":"u8).String(p.Message).Raw("}"u8);
+            first = false;
+        }
+
+        w.Raw("]"u8);
     }
 
     private static Parts PartsOf(RuleSet ruleSet) => Cache.GetValue(ruleSet, static r => new Parts(r));
@@ -162,48 +168,49 @@ public static class VerdictJsonWriter
             // The id and outcome in one piece; the first criterion without the comma in front.
             w.Raw(part.Heads[(int)outcome].AsSpan(first ? 1 : 0));
             first = false;
-            if (part.Kind == PartKind.Category)
-            {
-                w.Raw(",\"actual\":"u8).String(seen.Category);
-                if (seen.FromName)
-                {
-                    // Where the value came from, when not from a column.
-                    w.Raw(",\"source\":\"village_name\""u8);
-                }
-            }
-            else if (part.Kind == PartKind.Figure)
-            {
-                w.Raw(",\"actual\":"u8);
-                if (seen.Denominator is { } d && seen.Observed is { } n && d != 0)
-                {
-                    // The denominator under its metric's name: households for every built-in share.
-                    w.Number(seen.ReportedActual!.Value).Raw(",\"observed\":"u8).Number(n).Raw(part.Denominator).Number(d);
-                }
-                else if (seen.Observed is { } o)
-                {
-                    w.Number(o);
-                }
-                else
-                {
-                    w.Raw("null"u8);
-                }
-            }
-
+            WriteActual(w, part, in seen);
             w.Raw(part.Tail);
-            if (seen.ShortfallSource is { } s)
-            {
-                w.Raw("{\"amount\":"u8).Number(seen.ShortfallAmount);
-                var unit = (int)s.Metric.ShortfallUnit;
-                _ = (uint)unit < (uint)UnitEnds.Length ? w.Raw(UnitEnds[unit]) : w.Raw(",\"unit\":\""u8).Ascii(UnitNames.Name(s.Metric.ShortfallUnit)).Raw("\"}}"u8);
-            }
-            else
-            {
-                w.Raw("null}"u8);
-            }
+            WriteShortfall(w, in seen);
         }
 
         w.Raw("]"u8);
         Array.Clear(details, 0, verdict.Count);
+    }
+
+    /// <summary>The value seen: a category (and where it came from, when not from a column), a figure, or a share with its parts.</summary>
+    private static void WriteActual(Utf8Json w, Part part, in ResultDetail seen)
+    {
+        if (part.Kind == PartKind.Category)
+        {
+            w.Raw(",\"actual\":"u8).String(seen.Category);
+            _ = seen.FromName ? w.Raw(",\"source\":\"village_name\""u8) : w;
+        }
+        else if (part.Kind == PartKind.Figure)
+        {
+            w.Raw(",\"actual\":"u8);
+            if (seen.Denominator is { } d && seen.Observed is { } n && d != 0)
+            {
+                // The denominator under its metric's name: households for every built-in share.
+                w.Number(seen.ReportedActual!.Value).Raw(",\"observed\":"u8).Number(n).Raw(part.Denominator).Number(d);
+            }
+            else
+            {
+                _ = seen.Observed is { } o ? w.Number(o) : w.Raw("null"u8);
+            }
+        }
+    }
+
+    private static void WriteShortfall(Utf8Json w, in ResultDetail seen)
+    {
+        if (seen.ShortfallSource is not { } s)
+        {
+            w.Raw("null}"u8);
+            return;
+        }
+
+        w.Raw("{\"amount\":"u8).Number(seen.ShortfallAmount);
+        var unit = (int)s.Metric.ShortfallUnit;
+        _ = (uint)unit < (uint)UnitEnds.Length ? w.Raw(UnitEnds[unit]) : w.Raw(",\"unit\":\""u8).Ascii(UnitNames.Name(s.Metric.ShortfallUnit)).Raw("\"}}"u8);
     }
 
     private static ResultDetail[] DetailScratch(int count)
