@@ -58,8 +58,7 @@ public static class TownshipRecordReader
     private static IEnumerable<RowResult<TownshipFigures>> ReadCore(CsvTables tables)
     {
         var csv = tables.Csv;
-        var header = csv.Headers ?? [];
-        var index = CsvTables.Index(header, static name => name.Replace("_", string.Empty, StringComparison.Ordinal));
+        var index = CsvTables.Index(csv.Headers ?? [], static name => name.Replace("_", string.Empty, StringComparison.Ordinal));
         var seen = new Dictionary<(string Code, int? Year), long>();
         while (csv.Read())
         {
@@ -70,75 +69,9 @@ public static class TownshipRecordReader
                 continue;
             }
 
-            var problems = new List<RecordProblem>();
-            string? Cell(string name) => index.TryGetValue(name.Replace("_", string.Empty, StringComparison.Ordinal), out var i) && i < csv.FieldCount
-                && csv.GetString(i).Trim() is { Length: > 0 } v ? v : null;
-            long? Count(string name)
-            {
-                if (Cell(name) is not { } text)
-                {
-                    return null;
-                }
-
-                if (long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value))
-                {
-                    return value;
-                }
-
-                var negative = long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _);
-                problems.Add(new RecordProblem(name, text, negative ? RecordProblemCodes.Negative : RecordProblemCodes.NotANumber, "Expected a whole number of zero or more.") { Line = line });
-                return null;
-            }
-
-            var key = Cell("township_code") ?? Cell("township");
-            if (key is null)
-            {
-                problems.Add(new RecordProblem("township_code", null, RecordProblemCodes.MissingTownship, "A township row needs township_code or township.") { Line = line });
-            }
-
-            Cny? sales = null;
-            if (Cell(Metric.AnnualSales.Name) is { } salesText)
-            {
-                var parsed = ExactDecimal.Parse(salesText, out var yuan);
-                if (parsed == ExactDecimalResult.Exact && yuan >= 0)
-                {
-                    sales = Cny.FromYuan(yuan);
-                }
-                else
-                {
-                    var code = parsed switch
-                    {
-                        ExactDecimalResult.Inexact => RecordProblemCodes.Inexact,
-                        ExactDecimalResult.OutOfRange => RecordProblemCodes.OutOfRange,
-                        ExactDecimalResult.Exact => RecordProblemCodes.Negative,
-                        _ => RecordProblemCodes.NotANumber,
-                    };
-                    problems.Add(new RecordProblem(Metric.AnnualSales.Name, salesText, code, "Expected an amount of zero or more, held exactly.") { Line = line });
-                }
-            }
-
-            // A kind column when given; else the code's NBS range, else the name's suffix, else unknown.
-            TownshipKind? kind = Cell("kind") switch
-            {
-                null => OfficialNames.TownshipKindOf(Cell("township_code"), Cell("township")),
-                var text when DomainNames.TryParseTownshipKind(text, out var k) => k,
-                var other => Bad(other),
-            };
-            TownshipKind? Bad(string other)
-            {
-                problems.Add(new RecordProblem("kind", other, RecordProblemCodes.Malformed, "The kind is 'township', 'subdistrict' or 'other'.") { Line = line });
-                return null;
-            }
-
-            var year = Count("year");
-            var figures = new TownshipFigures(key ?? string.Empty)
-            {
-                Name = Cell("township"), Province = Cell("province"), City = Cell("city"), County = Cell("county"),
-                Year = year is { } y and <= 9999 ? (int)y : null, Kind = kind,
-                TaobaoVillages = Count(Metric.TaobaoVillages.Name), AnnualSales = sales, ActiveShops = Count(Metric.ActiveShops.Name),
-                Households = Count(Metric.Households.Name), EcommerceHouseholds = Count(Metric.EcommerceHouseholds.Name),
-            };
-            yield return problems.Count == 0 ? Once(new RowResult<TownshipFigures>(line, tables.Source, figures, []), seen) : new RowResult<TownshipFigures>(line, tables.Source, null, problems);
+            var row = new TownshipLine(csv, index, line);
+            var figures = row.Figures();
+            yield return row.Problems.Count == 0 ? Once(new RowResult<TownshipFigures>(line, tables.Source, figures, []), seen) : new RowResult<TownshipFigures>(line, tables.Source, null, row.Problems);
         }
     }
 
@@ -150,5 +83,93 @@ public static class TownshipRecordReader
             ? row
             : new RowResult<TownshipFigures>(row.Line, row.Source, null, [new RecordProblem("township_code", key.Code, RecordProblemCodes.DuplicateTownship,
                 $"The township {key.Code} is given again for {(key.Year?.ToString(CultureInfo.InvariantCulture) ?? "no year")} (first at line {seen[key]}); which figures count cannot be told, so only the first is read.") { Line = row.Line }]);
+    }
+}
+
+/// <summary>One line of a townships file read into figures, each cell that cannot be read a problem of the line.</summary>
+internal sealed class TownshipLine(CsvHelper.CsvReader csv, Dictionary<string, int> index, long line)
+{
+    /// <summary>What could not be read.</summary>
+    public List<RecordProblem> Problems { get; } = [];
+
+    /// <summary>The township's figures; where <see cref="Problems"/> is not empty, incomplete.</summary>
+    public TownshipFigures Figures()
+    {
+        var key = Cell("township_code") ?? Cell("township");
+        if (key is null)
+        {
+            Problems.Add(new RecordProblem("township_code", null, RecordProblemCodes.MissingTownship, "A township row needs township_code or township.") { Line = line });
+        }
+
+        // In this order, the order the line's problems are told in.
+        var (sales, kind, year) = (Sales(), Kind(), Count("year"));
+        return new TownshipFigures(key ?? string.Empty)
+        {
+            Name = Cell("township"), Province = Cell("province"), City = Cell("city"), County = Cell("county"),
+            Year = year is { } y and <= 9999 ? (int)y : null, Kind = kind,
+            TaobaoVillages = Count(Metric.TaobaoVillages.Name), AnnualSales = sales, ActiveShops = Count(Metric.ActiveShops.Name),
+            Households = Count(Metric.Households.Name), EcommerceHouseholds = Count(Metric.EcommerceHouseholds.Name),
+        };
+    }
+
+    private string? Cell(string name) => index.TryGetValue(name.Replace("_", string.Empty, StringComparison.Ordinal), out var i) && i < csv.FieldCount
+        && csv.GetString(i).Trim() is { Length: > 0 } v ? v : null;
+
+    private long? Count(string name)
+    {
+        if (Cell(name) is not { } text)
+        {
+            return null;
+        }
+
+        if (long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value))
+        {
+            return value;
+        }
+
+        var negative = long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _);
+        Problems.Add(new RecordProblem(name, text, negative ? RecordProblemCodes.Negative : RecordProblemCodes.NotANumber, "Expected a whole number of zero or more.") { Line = line });
+        return null;
+    }
+
+    private Cny? Sales()
+    {
+        if (Cell(Metric.AnnualSales.Name) is not { } text)
+        {
+            return null;
+        }
+
+        var parsed = ExactDecimal.Parse(text, out var yuan);
+        if (parsed == ExactDecimalResult.Exact && yuan >= 0)
+        {
+            return Cny.FromYuan(yuan);
+        }
+
+        var code = parsed switch
+        {
+            ExactDecimalResult.Inexact => RecordProblemCodes.Inexact,
+            ExactDecimalResult.OutOfRange => RecordProblemCodes.OutOfRange,
+            ExactDecimalResult.Exact => RecordProblemCodes.Negative,
+            _ => RecordProblemCodes.NotANumber,
+        };
+        Problems.Add(new RecordProblem(Metric.AnnualSales.Name, text, code, "Expected an amount of zero or more, held exactly.") { Line = line });
+        return null;
+    }
+
+    /// <summary>A kind column when given; else the code's NBS range, else the name's suffix, else unknown.</summary>
+    private TownshipKind? Kind()
+    {
+        if (Cell("kind") is not { } text)
+        {
+            return OfficialNames.TownshipKindOf(Cell("township_code"), Cell("township"));
+        }
+
+        if (DomainNames.TryParseTownshipKind(text, out var kind))
+        {
+            return kind;
+        }
+
+        Problems.Add(new RecordProblem("kind", text, RecordProblemCodes.UnknownTownshipKind, "The kind is 'township', 'subdistrict' or 'other'.") { Line = line });
+        return null;
     }
 }

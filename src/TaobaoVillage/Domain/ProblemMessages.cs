@@ -98,6 +98,7 @@ public sealed class ProblemMessages
             [RecordProblemCodes.EngagedExceedsHouseholds] = "{field}（{value}）多于全村户数。",
             [RecordProblemCodes.UnknownPlatform] = "无法识别的电商平台“{value}”。",
             [RecordProblemCodes.UnknownCommittee] = "村（居）委会类型应为“村委会”或“居委会”，而不是“{value}”。",
+            [RecordProblemCodes.UnknownTownshipKind] = "乡镇类型应为“township”（乡镇）、“subdistrict”（街道）或“other”，而不是“{value}”。",
             [RecordProblemCodes.DuplicateVillage] = "村代码 {value} 在同一年份已出现过，本行未评定。",
             [RecordProblemCodes.DuplicateTownship] = "乡镇代码 {value} 在同一年份已出现过，只读取第一行。",
             [RecordProblemCodes.WrongCellCount] = "本行的单元格数（{value}）与表头的列数不符。",

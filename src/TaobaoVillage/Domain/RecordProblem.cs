@@ -73,6 +73,9 @@ public static class RecordProblemCodes
     /// <summary>The committee kind is not <c>village</c> or <c>residents</c>.</summary>
     public const string UnknownCommittee = "unknown-committee";
 
+    /// <summary>A township's kind is not <c>township</c>, <c>subdistrict</c> or <c>other</c>.</summary>
+    public const string UnknownTownshipKind = "unknown-township-kind";
+
     /// <summary>The same village code appears twice for one year.</summary>
     public const string DuplicateVillage = "duplicate-village";
 
