@@ -116,6 +116,11 @@ public static class Inputs
             InferCommitteeFromName = io?.Settings.InferCommitteeFromName ?? true,
             Columns = io?.Settings.Columns ?? ColumnMap.Empty,
         };
+        if (options.HeaderRow is not null && RecordFiles.FormatOf(path) != RecordFileFormat.Xlsx)
+        {
+            throw new PlannerException(Words.Format("--header-row is for .xlsx inputs; the header of '{0}' is its first line.", path), PlannerApp.Usage);
+        }
+
         WarnGuessedEncoding(path, encoding, io);
         RecordFile file;
         try

@@ -10,33 +10,25 @@ namespace TaobaoVillage.Batch;
 /// throughout (a committee no village name gives, for instance). Unlike <see cref="ColumnCoverage"/>, which reads only the
 /// header, this sees what the rows held, and names only rule sets that were used.
 /// </summary>
-/// <remarks>Thread-safe: <see cref="Add"/> may be called from several threads; one running count per condition.</remarks>
+/// <remarks>Thread-safe: <see cref="Add"/> may be called from several threads. Holds, per rule set used, the conditions no row has decided yet; once every one has been, a row costs a flag.</remarks>
 public sealed class UndecidedCriteria
 {
-    private readonly Lock _lock = new();
-    private readonly Dictionary<RuleSet, SetCounts> _sets = [];
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<RuleSet, OpenConditions> _sets = new();
 
-    /// <summary>Counts one scored row: its rule set, and which of its conditions came out unknown. A rejected row counts for nothing.</summary>
+    /// <summary>Counts one scored row: its rule set, and which of its conditions it decided. A rejected row counts for nothing.</summary>
     /// <param name="row">The row.</param>
     /// <exception cref="ArgumentNullException"><paramref name="row"/> is null.</exception>
     public void Add(ScoredRow row)
     {
         ArgumentNullException.ThrowIfNull(row);
-        if (row.Verdict is not { } verdict)
+        if (row.Verdict is { } verdict)
         {
-            return;
-        }
-
-        var unknown = verdict.Explained.Where(r => r.Criterion is Condition && r.Outcome == Outcome.Unknown).Select(r => r.Criterion.Id).ToList();
-        lock (_lock)
-        {
-            var counts = _sets.TryGetValue(verdict.RuleSet, out var found) ? found : _sets[verdict.RuleSet] = new SetCounts();
-            counts.Add(unknown);
+            _sets.GetOrAdd(verdict.RuleSet, static r => new OpenConditions(r)).Add(verdict);
         }
     }
 
     /// <summary>
-    /// The conditions unknown in every row of their rule set, each once, in rule-set order; each names the input
+    /// The conditions unknown in every row of their rule set, each once, rule sets by name and conditions in their order; each names the input
     /// columns of its metric that the header does not give (all of them when the header gives them all, but empty).
     /// </summary>
     /// <param name="header">The header's column names, to tell a missing column from an empty one; empty when not known.</param>
@@ -48,12 +40,10 @@ public sealed class UndecidedCriteria
         ArgumentNullException.ThrowIfNull(header);
         ArgumentNullException.ThrowIfNull(columns);
         var fields = RecordSchema.FromColumns(header, inferCommitteeFromName: false, columns).ContractFields.OfType<string>().ToHashSet(StringComparer.Ordinal);
-        lock (_lock)
-        {
-            return [.. _sets.SelectMany(set => set.Key.Criteria.DescendantsAndSelf().OfType<Condition>().Where(c => set.Value.NeverDecided(c.Id)))
-                .Select(c => new UndecidableCriterion(c.Id, Missing(c.Metric, fields)))
-                .DistinctBy(u => u.ToString())];
-        }
+        return [.. _sets.Keys.OrderBy(r => r.ToString(), StringComparer.Ordinal)
+            .SelectMany(r => r.Criteria.DescendantsAndSelf().OfType<Condition>().Where(c => _sets[r].IsOpen(c.Id)))
+            .Select(c => new UndecidableCriterion(c.Id, Missing(c.Metric, fields)))
+            .DistinctBy(u => u.ToString())];
     }
 
     private static List<string> Missing(Metric metric, HashSet<string> fields)
@@ -62,21 +52,40 @@ public sealed class UndecidedCriteria
         return missing.Count > 0 ? missing : [.. metric.InputColumns];
     }
 
-    /// <summary>The rows of one rule set and, per condition, how many left it unknown.</summary>
-    private sealed class SetCounts
+    /// <summary>The conditions of one rule set that no row has decided yet; once every one has been, a row costs a flag.</summary>
+    private sealed class OpenConditions(RuleSet ruleSet)
     {
-        private readonly Dictionary<string, long> _unknown = new(StringComparer.Ordinal);
-        private long _rows;
+        private readonly Lock _lock = new();
+        private readonly HashSet<string> _open = ruleSet.Criteria.DescendantsAndSelf().OfType<Condition>().Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
+        private volatile bool _allDecided;
 
-        public void Add(List<string> unknown)
+        public void Add(Verdict verdict)
         {
-            _rows++;
-            foreach (var id in unknown)
+            if (_allDecided)
             {
-                _unknown[id] = _unknown.GetValueOrDefault(id) + 1;
+                return;
+            }
+
+            lock (_lock)
+            {
+                foreach (var result in verdict.Explained)
+                {
+                    if (result.Outcome != Outcome.Unknown)
+                    {
+                        _open.Remove(result.Criterion.Id);
+                    }
+                }
+
+                _allDecided = _open.Count == 0;
             }
         }
 
-        public bool NeverDecided(string id) => _rows > 0 && _unknown.GetValueOrDefault(id) == _rows;
+        public bool IsOpen(string id)
+        {
+            lock (_lock)
+            {
+                return _open.Contains(id);
+            }
+        }
     }
 }

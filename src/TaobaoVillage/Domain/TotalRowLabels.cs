@@ -18,6 +18,8 @@ public static class TotalRowLabels
         "total", "totals", "sum", "subtotal", "sub-total", "grandtotal", "alltotal",
     }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
+    private static readonly FrozenSet<char> LastCharacters = "计总县镇乡市区省旗道)）lLmMsS:：".ToFrozenSet();
+
     private static readonly string[] Endings = ["合计", "总计", "小计", "汇总"];
 
     /// <summary>
@@ -29,7 +31,8 @@ public static class TotalRowLabels
     /// <returns>Whether it is one.</returns>
     public static bool IsLabel(string? text)
     {
-        if (string.IsNullOrWhiteSpace(text) || text.Length > 64)
+        // Most cells are codes and village names: their last character (a digit, 村) rules them out without a copy.
+        if (string.IsNullOrWhiteSpace(text) || text.Length > 64 || !LastCharacters.Contains(text.TrimEnd()[^1]))
         {
             return false;
         }

@@ -93,4 +93,18 @@ public class InputsTests
         Assert.Contains("类型（村委会 / 居委会）", stderr, StringComparison.Ordinal);
         Assert.DoesNotContain("needs committee", stderr, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Score_HeaderRowForACsv_UsageErrorInOneLine()
+    {
+        using var folder = new TempFolder();
+        var input = folder.File("v.csv");
+        File.WriteAllText(input, "village_code\n330782100201\n");
+
+        var (code, _, stderr, _) = PlannerRun.Run("score", "--input", input, "--header-row", "2");
+
+        Assert.Equal(PlannerApp.Usage, code);
+        Assert.Single(stderr.TrimEnd().Split('\n'));
+        Assert.Contains("--header-row is for .xlsx inputs", stderr, StringComparison.Ordinal);
+    }
 }
