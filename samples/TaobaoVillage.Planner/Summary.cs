@@ -58,7 +58,7 @@ public sealed class Summary
             .AddItem(Words.Get("Rejected"), counts.Rejected, Color.Grey));
         if (counts.TotalRows > 0)
         {
-            console.MarkupLine(Terminal.Text(Words.Format("Of the rejected rows, {0:N0} are total rows (合计, 小计…), not villages.", counts.TotalRows)));
+            console.MarkupLine(Terminal.Text(Words.Format("Total rows (合计, 小计…) among the rejected, not villages: {0:N0}.", counts.TotalRows)));
         }
 
         console.WriteLine();

@@ -55,7 +55,7 @@ public class InputsTests
         Assert.Equal(PlannerApp.Ok, code);
         Assert.Contains("read sheet '统计', header in row 3. Rows 1–2 above it are a title and are skipped. Other sheets, not read: 填表说明. Columns without a header, ignored: C, F.", stderr, StringComparison.Ordinal);
         Assert.Contains("kept as attributes: 序号, 备注.", stderr, StringComparison.Ordinal);
-        Assert.Contains("Of the rejected rows, 1 are total rows", console, StringComparison.Ordinal);
+        Assert.Contains("Total rows (合计, 小计…) among the rejected, not villages: 1.", console, StringComparison.Ordinal);
     }
 
     [Fact]
