@@ -214,6 +214,26 @@ public static class CommonOptions
         Recursive = true,
     };
 
+    /// <summary><c>--header-row</c>, on every command: the row of an .xlsx input that names the columns; found by default.</summary>
+    public static Option<int?> HeaderRow => CreateHeaderRow();
+
+    private static Option<int?> CreateHeaderRow()
+    {
+        var option = new Option<int?>("--header-row")
+        {
+            Description = "The row of an .xlsx input that names the columns (1 for the first); rows above it are skipped. By default the first of the top 20 rows that names a village-code column.",
+            Recursive = true,
+        };
+        option.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int?>() is < 1 or > 1_048_576)
+            {
+                result.AddError($"--header-row: '{(result.Tokens.Count > 0 ? result.Tokens[0].Value : string.Empty)}' is not a row of a sheet; give 1 to 1,048,576.");
+            }
+        });
+        return option;
+    }
+
     /// <summary><c>--bom</c>, on every command: output files in UTF-8 start with a byte-order mark, as Excel expects.</summary>
     public static Option<bool> Bom => new("--bom")
     {

@@ -1,56 +1,78 @@
 using System.Collections.Concurrent;
 using TaobaoVillage.Batch;
-using TaobaoVillage.Csv;
+using TaobaoVillage.Files;
 using TaobaoVillage.Domain;
 using TaobaoVillage.Rules;
 using TaobaoVillage.Metrics;
 
 namespace TaobaoVillage.Planner;
 
-/// <summary>What the planner says about an input on standard error: the columns it understood, and a hint when a whole file goes wrong.</summary>
+/// <summary>What the planner says about an input on standard error: what it found in the file, the criteria no row could decide, and a hint when a whole file goes wrong.</summary>
 public sealed class InputReport
 {
     private readonly ConcurrentDictionary<(string Code, string Field), int> _rejections = new();
     private readonly ConcurrentDictionary<int, int> _outOfYears = new();
+    private readonly UndecidedCriteria _undecided = new();
 
     /// <summary>
-    /// Before scoring a CSV: the columns recognised under another name (户数 → households), the ones kept as
-    /// attributes, and the criteria no row can decide because no column supplies them. Says nothing for a file that
-    /// uses the contract's names throughout.
+    /// What was found in a records file, on standard error, for every format: for a workbook the sheet read, its header
+    /// row, the title rows skipped, the other sheets and the blank columns ignored; then the columns recognised under
+    /// another name (户数 → households) and those kept as attributes (序号, 备注). Says nothing more for a CSV or JSON
+    /// file that uses the contract's names throughout.
     /// </summary>
     /// <param name="error">Standard error.</param>
-    /// <param name="path">The records file.</param>
-    /// <param name="options">How it is read.</param>
-    /// <param name="scorer">The scorer that will judge it (one rule set, or the sets by year).</param>
-    public static void DescribeColumns(TextWriter error, string path, CsvRecordReaderOptions options, BatchScorer scorer)
+    /// <param name="report">The file's report (<see cref="RecordFiles.Open"/>).</param>
+    public static void Describe(TextWriter error, RecordFileReport report)
     {
-        ArgumentNullException.ThrowIfNull(scorer);
         ArgumentNullException.ThrowIfNull(error);
-        ArgumentNullException.ThrowIfNull(options);
-        var header = CsvRecordReader.ReadHeader(path, options);
-        if (header.Count == 0)
+        ArgumentNullException.ThrowIfNull(report);
+        if (report.Format == RecordFileFormat.Xlsx)
+        {
+            error.WriteLine(Terminal.Clean(Words.Format("{0}: read sheet '{1}', header in row {2}.", report.Path, report.Sheet!, report.HeaderRow)
+                + (report.TitleRows > 0 ? " " + Words.Format("Rows 1–{0} above it are a title and are skipped.", report.TitleRows) : string.Empty)
+                + (report.OtherSheets.Count > 0 ? " " + Words.Format("Other sheets, not read: {0}.", string.Join(", ", report.OtherSheets)) : string.Empty)
+                + (report.BlankColumns.Count > 0 ? " " + Words.Format("Columns without a header, ignored: {0}.", string.Join(", ", report.BlankColumns)) : string.Empty)));
+        }
+
+        if (report.Renamed.Count > 0)
+        {
+            error.WriteLine(Terminal.Clean(Words.Format("{0}: columns read as {1}.", report.Path, string.Join(", ", report.Renamed))));
+        }
+
+        if (report.Attributes.Count > 0)
+        {
+            error.WriteLine(Terminal.Clean(Words.Format("{0}: columns not recognised, kept as attributes: {1}.", report.Path, string.Join(", ", report.Attributes))));
+        }
+    }
+
+    /// <summary>
+    /// After scoring: the criteria no row could decide, of the rule sets the rows were judged by, each with the column
+    /// to add in the planner's words (类型（村委会 / 居委会） for the committee kind).
+    /// </summary>
+    /// <param name="error">Standard error.</param>
+    /// <param name="report">The file's report, for its header; null for standard input.</param>
+    /// <param name="columns">The run's own column names.</param>
+    public void WarnUndecided(TextWriter error, RecordFileReport? report, ColumnMap columns)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        var undecided = _undecided.Of(report?.Header ?? [], columns ?? ColumnMap.Empty);
+        if (report is null || undecided.Count == 0)
         {
             return;
         }
 
-        var coverage = ColumnCoverage.Of(header, options.InferCommitteeFromName, options.Columns, scorer.RuleSets, scorer.RuleSetFor(null));
-        var renamed = coverage.Renamed;
-        var ignored = coverage.Ignored;
-        var undecidable = coverage.Undecidable.Select(u => Words.Format("{0} (needs {1})", u.CriterionId, string.Join(", ", u.MissingColumns))).ToList();
-        if (renamed.Count > 0)
-        {
-            error.WriteLine(Terminal.Clean(Words.Format("{0}: columns read as {1}.", path, string.Join(", ", renamed))));
-        }
+        var items = undecided.Select(u => Words.Format("{0} (needs {1})", u.CriterionId, string.Join(", ", u.MissingColumns.Select(ColumnToAdd))));
+        error.WriteLine(Terminal.Clean(Words.Format("{0}: no row could decide {1}; add the column (or fill it in), or see the aliases in the README.", report.Path, string.Join("; ", items))));
+    }
 
-        if (ignored.Count > 0)
-        {
-            error.WriteLine(Terminal.Clean(Words.Format("{0}: columns not recognised, kept as attributes: {1}.", path, string.Join(", ", ignored))));
-        }
-
-        if (undecidable.Count > 0)
-        {
-            error.WriteLine(Terminal.Clean(Words.Format("{0}: no row can decide {1}: no column gives it (rename a column, or see the aliases in the README).", path, string.Join("; ", undecidable))));
-        }
+    /// <summary>The column to add for a field, as a planner would head it: 户数, 类型（村委会 / 居委会）…; the field's name where the language has no other.</summary>
+    /// <param name="field">The contract field.</param>
+    /// <returns>The column's name.</returns>
+    public static string ColumnToAdd(string field)
+    {
+        var key = "ColumnToAdd_" + field;
+        var text = Words.Get(key);
+        return text == key ? field : text;
     }
 
     /// <summary>Counts one scored row's rejection, if any. Thread-safe.</summary>
@@ -58,6 +80,7 @@ public sealed class InputReport
     public void Add(ScoredRow row)
     {
         ArgumentNullException.ThrowIfNull(row);
+        _undecided.Add(row);
         if (row.Status == RowStatus.Invalid && row.Problems.Count > 0)
         {
             _rejections.AddOrUpdate((row.Problems[0].Code, row.Problems[0].Field), 1, static (_, n) => n + 1);

@@ -1,5 +1,6 @@
 using TaobaoVillage.Batch;
 using TaobaoVillage.Csv;
+using TaobaoVillage.Files;
 using TaobaoVillage.IO;
 using TaobaoVillage.Rules;
 using TaobaoVillage.Json;
@@ -78,73 +79,80 @@ public static class Inputs
         rules == "auto" ? BatchScorer.ForYears(options) : new BatchScorer(VillageRuleSet(rules), options);
 
     /// <summary>
-    /// Reads records from a file: <c>.csv</c>, <c>.jsonl</c>/<c>.ndjson</c> (JSON Lines) or <c>.json</c> (array); <c>-</c>
-    /// reads CSV from standard input.
+    /// Reads records from a file: <c>.csv</c>, <c>.jsonl</c>/<c>.ndjson</c> (JSON Lines), <c>.json</c> (array) or
+    /// <c>.xlsx</c>; <c>-</c> reads CSV from standard input. What was found in the file is said on standard error.
     /// </summary>
     /// <param name="path">The file, or <c>-</c>.</param>
     /// <param name="encoding">utf-8 (default) or gb18030, for CSV.</param>
     /// <param name="io">The run's streams and settings: standard input when <paramref name="path"/> is <c>-</c> (else the
-    /// process's), and whether a committee is read from an official name.</param>
+    /// process's), the sheet and header row, and whether a committee is read from an official name.</param>
     /// <returns>The rows, lazily.</returns>
-    /// <exception cref="PlannerException">The file does not exist or is a folder, or the encoding is unknown.</exception>
+    /// <exception cref="PlannerException">The file does not exist, is a folder, cannot be read as a table, or the encoding is unknown.</exception>
     public static IEnumerable<InputRow> Records(string path, string? encoding = null, PlannerIO? io = null)
     {
-        var infer = io?.Settings.InferCommitteeFromName ?? true;
-        var options = CsvOptions(encoding) with { InferCommitteeFromName = infer, Columns = io?.Settings.Columns ?? ColumnMap.Empty };
         if (path == "-")
         {
+            var options = CsvOptions(encoding) with { InferCommitteeFromName = io?.Settings.InferCommitteeFromName ?? true, Columns = io?.Settings.Columns ?? ColumnMap.Empty };
             return CsvRecordReader.ReadStream(io?.In ?? Console.OpenStandardInput(), "stdin", options);
         }
 
-        RequireFile(path, "input file");
-        if (encoding is null && io is not null && Path.GetExtension(path).ToLowerInvariant() is not (".jsonl" or ".ndjson" or ".json" or ".xlsx"))
-        {
-            using var head = File.OpenRead(path);
-            if (CsvRecordReader.DetectEncoding(head).WebName != "utf-8")
-            {
-                // Say what was guessed, so a planner who meant otherwise knows the option to use.
-                io.Error.WriteLine(Words.Format("{0}: not UTF-8; read as GB18030 (say --encoding utf-8 to refuse the guess).", path));
-            }
-        }
-
-        var extension = Path.GetExtension(path).ToLowerInvariant();
-        var excelOptions = new TaobaoVillage.Excel.ExcelRecordReaderOptions { Sheet = io?.Settings.Sheet, InferCommitteeFromName = infer, Columns = options.Columns };
-
-        // Advice speaks in the file's own unit of money (a 年销售额（万元） column: 万元).
-        var header = extension switch
-        {
-            ".xlsx" => DescribeWorkbook(path, excelOptions, io).Header,
-            ".jsonl" or ".ndjson" or ".json" => [],
-            _ => CsvRecordReader.ReadHeader(path, options),
-        };
-        Words.Money = TaobaoVillage.Domain.MoneyUnit.FromScale(RecordSchema.FromColumns(header, infer, options.Columns).ScaleOf(Metric.AnnualSales));
-        return extension switch
-        {
-            ".xlsx" => TaobaoVillage.Excel.ExcelRecordReader.ReadFile(path, excelOptions),
-            ".jsonl" or ".ndjson" => ReadJson(path, options, lines: true),
-            ".json" => ReadJson(path, options, lines: false),
-            _ => CsvRecordReader.ReadFile(path, options),
-        };
+        return Open(path, encoding, io).Rows;
     }
 
-    /// <summary>Which sheet of a workbook is read and where its header is, said on standard error; a file that is not a workbook, or a sheet that is not there, stops the run.</summary>
-    /// <exception cref="PlannerException">The workbook cannot be read (exit 1, one line naming the sheets).</exception>
-    private static TaobaoVillage.Excel.ExcelWorkbookInfo DescribeWorkbook(string path, TaobaoVillage.Excel.ExcelRecordReaderOptions options, PlannerIO? io)
+    /// <summary>Opens a records file (<see cref="RecordFiles.Open"/>) and says on standard error what was found: the sheet, the header, the columns.</summary>
+    /// <param name="path">The file.</param>
+    /// <param name="encoding">utf-8 (default) or gb18030, for CSV.</param>
+    /// <param name="io">The run's streams and settings.</param>
+    /// <returns>The file's report and rows.</returns>
+    /// <exception cref="PlannerException">The file does not exist, is a folder, cannot be read as a table (exit 1, one line naming the sheets), or the encoding is unknown.</exception>
+    public static RecordFile Open(string path, string? encoding = null, PlannerIO? io = null)
     {
-        TaobaoVillage.Excel.ExcelWorkbookInfo info;
+        RequireFile(path, "input file");
+        var options = new RecordFileOptions
+        {
+            Encoding = CsvOptions(encoding).Encoding,
+            Sheet = io?.Settings.Sheet,
+            HeaderRow = io?.Settings.HeaderRow,
+            InferCommitteeFromName = io?.Settings.InferCommitteeFromName ?? true,
+            Columns = io?.Settings.Columns ?? ColumnMap.Empty,
+        };
+        if (options.HeaderRow is not null && RecordFiles.FormatOf(path) != RecordFileFormat.Xlsx)
+        {
+            throw new PlannerException(Words.Format("--header-row is for .xlsx inputs; the header of '{0}' is its first line.", path), PlannerApp.Usage);
+        }
+
+        WarnGuessedEncoding(path, encoding, io);
+        RecordFile file;
         try
         {
-            info = TaobaoVillage.Excel.ExcelRecordReader.Describe(path, options);
+            file = RecordFiles.Open(path, options);
         }
         catch (InvalidDataException ex)
         {
             throw new PlannerException($"{path}: {ex.Message}");
         }
 
-        io?.Error.WriteLine(Words.Format("{0}: read sheet '{1}', header in row {2}.", path, info.Sheet, info.HeaderRow)
-            + (info.TitleRows > 0 ? " " + Words.Format("Rows 1–{0} above it are a title and are skipped.", info.TitleRows) : string.Empty)
-            + (info.Sheets.Count > 1 ? " " + Words.Format("Other sheets, not read: {0}.", string.Join(", ", info.Sheets.Where(s => s != info.Sheet))) : string.Empty));
-        return info;
+        // Advice speaks in the file's own unit of money (a 年销售额（万元） column: 万元).
+        Words.Money = TaobaoVillage.Domain.MoneyUnit.FromScale(RecordSchema.FromColumns(file.Report.Header, options.InferCommitteeFromName, options.Columns).ScaleOf(Metric.AnnualSales));
+        if (io is not null)
+        {
+            InputReport.Describe(io.Error, file.Report);
+        }
+
+        return file;
+    }
+
+    /// <summary>A CSV not in UTF-8, read as GB18030 without being told: said, so a planner who meant otherwise knows the option to use.</summary>
+    private static void WarnGuessedEncoding(string path, string? encoding, PlannerIO? io)
+    {
+        if (encoding is null && io is not null && RecordFiles.FormatOf(path) == RecordFileFormat.Csv)
+        {
+            using var head = File.OpenRead(path);
+            if (CsvRecordReader.DetectEncoding(head).WebName != "utf-8")
+            {
+                io.Error.WriteLine(Words.Format("{0}: not UTF-8; read as GB18030 (say --encoding utf-8 to refuse the guess).", path));
+            }
+        }
     }
 
     /// <summary>Checks that a path names a file that exists, saying what else it is if not.</summary>
@@ -175,15 +183,4 @@ public static class Inputs
         "gb18030" or "gbk" or "gb2312" => CsvRecordReaderOptions.Default with { Encoding = CsvRecordReaderOptions.Gb18030 },
         _ => throw new PlannerException(Words.Format("unknown encoding '{0}'; use utf-8 or gb18030.", encoding), PlannerApp.Usage),
     };
-
-    private static IEnumerable<InputRow> ReadJson(string path, CsvRecordReaderOptions options, bool lines)
-    {
-        using var reader = new StreamReader(path, options.Encoding ?? System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-        var json = JsonRecordReaderOptions.Default with { InferCommitteeFromName = options.InferCommitteeFromName, Columns = options.Columns };
-        var rows = lines ? JsonRecordReader.ReadJsonLines(reader, path, json) : JsonRecordReader.ReadJsonArray(reader, path, json);
-        foreach (var row in rows)
-        {
-            yield return row;
-        }
-    }
 }

@@ -104,6 +104,7 @@ public static class PlannerApp
         root.Options.Add(CommonOptions.NoNameInference);
         root.Options.Add(CommonOptions.Bom);
         root.Options.Add(CommonOptions.Sheet);
+        root.Options.Add(CommonOptions.HeaderRow);
         root.Options.Add(CommonOptions.Columns);
         root.Options.Add(CommonOptions.Lang);
         root.Options.Add(CommonOptions.OutputEncoding);
@@ -124,6 +125,7 @@ public static class PlannerApp
 
         io.Settings.InferCommitteeFromName = !parse.GetValue<bool>(CommonOptions.NoNameInference.Name);
         io.Settings.Sheet = parse.GetValue<string?>(CommonOptions.Sheet.Name);
+        io.Settings.HeaderRow = parse.GetValue<int?>(CommonOptions.HeaderRow.Name);
         io.Settings.OutputEncoding = parse.GetValue<string>(CommonOptions.OutputEncoding.Name) switch
         {
             "gb18030" => TaobaoVillage.Csv.CsvRecordReaderOptions.Gb18030,
@@ -245,6 +247,9 @@ public sealed class RunSettings
 
     /// <summary>The sheet of an <c>.xlsx</c> input to read (<c>--sheet</c>); null for the first.</summary>
     public string? Sheet { get; set; }
+
+    /// <summary>The row of an <c>.xlsx</c> input that names the columns (<c>--header-row</c>); null to find it.</summary>
+    public int? HeaderRow { get; set; }
 
     /// <summary>The planner's own column names (<c>--columns map.json</c>).</summary>
     public ColumnMap Columns { get; set; } = ColumnMap.Empty;

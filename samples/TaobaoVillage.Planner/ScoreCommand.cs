@@ -67,13 +67,9 @@ public static class ScoreCommand
         var rules = Inputs.VillageScorer(request.Rules);
 
         var counts = new BatchCounts();
-        var records = Inputs.Records(request.Input, request.Encoding, io);
+        var file = request.Input == "-" ? null : Inputs.Open(request.Input, request.Encoding, io);
+        var records = file?.Rows ?? Inputs.Records(request.Input, request.Encoding, io);
         var inputReport = new InputReport();
-        if (request.Input != "-" && Path.GetExtension(request.Input).ToLowerInvariant() is not (".jsonl" or ".ndjson" or ".json" or ".xlsx"))
-        {
-            var readOptions = Inputs.CsvOptions(request.Encoding) with { InferCommitteeFromName = io.Settings.InferCommitteeFromName, Columns = io.Settings.Columns };
-            InputReport.DescribeColumns(io.Error, request.Input, readOptions, rules);
-        }
 
         using var output = PlannerOutput.Open(io, request.Output, request.Input, request.Rules);
         Action? rendering = null;
@@ -90,6 +86,7 @@ public static class ScoreCommand
         });
         rendering?.Invoke();
         output.Commit();
+        inputReport.WarnUndecided(io.Error, file?.Report, io.Settings.Columns);
         inputReport.Hint(io.Error, request.Input, counts);
         if (request.Rules != "auto")
         {

@@ -45,6 +45,25 @@ public sealed class Summary
         _byProvince.Add(row);
     }
 
+    /// <summary>The counts as a bar chart, and the total rows (合计…) among the rejected ones, when there are any.</summary>
+    private static void RenderCounts(IAnsiConsole console, BatchCounts counts)
+    {
+        console.WriteLine();
+        console.Write(new BarChart()
+            .Label(Words.Format("RowsRead", counts.Read, counts.Scored, counts.Rejected))
+            .Width(72)
+            .AddItem(Words.Verdict(RowStatus.Eligible), counts.Eligible, Color.Green)
+            .AddItem(Words.Verdict(RowStatus.NotEligible), counts.NotEligible, Color.Red)
+            .AddItem(Words.Verdict(RowStatus.Indeterminate), counts.Indeterminate, Color.Yellow)
+            .AddItem(Words.Get("Rejected"), counts.Rejected, Color.Grey));
+        if (counts.TotalRows > 0)
+        {
+            console.MarkupLine(Terminal.Text(Words.Format("Total rows (合计, 小计…) among the rejected, not villages: {0:N0}.", counts.TotalRows)));
+        }
+
+        console.WriteLine();
+    }
+
     /// <summary>Writes the summary: counts, a bar chart, counties, and the rejected rows with their reasons.</summary>
     /// <param name="console">The console.</param>
     /// <param name="input">The input's name.</param>
@@ -61,15 +80,7 @@ public sealed class Summary
             console.MarkupLine(Terminal.Text($"{ruleSet.Title} ({ruleSet.EffectiveYears}); {ruleSet.Citation?.Source}"));
         }
 
-        console.WriteLine();
-        console.Write(new BarChart()
-            .Label(Words.Format("RowsRead", counts.Read, counts.Scored, counts.Rejected))
-            .Width(72)
-            .AddItem(Words.Verdict(RowStatus.Eligible), counts.Eligible, Color.Green)
-            .AddItem(Words.Verdict(RowStatus.NotEligible), counts.NotEligible, Color.Red)
-            .AddItem(Words.Verdict(RowStatus.Indeterminate), counts.Indeterminate, Color.Yellow)
-            .AddItem(Words.Get("Rejected"), counts.Rejected, Color.Grey));
-        console.WriteLine();
+        RenderCounts(console, counts);
 
         var provinces = _byProvince.Rows().Take(31).Select(p => (Province: p.Region.Province, p.Eligible)).ToList();
         if (provinces.Count > 1)

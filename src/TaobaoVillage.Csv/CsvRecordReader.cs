@@ -215,7 +215,7 @@ public static class CsvRecordReader
     public static IEnumerable<InputRow> Read(TextReader reader, string? source = null, CsvRecordReaderOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(reader);
-        return new TaobaoVillage.IO.SingleUse<InputRow>(ReadCore(reader, source, options ?? CsvRecordReaderOptions.Default), nameof(Read));
+        return new TaobaoVillage.IO.SingleUse<InputRow>(TotalRows.CompareWithSums(ReadCore(reader, source, options ?? CsvRecordReaderOptions.Default)), nameof(Read));
     }
 
     private static IEnumerable<InputRow> ReadFileCore(string path, CsvRecordReaderOptions options)

@@ -37,7 +37,7 @@ public static class ExcelRecordReader
     public static IEnumerable<InputRow> ReadFile(string path, ExcelRecordReaderOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(path);
-        return Read(path, options ?? ExcelRecordReaderOptions.Default);
+        return TotalRows.CompareWithSums(Read(path, options ?? ExcelRecordReaderOptions.Default));
     }
 
     /// <summary>What the reader reads of a workbook: the sheet, the header row and its columns, the sheets passed over.</summary>

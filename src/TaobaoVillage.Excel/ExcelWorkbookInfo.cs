@@ -11,4 +11,7 @@ public sealed record ExcelWorkbookInfo(string Sheet, IReadOnlyList<string> Sheet
 {
     /// <summary>The rows above the header (a title, a date, a unit line): 1 to <see cref="HeaderRow"/> − 1, skipped.</summary>
     public long TitleRows => Math.Max(0, HeaderRow - 1);
+
+    /// <summary>The columns (A for the first) between the first and the last named one whose header is blank: not part of the table, ignored.</summary>
+    public IReadOnlyList<string> BlankColumns { get; init; } = [];
 }

@@ -33,7 +33,8 @@ public class LayeringTests
     {
         // Two packages of different versions must not depend on each other's internals (issue 26): only tests may see them.
         Assembly[] shipped = [typeof(RuleSet).Assembly, typeof(TaobaoVillage.Csv.CsvRecordReader).Assembly, typeof(TaobaoVillage.Excel.ExcelRecordReader).Assembly,
-            typeof(TaobaoVillage.Parquet.ParquetVerdictWriter).Assembly, typeof(TaobaoVillage.NRules.TaobaoVillageRules).Assembly];
+            typeof(TaobaoVillage.Parquet.ParquetVerdictWriter).Assembly, typeof(TaobaoVillage.NRules.TaobaoVillageRules).Assembly,
+            typeof(TaobaoVillage.Files.RecordFiles).Assembly];
         var friends = shipped.SelectMany(a => a.GetCustomAttributes<System.Runtime.CompilerServices.InternalsVisibleToAttribute>()
             .Select(v => $"{a.GetName().Name} → {v.AssemblyName}")).Where(f => !f.EndsWith(".Tests", StringComparison.Ordinal)).ToList();
         Assert.True(friends.Count == 0, string.Join("\n", friends));

@@ -100,7 +100,7 @@ public class InputReportTests
         Assert.Equal(PlannerApp.Ok, code);
         Assert.Contains("columns read as 村代码 → village_code, 户数 → households, 网店数 → active_shops, 年销售额（万元） → annual_sales_cny.", stderr, StringComparison.Ordinal);
         Assert.Contains("not recognised, kept as attributes: 备注.", stderr, StringComparison.Ordinal);
-        Assert.Contains("no row can decide administrative-village (needs committee)", stderr, StringComparison.Ordinal);
+        Assert.Contains("no row could decide administrative-village (needs committee (village / residents))", stderr, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -99,7 +99,10 @@ internal sealed class SheetTable : IDisposable
         }
 
         var named = header?.Row.Cells.Where(c => !string.IsNullOrWhiteSpace(c.Text)).ToList() ?? [];
-        var info = new ExcelWorkbookInfo(sheet, workbook.SheetNames, workbook.HiddenSheets, header?.Row.Number ?? 0, named.ConvertAll(c => c.Text.Trim()));
+        var info = new ExcelWorkbookInfo(sheet, workbook.SheetNames, workbook.HiddenSheets, header?.Row.Number ?? 0, named.ConvertAll(c => c.Text.Trim()))
+        {
+            BlankColumns = BlankBetween(named.ConvertAll(c => c.Column)),
+        };
         var reader = new SheetRowReader(workbook.OpenSheet(sheet), strings, options.MaxFieldLength);
         return new SheetTable(workbook, info, [.. named.Select(c => c.Column)], reader, header is { } h ? h.Index + 1 : 0);
     }
@@ -157,6 +160,10 @@ internal sealed class SheetTable : IDisposable
 
         return new TopRows(options.HeaderRow is null ? code ?? first : asked, namesCode);
     }
+
+    /// <summary>The columns between the first and the last named one that have no name, as letters.</summary>
+    private static List<string> BlankBetween(List<int> named) => named.Count == 0 ? []
+        : [.. Enumerable.Range(named.Min(), named.Max() - named.Min() + 1).Except(named).Select(SheetRowReader.ColumnName)];
 
     private static string Names(IReadOnlyList<string> names) => string.Join(", ", names.Select(n => $"'{n}'"));
 

@@ -1,3 +1,5 @@
+using TaobaoVillage.Domain;
+
 namespace TaobaoVillage.Batch;
 
 /// <summary>
@@ -9,6 +11,7 @@ public sealed class BatchCounts
 {
     private long _read;
     private long _rejected;
+    private long _totalRows;
     private long _eligible;
     private long _notEligible;
     private long _indeterminate;
@@ -22,6 +25,9 @@ public sealed class BatchCounts
 
     /// <summary>Rows rejected with their problems.</summary>
     public long Rejected => Interlocked.Read(ref _rejected);
+
+    /// <summary>Of <see cref="Rejected"/>, the total rows (合计, 小计…; <see cref="RecordProblemCodes.TotalRow"/>) set aside as not villages.</summary>
+    public long TotalRows => Interlocked.Read(ref _totalRows);
 
     /// <summary>Eligible verdicts.</summary>
     public long Eligible => Interlocked.Read(ref _eligible);
@@ -44,6 +50,8 @@ public sealed class BatchCounts
     internal void CountRead() => Interlocked.Increment(ref _read);
 
     /// <summary>The run ended: what was read and not scored is now <see cref="Unscored"/>.</summary>
+    internal void CountTotalRow() => Interlocked.Increment(ref _totalRows);
+
     internal void End() => Volatile.Write(ref _ended, true);
 
     internal void Count(RowStatus status)

@@ -393,6 +393,11 @@ public sealed class BatchScorer
         }
 
         counts?.Count(scored.Status);
+        if (counts is not null && scored.Problems is [{ Code: RecordProblemCodes.TotalRow }, ..])
+        {
+            counts.CountTotalRow();
+        }
+
         return scored;
     }
 }

@@ -27,7 +27,7 @@ public sealed class ProblemMessages
 
     /// <summary>These messages with one more template (or one replaced).</summary>
     /// <param name="culture">The language; it also serves its more specific cultures (<c>zh-Hans</c> serves <c>zh-CN</c>).</param>
-    /// <param name="code">The problem code, such as <see cref="RecordProblemCodes.Negative"/>.</param>
+    /// <param name="code">The problem code, such as <see cref="RecordProblemCodes.Negative"/>; or <c>code/detail</c> for the sentence of one <see cref="RecordProblem.Detail"/>.</param>
     /// <param name="template">The sentence, with <c>{field}</c> and <c>{value}</c> where the problem's parts go.</param>
     /// <returns>New messages; this instance is unchanged.</returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
@@ -52,7 +52,7 @@ public sealed class ProblemMessages
         ArgumentNullException.ThrowIfNull(culture);
         for (var c = culture; !string.IsNullOrEmpty(c.Name); c = c.Parent)
         {
-            if (_templates.TryGetValue(Key(c.Name, problem.Code), out var template))
+            if ((problem.Detail is { } detail && _templates.TryGetValue(Key(c.Name, problem.Code + "/" + detail), out var template)) || _templates.TryGetValue(Key(c.Name, problem.Code), out template))
             {
                 return template.Replace("{field}", problem.Field, StringComparison.Ordinal).Replace("{value}", problem.Value ?? string.Empty, StringComparison.Ordinal);
             }
@@ -107,6 +107,8 @@ public sealed class ProblemMessages
             [RecordProblemCodes.TooLong] = "行或单元格过长，未读取。",
             [RecordProblemCodes.Inexact] = "“{value}”无法精确表示，不会为了达标而四舍五入。",
             [RecordProblemCodes.DuplicateField] = "{field} 列出现了不止一次。",
+            [RecordProblemCodes.TotalRow] = "“{value}”是合计行，不是村，不参与评定。",
+            [RecordProblemCodes.TotalRow + "/" + TotalRowLabels.SumsDetail] = "“{value}”是合计行，不是村，不参与评定；其各项数字等于上方各行之和。",
             [RecordProblemCodes.TwoUnits] = "列名“{value}”含有两个单位，无法确定按哪个单位读取 {field}；每个列名只能写一个单位。",
         };
     }

@@ -17,6 +17,14 @@ public sealed record RecordProblem(string Field, string? Value, string Code, str
     /// <summary>The input file's name or path, when it came from a file.</summary>
     public string? Source { get; init; }
 
+    /// <summary>
+    /// A stable variant of <see cref="Code"/> that changes the sentence but not the kind of problem, such as
+    /// <see cref="TotalRowLabels.SumsDetail"/> on a <see cref="RecordProblemCodes.TotalRow"/> whose figures are the
+    /// sums of the rows above it; null for none. <see cref="ProblemMessages"/> looks for a template under
+    /// <c>code/detail</c> first.
+    /// </summary>
+    public string? Detail { get; init; }
+
     /// <summary>The message and its code, <c>message [code]</c>: what a table with its own field column shows.</summary>
     public string Reason => $"{Message} [{Code}]";
 
@@ -102,4 +110,10 @@ public static class RecordProblemCodes
 
     /// <summary>A header names a unit twice (<c>annual_sales_10k_cny(万元)</c>, <c>年销售额(万元)(元)</c>): which one counts cannot be told, so the column is not read.</summary>
     public const string TwoUnits = "two-units";
+
+    /// <summary>
+    /// The row is a total (合计, 总计, 小计, 汇总, 全县…, total, sum in its code or name; <see cref="TotalRowLabels"/>),
+    /// not a village: it is set aside, never judged.
+    /// </summary>
+    public const string TotalRow = "total-row";
 }

@@ -31,7 +31,7 @@ public static class JsonRecordReader
     public static IEnumerable<InputRow> ReadJsonLines(TextReader reader, string? source = null, JsonRecordReaderOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(reader);
-        return new SingleUse<InputRow>(ReadLines(reader, source, options ?? JsonRecordReaderOptions.Default), nameof(ReadJsonLines));
+        return new SingleUse<InputRow>(TotalRows.CompareWithSums(ReadLines(reader, source, options ?? JsonRecordReaderOptions.Default)), nameof(ReadJsonLines));
     }
 
     /// <summary>Reads a JSON array of record objects.</summary>
@@ -43,7 +43,7 @@ public static class JsonRecordReader
     public static IEnumerable<InputRow> ReadJsonArray(TextReader reader, string? source = null, JsonRecordReaderOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(reader);
-        return new SingleUse<InputRow>(ReadArray(reader, source, options ?? JsonRecordReaderOptions.Default), nameof(ReadJsonArray));
+        return new SingleUse<InputRow>(TotalRows.CompareWithSums(ReadArray(reader, source, options ?? JsonRecordReaderOptions.Default)), nameof(ReadJsonArray));
     }
 
     private static IEnumerable<InputRow> ReadLines(TextReader reader, string? source, JsonRecordReaderOptions options)

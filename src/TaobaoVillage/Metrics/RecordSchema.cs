@@ -157,6 +157,11 @@ public sealed partial class RecordSchema
             }
         }
 
+        if (TotalRowOf(draft) is { } total)
+        {
+            return total;
+        }
+
         if (draft.Code is null)
         {
             CellNumbers.Add(ref problems, new(FieldNames.VillageCode, null, RecordProblemCodes.MissingVillageCode, "The village code is required."));
@@ -173,6 +178,20 @@ public sealed partial class RecordSchema
         var record = draft.ToRecord();
         VillageRecordValidator.Validate(record, ref problems);
         return problems is null ? new RecordParseResult(record, []) : new RecordParseResult(null, problems, record.Code.Value, record.Year);
+    }
+
+    /// <summary>A row whose code or name is a total label (<see cref="TotalRowLabels.IsLabel"/>): rejected as one, its figures kept to compare with the sums above it.</summary>
+    private static RecordParseResult? TotalRowOf(RecordDraft draft)
+    {
+        var field = TotalRowLabels.IsLabel(draft.Code) ? FieldNames.VillageCode : TotalRowLabels.IsLabel(draft.Name) ? FieldNames.VillageName : null;
+        if (field is null)
+        {
+            return null;
+        }
+
+        var label = (field == FieldNames.VillageCode ? draft.Code : draft.Name)!.Trim();
+        draft.Code ??= label;
+        return new RecordParseResult(null, [TotalRowLabels.Problem(field, label)], draft.Code, draft.Year) { TotalCandidate = draft.ToRecord() };
     }
 
     private static void Read(RecordDraft draft, Column column, string name, string text, ref List<RecordProblem>? problems)
@@ -366,4 +385,10 @@ public readonly record struct RecordParseResult
 
     /// <summary>Whether the row became a record.</summary>
     public bool IsValid => Record is not null;
+
+    /// <summary>For a total row (<see cref="RecordProblemCodes.TotalRow"/>), its figures as read, to compare with the sums of the rows above it.</summary>
+    internal VillageRecord? TotalCandidate { get; init; }
+
+    /// <summary>The same rejected row with other problems.</summary>
+    internal RecordParseResult WithProblems(IReadOnlyList<RecordProblem> problems) => new(null, problems, Key, Year) { TotalCandidate = TotalCandidate };
 }

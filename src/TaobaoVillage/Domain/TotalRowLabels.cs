@@ -1,0 +1,54 @@
+using System.Collections.Frozen;
+
+namespace TaobaoVillage.Domain;
+
+/// <summary>
+/// The one table of the labels that make a row a total rather than a village (合计, 总计, 小计, 汇总, 全县…, total,
+/// sum), whatever the format: a row whose code or name is one is rejected as <see cref="RecordProblemCodes.TotalRow"/>.
+/// </summary>
+/// <remarks>Static members are thread-safe.</remarks>
+public static class TotalRowLabels
+{
+    /// <summary>The <see cref="RecordProblem.Detail"/> of a <see cref="RecordProblemCodes.TotalRow"/> whose figures equal the sums of the rows above it.</summary>
+    public const string SumsDetail = "sums";
+
+    private static readonly FrozenSet<string> Labels = new[]
+    {
+        "合计", "总计", "小计", "汇总", "总合计", "累计", "共计", "全县", "全镇", "全乡", "全市", "全区", "全省", "全旗", "全街道", "全县(市、区)",
+        "total", "totals", "sum", "subtotal", "sub-total", "grandtotal", "alltotal",
+    }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+
+    private static readonly FrozenSet<char> LastCharacters = "计总县镇乡市区省旗道)）lLmMsS:：".ToFrozenSet();
+
+    private static readonly string[] Endings = ["合计", "总计", "小计", "汇总"];
+
+    /// <summary>
+    /// Whether a code or name cell marks a total row: after removing spaces and a trailing colon, one of the labels
+    /// (合计, 总计, 小计, 汇总, 全县, 全镇, 全乡, 全市, 全区…, total, sum, subtotal; case-insensitive), or a text ending
+    /// 合计/总计/小计/汇总 (全县合计, 某某镇小计).
+    /// </summary>
+    /// <param name="text">The cell's text; null is not a label.</param>
+    /// <returns>Whether it is one.</returns>
+    public static bool IsLabel(string? text)
+    {
+        // Most cells are codes and village names: their last character (a digit, 村) rules them out without a copy.
+        if (string.IsNullOrWhiteSpace(text) || text.Length > 64 || !LastCharacters.Contains(text.TrimEnd()[^1]))
+        {
+            return false;
+        }
+
+        var compact = string.Concat(text.Where(c => !char.IsWhiteSpace(c))).TrimEnd(':', '：').Replace('（', '(').Replace('）', ')');
+        return Labels.Contains(compact) || Array.Exists(Endings, e => compact.EndsWith(e, StringComparison.Ordinal));
+    }
+
+    /// <summary>The problem for a total row found by the record schema.</summary>
+    internal static RecordProblem Problem(string field, string label) =>
+        new(field, label, RecordProblemCodes.TotalRow, $"'{label}' is a total row, not a village; it is set aside.");
+
+    /// <summary>The same problem, saying that the row's figures equal the sums of the rows above it.</summary>
+    internal static RecordProblem Summed(RecordProblem problem) => problem with
+    {
+        Message = $"'{problem.Value}' is a total row, not a village; it is set aside; its figures equal the sums of the rows above it.",
+        Detail = SumsDetail,
+    };
+}
