@@ -66,11 +66,23 @@ public class TotalRowsTests
 
     [Property(MaxTest = 200)]
     public Property CompareWithSums_AnyVillagesAndTheirExactSum_TotalSaysItEqualsTheSums() =>
-        Prop.ForAll(Gen.Choose(0, 1_000_000).Select(n => (long)n).Zip(Gen.Choose(0, 99_999_999).Select(c => c / 100m)).ListOf().Where(l => l.Count > 0).ToArbitrary(), villages =>
+        Prop.ForAll(Gen.Choose(1, 1_000_000).Select(n => (long)n).Zip(Gen.Choose(0, 99_999_999).Select(c => c / 100m)).ListOf().Where(l => l.Count > 0).ToArbitrary(), villages =>
         {
             var lines = villages.Select((v, i) => $"3307821{i + 10000:D5},村{i},{v.Item1},,{v.Item2.ToString(CultureInfo.InvariantCulture)}\n");
             var total = $"合计,,{villages.Sum(v => v.Item1)},,{villages.Sum(v => v.Item2).ToString(CultureInfo.InvariantCulture)}\n";
             var rows = ReadCsv(string.Concat(lines) + total);
             return rows[^1].Problems[0].Detail == TotalRowLabels.SumsDetail && rows.Take(villages.Count).All(r => r.IsValid);
         });
+
+    // Found by the property above (households 0): a rejected village's figures are not summed, so the total is set
+    // aside without claiming that its figures are the sums.
+    [Fact]
+    public void CompareWithSums_AVillageRejectedAboveTheTotal_SetAsideWithoutClaimingTheSums()
+    {
+        var rows = ReadCsv("330782110000,村0,0,,5.5\n330782110001,村1,7,,0\n合计,,7,,5.5\n");
+
+        Assert.Equal(RecordProblemCodes.ZeroHouseholds, Assert.Single(rows[0].Problems).Code);
+        var total = Assert.Single(rows[^1].Problems);
+        Assert.Equal((RecordProblemCodes.TotalRow, null), (total.Code, total.Detail));
+    }
 }
