@@ -126,7 +126,7 @@ public static class PlannerApp
         io.Settings.Sheet = parse.GetValue<string?>(CommonOptions.Sheet.Name);
         io.Settings.OutputEncoding = parse.GetValue<string>(CommonOptions.OutputEncoding.Name) switch
         {
-            "gb18030" => TaobaoVillage.Csv.CsvRecordReaderOptions.Gb18030,
+            "gb18030" => new TaobaoVillage.Csv.GbkFirstEncoding(),
             _ => new System.Text.UTF8Encoding(parse.GetValue<bool>(CommonOptions.Bom.Name)),
         };
         if (parse.GetValue<string?>(CommonOptions.Columns.Name) is { } columns)

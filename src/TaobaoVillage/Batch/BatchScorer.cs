@@ -77,11 +77,7 @@ public sealed class BatchScorer
         (2020, BuiltInRuleSets.AliResearch.Compile()),
     ]);
 
-    /// <summary>
-    /// The same scorer (the same options, the same years) with the thresholds changed in every rule set it may use
-    /// (<see cref="RuleSet.WithThresholds"/>), each version given <paramref name="versionSuffix"/>: a what-if under
-    /// <see cref="ForYears"/> changes each year's set alike.
-    /// </summary>
+    /// <summary>This scorer (its options and years) with the thresholds changed in each of its rule sets (<see cref="RuleSet.WithThresholds"/>): a what-if under <see cref="ForYears"/> changes every year's set alike.</summary>
     /// <param name="thresholds">The new threshold per metric; metrics a rule set does not use change nothing in it.</param>
     /// <param name="versionSuffix">Appended to each version, such as <c>-whatif</c>.</param>
     /// <returns>The changed scorer.</returns>
@@ -89,12 +85,9 @@ public sealed class BatchScorer
     /// <exception cref="RuleSetException">A threshold is invalid for its metric.</exception>
     public BatchScorer WithThresholds(IReadOnlyDictionary<Metric, decimal> thresholds, string versionSuffix)
     {
-        ArgumentNullException.ThrowIfNull(thresholds);
         ArgumentNullException.ThrowIfNull(versionSuffix);
         RuleSet Change(RuleSet r) => r.WithThresholds(thresholds, r.Version + versionSuffix);
-        return _byYear is null
-            ? new BatchScorer(Change(RuleSet), _options)
-            : new BatchScorer(_options, [.. _byYear.Select(y => (y.From, Change(y.Evaluator.RuleSet).Compile()))]);
+        return _byYear is null ? new BatchScorer(Change(RuleSet), _options) : new BatchScorer(_options, [.. _byYear.Select(y => (y.From, Change(y.Evaluator.RuleSet).Compile()))]);
     }
 
     /// <summary>The first year a scorer <see cref="ForYears"/> judges: 2009, when the first Taobao Villages were counted.</summary>
