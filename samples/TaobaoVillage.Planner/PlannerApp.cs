@@ -101,6 +101,7 @@ public static class PlannerApp
         }
 
         root.Options.Add(CommonOptions.RawCells);
+        root.Options.Add(CommonOptions.CodesAsText);
         root.Options.Add(CommonOptions.NoNameInference);
         root.Options.Add(CommonOptions.Bom);
         root.Options.Add(CommonOptions.Sheet);
