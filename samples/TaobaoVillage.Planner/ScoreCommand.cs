@@ -105,7 +105,7 @@ public static class ScoreCommand
 
         if (request.Format == "csv" && output.IsFile && request.CsvOutput?.CodesAsText != true)
         {
-            io.Error.WriteLine(Words.Format("{0}: spreadsheets open the codes of a CSV as numbers (3.30782E+11); an .xlsx output keeps them, or add --codes-as-text.", request.Output!));
+            io.Out.WriteLine(Words.Format("{0}: spreadsheets open the codes of a CSV as numbers (3.30782E+11); an .xlsx output keeps them, or add --codes-as-text.", request.Output!));
         }
 
         return PlannerApp.Ok;
