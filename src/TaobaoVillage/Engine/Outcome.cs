@@ -93,7 +93,7 @@ public readonly record struct Shortfall(string CriterionId, Metric Metric, decim
             return AdviceText.IsChinese(culture) ? "无差距" : "no shortfall";
         }
 
-        var amount = Unit == Unit.Cny ? money.Format(ShownAmount) : DecimalText.Format(ShownAmount);
+        var amount = Unit == Unit.Cny ? money.FormatUp(ShownAmount) : DecimalText.Format(ShownAmount);
         if (AdviceText.IsChinese(culture))
         {
             return AdviceText.Shortfall(this, amount);
