@@ -184,6 +184,16 @@ public static class CommonOptions
     };
 
     /// <summary>
+    /// <c>--codes-as-text</c>, on every command: CSV code cells of digits as <c>="…"</c>, so that a spreadsheet keeps
+    /// them as codes (<see cref="CsvOutputOptions.CodesAsText"/>).
+    /// </summary>
+    public static Option<bool> CodesAsText => new("--codes-as-text")
+    {
+        Description = "Write village and township codes in CSV as =\"330782100201\", so that Excel, WPS and LibreOffice show them as codes, not as numbers (3.30782E+11). A formula, for spreadsheets only; .xlsx output keeps the codes without it.",
+        Recursive = true,
+    };
+
+    /// <summary>
     /// <c>--no-name-inference</c>, on every command: a village without a committee column stays unknown, instead of
     /// taking its kind from an official name ending 村委会 or 居委会.
     /// </summary>
@@ -262,7 +272,7 @@ public static class CommonOptions
     public static CsvOutputOptions CsvOutput(ParseResult parse)
     {
         ArgumentNullException.ThrowIfNull(parse);
-        return parse.GetValue<bool>(RawCells.Name) ? CsvOutputOptions.Default with { NeutraliseFormulas = false } : CsvOutputOptions.Default;
+        return CsvOutputOptions.Default with { NeutraliseFormulas = !parse.GetValue<bool>(RawCells.Name), CodesAsText = parse.GetValue<bool>(CodesAsText.Name) };
     }
 
     /// <summary><c>--encoding</c>: utf-8 or gb18030.</summary>

@@ -78,6 +78,15 @@ public static class Inputs
     public static BatchScorer VillageScorer(string rules, BatchOptions? options = null) =>
         rules == "auto" ? BatchScorer.ForYears(options) : new BatchScorer(VillageRuleSet(rules), options);
 
+    /// <summary>A scorer as a one-line note names it: its one rule set, or <c>auto</c> for each row by the set of its year.</summary>
+    /// <param name="scorer">The scorer.</param>
+    /// <returns>The name.</returns>
+    public static string Named(BatchScorer scorer)
+    {
+        ArgumentNullException.ThrowIfNull(scorer);
+        return scorer.RuleSets.Count == 1 ? scorer.RuleSet.ToString() : "auto";
+    }
+
     /// <summary>
     /// Reads records from a file: <c>.csv</c>, <c>.jsonl</c>/<c>.ndjson</c> (JSON Lines), <c>.json</c> (array) or
     /// <c>.xlsx</c>; <c>-</c> reads CSV from standard input. What was found in the file is said on standard error.

@@ -101,6 +101,7 @@ public static class PlannerApp
         }
 
         root.Options.Add(CommonOptions.RawCells);
+        root.Options.Add(CommonOptions.CodesAsText);
         root.Options.Add(CommonOptions.NoNameInference);
         root.Options.Add(CommonOptions.Bom);
         root.Options.Add(CommonOptions.Sheet);
@@ -128,7 +129,7 @@ public static class PlannerApp
         io.Settings.HeaderRow = parse.GetValue<int?>(CommonOptions.HeaderRow.Name);
         io.Settings.OutputEncoding = parse.GetValue<string>(CommonOptions.OutputEncoding.Name) switch
         {
-            "gb18030" => TaobaoVillage.Csv.CsvRecordReaderOptions.Gb18030,
+            "gb18030" => new TaobaoVillage.Csv.GbkFirstEncoding(),
             _ => new System.Text.UTF8Encoding(parse.GetValue<bool>(CommonOptions.Bom.Name)),
         };
         if (parse.GetValue<string?>(CommonOptions.Columns.Name) is { } columns)

@@ -296,7 +296,7 @@ public static partial class RegionCommands
 
     private static Func<int, RuleSet> TownRules(string rules)
     {
-        if (rules == "by-year")
+        if (rules is "by-year" or "auto")
         {
             return Inputs.TownRulesForYear;
         }

@@ -20,7 +20,7 @@ public static class ReportCommand
     public static Command Create(PlannerIO io)
     {
         var input = new Option<string?>("--input", "-i") { Description = "Village records (.csv, .jsonl, .json). Default: the bundled sample." };
-        var rules = CommonOptions.Rules();
+        var rules = CommonOptions.Rules("auto");
         var encoding = CommonOptions.Encoding();
         var output = new Option<string>("--output", "-o") { Description = "The HTML file to write.", Required = true };
         var command = new Command("report", "A self-contained HTML report: verdict counts, Taobao Villages per county, the distribution of sales and of shop shares against their thresholds, the near misses and the rejected rows.\n\nExample:\n  report --input villages.csv --rules aliresearch --output report.html")
@@ -29,15 +29,15 @@ public static class ReportCommand
         };
         command.SetAction(parse =>
         {
-            var ruleSet = Inputs.VillageRuleSet(parse.GetValue(rules)!);
+            var scorer = Inputs.VillageScorer(parse.GetValue(rules)!, new BatchOptions { DegreeOfParallelism = Environment.ProcessorCount });
 
             var path = parse.GetValue(input) ?? Inputs.SamplePath;
             var records = Inputs.Records(path, parse.GetValue(encoding), io);
             using var target = PlannerOutput.Open(io, parse.GetValue(output), path, parse.GetValue(rules));
-            var html = Build(path, ruleSet, records);
+            var html = Build(path, scorer, records);
             target.Writer.Write(html);
             target.Commit();
-            io.Out.WriteLine($"{parse.GetValue(output)}: report on {path} under {ruleSet} ({html.Length / 1024:N0} KiB)");
+            io.Out.WriteLine($"{parse.GetValue(output)}: report on {path} under {Inputs.Named(scorer)} ({html.Length / 1024:N0} KiB)");
             return PlannerApp.Ok;
         });
         return command;
@@ -45,19 +45,20 @@ public static class ReportCommand
 
     /// <summary>Scores the rows and builds the report.</summary>
     /// <param name="name">The input's name, for the title.</param>
-    /// <param name="ruleSet">The village rule set.</param>
+    /// <param name="scorer">The village scorer: one rule set, or each row by the set of its year (<see cref="BatchScorer.ForYears"/>).</param>
     /// <param name="rows">The rows.</param>
     /// <returns>The HTML text.</returns>
-    public static string Build(string name, RuleSet ruleSet, IEnumerable<InputRow> rows)
+    public static string Build(string name, BatchScorer scorer, IEnumerable<InputRow> rows)
     {
-        ArgumentNullException.ThrowIfNull(ruleSet);
+        ArgumentNullException.ThrowIfNull(scorer);
         var counts = new BatchCounts();
         var counties = new RegionTally(RegionLevel.County);
-        var charts = CriterionHistogram.ForRuleSet(ruleSet);
+        var charts = scorer.RuleSets.ToDictionary(r => r, CriterionHistogram.ForRuleSet);
+        var used = new HashSet<RuleSet>();
         var rejected = new List<ScoredRow>();
         var misses = new NearMissRanking(20);
         var kept = new List<ScoredRow>();
-        foreach (var row in new BatchScorer(ruleSet, new BatchOptions { DegreeOfParallelism = Environment.ProcessorCount }).Score(rows, counts))
+        foreach (var row in scorer.Score(rows, counts))
         {
             // The support plan needs every row at once: kept for county- and province-sized inputs only.
             if (kept.Count <= PlanRowLimit)
@@ -76,7 +77,8 @@ public static class ReportCommand
             }
 
             counties.Add(row);
-            foreach (var chart in charts)
+            used.Add(verdict.RuleSet);
+            foreach (var chart in charts[verdict.RuleSet])
             {
                 chart.Add(record);
             }
@@ -85,14 +87,18 @@ public static class ReportCommand
         }
 
         var html = new StringBuilder();
-        var title = $"Taobao Villages: {Path.GetFileName(name)} under {ruleSet}";
+        // The sets the rows were judged by (all of them when none was used, as for an empty file), as the summary names them.
+        var shown = used.Count > 0 ? scorer.RuleSets.Where(used.Contains).ToList() : [.. scorer.RuleSets];
+        var title = $"Taobao Villages: {Path.GetFileName(name)} under {string.Join(", ", shown)}";
         html.Append("<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>").Append(E(title)).Append("</title>\n<style>")
             .Append("body{font-family:system-ui,-apple-system,'Segoe UI','PingFang SC','Hiragino Sans GB','Microsoft YaHei','Noto Sans CJK SC','Noto Sans SC','Source Han Sans SC','WenQuanYi Zen Hei',sans-serif;margin:2em auto;max-width:60em;color:#222}h1{font-size:1.6em}h2{margin-top:1.6em;border-bottom:1px solid #ddd}")
             .Append("table{border-collapse:collapse;font-size:.9em}td,th{border:1px solid #ccc;padding:.25em .6em;text-align:left}.num{text-align:right}.muted{color:#666;font-size:.85em}")
             .Append("</style></head><body>\n");
-        html.Append("<h1>").Append(E(title)).Append("</h1>\n<p>").Append(E(ruleSet.Title)).Append(" (").Append(E(ruleSet.EffectiveYears.ToString())).Append("). ")
-            .Append(E(ruleSet.Citation?.Source ?? string.Empty)).Append("</p>\n<p class=\"muted\">Rule set ").Append(E(ruleSet.ToString())).Append(", ").Append(E(ruleSet.ContentHash))
-            .Append(". Generated by the TaobaoVillage planner.</p>\n");
+        html.Append("<h1>").Append(E(title)).Append("</h1>\n");
+        foreach (var ruleSet in shown)
+        {
+            AppendRuleSet(html, ruleSet);
+        }
 
         html.Append("<h2>").Append(E(Words.Get("Verdicts"))).Append("</h2>\n<p>").Append(E(Words.Format("RowsRead", counts.Read, counts.Scored, counts.Rejected))).Append("</p>\n");
         html.Append(Bars([(Words.Verdict(RowStatus.Eligible), counts.Eligible, "#2e7d32"), (Words.Verdict(RowStatus.NotEligible), counts.NotEligible, "#c62828"), (Words.Verdict(RowStatus.Indeterminate), counts.Indeterminate, "#f9a825"), (Words.Get("Rejected"), counts.Rejected, "#9e9e9e")], "Verdict counts"));
@@ -100,7 +106,7 @@ public static class ReportCommand
         html.Append("<h2>").Append(E(Words.Get("Taobao Villages by county"))).Append("</h2>\n");
         html.Append(Stacked(counties.Rows().Take(25).ToList()));
 
-        foreach (var chart in charts)
+        foreach (var chart in shown.SelectMany(r => charts[r]))
         {
             AppendChart(html, chart);
         }
@@ -138,6 +144,12 @@ public static class ReportCommand
         html.Append("</body></html>\n");
         return html.ToString();
     }
+
+    /// <summary>A rule set's title, years, source, id and hash, under the report's title.</summary>
+    private static void AppendRuleSet(StringBuilder html, RuleSet ruleSet) =>
+        html.Append("<p>").Append(E(ruleSet.Title)).Append(" (").Append(E(ruleSet.EffectiveYears.ToString())).Append("). ")
+            .Append(E(ruleSet.Citation?.Source ?? string.Empty)).Append("</p>\n<p class=\"muted\">Rule set ").Append(E(ruleSet.ToString())).Append(", ").Append(E(ruleSet.ContentHash))
+            .Append(". Generated by the TaobaoVillage planner.</p>\n");
 
     /// <summary>One numeric criterion's chart: its heading and the villages' spread around the rule set's own threshold.</summary>
     private static void AppendChart(StringBuilder html, CriterionHistogram chart)

@@ -100,6 +100,11 @@ public static class ScoreCommand
             note.WriteLine($"{request.Input}: {Words.Counts(counts)}" + (output.IsFile ? $" -> {request.Output}" : string.Empty));
         }
 
+        if (request.Format == "csv" && output.IsFile && request.CsvOutput?.CodesAsText != true)
+        {
+            io.Out.WriteLine(Words.Format("{0}: spreadsheets open the codes of a CSV as numbers (3.30782E+11); an .xlsx output keeps them, or add --codes-as-text.", request.Output!));
+        }
+
         return PlannerApp.Ok;
     }
 

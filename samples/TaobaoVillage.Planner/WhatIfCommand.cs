@@ -14,7 +14,7 @@ namespace TaobaoVillage.Planner;
 public static partial class WorkbenchCommands
 {
     /// <summary>Reads METRIC=VALUE pairs; the metric by its rule-file name, the value as the number options read numbers.</summary>
-    private static Dictionary<Metric, decimal> Thresholds(string[] pairs, RuleSet rules)
+    private static Dictionary<Metric, decimal> Thresholds(string[] pairs, BatchScorer rules)
     {
         var thresholds = new Dictionary<Metric, decimal>();
         foreach (var pair in pairs)
@@ -34,22 +34,22 @@ public static partial class WorkbenchCommands
         return thresholds;
     }
 
-    /// <summary>Refuses a change that would change nothing: none of <paramref name="metrics"/> has a threshold in the rule set.</summary>
-    /// <exception cref="PlannerException">The rule set has no at-least threshold on any of them.</exception>
-    private static void RequireThreshold(RuleSet rules, string option, params Metric[] metrics)
+    /// <summary>Refuses a change that would change nothing: none of <paramref name="metrics"/> has a threshold in the scorer's rule sets.</summary>
+    /// <exception cref="PlannerException">No rule set has an at-least threshold on any of them.</exception>
+    private static void RequireThreshold(BatchScorer rules, string option, params Metric[] metrics)
     {
-        var used = rules.ThresholdMetrics;
+        var used = rules.RuleSets.SelectMany(r => r.ThresholdMetrics).Distinct().ToList();
         if (!metrics.Any(used.Contains))
         {
             throw new PlannerException(
-                Words.Format("{0}: {1} has no threshold on {2}, so nothing would change; its thresholds are on {3}.", option, rules.ToString(), string.Join(" or ", metrics.Select(m => m.Name)), string.Join(", ", used.Select(m => m.Name))),
+                Words.Format("{0}: {1} has no threshold on {2}, so nothing would change; its thresholds are on {3}.", option, string.Join(", ", rules.RuleSets), string.Join(" or ", metrics.Select(m => m.Name)), string.Join(", ", used.Select(m => m.Name))),
                 PlannerApp.Usage);
         }
     }
 
     /// <summary>The thresholds the options change: --set pairs, then --min-sales, --min-shops and --min-share.</summary>
     /// <exception cref="PlannerException">An option names a threshold the rule set does not have, or none is given.</exception>
-    private static Dictionary<Metric, decimal> Changed(RuleSet baseRules, string[]? pairs, decimal? sales, decimal? shops, decimal? share)
+    private static Dictionary<Metric, decimal> Changed(BatchScorer baseRules, string[]? pairs, decimal? sales, decimal? shops, decimal? share)
     {
         var thresholds = Thresholds(pairs ?? [], baseRules);
         if (sales is { } s)
@@ -76,13 +76,13 @@ public static partial class WorkbenchCommands
             : throw new PlannerException(Words.Get("say what changes: --min-sales, --min-shops, --min-share, --set METRIC=VALUE or --against."), PlannerApp.Usage);
     }
 
-    /// <summary>The rule set with the changed thresholds, its version marked <c>-whatif</c>.</summary>
+    /// <summary>The scorer with the changed thresholds, each rule set's version marked <c>-whatif</c>.</summary>
     /// <exception cref="PlannerException">The changed thresholds make an invalid rule set.</exception>
-    private static RuleSet Variant(RuleSet baseRules, Dictionary<Metric, decimal> thresholds)
+    private static BatchScorer Variant(BatchScorer baseRules, Dictionary<Metric, decimal> thresholds)
     {
         try
         {
-            return baseRules.WithThresholds(thresholds, baseRules.Version + "-whatif");
+            return baseRules.WithThresholds(thresholds, "-whatif");
         }
         catch (RuleSetException ex)
         {
@@ -91,9 +91,9 @@ public static partial class WorkbenchCommands
     }
 
     /// <summary>The changes for people: a table of the rows that change, then the gains and losses.</summary>
-    private static void Render(IAnsiConsole console, RuleSet baseRules, RuleSet variant, List<VerdictChange> changed)
+    private static void Render(IAnsiConsole console, BatchScorer baseRules, BatchScorer variant, List<VerdictChange> changed)
     {
-        var table = new Table().Title(Words.Format("{0} → {1}: {2} village(s) change verdict", Terminal.Text(baseRules.ToString()), Terminal.Text(variant.ToString()), changed.Count));
+        var table = new Table().Title(Words.Format("{0} → {1}: {2} village(s) change verdict", Terminal.Text(Inputs.Named(baseRules)), Terminal.Text(Inputs.Named(variant)), changed.Count));
         table.AddColumns(Words.Get("line"), Words.Get("village"), Words.Get("before"), Words.Get("after"), Words.Get("now needs"));
         foreach (var (a, b) in changed.Take(Tables.MaxRows))
         {
@@ -105,10 +105,13 @@ public static partial class WorkbenchCommands
         console.MarkupLine(Words.Format("gained {0}, lost {1}.", changed.Count(c => c.Gained), changed.Count(c => c.Lost)));
     }
 
+    // Both runs reject a village key seen twice for one year alike.
+    private static readonly BatchOptions Once = new() { RejectDuplicates = true };
+
     private static Command WhatIf(PlannerIO io)
     {
         var input = Input();
-        var rules = CommonOptions.Rules();
+        var rules = CommonOptions.Rules("auto");
         var encoding = CommonOptions.Encoding();
         var minSales = CommonOptions.Money("--min-sales", "Replace every annual-sales threshold: yuan (8000000), or 800万, 800万元, 0.08亿.");
         var minShops = CommonOptions.Whole("--min-shops", "Replace every active-shop count threshold.");
@@ -123,9 +126,9 @@ public static partial class WorkbenchCommands
         };
         command.SetAction(parse =>
         {
-            var baseRules = Inputs.VillageRuleSet(parse.GetValue(rules)!);
+            var baseRules = Inputs.VillageScorer(parse.GetValue(rules)!, Once);
             var variant = parse.GetValue(against) is { } other
-                ? Inputs.VillageRuleSet(other)
+                ? Inputs.VillageScorer(other, Once)
                 : Variant(baseRules, Changed(baseRules, parse.GetValue(set), parse.GetValue(minSales), parse.GetValue(minShops), parse.GetValue(minShare)));
             var path = parse.GetValue(input) ?? Inputs.SamplePath;
             if (path == "-")

@@ -20,6 +20,18 @@ public sealed record CsvOutputOptions
     /// need the cells byte for byte.
     /// </summary>
     public bool NeutraliseFormulas { get; init; } = true;
+
+    /// <summary>
+    /// Whether a code column's cell (<c>village_code</c>, <c>township_code</c>) made only of the digits 0–9 is written
+    /// as the text formula <c>="330782100201"</c>, which Excel, WPS and LibreOffice show as the code itself instead of a
+    /// number (<c>3.30782E+11</c>, a leading zero lost). Off by default: the cell is then a formula for programs too.
+    /// It is the one formula a writer ever writes, and only around digits, so no cell text can run: a code holding
+    /// anything else is written plainly, neutralised as <see cref="NeutraliseFormulas"/> says.
+    /// </summary>
+    public bool CodesAsText { get; init; }
+
+    /// <summary>The columns <see cref="CodesAsText"/> applies to.</summary>
+    public static IReadOnlyList<string> CodeColumns { get; } = ["village_code", "township_code"];
 }
 
 /// <summary>
@@ -32,6 +44,7 @@ public sealed class CsvTableWriter : IDisposable
 {
     private readonly CsvWriter _csv;
     private readonly bool _neutralise;
+    private readonly bool _codesAsText;
 
     /// <summary>Creates a writer.</summary>
     /// <param name="writer">Where the CSV goes.</param>
@@ -42,6 +55,7 @@ public sealed class CsvTableWriter : IDisposable
     {
         ArgumentNullException.ThrowIfNull(writer);
         _neutralise = (options ?? CsvOutputOptions.Default).NeutraliseFormulas;
+        _codesAsText = (options ?? CsvOutputOptions.Default).CodesAsText;
         _csv = CsvWriter.Create(writer, new CsvWriterOptions { NewLine = "\n", ValidateFieldCount = false }, leaveOpen);
     }
 
@@ -105,11 +119,23 @@ public sealed class CsvTableWriter : IDisposable
         {
             if (InCsv(fields[i]))
             {
-                WriteCell(Cell(fields[i].Value));
+                WriteCodeOrCell(fields[i].Name, Cell(fields[i].Value));
             }
         }
 
         _csv.EndRecord();
+    }
+
+    /// <summary>A cell, or with <see cref="CsvOutputOptions.CodesAsText"/> a code of digits as <c>="…"</c> (never neutralised: it is a formula on purpose).</summary>
+    private void WriteCodeOrCell(string name, string cell)
+    {
+        if (_codesAsText && cell.Length > 0 && cell.All(char.IsAsciiDigit) && CsvOutputOptions.CodeColumns.Contains(name))
+        {
+            _csv.WriteField("=\"" + cell + "\"");
+            return;
+        }
+
+        WriteCell(cell);
     }
 
     /// <summary>The fields a CSV row holds: a verdict's criteria are left to JSON.</summary>

@@ -47,13 +47,35 @@ internal static class Style
     private static CellFormat Filled(uint index) => new() { FontId = index, FillId = index, BorderId = 0, ApplyFont = true, ApplyFill = true };
 }
 
-/// <summary>Streams the verdicts sheet's XML: frozen header, rows as they come, the filter over all of them.</summary>
+/// <summary>
+/// Streams the verdicts sheet's XML: frozen header, the village code and name first, widths from the header and the
+/// first rows, rows as they come, the filter over all of them.
+/// </summary>
 internal static class SheetWriter
 {
-    public static void Write(Stream target, VerdictTable table, IEnumerable<ScoredRow> rows)
+    /// <summary>The rows the column widths are measured on (held before writing; the rest stream).</summary>
+    public const int MeasuredRows = 1000;
+
+    /// <summary>The widest column, in characters (a Chinese character counts two).</summary>
+    public const int MaxWidth = 50;
+
+    /// <summary>The columns first in the sheet, for people: what a village is, then the rest in table order.</summary>
+    private static readonly string[] First = ["village_code", "village_name"];
+
+    /// <summary>Writes the sheet.</summary>
+    /// <returns>The filtered range, as <c>A1:X9</c>.</returns>
+    public static string Write(Stream target, VerdictTable table, IEnumerable<ScoredRow> rows)
     {
-        var columns = table.Columns;
+        var order = Order(table.Columns);
+        var columns = order.Select(i => table.Columns[i]).ToList();
         var letters = columns.Select((_, i) => ColumnLetters(i)).ToArray();
+        using var source = rows.GetEnumerator();
+        var head = new List<OutputField[]>();
+        while (head.Count < MeasuredRows && source.MoveNext())
+        {
+            head.Add(Ordered(table.Row(source.Current), order));
+        }
+
         using var writer = OpenXmlWriter.Create(target, Encoding.UTF8);
         writer.WriteStartDocument();
         writer.WriteStartElement(new Worksheet());
@@ -62,20 +84,50 @@ internal static class SheetWriter
         { WorkbookViewId = 0 }));
         writer.WriteElement(new Columns(columns.Select((name, i) => new Column
         {
-            Min = (uint)i + 1, Max = (uint)i + 1, CustomWidth = true, Width = Math.Clamp(name.Length + 3, 10, 40),
+            Min = (uint)i + 1, Max = (uint)i + 1, CustomWidth = true, Width = Width(name, head.Select(r => r[i].Value)),
         })));
         writer.WriteStartElement(new SheetData());
         uint line = 1;
         WriteRow(writer, line, letters, columns.Select(name => new OutputField(name, name)), header: true);
-        foreach (var row in rows)
+        foreach (var row in head)
         {
-            WriteRow(writer, ++line, letters, table.Row(row), header: false);
+            WriteRow(writer, ++line, letters, row, header: false);
+        }
+
+        while (source.MoveNext())
+        {
+            WriteRow(writer, ++line, letters, Ordered(table.Row(source.Current), order), header: false);
         }
 
         writer.WriteEndElement();
-        writer.WriteElement(new AutoFilter { Reference = $"A1:{letters[^1]}{line}" });
+        var range = $"A1:{letters[^1]}{line}";
+        writer.WriteElement(new AutoFilter { Reference = range });
         writer.WriteEndElement();
+        return range;
     }
+
+    /// <summary>The table's column indexes in sheet order: <see cref="First"/>, then the others as the table has them.</summary>
+    private static int[] Order(IReadOnlyList<string> columns)
+    {
+        var first = First.Select(name => columns.ToList().IndexOf(name)).Where(i => i >= 0).ToList();
+        return [.. first, .. Enumerable.Range(0, columns.Count).Except(first)];
+    }
+
+    private static OutputField[] Ordered(IReadOnlyList<OutputField> fields, int[] order) => [.. order.Select(i => fields[i])];
+
+    /// <summary>A column's width: its header's or widest measured value's display width, plus a margin, from 8 to <see cref="MaxWidth"/>.</summary>
+    private static double Width(string header, IEnumerable<object?> values) =>
+        Math.Clamp(values.Select(Shown).Append(header).Max(DisplayWidth) + 2, 8, MaxWidth);
+
+    private static string Shown(object? value) => value switch
+    {
+        null => string.Empty,
+        IFormattable number => number.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString() ?? string.Empty,
+    };
+
+    /// <summary>Characters as a spreadsheet draws them: East Asian wide ones (CJK, full-width forms) take two.</summary>
+    public static int DisplayWidth(string text) => text.Sum(c => c is >= '\u1100' and <= '\u115F' or >= '\u2E80' and <= '\uA4CF' or >= '\uAC00' and <= '\uD7A3' or >= '\uF900' and <= '\uFAFF' or >= '\uFE30' and <= '\uFE4F' or >= '\uFF00' and <= '\uFF60' or >= '\uFFE0' and <= '\uFFE6' ? 2 : 1);
 
     private static void WriteRow(OpenXmlWriter writer, uint line, string[] letters, IEnumerable<OutputField> fields, bool header)
     {

@@ -10,7 +10,9 @@ namespace TaobaoVillage.Excel;
 
 /// <summary>
 /// Writes scored rows as an Excel workbook (<c>.xlsx</c>), streaming: one sheet "verdicts" with a bold, frozen,
-/// filtered header row and the columns of <see cref="VerdictTable"/> (the same as the CSV writer's): outcomes per
+/// filtered header row (the filter also named <c>_xlnm._FilterDatabase</c>, so LibreOffice keeps it) and the columns of
+/// <see cref="VerdictTable"/> (the same as the CSV writer's, but <c>village_code</c> and <c>village_name</c> first; widths
+/// from the header and the first 1,000 rows, at most 50 characters): outcomes per
 /// criterion, one numeric shortfall column per numeric criterion (<c>annual-sales shortfall</c>, in the criterion's
 /// lever unit: CN¥, shops, households), <c>needs</c> and <c>errors</c>. Numbers are numbers, never text. The verdict
 /// and outcome cells are coloured: eligible / pass green, not eligible / fail red, indeterminate / unknown amber,
@@ -34,27 +36,43 @@ public static class ExcelVerdictWriter
         var table = new VerdictTable(ruleSets);
 
         // System.IO.Packaging holds every part in memory until the package closes (dotnet/Open-XML-SDK#807): the
-        // SDK builds the small parts, and the sheet is streamed into its own zip entry with the SDK's XML writer.
-        var (skeleton, sheetEntry) = Skeleton();
+        // SDK builds the small parts, and the sheet is streamed into its own zip entry with the SDK's XML writer. The
+        // sheet comes second, after the content types: the workbook's filter name needs the sheet's last row.
+        var (skeleton, sheetEntry) = Skeleton(null);
         using var output = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true);
-        using var parts = new ZipArchive(skeleton, ZipArchiveMode.Read);
-        foreach (var entry in parts.Entries.OrderBy(e => e.FullName == "[Content_Types].xml" ? 0 : 1))
+        using (var parts = new ZipArchive(skeleton, ZipArchiveMode.Read))
         {
-            using var target = output.CreateEntry(entry.FullName, CompressionLevel.Fastest).Open();
-            if (entry.FullName == sheetEntry)
-            {
-                SheetWriter.Write(target, table, rows);
-            }
-            else
-            {
-                using var source = entry.Open();
-                source.CopyTo(target);
-            }
+            Copy(parts.GetEntry(ContentTypes)!, output);
+        }
+
+        string range;
+        using (var sheet = output.CreateEntry(sheetEntry, CompressionLevel.Fastest).Open())
+        {
+            range = SheetWriter.Write(sheet, table, rows);
+        }
+
+        using var rest = new ZipArchive(Skeleton(range).Package, ZipArchiveMode.Read);
+        foreach (var entry in rest.Entries.Where(e => e.FullName != ContentTypes && e.FullName != sheetEntry))
+        {
+            Copy(entry, output);
         }
     }
 
-    /// <summary>The workbook without its sheet's rows: workbook, styles (<see cref="Style"/>), an empty sheet.</summary>
-    private static (MemoryStream Package, string SheetEntry) Skeleton()
+    private const string ContentTypes = "[Content_Types].xml";
+
+    private static void Copy(ZipArchiveEntry entry, ZipArchive output)
+    {
+        using var target = output.CreateEntry(entry.FullName, CompressionLevel.Fastest).Open();
+        using var source = entry.Open();
+        source.CopyTo(target);
+    }
+
+    /// <summary>
+    /// The workbook without its sheet's rows: workbook, styles (<see cref="Style"/>), an empty sheet; with the filtered
+    /// range, the hidden sheet-local name <c>_xlnm._FilterDatabase</c> over it, by which LibreOffice keeps the filter
+    /// (Excel writes it too).
+    /// </summary>
+    private static (MemoryStream Package, string SheetEntry) Skeleton(string? filtered)
     {
         var package = new MemoryStream();
         string sheetEntry;
@@ -65,10 +83,18 @@ public static class ExcelVerdictWriter
             sheet.Worksheet = new Worksheet(new SheetData());
             workbook.AddNewPart<WorkbookStylesPart>().Stylesheet = Style.Sheet();
             workbook.Workbook = new Workbook(new Sheets(new Sheet { Name = SheetName, SheetId = 1, Id = workbook.GetIdOfPart(sheet) }));
+            if (filtered is not null)
+            {
+                workbook.Workbook.Append(new DefinedNames(new DefinedName(FilterReference(filtered)) { Name = "_xlnm._FilterDatabase", LocalSheetId = 0, Hidden = true }));
+            }
             sheetEntry = sheet.Uri.OriginalString.TrimStart('/');
         }
 
         package.Position = 0;
         return (package, sheetEntry);
     }
+
+    /// <summary>A range as a defined name holds it: <c>A1:X9</c> → <c>verdicts!$A$1:$X$9</c>.</summary>
+    private static string FilterReference(string range) =>
+        SheetName + "!" + string.Join(':', range.Split(':').Select(cell => "$" + string.Concat(cell.TakeWhile(char.IsLetter)) + "$" + string.Concat(cell.SkipWhile(char.IsLetter))));
 }

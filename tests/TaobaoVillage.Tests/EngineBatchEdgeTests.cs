@@ -23,7 +23,7 @@ public class ShortfallDescribeTests
     [InlineData("taobao_villages", 1, "1 more Taobao Village", "再增加 1 个淘宝村")]
     [InlineData("taobao_villages", 2, "2 more Taobao Villages", "再增加 2 个淘宝村")]
     [InlineData("active_shops", 1, "1 more active online shop", "再增加 1 家活跃网店")]
-    [InlineData("livestream_sales_cny", 5, "CN¥5.00 more annual live-streaming e-commerce sales", "直播销售额再增加 CN¥5.00")]
+    [InlineData("livestream_sales_cny", 5, "CN¥5.00 more annual live-streaming e-commerce sales", "直播销售额再增加 5.00 元")]
     public void Describe_EachUnit_EnglishAndChinese(string metricName, int amount, string english, string chinese)
     {
         Assert.True(Metric.TryFind(metricName, out var metric));

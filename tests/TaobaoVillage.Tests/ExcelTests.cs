@@ -146,7 +146,7 @@ public class ExcelVerdictWriterTests
         var columns = new VerdictTable([BuiltInRuleSets.AliResearch]).Columns;
         Assert.Equal($"A1:{(char)('A' + columns.Count - 1)}{rows.Count + 1}", sheet.Descendants<AutoFilter>().Single().Reference!.Value);
         var header = sheet.Descendants<Row>().First().Elements<Cell>().ToList();
-        Assert.Equal(columns, header.Select(c => c.InnerText));
+        Assert.Equal(["village_code", "village_name", .. columns.Except(["village_code", "village_name"])], header.Select(c => c.InnerText));
         Assert.All(header, c => Assert.NotNull(styles.Fonts!.Elements<Font>().ElementAt((int)styles.CellFormats!.Elements<CellFormat>().ElementAt((int)c.StyleIndex!.Value).FontId!.Value).Bold));
     }
 
@@ -176,6 +176,47 @@ public class ExcelVerdictWriterTests
         using var document = SpreadsheetDocument.Open(new MemoryStream(bytes.ToArray()), isEditable: false);
         var errors = new DocumentFormat.OpenXml.Validation.OpenXmlValidator().Validate(document).Select(e => $"{e.Path?.XPath}: {e.Description}").ToList();
         Assert.Empty(errors);
+    }
+
+    [Fact]
+    public void Write_Verdicts_FilterDatabaseNameHiddenLocalToTheSheetOverTheFilter()
+    {
+        var rows = Scored(BatchScorerTests.TestFile("mixed.csv"));
+        var bytes = new MemoryStream();
+        ExcelVerdictWriter.Write(bytes, rows, [BuiltInRuleSets.AliResearch]);
+
+        using var document = SpreadsheetDocument.Open(new MemoryStream(bytes.ToArray()), isEditable: false);
+        var name = document.WorkbookPart!.Workbook.Descendants<DefinedName>().Single();
+        var filter = document.WorkbookPart.WorksheetParts.Single().Worksheet.Descendants<AutoFilter>().Single().Reference!.Value!;
+        Assert.Equal("_xlnm._FilterDatabase", name.Name!.Value);
+        Assert.True(name.Hidden!.Value);
+        Assert.Equal(0u, name.LocalSheetId!.Value);
+        var columns = new VerdictTable([BuiltInRuleSets.AliResearch]).Columns.Count;
+        Assert.Equal($"verdicts!$A$1:${(char)('A' + columns - 1)}${rows.Count + 1}", name.Text);
+        Assert.Equal(name.Text.Replace("verdicts!", string.Empty, StringComparison.Ordinal).Replace("$", string.Empty, StringComparison.Ordinal), filter);
+    }
+
+    [Fact]
+    public void Write_Verdicts_WidthsFromContentCapped()
+    {
+        var (sheet, _) = WrittenSheet(Scored(BatchScorerTests.TestFile("mixed.csv")));
+
+        var header = sheet.Descendants<Row>().First().Elements<Cell>().Select(c => c.InnerText).ToList();
+        var widths = sheet.Descendants<Column>().Select(c => c.Width!.Value).ToList();
+        var needs = widths[header.IndexOf("needs")];
+        Assert.True(needs > "needs".Length + 3, $"needs is {needs} wide");
+        Assert.All(widths, w => Assert.InRange(w, 8, 50));
+        Assert.Equal(14, widths[header.IndexOf("village_code")]);
+    }
+
+    [Fact]
+    public void Write_EmptyInput_HeaderOnlyFilterOverIt()
+    {
+        var bytes = new MemoryStream();
+        ExcelVerdictWriter.Write(bytes, [], [BuiltInRuleSets.AliResearch]);
+
+        using var document = SpreadsheetDocument.Open(new MemoryStream(bytes.ToArray()), isEditable: false);
+        Assert.EndsWith("$1", document.WorkbookPart!.Workbook.Descendants<DefinedName>().Single().Text, StringComparison.Ordinal);
     }
 
     private static List<ScoredRow> Scored(string path) => [.. new BatchScorer(BuiltInRuleSets.AliResearch).Score(CsvRecordReader.ReadFile(path))];

@@ -273,7 +273,7 @@ public class WorkbenchCommandsTests
     [Fact]
     public void WhatIf_AgainstClassic_ListsChanges()
     {
-        var (code, _, _, console) = Run("what-if", "--input", BatchScorerTests.TestFile("mixed.csv"), "--against", "classic");
+        var (code, _, _, console) = Run("what-if", "--input", BatchScorerTests.TestFile("mixed.csv"), "--rules", "aliresearch", "--against", "classic");
 
         Assert.Equal(PlannerApp.Ok, code);
         Assert.Contains("aliresearch@2022.2 → classic@2013.1", console, StringComparison.Ordinal);

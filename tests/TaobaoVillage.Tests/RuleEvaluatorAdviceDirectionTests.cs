@@ -9,7 +9,7 @@ namespace TaobaoVillage.Tests;
 public partial class RuleEvaluatorTests
 {
     [Theory]
-    [InlineData("annual_sales_cny", Comparison.AtMost, 5_000_000, 6_000_000, "CN¥1,000,000.00 less annual e-commerce sales", "年销售额（元）减少 CN¥1,000,000.00")]
+    [InlineData("annual_sales_cny", Comparison.AtMost, 5_000_000, 6_000_000, "CN¥1,000,000.00 less annual e-commerce sales", "年销售额（元）减少 1,000,000.00 元")]
     [InlineData("households", Comparison.LessThan, 300, 400, "101 fewer households", "减少 101 户")]
     [InlineData("active_shops", Comparison.EqualTo, 50, 60, "10 fewer active online shops", "减少 10 家活跃网店")]
     [InlineData("active_shops", Comparison.EqualTo, 50, 40, "10 more active online shops", "再增加 10 家活跃网店")]

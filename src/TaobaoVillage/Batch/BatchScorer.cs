@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Runtime.CompilerServices;
 using TaobaoVillage.Domain;
 using TaobaoVillage.Engine;
+using TaobaoVillage.Metrics;
 using TaobaoVillage.Rules;
 using TaobaoVillage.RuleSets;
 
@@ -75,6 +76,19 @@ public sealed partial class BatchScorer
         (2014, BuiltInRuleSets.AliResearch2014.Compile()),
         (2020, BuiltInRuleSets.AliResearch.Compile()),
     ]);
+
+    /// <summary>This scorer (its options and years) with the thresholds changed in each of its rule sets (<see cref="RuleSet.WithThresholds"/>): a what-if under <see cref="ForYears"/> changes every year's set alike.</summary>
+    /// <param name="thresholds">The new threshold per metric; metrics a rule set does not use change nothing in it.</param>
+    /// <param name="versionSuffix">Appended to each version, such as <c>-whatif</c>.</param>
+    /// <returns>The changed scorer.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="RuleSetException">A threshold is invalid for its metric.</exception>
+    public BatchScorer WithThresholds(IReadOnlyDictionary<Metric, decimal> thresholds, string versionSuffix)
+    {
+        ArgumentNullException.ThrowIfNull(versionSuffix);
+        RuleSet Change(RuleSet r) => r.WithThresholds(thresholds, r.Version + versionSuffix);
+        return _byYear is null ? new BatchScorer(Change(RuleSet), _options) : new BatchScorer(_options, [.. _byYear.Select(y => (y.From, Change(y.Evaluator.RuleSet).Compile()))]);
+    }
 
     /// <summary>The first year a scorer <see cref="ForYears"/> judges: 2009, when the first Taobao Villages were counted.</summary>
     public const int FirstYear = 2009;

@@ -1,6 +1,6 @@
 namespace TaobaoVillage.Batch;
 
-/// <summary>One row whose verdict differs between two rule sets (<see cref="Planning.WhatIf.Changes"/>).</summary>
+/// <summary>One row whose verdict differs between two rule sets (<see cref="Planning.WhatIf"/>).</summary>
 /// <param name="Before">The row under the first rule set.</param>
 /// <param name="After">The same row under the second.</param>
 /// <remarks>Immutable and thread-safe.</remarks>

@@ -34,6 +34,16 @@ public sealed record MoneyUnit(string Name, decimal Yuan)
     public string Format(decimal yuan) => Yuan == 1m ? Cny.FromYuan(yuan).ToString() : $"{DecimalText.Format(yuan / Yuan)} {Name}";
 
     /// <summary>
+    /// An amount to make up (a shortfall) written in this unit to at most two decimal places, rounded up so that the
+    /// advice is always enough: <c>73.75 万元</c> for 737,452.91 yuan (73.745291 万元); in yuan as <see cref="Format"/>
+    /// (to the fen, which a shortfall is already rounded up to).
+    /// </summary>
+    /// <param name="yuan">The amount in yuan, not negative.</param>
+    /// <returns>The text.</returns>
+    public string FormatUp(decimal yuan) =>
+        Yuan == 1m ? Format(yuan) : $"{DecimalText.Format(Math.Round(yuan / Yuan, 2, MidpointRounding.ToPositiveInfinity))} {Name}";
+
+    /// <summary>
     /// Reads an amount of money as people write it: a number (<see cref="ExactDecimal.ParseGrouped"/>: a dot for
     /// decimals, commas only between thousands) in yuan, or followed by its unit, 元, 万 or 万元, 亿 or 亿元
     /// (<c>800万</c> is 8,000,000 yuan) — the units a file's header may give its amounts in.

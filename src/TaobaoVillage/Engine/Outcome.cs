@@ -93,9 +93,11 @@ public readonly record struct Shortfall(string CriterionId, Metric Metric, decim
             return AdviceText.IsChinese(culture) ? "无差距" : "no shortfall";
         }
 
-        var amount = Unit == Unit.Cny ? money.Format(ShownAmount) : DecimalText.Format(ShownAmount);
+        var amount = Unit == Unit.Cny ? money.FormatUp(ShownAmount) : DecimalText.Format(ShownAmount);
         if (AdviceText.IsChinese(culture))
         {
+            // In Chinese, yuan as the unit word after the amount (1,000,000.00 元), as 万元 and 亿元 are written.
+            amount = Unit == Unit.Cny && money.Yuan == 1m ? ShownAmount.ToString("#,0.00##", CultureInfo.InvariantCulture) + " 元" : amount;
             return AdviceText.Shortfall(this, amount);
         }
 

@@ -21,9 +21,24 @@ public static class WhatIf
         ArgumentNullException.ThrowIfNull(records);
         ArgumentNullException.ThrowIfNull(before);
         ArgumentNullException.ThrowIfNull(after);
-        var first = new BatchScorer(before, new BatchOptions { RejectDuplicates = true });
-        var second = new BatchScorer(after, new BatchOptions { RejectDuplicates = true });
-        return first.Score(records()).Zip(second.Score(records()))
+        return Changes(records, new BatchScorer(before, new BatchOptions { RejectDuplicates = true }), new BatchScorer(after, new BatchOptions { RejectDuplicates = true }));
+    }
+
+    /// <summary>
+    /// The rows whose status differs between two scorers (such as <see cref="BatchScorer.ForYears"/> and its
+    /// <see cref="BatchScorer.WithThresholds"/>), in input order; each row is judged by the set of its year in both.
+    /// </summary>
+    /// <param name="records">Opens the records; called twice, and must give the same rows each time (a file, not a stream).</param>
+    /// <param name="before">The scorer of today; give it <see cref="BatchOptions.RejectDuplicates"/> as the other.</param>
+    /// <param name="after">The scorer to compare with.</param>
+    /// <returns>The changes, lazily.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public static IEnumerable<VerdictChange> Changes(Func<IEnumerable<InputRow>> records, BatchScorer before, BatchScorer after)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        ArgumentNullException.ThrowIfNull(before);
+        ArgumentNullException.ThrowIfNull(after);
+        return before.Score(records()).Zip(after.Score(records()))
             .Where(p => p.First.Status != p.Second.Status)
             .Select(p => new VerdictChange(p.First, p.Second));
     }
