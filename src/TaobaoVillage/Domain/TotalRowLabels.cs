@@ -20,6 +20,9 @@ public static class TotalRowLabels
 
     private static readonly FrozenSet<char> LastCharacters = "计总县镇乡市区省旗道)）lLmMsS:：".ToFrozenSet();
 
+    // What compacting changes: white space, a trailing colon, full-width brackets.
+    private static readonly System.Buffers.SearchValues<char> Removed = System.Buffers.SearchValues.Create(" \t\r\n\u00A0\u3000\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200A\u2028\u2029\u202F\u205F\u1680\u0085\u000B\u000C:：（）");
+
     private static readonly string[] Endings = ["合计", "总计", "小计", "汇总"];
 
     /// <summary>
@@ -37,7 +40,9 @@ public static class TotalRowLabels
             return false;
         }
 
-        var compact = string.Concat(text.Where(c => !char.IsWhiteSpace(c))).TrimEnd(':', '：').Replace('（', '(').Replace('）', ')');
+        // Names such as 某某社区 pass the last-character test: compact only what has something to remove.
+        var compact = text.AsSpan().IndexOfAny(Removed) < 0 ? text
+            : string.Concat(text.Where(c => !char.IsWhiteSpace(c))).TrimEnd(':', '：').Replace('（', '(').Replace('）', ')');
         return Labels.Contains(compact) || Array.Exists(Endings, e => compact.EndsWith(e, StringComparison.Ordinal));
     }
 

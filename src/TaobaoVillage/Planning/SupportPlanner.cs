@@ -67,12 +67,13 @@ public static class SupportPlanner
 
     private static SupportPlan Plan(IEnumerable<PlanEntry?> entries, Func<int, RuleSet> townRules, PlanBudget budget)
     {
-        var collected = Collect(entries, budget);
+        var capacity = Capacity(budget);
+        var collected = Collect(entries, budget, capacity);
         var exact = collected.Candidates <= ExactCandidates;
         var townships = collected.Townships.ConvertAll(t => new TownshipOptions(t, townRules(t.Year), budget, exact));
-        var best = MultipleChoiceKnapsack.Solve(townships.ConvertAll(t => t.Options), Capacity(budget));
+        var best = MultipleChoiceKnapsack.Solve(townships.ConvertAll(t => t.Options), capacity);
         var optimal = exact && best.IsExact && townships.All(t => t.Exact);
-        var bound = optimal ? best.Value : Bound(townships, budget);
+        var bound = optimal ? best.Value : Bound(townships, budget, capacity);
         var chosen = townships.SelectMany((t, i) => t.Planned(t.Options[best.Choices[i]])).ToList();
         var townsBefore = townships.Count(t => t.TownBefore);
         return new SupportPlan
@@ -96,21 +97,21 @@ public static class SupportPlanner
     private static int Capacity(PlanBudget budget) => budget.MaxVillages ?? (int)decimal.Ceiling(budget.MaxEffort!.Value * 100m);
 
     /// <summary>Every entry into its township (in the order townships first appear) and the counts; past exact size, townships drop the candidates no plan can reach.</summary>
-    private static Collected Collect(IEnumerable<PlanEntry?> entries, PlanBudget budget)
+    private static Collected Collect(IEnumerable<PlanEntry?> entries, PlanBudget budget, int capacity)
     {
-        var collected = new Collected();
+        var collected = new Collected(budget, capacity);
         var byKey = new Dictionary<(int Year, string Key), TownshipCandidates>();
         foreach (var entry in entries)
         {
             if (entry is not null)
             {
-                collected.Add(entry, Township(byKey, collected.Townships, entry), budget);
+                collected.Add(entry, Township(byKey, collected.Townships, entry));
             }
         }
 
         if (collected.Candidates > ExactCandidates)
         {
-            collected.Townships.ForEach(t => t.Trim(budget, Capacity(budget)));
+            collected.Townships.ForEach(t => t.Trim(budget, capacity));
         }
 
         return collected;
@@ -128,9 +129,9 @@ public static class SupportPlanner
     }
 
     /// <summary>The bound on the gain when the plan is not known to be optimal.</summary>
-    private static int Bound(List<TownshipOptions> townships, PlanBudget budget) => budget.MaxVillages is { } k
+    private static int Bound(List<TownshipOptions> townships, PlanBudget budget, int capacity) => budget.MaxVillages is { } k
         ? VillageBound(townships, k)
-        : MultipleChoiceKnapsack.Solve(townships.ConvertAll(t => t.Bounds), Capacity(budget)).UpperBound;
+        : MultipleChoiceKnapsack.Solve(townships.ConvertAll(t => t.Bounds), capacity).UpperBound;
 
     /// <summary>
     /// With K villages, no plan gains more than one per village plus one town per township that helping all its
@@ -143,7 +144,7 @@ public static class SupportPlanner
     }
 
     /// <summary>The townships and counts of one collection.</summary>
-    private sealed class Collected
+    private sealed class Collected(PlanBudget budget, int capacity)
     {
         public List<TownshipCandidates> Townships { get; } = [];
 
@@ -157,7 +158,7 @@ public static class SupportPlanner
 
         public int CannotPass { get; private set; }
 
-        public void Add(PlanEntry entry, TownshipCandidates township, PlanBudget budget)
+        public void Add(PlanEntry entry, TownshipCandidates township)
         {
             township.Add(entry);
             (Eligible, Undecided, CannotPass) = (Eligible + (entry.IsEligible ? 1 : 0), Undecided + (entry.Undecided ? 1 : 0), CannotPass + (entry.CannotPass ? 1 : 0));
@@ -166,7 +167,7 @@ public static class SupportPlanner
                 (Candidates, Effort) = (Candidates + 1, Effort + candidate.Effort);
                 if (Candidates > ExactCandidates)
                 {
-                    township.Trim(budget, Capacity(budget));
+                    township.Trim(budget, capacity);
                 }
             }
         }

@@ -41,4 +41,14 @@ public class TotalRowLabelsTests
         Assert.Equal("“合计”是合计行，不是村，不参与评定。", ProblemMessages.Default.MessageOf(plain, zh));
         Assert.EndsWith("其各项数字等于上方各行之和。", ProblemMessages.Default.MessageOf(plain with { Detail = TotalRowLabels.SumsDetail }, zh), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void IsLabel_AnyWhiteSpaceInsideALabel_StillALabel()
+    {
+        // Compacting is skipped for text with nothing to remove: every white space .NET knows must still be removed.
+        var spaces = Enumerable.Range(0, char.MaxValue + 1).Select(c => (char)c).Where(char.IsWhiteSpace).ToList();
+
+        Assert.All(spaces, c => Assert.True(TotalRowLabels.IsLabel($"合{c}计"), $"U+{(int)c:X4}"));
+        Assert.False(TotalRowLabels.IsLabel("东城社区"));
+    }
 }
