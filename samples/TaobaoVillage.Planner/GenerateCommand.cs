@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
+using TaobaoVillage.Testing.National;
 
 namespace TaobaoVillage.Planner;
 
@@ -23,24 +24,65 @@ public static class GenerateCommand
         };
         command.SetAction(parse =>
         {
-            var codesPath = parse.GetValue(codes) ?? NationalGenerator.FindCodes(Environment.CurrentDirectory) ?? NationalGenerator.FindCodes(AppContext.BaseDirectory);
-            if (codesPath is not null)
+            var options = new NationalRecordsOptions
             {
-                Inputs.RequireFile(codesPath, "codes file");
-            }
-
-            // The inputs are checked before the output is touched; the output itself is written all or nothing.
-            NationalGenerator.CheckCodes(codesPath);
-            var path = parse.GetValue(output)!;
-            RequireCsvName(path);
-            var clock = Stopwatch.StartNew();
-            using var target = PlannerOutput.Open(io, path, codesPath);
-            var written = NationalGenerator.Write(target.Writer, parse.GetValue(seed), codesPath, parse.GetValue(rows), (double)(parse.GetValue(broken) ?? 0), parse.GetValue(year));
-            target.Commit();
-            io.Out.WriteLine($"{path}: {written.Rows:N0} rows ({written.Broken:N0} broken on purpose) from {(codesPath is null ? "synthetic codes" : codesPath)} in {clock.Elapsed.TotalSeconds:F1} s");
-            return PlannerApp.Ok;
+                Seed = parse.GetValue(seed),
+                CodesPath = parse.GetValue(codes) ?? FindCodes(Environment.CurrentDirectory) ?? FindCodes(AppContext.BaseDirectory),
+                Rows = parse.GetValue(rows),
+                BrokenRate = (double)(parse.GetValue(broken) ?? 0),
+                Year = parse.GetValue(year),
+            };
+            return Generate(io, parse.GetValue(output)!, options);
         });
         return command;
+    }
+
+    private static int Generate(PlannerIO io, string path, NationalRecordsOptions options)
+    {
+        // The inputs are checked before the output is touched; the output itself is written all or nothing.
+        CheckCodes(options.CodesPath);
+        RequireCsvName(path);
+        var clock = Stopwatch.StartNew();
+        using var target = PlannerOutput.Open(io, path, options.CodesPath);
+        var written = NationalRecords.Write(target.Writer, options);
+        target.Commit();
+        io.Out.WriteLine($"{path}: {written.Rows:N0} rows ({written.Broken:N0} broken on purpose) from {options.CodesPath ?? "synthetic codes"} in {clock.Elapsed.TotalSeconds:F1} s");
+        return PlannerApp.Ok;
+    }
+
+    private static void CheckCodes(string? codesPath)
+    {
+        if (codesPath is null)
+        {
+            return;
+        }
+
+        Inputs.RequireFile(codesPath, "codes file");
+        try
+        {
+            NationalRecords.CheckCodes(codesPath);
+        }
+        catch (InvalidDataException ex)
+        {
+            throw new PlannerException(ex.Message);
+        }
+    }
+
+    /// <summary>Finds the NBS codes file in a <c>shared/data</c> folder beside or above a folder, where a workspace keeps it.</summary>
+    /// <param name="start">Where to start looking.</param>
+    /// <returns>The path, or <see langword="null"/>.</returns>
+    public static string? FindCodes(string start)
+    {
+        for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "shared", "data", "nbs-2016-village-codes.csv.gz");
+            if (File.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>Refuses an output named for another format: generate writes CSV text, which a .xlsx or .json name would misname.</summary>

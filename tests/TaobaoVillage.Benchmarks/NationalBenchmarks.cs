@@ -1,3 +1,4 @@
+using TaobaoVillage.Testing.National;
 using System.Buffers;
 using System.IO.Compression;
 using BenchmarkDotNet.Attributes;
@@ -30,7 +31,7 @@ public class NationalBenchmarks
         if (!File.Exists(_path))
         {
             using var writer = new StreamWriter(_path);
-            NationalGenerator.Write(writer, 1, NationalGenerator.FindCodes(Environment.CurrentDirectory) ?? NationalGenerator.FindCodes(AppContext.BaseDirectory));
+            NationalRecords.Write(writer, new NationalRecordsOptions { CodesPath = GenerateCommand.FindCodes(Environment.CurrentDirectory) ?? GenerateCommand.FindCodes(AppContext.BaseDirectory) });
         }
     }
 

@@ -1,3 +1,4 @@
+using TaobaoVillage.Testing.National;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
@@ -164,8 +165,8 @@ public class NationalGeneratorTests
     {
         var a = new StringWriter();
         var b = new StringWriter();
-        TaobaoVillage.Planner.NationalGenerator.Write(a, 7, null, 2_000);
-        TaobaoVillage.Planner.NationalGenerator.Write(b, 7, null, 2_000);
+        NationalRecords.Write(a, new NationalRecordsOptions { Seed = 7, Rows = 2_000 });
+        NationalRecords.Write(b, new NationalRecordsOptions { Seed = 7, Rows = 2_000 });
 
         Assert.Equal(a.ToString(), b.ToString());
         Assert.Equal(2_001, a.ToString().TrimEnd('\n').Split('\n').Length);
@@ -178,10 +179,10 @@ public class NationalGeneratorTests
         var output = Path.ChangeExtension(input, ".jsonl");
         try
         {
-            TaobaoVillage.Planner.GeneratedRows generated;
+            GeneratedRows generated;
             using (var writer = new StreamWriter(input))
             {
-                generated = TaobaoVillage.Planner.NationalGenerator.Write(writer, 42, null, 100_000, brokenRate: 0.002);
+                generated = NationalRecords.Write(writer, new NationalRecordsOptions { Seed = 42, Rows = 100_000, BrokenRate = 0.002 });
             }
 
             var stdout = new StringWriter();

@@ -1,3 +1,4 @@
+using TaobaoVillage.Testing.National;
 using System.Globalization;
 using Newtonsoft.Json.Linq;
 using Parquet;
@@ -17,7 +18,7 @@ public class ParquetVerdictWriterTests
         var input = folder.File("generated.csv");
         using (var writer = new StreamWriter(input))
         {
-            NationalGenerator.Write(writer, 11, null, 3_000, brokenRate: 0.01);
+            NationalRecords.Write(writer, new NationalRecordsOptions { Seed = 11, Rows = 3_000, BrokenRate = 0.01 });
         }
 
         var outputs = new[] { "v.jsonl", "v.csv", "v.parquet" }.Select(folder.File).ToArray();

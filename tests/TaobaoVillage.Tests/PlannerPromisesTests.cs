@@ -1,3 +1,4 @@
+using TaobaoVillage.Testing.National;
 using System.Text.RegularExpressions;
 using Spectre.Console.Testing;
 using TaobaoVillage.Csv;
@@ -61,7 +62,7 @@ public class PlannerAppPromisesTests
         using var file = new TempFile(".csv");
         using (var writer = new StreamWriter(file.Path))
         {
-            NationalGenerator.Write(writer, 1, null, 120_000);
+            NationalRecords.Write(writer, new NationalRecordsOptions { Rows = 120_000 });
         }
 
         Assert.True(new FileInfo(file.Path).Length >= ProgressDisplay.MinimumBytes);
@@ -113,7 +114,7 @@ public class PlannerAppPromisesTests
         var broken = long.Parse(Regex.Match(stdout, @"5,000 rows \((\d+) broken on purpose\)").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
         Assert.InRange(broken, 20, 90);
         var lines = File.ReadAllLines(output);
-        Assert.Equal(string.Join(",", NationalGenerator.Columns), lines[0]);
+        Assert.Equal(string.Join(",", NationalRecords.Columns), lines[0]);
         Assert.Equal(5_001, lines.Length);
         var rejected = CsvRecordReader.ReadFile(output).Count(r => !r.Parsed.IsValid);
         Assert.Equal(broken, rejected);

@@ -1,3 +1,4 @@
+using TaobaoVillage.Testing.National;
 using System.Text;
 using Newtonsoft.Json.Linq;
 using TaobaoVillage.Floor;
@@ -39,7 +40,7 @@ public class ReferenceFloorTests
         var input = folder.File("generated.csv");
         using (var writer = new StreamWriter(input))
         {
-            NationalGenerator.Write(writer, 5, null, 3_000);
+            NationalRecords.Write(writer, new NationalRecordsOptions { Seed = 5, Rows = 3_000 });
         }
 
         var planned = folder.File("v.jsonl");
