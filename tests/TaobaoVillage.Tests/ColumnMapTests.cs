@@ -1,4 +1,3 @@
-using TaobaoVillage.Planner;
 using TaobaoVillage.Csv;
 using TaobaoVillage.Domain;
 
@@ -6,7 +5,7 @@ namespace TaobaoVillage.Tests;
 
 public class ColumnMapTests
 {
-    private const string Csv = "编号,户籍人口户数,网店,销售（万）\n330782100001,400,150,1200\n";
+    internal const string Csv = "编号,户籍人口户数,网店,销售（万）\n330782100001,400,150,1200\n";
 
     [Fact]
     public void Create_OwnNames_ReadAsTheirFieldsWithUnits()
@@ -45,16 +44,6 @@ public class ColumnMapTests
     }
 
     [Fact]
-    public void Score_ColumnsFromAnEndlessDevice_UsageErrorOneLine()
-    {
-        var (code, stdout, stderr, _) = PlannerRun.Run("score", "--columns", "/dev/zero");
-
-        Assert.Equal(PlannerApp.Usage, code);
-        Assert.Equal(string.Empty, stdout);
-        Assert.Equal("error: /dev/zero: the column map is longer than the limit of 1,048,576 characters; it is not read further.", stderr.TrimEnd('\n'));
-    }
-
-    [Fact]
     public void Parse_ValueNotAString_LineNamed()
     {
         var ex = Assert.Throws<InvalidDataException>(() => ColumnMapJson.Parse("{\n  \"户数\": \"households\",\n  \"网店\": 3\n}", "map.json"));
@@ -62,21 +51,4 @@ public class ColumnMapTests
         Assert.StartsWith("map.json:3:", ex.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void Score_ColumnsOption_FileScoredWithTheMap()
-    {
-        using var input = new TempFile(".csv");
-        using var map = new TempFile(".json");
-        File.WriteAllText(input.Path, Csv);
-        File.WriteAllText(map.Path, """{"编号": "village_code", "户籍人口户数": "households", "网店": "active_shops", "销售（万）": "年销售额(万元)"}""");
-
-        var without = PlannerRun.Run("score", "--input", input.Path, "--rules", "aliresearch", "--format", "csv");
-        var with = PlannerRun.Run("score", "--input", input.Path, "--rules", "aliresearch", "--format", "csv", "--columns", map.Path);
-        var bad = PlannerRun.Run("score", "--input", input.Path, "--columns", input.Path);
-
-        Assert.Contains("missing-village-code", without.Out, StringComparison.Ordinal);
-        Assert.Contains("330782100001,,indeterminate", with.Out, StringComparison.Ordinal);
-        Assert.Equal(2, bad.Code);
-        Assert.StartsWith("error: ", bad.Err, StringComparison.Ordinal);
-    }
 }

@@ -61,20 +61,6 @@ public class LayeringTests
         Assert.Contains("TaobaoVillage.Rules", Graph.Value["TaobaoVillage.Engine"]);
     }
 
-    [Theory]
-    [InlineData("CsvHelper")]
-    [InlineData("Newtonsoft.Json")]
-    [InlineData("MiniExcel")]
-    [InlineData("DocumentFormat.OpenXml")]
-    [InlineData("Parquet")]
-    public void Planner_ReferencesNoFormatLibraryDirectly(string library)
-    {
-        // The sample app parses arguments, calls the library and renders: formats are the library's.
-        var references = typeof(Planner.PlannerApp).Assembly.GetReferencedAssemblies().Select(a => a.Name);
-
-        Assert.DoesNotContain(library, references);
-    }
-
     [Fact]
     public void Core_ReferencesNoRulesEngine_OnlyNewtonsoftBesideTheFramework()
     {

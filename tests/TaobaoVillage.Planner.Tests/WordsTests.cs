@@ -101,7 +101,7 @@ public class SampleWorkbookTests
 
         Assert.Contains(header, h => h.Contains("万元", StringComparison.Ordinal));
         Assert.Contains("村代码", header);
-        Assert.Empty(TaobaoVillage.Excel.ExcelRecordReader.ReadHeader(BatchScorerTests.TestFile("mixed.csv")));
+        Assert.Empty(TaobaoVillage.Excel.ExcelRecordReader.ReadHeader(TestData.File("mixed.csv")));
     }
 
     private static Dictionary<string, string> Verdicts(string csv) => csv.Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1)

@@ -1,9 +1,9 @@
-using TaobaoVillage.Testing.National;
 using System.Text.RegularExpressions;
 using Spectre.Console.Testing;
 using TaobaoVillage.Csv;
 using TaobaoVillage.Domain;
 using TaobaoVillage.Planner;
+using TaobaoVillage.Testing.National;
 
 namespace TaobaoVillage.Tests;
 

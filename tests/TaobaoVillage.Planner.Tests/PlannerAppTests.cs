@@ -32,7 +32,7 @@ public class PlannerAppTests
     {
         using var outputFile = new TempFile(".jsonl");
         var output = outputFile.Path;
-        var (code, stdout, _, _) = Run("score", "--input", BatchScorerTests.TestFile("mixed.csv"), "--rules", "aliresearch", "--format", "jsonl", "--output", output);
+        var (code, stdout, _, _) = Run("score", "--input", TestData.File("mixed.csv"), "--rules", "aliresearch", "--format", "jsonl", "--output", output);
 
         Assert.Equal(PlannerApp.Ok, code);
         var lines = File.ReadAllLines(output).Select(JObject.Parse).ToList();
@@ -48,7 +48,7 @@ public class PlannerAppTests
     [Fact]
     public void Score_JsonlToStdout_DataOnStdoutCountsOnStderr()
     {
-        var (code, stdout, stderr, _) = Run("score", "-i", BatchScorerTests.TestFile("mixed.csv"), "-f", "jsonl", "--parallel", "1");
+        var (code, stdout, stderr, _) = Run("score", "-i", TestData.File("mixed.csv"), "-f", "jsonl", "--parallel", "1");
 
         Assert.Equal(PlannerApp.Ok, code);
         Assert.Equal(18, stdout.TrimEnd('\n').Split('\n').Length);
@@ -58,8 +58,8 @@ public class PlannerAppTests
     [Fact]
     public void Score_ParallelAndSequential_IdenticalOutput()
     {
-        var one = Run("score", "-i", BatchScorerTests.TestFile("mixed.csv"), "-f", "jsonl", "--parallel", "1").Out;
-        var four = Run("score", "-i", BatchScorerTests.TestFile("mixed.csv"), "-f", "jsonl", "--parallel", "4").Out;
+        var one = Run("score", "-i", TestData.File("mixed.csv"), "-f", "jsonl", "--parallel", "1").Out;
+        var four = Run("score", "-i", TestData.File("mixed.csv"), "-f", "jsonl", "--parallel", "4").Out;
 
         Assert.Equal(one, four);
     }
@@ -67,7 +67,7 @@ public class PlannerAppTests
     [Fact]
     public void Score_Csv_HeaderAndOneRowPerInput()
     {
-        var (code, stdout, _, _) = Run("score", "-i", BatchScorerTests.TestFile("mixed.csv"), "-r", "classic", "-f", "csv");
+        var (code, stdout, _, _) = Run("score", "-i", TestData.File("mixed.csv"), "-r", "classic", "-f", "csv");
 
         Assert.Equal(PlannerApp.Ok, code);
         var lines = stdout.TrimEnd('\n').Split('\n');
@@ -79,7 +79,7 @@ public class PlannerAppTests
     [Fact]
     public void Score_Table_ShowsVerdictsAndNeeds()
     {
-        var (code, _, _, console) = Run("score", "-i", BatchScorerTests.TestFile("mixed.csv"));
+        var (code, _, _, console) = Run("score", "-i", TestData.File("mixed.csv"));
 
         Assert.Equal(PlannerApp.Ok, code);
         Assert.Contains("差一分村", console, StringComparison.Ordinal);
@@ -150,7 +150,7 @@ public class RegionCommandsTests
     [Fact]
     public void Towns_List2016Jsonl_135TownsWithContractFields()
     {
-        var (code, stdout, stderr, _) = Run("towns", "--list", BatchScorerTests.TestFile("taobao-villages-2014-2016.csv"), "--year", "2016", "--format", "jsonl");
+        var (code, stdout, stderr, _) = Run("towns", "--list", TestData.File("taobao-villages-2014-2016.csv"), "--year", "2016", "--format", "jsonl");
 
         Assert.Equal(PlannerApp.Ok, code);
         var lines = stdout.TrimEnd('\n').Split('\n').Select(JObject.Parse).ToList();
@@ -170,20 +170,20 @@ public class RegionCommandsTests
     [Fact]
     public void Towns_FromRecords_UsesScoredVillages()
     {
-        var (code, _, _, console) = Run("towns", "--input", BatchScorerTests.TestFile("mixed.csv"), "--all");
+        var (code, _, _, console) = Run("towns", "--input", TestData.File("mixed.csv"), "--all");
 
         // mixed.csv's township 江东街道 holds the five rows eligible under aliresearch and the one indeterminate row that
         // Score_Jsonl_OneLinePerInputRowInOrder lists, and its 2016 residents' committee: judged by the 2016 rules
         // (aliresearch-2014, residents' committees admitted) it is a sixth Taobao Village.
         Assert.Equal(PlannerApp.Ok, code);
         Assert.Matches(@"江东街道 │ 6 \(\+1 open\)\s+│ eligible │", console);
-        Assert.Matches(@"江东街道 │ 5 \(\+1 open\)\s+│ eligible │", Run("towns", "--input", BatchScorerTests.TestFile("mixed.csv"), "--all", "--village-rules", "aliresearch").Console);
+        Assert.Matches(@"江东街道 │ 5 \(\+1 open\)\s+│ eligible │", Run("towns", "--input", TestData.File("mixed.csv"), "--all", "--village-rules", "aliresearch").Console);
     }
 
     [Fact]
     public void Counties_List_RanksYiwuFirstIn2016()
     {
-        var (code, stdout, _, _) = Run("counties", "--list", BatchScorerTests.TestFile("taobao-villages-2014-2016.csv"), "--year", "2016", "--top", "3", "--format", "csv");
+        var (code, stdout, _, _) = Run("counties", "--list", TestData.File("taobao-villages-2014-2016.csv"), "--year", "2016", "--top", "3", "--format", "csv");
 
         Assert.Equal(PlannerApp.Ok, code);
         var lines = stdout.TrimEnd('\n').Split('\n');
@@ -194,7 +194,7 @@ public class RegionCommandsTests
     [Fact]
     public void CompareYears_SameYear_Usage()
     {
-        var (code, _, stderr, _) = Run("compare-years", "--list", BatchScorerTests.TestFile("taobao-villages-2014-2016.csv"), "--from", "2016", "--to", "2016");
+        var (code, _, stderr, _) = Run("compare-years", "--list", TestData.File("taobao-villages-2014-2016.csv"), "--from", "2016", "--to", "2016");
 
         Assert.Equal(PlannerApp.Usage, code);
         Assert.StartsWith("error:", stderr, StringComparison.Ordinal);
@@ -203,7 +203,7 @@ public class RegionCommandsTests
     [Fact]
     public void CompareYears_Villages_NewKeptLostAddUp()
     {
-        var (code, stdout, _, _) = Run("compare-years", "--list", BatchScorerTests.TestFile("taobao-villages-2014-2016.csv"), "--from", "2015", "--to", "2016", "--level", "village", "--format", "jsonl");
+        var (code, stdout, _, _) = Run("compare-years", "--list", TestData.File("taobao-villages-2014-2016.csv"), "--from", "2015", "--to", "2016", "--level", "village", "--format", "jsonl");
 
         Assert.Equal(PlannerApp.Ok, code);
         var changes = stdout.TrimEnd('\n').Split('\n').Select(l => (string)JObject.Parse(l)["change"]!).ToList();
@@ -227,7 +227,7 @@ public class WorkbenchCommandsTests
     [Fact]
     public void Explain_OneFenShort_SaysWhatIsMissingAndCites()
     {
-        var (code, _, _, console) = Run("explain", "330782100003", "--input", BatchScorerTests.TestFile("mixed.csv"));
+        var (code, _, _, console) = Run("explain", "330782100003", "--input", TestData.File("mixed.csv"));
 
         Assert.Equal(PlannerApp.Ok, code);
         Assert.Contains("not eligible", console, StringComparison.Ordinal);
@@ -239,7 +239,7 @@ public class WorkbenchCommandsTests
     [Fact]
     public void Explain_UnknownVillage_ExitOne()
     {
-        var (code, _, stderr, _) = Run("explain", "999", "--input", BatchScorerTests.TestFile("mixed.csv"));
+        var (code, _, stderr, _) = Run("explain", "999", "--input", TestData.File("mixed.csv"));
 
         Assert.Equal(PlannerApp.Failed, code);
         Assert.StartsWith("error: no village '999'", stderr, StringComparison.Ordinal);
@@ -248,7 +248,7 @@ public class WorkbenchCommandsTests
     [Fact]
     public void NearMisses_Csv_RankedByReadinessWithCheapestPath()
     {
-        var (code, stdout, _, _) = Run("near-misses", "--input", BatchScorerTests.TestFile("mixed.csv"), "--format", "csv");
+        var (code, stdout, _, _) = Run("near-misses", "--input", TestData.File("mixed.csv"), "--format", "csv");
 
         Assert.Equal(PlannerApp.Ok, code);
         var lines = stdout.TrimEnd('\n').Split('\n');
@@ -262,7 +262,7 @@ public class WorkbenchCommandsTests
     [Fact]
     public void WhatIf_LowerSales_OneFenVillageGained()
     {
-        var (code, stdout, _, _) = Run("what-if", "--input", BatchScorerTests.TestFile("mixed.csv"), "--min-sales", "9999999.99", "--format", "csv");
+        var (code, stdout, _, _) = Run("what-if", "--input", TestData.File("mixed.csv"), "--min-sales", "9999999.99", "--format", "csv");
 
         Assert.Equal(PlannerApp.Ok, code);
         var lines = stdout.TrimEnd('\n').Split('\n');
@@ -273,7 +273,7 @@ public class WorkbenchCommandsTests
     [Fact]
     public void WhatIf_AgainstClassic_ListsChanges()
     {
-        var (code, _, _, console) = Run("what-if", "--input", BatchScorerTests.TestFile("mixed.csv"), "--rules", "aliresearch", "--against", "classic");
+        var (code, _, _, console) = Run("what-if", "--input", TestData.File("mixed.csv"), "--rules", "aliresearch", "--against", "classic");
 
         Assert.Equal(PlannerApp.Ok, code);
         Assert.Contains("aliresearch@2022.2 → classic@2013.1", console, StringComparison.Ordinal);
@@ -338,8 +338,8 @@ public class WorkbenchCommandsTests
         using var pathFile = new TempFile(".json");
         var path = pathFile.Path;
         File.WriteAllText(path, Run("rules", "show", "aliresearch").Out);
-        var custom = Run("score", "-i", BatchScorerTests.TestFile("mixed.csv"), "-r", path, "-f", "csv").Out;
-        var builtIn = Run("score", "-i", BatchScorerTests.TestFile("mixed.csv"), "-r", "aliresearch", "-f", "csv").Out;
+        var custom = Run("score", "-i", TestData.File("mixed.csv"), "-r", path, "-f", "csv").Out;
+        var builtIn = Run("score", "-i", TestData.File("mixed.csv"), "-r", "aliresearch", "-f", "csv").Out;
 
         Assert.Equal(builtIn, custom);
     }
@@ -466,7 +466,7 @@ public class ProgressDisplayTests
         var console = new TestConsole();
         var reported = new List<long>();
 
-        ProgressDisplay.Run(console, BatchScorerTests.TestFile("mixed.csv"), report =>
+        ProgressDisplay.Run(console, TestData.File("mixed.csv"), report =>
         {
             report(5);
             reported.Add(5);

@@ -17,7 +17,7 @@ public class PlannerOutputTests
         using var folder = new TempFolder();
         var path = Path.Combine(folder.Path, name);
 
-        var (code, _, stderr, _) = PlannerRun.Run("score", "--input", BatchScorerTests.TestFile("mixed.csv"), "--output", path, "--bom");
+        var (code, _, stderr, _) = PlannerRun.Run("score", "--input", TestData.File("mixed.csv"), "--output", path, "--bom");
 
         Assert.True(code == 0, stderr);
         var bytes = File.ReadAllBytes(path);
@@ -34,8 +34,8 @@ public class PlannerOutputTests
         var plain = folder.File(name);
         var gzip = folder.File(name + ".gz");
 
-        var (plainCode, _, _, _) = PlannerRun.Run("score", "--input", BatchScorerTests.TestFile("mixed.csv"), "--output", plain);
-        var (gzipCode, _, _, _) = PlannerRun.Run("score", "--input", BatchScorerTests.TestFile("mixed.csv"), "--output", gzip);
+        var (plainCode, _, _, _) = PlannerRun.Run("score", "--input", TestData.File("mixed.csv"), "--output", plain);
+        var (gzipCode, _, _, _) = PlannerRun.Run("score", "--input", TestData.File("mixed.csv"), "--output", gzip);
 
         Assert.Equal((PlannerApp.Ok, PlannerApp.Ok), (plainCode, gzipCode));
         using var unzipped = new System.IO.Compression.GZipStream(File.OpenRead(gzip), System.IO.Compression.CompressionMode.Decompress);
@@ -67,7 +67,7 @@ public class PlannerOutputTests
         using var folder = new TempFolder();
         var usesList = command is "towns" or "counties" or "compare-years";
         var input = folder.File("in.csv");
-        File.Copy(usesList ? BatchScorerTests.TestFile("taobao-villages-2014-2016.csv") : Inputs.SamplePath, input);
+        File.Copy(usesList ? TestData.File("taobao-villages-2014-2016.csv") : Inputs.SamplePath, input);
         var before = File.ReadAllBytes(input);
         Directory.CreateDirectory(folder.File("d"));
         var output = spelling switch
@@ -135,9 +135,9 @@ public class PlannerOutputTests
     public static TheoryData<string[]> TableCommands() => new()
     {
         { ["score", "--input", Inputs.SamplePath] },
-        { ["towns", "--list", BatchScorerTests.TestFile("taobao-villages-2014-2016.csv"), "--year", "2016"] },
-        { ["counties", "--list", BatchScorerTests.TestFile("taobao-villages-2014-2016.csv"), "--year", "2016", "--top", "5"] },
-        { ["compare-years", "--list", BatchScorerTests.TestFile("taobao-villages-2014-2016.csv"), "--from", "2015", "--to", "2016"] },
+        { ["towns", "--list", TestData.File("taobao-villages-2014-2016.csv"), "--year", "2016"] },
+        { ["counties", "--list", TestData.File("taobao-villages-2014-2016.csv"), "--year", "2016", "--top", "5"] },
+        { ["compare-years", "--list", TestData.File("taobao-villages-2014-2016.csv"), "--from", "2015", "--to", "2016"] },
     };
 
     [Theory]
@@ -321,7 +321,7 @@ public class OutputEverywhereTests
         { ["near-misses", "--top", "3"], "Near misses under" },
         { ["plan", "--villages", "2"], "Support plan for" },
         { ["rules", "show", "aliresearch"], "\"id\": \"aliresearch\"" },
-        { ["counties", "--list", BatchScorerTests.TestFile("taobao-villages-2014-2016.csv"), "--year", "2016", "--top", "2"], "Taobao Villages and Towns by county" },
+        { ["counties", "--list", TestData.File("taobao-villages-2014-2016.csv"), "--year", "2016", "--top", "2"], "Taobao Villages and Towns by county" },
     };
 
     [Theory]
