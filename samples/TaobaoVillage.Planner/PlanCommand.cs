@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Spectre.Console;
 using TaobaoVillage.Batch;
+using TaobaoVillage.Engine;
 using TaobaoVillage.Csv;
 using TaobaoVillage.IO;
 using TaobaoVillage.Planning;
@@ -119,7 +120,7 @@ public static class PlanCommand
         foreach (var v in plan.Villages.Take(Tables.MaxRows))
         {
             table.AddRow((++rank).ToString(CultureInfo.InvariantCulture), Terminal.Text($"{v.VillageCode} {v.VillageName}".Trim()), Terminal.Text(v.TownshipCode ?? string.Empty),
-                v.Year.ToString(CultureInfo.InvariantCulture), Effort(v.Effort), Terminal.Text(string.Join(" and ", v.Steps)), Terminal.Text(v.CompletesTown ?? string.Empty));
+                v.Year.ToString(CultureInfo.InvariantCulture), Effort(v.Effort), Terminal.Text(Words.Path(new PathToPass(v.Steps, []))), Terminal.Text(v.CompletesTown ?? string.Empty));
         }
 
         console.Write(table);

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using TaobaoVillage.Batch;
+using TaobaoVillage.Engine;
 using TaobaoVillage.Planning;
 using TaobaoVillage.Rules;
 using TaobaoVillage.Aggregation;
@@ -30,7 +31,6 @@ public static class ReportCommand
         command.SetAction(parse =>
         {
             var scorer = Inputs.VillageScorer(parse.GetValue(rules)!, new BatchOptions { DegreeOfParallelism = Environment.ProcessorCount });
-
             var path = parse.GetValue(input) ?? Inputs.SamplePath;
             var records = Inputs.Records(path, parse.GetValue(encoding), io);
             using var target = PlannerOutput.Open(io, parse.GetValue(output), path, parse.GetValue(rules));
@@ -43,120 +43,127 @@ public static class ReportCommand
         return command;
     }
 
-    /// <summary>Scores the rows and builds the report.</summary>
+    /// <summary>Scores the rows and draws the report (<see cref="VillageReport"/>) as HTML.</summary>
     /// <param name="name">The input's name, for the title.</param>
     /// <param name="scorer">The village scorer: one rule set, or each row by the set of its year (<see cref="BatchScorer.ForYears"/>).</param>
     /// <param name="rows">The rows.</param>
     /// <returns>The HTML text.</returns>
     public static string Build(string name, BatchScorer scorer, IEnumerable<InputRow> rows)
     {
-        ArgumentNullException.ThrowIfNull(scorer);
-        var counts = new BatchCounts();
-        var counties = new RegionTally(RegionLevel.County);
-        var charts = scorer.RuleSets.ToDictionary(r => r, CriterionHistogram.ForRuleSet);
-        var used = new HashSet<RuleSet>();
-        var rejected = new List<ScoredRow>();
-        var misses = new NearMissRanking(20);
-        var kept = new List<ScoredRow>();
-        foreach (var row in scorer.Score(rows, counts))
+        var report = VillageReport.Build(scorer, rows, VillageReportOptions.Default with { TownRules = Inputs.TownRulesForYear });
+        var html = new StringBuilder();
+        AppendHead(html, Words.Format("Taobao Villages: {0} under {1}", Path.GetFileName(name), string.Join(", ", report.RuleSets)));
+        foreach (var ruleSet in report.RuleSets)
         {
-            // The support plan needs every row at once: kept for county- and province-sized inputs only.
-            if (kept.Count <= PlanRowLimit)
-            {
-                kept.Add(row);
-            }
-
-            if (row.Record is not { } record || row.Verdict is not { } verdict)
-            {
-                if (rejected.Count < 50)
-                {
-                    rejected.Add(row);
-                }
-
-                continue;
-            }
-
-            counties.Add(row);
-            used.Add(verdict.RuleSet);
-            foreach (var chart in charts[verdict.RuleSet])
-            {
-                chart.Add(record);
-            }
-
-            misses.Add(row);
+            AppendRuleSet(html, ruleSet);
         }
 
-        var html = new StringBuilder();
-        // The sets the rows were judged by (all of them when none was used, as for an empty file), as the summary names them.
-        var shown = used.Count > 0 ? scorer.RuleSets.Where(used.Contains).ToList() : [.. scorer.RuleSets];
-        var title = $"Taobao Villages: {Path.GetFileName(name)} under {string.Join(", ", shown)}";
+        AppendCounts(html, report.Counts);
+        Heading(html, "Taobao Villages by county").Append(Stacked([.. report.Counties.Take(25)]));
+        foreach (var chart in report.Charts)
+        {
+            AppendChart(html, chart);
+        }
+
+        AppendNearMisses(html, report.NearMisses);
+        AppendPlan(html, report.Plan);
+        AppendRejected(html, report.Rejected);
+        return html.Append("</body></html>\n").ToString();
+    }
+
+    private static void AppendHead(StringBuilder html, string title)
+    {
         html.Append("<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>").Append(E(title)).Append("</title>\n<style>")
             .Append("body{font-family:system-ui,-apple-system,'Segoe UI','PingFang SC','Hiragino Sans GB','Microsoft YaHei','Noto Sans CJK SC','Noto Sans SC','Source Han Sans SC','WenQuanYi Zen Hei',sans-serif;margin:2em auto;max-width:60em;color:#222}h1{font-size:1.6em}h2{margin-top:1.6em;border-bottom:1px solid #ddd}")
             .Append("table{border-collapse:collapse;font-size:.9em}td,th{border:1px solid #ccc;padding:.25em .6em;text-align:left}.num{text-align:right}.muted{color:#666;font-size:.85em}")
             .Append("</style></head><body>\n");
         html.Append("<h1>").Append(E(title)).Append("</h1>\n");
-        foreach (var ruleSet in shown)
+    }
+
+    private static StringBuilder Heading(StringBuilder html, string name) => html.Append("<h2>").Append(E(Words.Get(name))).Append("</h2>\n");
+
+    private static void AppendCounts(StringBuilder html, BatchCounts counts)
+    {
+        Heading(html, "Verdicts").Append("<p>").Append(E(Words.Format("RowsRead", counts.Read, counts.Scored, counts.Rejected))).Append("</p>\n");
+        html.Append(Bars([(Words.Verdict(RowStatus.Eligible), counts.Eligible, "#2e7d32"), (Words.Verdict(RowStatus.NotEligible), counts.NotEligible, "#c62828"), (Words.Verdict(RowStatus.Indeterminate), counts.Indeterminate, "#f9a825"), (Words.Get("Rejected"), counts.Rejected, "#9e9e9e")], Words.Get("Verdict counts")));
+    }
+
+    /// <summary>A table's header row, each heading by its resource name (a name starting with # is a number column).</summary>
+    private static void AppendHeader(StringBuilder html, params string[] names)
+    {
+        html.Append("<table><tr>");
+        foreach (var name in names)
         {
-            AppendRuleSet(html, ruleSet);
+            html.Append(name[0] == '#' ? "<th class=\"num\">" : "<th>").Append(E(Words.Get(name.TrimStart('#')))).Append("</th>");
         }
 
-        html.Append("<h2>").Append(E(Words.Get("Verdicts"))).Append("</h2>\n<p>").Append(E(Words.Format("RowsRead", counts.Read, counts.Scored, counts.Rejected))).Append("</p>\n");
-        html.Append(Bars([(Words.Verdict(RowStatus.Eligible), counts.Eligible, "#2e7d32"), (Words.Verdict(RowStatus.NotEligible), counts.NotEligible, "#c62828"), (Words.Verdict(RowStatus.Indeterminate), counts.Indeterminate, "#f9a825"), (Words.Get("Rejected"), counts.Rejected, "#9e9e9e")], "Verdict counts"));
+        html.Append("</tr>\n");
+    }
 
-        html.Append("<h2>").Append(E(Words.Get("Taobao Villages by county"))).Append("</h2>\n");
-        html.Append(Stacked(counties.Rows().Take(25).ToList()));
-
-        foreach (var chart in shown.SelectMany(r => charts[r]))
+    /// <summary>A table row: a number cell for an <see cref="int"/> or <see cref="long"/>, escaped text otherwise.</summary>
+    private static void AppendRow(StringBuilder html, params object?[] cells)
+    {
+        html.Append("<tr>");
+        foreach (var cell in cells)
         {
-            AppendChart(html, chart);
+            html.Append(cell is int or long or Number ? "<td class=\"num\">" : "<td>").Append(E(Convert.ToString(cell, CultureInfo.InvariantCulture) ?? string.Empty)).Append("</td>");
         }
 
-        html.Append("<h2>").Append(E(Words.Get("Near misses"))).Append("</h2>\n<p class=\"muted\">Not eligible or undecided, ranked by readiness (0–100: progress towards each threshold), with the cheapest way to qualify.</p>\n");
-        html.Append("<table><tr><th>").Append(E(Words.Get("rank"))).Append("</th><th>").Append(E(Words.Get("village"))).Append("</th><th>").Append(E(Words.Get("county / township")))
-            .Append("</th><th>").Append(E(Words.Get("verdict"))).Append("</th><th class=\"num\">").Append(E(Words.Get("readiness"))).Append("</th><th>").Append(E(Words.Get("cheapest way to qualify"))).Append("</th></tr>\n");
-        var list = misses.Take();
+        html.Append("</tr>\n");
+    }
+
+    /// <summary>A figure shown right-aligned, as text.</summary>
+    private sealed record Number(string Text)
+    {
+        public override string ToString() => Text;
+    }
+
+    private static void AppendNearMisses(StringBuilder html, IReadOnlyList<NearMiss> misses)
+    {
+        Heading(html, "Near misses").Append("<p class=\"muted\">").Append(E(Words.Get("Not eligible or undecided, ranked by readiness (0–100: progress towards each threshold), with the cheapest way to qualify."))).Append("</p>\n");
+        AppendHeader(html, "rank", "village", "county / township", "verdict", "#readiness", "cheapest way to qualify");
         var rank = 0;
-        foreach (var (row, score) in list)
+        foreach (var (row, score) in misses)
         {
-            html.Append("<tr><td class=\"num\">").Append(++rank).Append("</td><td>").Append(E($"{row.Key} {row.Record?.Name}")).Append("</td><td>")
-                .Append(E($"{row.Record?.County} {row.Record?.Township}")).Append("</td><td>").Append(E(Words.Verdict(row.Status))).Append("</td><td class=\"num\">").Append(score)
-                .Append("</td><td>").Append(E(Words.Path(row.Verdict!.PathsToPass(1)[0]))).Append("</td></tr>\n");
+            AppendRow(html, ++rank, $"{row.Key} {row.Record?.Name}", $"{row.Record?.County} {row.Record?.Township}", Words.Verdict(row.Status), score, Words.Path(row.Verdict!.PathsToPass(1)[0]));
         }
 
         html.Append("</table>\n");
-        AppendPlan(html, kept, counts);
-        if (rejected.Count > 0)
-        {
-            html.Append("<h2>").Append(E(Words.Get("Rejected rows"))).Append("</h2>\n<table><tr><th>").Append(E(Words.Get("line"))).Append("</th><th>").Append(E(Words.Get("village_code")))
-                .Append("</th><th>").Append(E(Words.Get("field"))).Append("</th><th>").Append(E(Words.Get("problem"))).Append("</th></tr>\n");
-            foreach (var row in rejected)
-            {
-                foreach (var p in row.Problems)
-                {
-                    html.Append("<tr><td class=\"num\">").Append(row.Line).Append("</td><td>").Append(E(row.Key ?? "?")).Append("</td><td>").Append(E(p.Field))
-                        .Append("</td><td>").Append(E(Words.Reason(p))).Append("</td></tr>\n");
-                }
-            }
+    }
 
-            html.Append("</table>\n");
+    private static void AppendRejected(StringBuilder html, IReadOnlyList<ScoredRow> rejected)
+    {
+        if (rejected.Count == 0)
+        {
+            return;
         }
 
-        html.Append("</body></html>\n");
-        return html.ToString();
+        Heading(html, "Rejected rows");
+        AppendHeader(html, "line", "village_code", "field", "problem");
+        foreach (var row in rejected)
+        {
+            foreach (var p in row.Problems)
+            {
+                AppendRow(html, row.Line, row.Key ?? "?", p.Field, Words.Reason(p));
+            }
+        }
+
+        html.Append("</table>\n");
     }
 
     /// <summary>A rule set's title, years, source, id and hash, under the report's title.</summary>
     private static void AppendRuleSet(StringBuilder html, RuleSet ruleSet) =>
         html.Append("<p>").Append(E(ruleSet.Title)).Append(" (").Append(E(ruleSet.EffectiveYears.ToString())).Append("). ")
-            .Append(E(ruleSet.Citation?.Source ?? string.Empty)).Append("</p>\n<p class=\"muted\">Rule set ").Append(E(ruleSet.ToString())).Append(", ").Append(E(ruleSet.ContentHash))
-            .Append(". Generated by the TaobaoVillage planner.</p>\n");
+            .Append(E(ruleSet.Citation?.Source ?? string.Empty)).Append("</p>\n<p class=\"muted\">")
+            .Append(E(Words.Format("Rule set {0}, {1}. Generated by the TaobaoVillage planner.", ruleSet, ruleSet.ContentHash))).Append("</p>\n");
 
     /// <summary>One numeric criterion's chart: its heading and the villages' spread around the rule set's own threshold.</summary>
     private static void AppendChart(StringBuilder html, CriterionHistogram chart)
     {
         var metric = chart.Condition.Metric;
-        html.Append("<h2>").Append(E($"{Capital(metric.Description)} against {ThresholdText(metric, chart.Threshold)} ({chart.Condition.Id})")).Append("</h2>\n");
-        html.Append(Histogram(chart.Counts, chart.Bins, v => Label(metric, v), CriterionHistogram.ThresholdBin, $"Villages by {metric.Description} ({metric.Name})"));
+        var description = Words.Get(metric.Description);
+        html.Append("<h2>").Append(E(Words.Format("{0} against {1} ({2})", Capital(description), ThresholdText(metric, chart.Threshold), chart.Condition.Id))).Append("</h2>\n");
+        html.Append(Histogram(chart.Counts, chart.Bins, v => Label(metric, v), CriterionHistogram.ThresholdBin, Words.Format("Villages by {0} ({1})", description, metric.Name)));
     }
 
     private static string ThresholdText(Metric metric, decimal threshold) =>
@@ -192,12 +199,12 @@ public static class ReportCommand
     {
         if (counties.Count == 0)
         {
-            return "<p>No scored villages.</p>\n";
+            return "<p>" + E(Words.Get("No scored villages.")) + "</p>\n";
         }
 
         var max = Math.Max(1, counties.Max(c => c.Eligible + c.NotEligible + c.Indeterminate));
         var svg = new StringBuilder();
-        svg.Append(CultureInfo.InvariantCulture, $"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"720\" height=\"{(counties.Count * 24) + 40}\" role=\"img\" aria-label=\"Villages per county by verdict\">");
+        svg.Append(CultureInfo.InvariantCulture, $"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"720\" height=\"{(counties.Count * 24) + 40}\" role=\"img\" aria-label=\"{E(Words.Get("Villages per county by verdict"))}\">");
         string[] colors = ["#2e7d32", "#c62828", "#f9a825"];
         for (var i = 0; i < counties.Count; i++)
         {
@@ -211,7 +218,7 @@ public static class ReportCommand
                 x += w;
             }
 
-            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{x + 6:0.#}\" y=\"{y + 16}\" font-size=\"11\">{counties[i].Eligible} of {counties[i].Eligible + counties[i].NotEligible + counties[i].Indeterminate}</text>");
+            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{x + 6:0.#}\" y=\"{y + 16}\" font-size=\"11\">{E(Words.Format("{0} of {1}", counties[i].Eligible, counties[i].Eligible + counties[i].NotEligible + counties[i].Indeterminate))}</text>");
         }
 
         var ly = (counties.Count * 24) + 20;
@@ -250,37 +257,32 @@ public static class ReportCommand
     // Control characters and bidirectional overrides from the data are shown as in the terminal (␛, <U+202E>), then HTML-escaped.
     private static string E(string text) => WebUtility.HtmlEncode(Terminal.Clean(text));
 
-    /// <summary>The most rows the report's support plan is computed for; larger inputs use the <c>plan</c> command.</summary>
-    public const int PlanRowLimit = 100_000;
-
-    /// <summary>The villages a report's support plan helps.</summary>
-    public const int PlanVillages = 10;
-
-    private static void AppendPlan(StringBuilder html, List<ScoredRow> rows, BatchCounts counts)
+    private static void AppendPlan(StringBuilder html, SupportPlan? plan)
     {
-        html.Append("<h2>").Append(E(Words.Get("Support plan"))).Append("</h2>\n");
-        if (counts.Read > PlanRowLimit)
+        var limit = VillageReportOptions.Default.PlanRowLimit;
+        Heading(html, "Support plan");
+        if (plan is null)
         {
-            html.Append("<p class=\"muted\">The input has more than ").Append(PlanRowLimit.ToString("N0", CultureInfo.InvariantCulture))
-                .Append(" rows; run the <code>plan</code> command for its support plan.</p>\n");
+            // The template is the planner's own text: escaped first, then the figure and the command's markup go in.
+            var sentence = E(Words.Get("The input has more than {0} rows; run the {1} command for its support plan."));
+            html.Append("<p class=\"muted\">").Append(sentence.Replace("{0}", limit.ToString("N0", CultureInfo.InvariantCulture), StringComparison.Ordinal).Replace("{1}", "<code>plan</code>", StringComparison.Ordinal)).Append("</p>\n");
             return;
         }
 
-        var plan = SupportPlanner.Plan(rows, Inputs.TownRulesForYear, PlanBudget.Villages(PlanVillages));
-        html.Append("<p>Helping these ").Append(plan.Villages.Count).Append(" villages to their cheapest way to pass gives Taobao Villages ")
-            .Append(plan.VillagesBefore).Append(" → ").Append(plan.VillagesAfter).Append(" and Taobao Towns ").Append(plan.TownsBefore).Append(" → ").Append(plan.TownsAfter)
-            .Append(plan.IsOptimal ? " (optimal)." : $" (the cheapest villages of each township first; no plan of {PlanVillages} villages gives more than {plan.GainBound} new designations).")
-            .Append("</p>\n<table><tr><th>rank</th><th>village</th><th>township</th><th class=\"num\">effort</th><th>needs</th><th>completes a town</th></tr>\n");
+        html.Append("<p>").Append(E(PlanSentence(plan))).Append("</p>\n");
+        AppendHeader(html, "rank", "village", "township", "#effort", "needs", "completes a town");
         var rank = 0;
         foreach (var v in plan.Villages)
         {
-            html.Append("<tr><td class=\"num\">").Append(++rank).Append("</td><td>").Append(E($"{v.VillageCode} {v.VillageName}")).Append("</td><td>").Append(E(v.TownshipCode ?? string.Empty))
-                .Append("</td><td class=\"num\">").Append(v.Effort.ToString("0.###", CultureInfo.InvariantCulture)).Append("</td><td>").Append(E(string.Join(" and ", v.Steps)))
-                .Append("</td><td>").Append(E(v.CompletesTown ?? string.Empty)).Append("</td></tr>\n");
+            AppendRow(html, ++rank, $"{v.VillageCode} {v.VillageName}", v.TownshipCode ?? string.Empty, new Number(v.Effort.ToString("0.###", CultureInfo.InvariantCulture)), Words.Path(new PathToPass(v.Steps, [])), v.CompletesTown ?? string.Empty);
         }
 
         html.Append("</table>\n");
     }
+
+    private static string PlanSentence(SupportPlan plan) =>
+        Words.Format("Helping these {0} villages to their cheapest way to pass gives Taobao Villages {1} → {2} and Taobao Towns {3} → {4}", plan.Villages.Count, plan.VillagesBefore, plan.VillagesAfter, plan.TownsBefore, plan.TownsAfter)
+        + (plan.IsOptimal ? Words.Get(" (optimal).") : Words.Format(" (the cheapest villages of each township first; no plan of {0} villages gives more than {1} new designations).", VillageReportOptions.Default.PlanVillages, plan.GainBound));
 
     private static int Part(RegionCount count, int k) => k switch { 0 => count.Eligible, 1 => count.NotEligible, _ => count.Indeterminate };
 }
