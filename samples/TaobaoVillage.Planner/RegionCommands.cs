@@ -26,139 +26,164 @@ public static partial class RegionCommands
 
     private static Command Towns(PlannerIO io)
     {
-        var source = new SourceOptions();
-        var rules = new Option<string>("--rules", "-r") { Description = "Township rule set: by-year (aliresearch-town-2014 up to 2018, aliresearch-town from 2019), an id, or a rule file.", DefaultValueFactory = _ => "by-year" };
-        var format = Format();
-        var output = Output();
-        var all = new Option<bool>("--all") { Description = "List every township seen, not only Taobao Towns and open cases." };
-        var townships = new Option<string?>("--townships") { Description = "Township records given directly (CSV: township_code or township, year, taobao_villages, annual_sales_cny, active_shops, …) instead of villages." };
+        var o = new TownsOptions();
         var command = new Command("towns", "Taobao Towns (淘宝镇) from village records or from an official list of designated villages, each with the villages that qualified it.\n\nExamples:\n  towns --list taobao-villages-2014-2016.csv --year 2016\n  towns --input villages.csv --rules aliresearch-town --format jsonl")
         {
-            source.Input, source.List, source.Year, source.VillageRules, source.Encoding, rules, format, output, all, townships,
+            o.Source.Input, o.Source.List, o.Source.Year, o.Source.VillageRules, o.Source.Encoding, o.Rules, o.Format, o.Output, o.All, o.Townships,
         };
-        command.SetAction(parse =>
-        {
-            var townRules = TownRules(parse.GetValue(rules)!);
-            IReadOnlyList<TownVerdict> towns;
-            string label;
-            if (parse.GetValue(townships) is { } townshipFile)
-            {
-                (towns, label) = (DecideGiven(io, townshipFile, townRules, parse.GetValue(source.Year), Inputs.CsvOptions(parse.GetValue(source.Encoding))), Path.GetFileName(townshipFile));
-            }
-            else
-            {
-                var (aggregator, name) = source.Load(parse, io);
-                (towns, label) = (aggregator.Towns(townRules), name);
-            }
-
-            var shown = parse.GetValue(all) ? towns : towns.Where(t => t.Verdict.Eligibility != Eligibility.NotEligible).ToList();
-            using var target = PlannerOutput.Open(io, parse.GetValue(output), [.. source.Files(parse), parse.GetValue(townships), parse.GetValue(rules)]);
-            switch (parse.GetValue(format))
-            {
-                case "jsonl":
-                    WriteJsonLines(target, shown.Select(OutputRow.Of));
-                    break;
-                case "csv":
-                    WriteCsv(target, parse, shown.Select(OutputRow.Of));
-                    break;
-                default:
-                    var table = new Table().Title($"Taobao Towns from {Terminal.Text(label)}");
-                    table.AddColumns(Words.Get("year"), Words.Get("province"), Words.Get("city"), Words.Get("county"), Words.Get("township"), Words.Get("Taobao Villages"), Words.Get("verdict"), Words.Get("villages that qualified it"));
-                    foreach (var t in shown.Take(Tables.MaxRows))
-                    {
-                        table.AddRow(Int(t.Year), Terminal.Text(t.Region.Province), Terminal.Text(t.Region.City), Terminal.Text(t.Region.County), Terminal.Text(t.Region.Township),
-                            t.TaobaoVillages.ToString(CultureInfo.InvariantCulture) + (t.UndecidedVillages.Count > 0 ? $" (+{t.UndecidedVillages.Count} open)" : string.Empty),
-                            Tables.Verdict(StatusNames.StatusOf(t.Verdict.Eligibility)), Terminal.Text(string.Join(" ", t.QualifyingVillages.Take(8).Select(v => v.Village)) + (t.QualifyingVillages.Count > 8 ? " …" : string.Empty)));
-                    }
-
-                    target.Console.Write(table);
-                    break;
-            }
-
-            target.Commit();
-
-            // One line per year, on stderr when data went to stdout so pipes stay clean.
-            var note = !target.IsFile && parse.GetValue(format) != "table" ? io.Error : io.Out;
-            foreach (var year in towns.GroupBy(t => t.Year))
-            {
-                note.WriteLine($"{year.Key}: {year.Count(t => t.IsTaobaoTown)} Taobao Towns, {year.Count(t => t.Verdict.Eligibility == Eligibility.Indeterminate)} open, "
-                    + $"from {year.Sum(t => t.TaobaoVillages)} Taobao Villages in {year.Count()} townships, under {string.Join(", ", year.Select(t => t.Verdict.RuleSet.ToString()).Distinct())}");
-                foreach (var invalid in year.Where(t => t.Verdict.Eligibility == Eligibility.Invalid))
-                {
-                    note.WriteLine($"{year.Key}: {invalid.Region.Township} not decided: {string.Join("; ", invalid.Verdict.Problems.Select(p => p.Message.TrimEnd('.')))}.");
-                }
-            }
-
-            return PlannerApp.Ok;
-        });
+        command.SetAction(parse => RunTowns(io, parse, o));
         return command;
+    }
+
+    /// <summary>The options of <c>towns</c>.</summary>
+    private sealed class TownsOptions
+    {
+        public SourceOptions Source { get; } = new();
+
+        public Option<string> Rules { get; } = new("--rules", "-r") { Description = "Township rule set: by-year (aliresearch-town-2014 up to 2018, aliresearch-town from 2019), an id, or a rule file.", DefaultValueFactory = _ => "by-year" };
+
+        public Option<string> Format { get; } = RegionCommands.Format();
+
+        public Option<string?> Output { get; } = RegionCommands.Output();
+
+        public Option<bool> All { get; } = new("--all") { Description = "List every township seen, not only Taobao Towns and open cases." };
+
+        public Option<string?> Townships { get; } = new("--townships") { Description = "Township records given directly (CSV: township_code or township, year, taobao_villages, annual_sales_cny, active_shops, …) instead of villages." };
+    }
+
+    private static int RunTowns(PlannerIO io, ParseResult parse, TownsOptions o)
+    {
+        var townRules = TownRules(parse.GetValue(o.Rules)!);
+        var (towns, label) = parse.GetValue(o.Townships) is { } file
+            ? (DecideGiven(io, file, townRules, parse.GetValue(o.Source.Year), Inputs.CsvOptions(parse.GetValue(o.Source.Encoding))), Path.GetFileName(file))
+            : TownsOf(o.Source.Load(parse, io), townRules);
+        var shown = parse.GetValue(o.All) ? towns : [.. towns.Where(t => t.Verdict.Eligibility != Eligibility.NotEligible)];
+        using var target = PlannerOutput.Open(io, parse.GetValue(o.Output), [.. o.Source.Files(parse), parse.GetValue(o.Townships), parse.GetValue(o.Rules)]);
+        Write(target, parse, parse.GetValue(o.Format), shown.Select(OutputRow.Of), () => target.Console.Write(TownsTable(shown, label)));
+        target.Commit();
+
+        // One line per year, on stderr when data went to stdout so pipes stay clean.
+        NoteTowns(!target.IsFile && parse.GetValue(o.Format) != "table" ? io.Error : io.Out, towns);
+        return PlannerApp.Ok;
+    }
+
+    private static (IReadOnlyList<TownVerdict> Towns, string Label) TownsOf((RegionAggregator Aggregator, string Label) source, Func<int, RuleSet> rules) =>
+        (source.Aggregator.Towns(rules), source.Label);
+
+    private static Table TownsTable(IReadOnlyList<TownVerdict> towns, string label)
+    {
+        var table = new Table().Title(Words.Format("Taobao Towns from {0}", Terminal.Text(label)));
+        table.AddColumns(Words.Get("year"), Words.Get("province"), Words.Get("city"), Words.Get("county"), Words.Get("township"), Words.Get("Taobao Villages"), Words.Get("verdict"), Words.Get("villages that qualified it"));
+        foreach (var t in towns.Take(Tables.MaxRows))
+        {
+            table.AddRow(Int(t.Year), Terminal.Text(t.Region.Province), Terminal.Text(t.Region.City), Terminal.Text(t.Region.County), Terminal.Text(t.Region.Township),
+                Int(t.TaobaoVillages) + Open(t.UndecidedVillages.Count), Tables.Verdict(StatusNames.StatusOf(t.Verdict.Eligibility)),
+                Terminal.Text(string.Join(" ", t.QualifyingVillages.Take(8).Select(v => v.Village)) + (t.QualifyingVillages.Count > 8 ? " …" : string.Empty)));
+        }
+
+        return table;
+    }
+
+    /// <summary>How many undecided villages may yet count: " (+2 open)", or nothing.</summary>
+    private static string Open(int undecided) => undecided > 0 ? Words.Format(" (+{0} open)", undecided) : string.Empty;
+
+    private static void NoteTowns(TextWriter note, IReadOnlyList<TownVerdict> towns)
+    {
+        foreach (var year in towns.GroupBy(t => t.Year))
+        {
+            note.WriteLine(Words.Format("{0}: {1} Taobao Towns, {2} open, from {3} Taobao Villages in {4} townships, under {5}", year.Key, year.Count(t => t.IsTaobaoTown),
+                year.Count(t => t.Verdict.Eligibility == Eligibility.Indeterminate), year.Sum(t => t.TaobaoVillages), year.Count(), string.Join(", ", year.Select(t => t.Verdict.RuleSet.ToString()).Distinct())));
+            foreach (var invalid in year.Where(t => t.Verdict.Eligibility == Eligibility.Invalid))
+            {
+                note.WriteLine(Words.Format("{0}: {1} not decided: {2}.", year.Key, invalid.Region.Township, string.Join("; ", invalid.Verdict.Problems.Select(p => p.Message.TrimEnd('.')))));
+            }
+        }
     }
 
     private static Command Counties(PlannerIO io)
     {
-        var source = new SourceOptions();
-        var rules = new Option<string>("--rules", "-r") { Description = "Township rule set for the town counts (see 'towns').", DefaultValueFactory = _ => "by-year" };
-        var by = new Option<string>("--by") { Description = "county or province.", DefaultValueFactory = _ => "county" };
-        by.AcceptOnlyFromAmong("county", "province");
-        var top = new Option<int>("--top") { Description = "Rank and keep the top N per year (AliResearch ranks the top 100 counties).", DefaultValueFactory = _ => 100 };
-        var format = Format();
-        var output = Output();
+        var o = new CountiesOptions();
+        o.By.AcceptOnlyFromAmong("county", "province");
         var command = new Command("counties", "Taobao Villages and Towns per county (or province), ranked, with cluster candidates: 10 or more Taobao Villages in a county (a cluster needs them adjacent, which counts cannot show), more than 100 for the very large kind.\n\nExamples:\n  counties --list taobao-villages-2014-2016.csv --year 2016 --top 10\n  counties --input villages.csv --by province --format csv")
         {
-            source.Input, source.List, source.Year, source.VillageRules, source.Encoding, rules, by, top, format, output,
+            o.Source.Input, o.Source.List, o.Source.Year, o.Source.VillageRules, o.Source.Encoding, o.Rules, o.By, o.Top, o.Format, o.Output,
         };
-        command.SetAction(parse =>
-        {
-            var (aggregator, label) = source.Load(parse, io);
-            var towns = aggregator.Towns(TownRules(parse.GetValue(rules)!));
-            var province = parse.GetValue(by) == "province";
-            var level = province ? RegionLevel.Province : RegionLevel.County;
-            var summaries = (province ? RegionAggregator.Provinces(towns) : RegionAggregator.Counties(towns))
-                .GroupBy(s => s.Year)
-                .SelectMany(g => g.Take(Math.Max(1, parse.GetValue(top))).Select((s, i) => (Rank: i + 1, Summary: s)))
-                .ToList();
-            using var target = PlannerOutput.Open(io, parse.GetValue(output), [.. source.Files(parse), parse.GetValue(rules)]);
-            switch (parse.GetValue(format))
-            {
-                case "jsonl":
-                    WriteJsonLines(target, summaries.Select(x => OutputRow.Of(x.Summary, x.Rank, level)));
-                    break;
-                case "csv":
-                    WriteCsv(target, parse, summaries.Select(x => OutputRow.Of(x.Summary, x.Rank, level)));
-                    break;
-                default:
-                    var table = new Table().Title($"Taobao Villages and Towns by {(province ? "province" : "county")}, from {Terminal.Text(label)}");
-                    table.AddColumns(Words.Get("year"), Words.Get("rank"), province ? Words.Get("province") : Words.Get("county"), Words.Get("Taobao Villages"), Words.Get("Taobao Towns"));
-                    if (!province)
-                    {
-                        table.AddColumn(Words.Get("cluster candidate"));
-                    }
-
-                    foreach (var (rank, s) in summaries)
-                    {
-                        var name = OutputRow.DisplayName(s.Region, level);
-                        var cells = new List<string> { Int(s.Year), Int(rank), Terminal.Text(name), Int(s.TaobaoVillages) + (s.UndecidedVillages > 0 ? $" (+{s.UndecidedVillages} open)" : string.Empty), Int(s.TaobaoTowns) };
-                        if (!province)
-                        {
-                            cells.Add(OutputRow.ClusterName(s.Cluster));
-                        }
-
-                        table.AddRow(cells.ToArray());
-                    }
-
-                    target.Console.Write(table);
-                    if (!province)
-                    {
-                        target.Console.MarkupLine("[grey]cluster: 10 or more Taobao Villages in the county; very-large: more than 100. Adjacency is not checked: the data has no geography.[/]");
-                    }
-
-                    break;
-            }
-
-            target.Commit();
-            return PlannerApp.Ok;
-        });
+        command.SetAction(parse => RunCounties(io, parse, o));
         return command;
+    }
+
+    /// <summary>The options of <c>counties</c>.</summary>
+    private sealed class CountiesOptions
+    {
+        public SourceOptions Source { get; } = new();
+
+        public Option<string> Rules { get; } = new("--rules", "-r") { Description = "Township rule set for the town counts (see 'towns').", DefaultValueFactory = _ => "by-year" };
+
+        public Option<string> By { get; } = new("--by") { Description = "county or province.", DefaultValueFactory = _ => "county" };
+
+        public Option<int> Top { get; } = new("--top") { Description = "Rank and keep the top N per year (AliResearch ranks the top 100 counties).", DefaultValueFactory = _ => 100 };
+
+        public Option<string> Format { get; } = RegionCommands.Format();
+
+        public Option<string?> Output { get; } = RegionCommands.Output();
+    }
+
+    private static int RunCounties(PlannerIO io, ParseResult parse, CountiesOptions o)
+    {
+        var (aggregator, label) = o.Source.Load(parse, io);
+        var towns = aggregator.Towns(TownRules(parse.GetValue(o.Rules)!));
+        var level = parse.GetValue(o.By) == "province" ? RegionLevel.Province : RegionLevel.County;
+        var summaries = (level == RegionLevel.Province ? RegionAggregator.Provinces(towns) : RegionAggregator.Counties(towns))
+            .GroupBy(s => s.Year)
+            .SelectMany(g => g.Take(Math.Max(1, parse.GetValue(o.Top))).Select((s, i) => (Rank: i + 1, Summary: s)))
+            .ToList();
+        using var target = PlannerOutput.Open(io, parse.GetValue(o.Output), [.. o.Source.Files(parse), parse.GetValue(o.Rules)]);
+        Write(target, parse, parse.GetValue(o.Format), summaries.Select(x => OutputRow.Of(x.Summary, x.Rank, level)), () => DrawCounties(target.Console, summaries, level, label));
+        target.Commit();
+        return PlannerApp.Ok;
+    }
+
+    private static void DrawCounties(IAnsiConsole console, List<(int Rank, RegionSummary Summary)> summaries, RegionLevel level, string label)
+    {
+        var county = level == RegionLevel.County;
+        var table = new Table().Title(Words.Format(county ? "Taobao Villages and Towns by county, from {0}" : "Taobao Villages and Towns by province, from {0}", Terminal.Text(label)));
+        table.AddColumns(Words.Get("year"), Words.Get("rank"), Words.Get(county ? "county" : "province"), Words.Get("Taobao Villages"), Words.Get("Taobao Towns"));
+        if (county)
+        {
+            table.AddColumn(Words.Get("cluster candidate"));
+        }
+
+        foreach (var (rank, s) in summaries)
+        {
+            string[] cells = [Int(s.Year), Int(rank), Terminal.Text(OutputRow.DisplayName(s.Region, level)), Int(s.TaobaoVillages) + Open(s.UndecidedVillages), Int(s.TaobaoTowns)];
+            table.AddRow(county ? [.. cells, Words.Get(OutputRow.ClusterName(s.Cluster))] : cells);
+        }
+
+        console.Write(table);
+        if (county)
+        {
+            console.MarkupLine("[grey]" + Words.Get("cluster: 10 or more Taobao Villages in the county; very-large: more than 100. Adjacency is not checked: the data has no geography.") + "[/]");
+        }
+    }
+
+    /// <summary>Writes output rows as JSON Lines or CSV, or draws the command's table for any other format.</summary>
+    private static void Write(PlannerOutput target, ParseResult parse, string? format, IEnumerable<IReadOnlyList<OutputField>> rows, Action table) =>
+        Write(target, CommonOptions.CsvOutput(parse), format, rows, table);
+
+    private static void Write(PlannerOutput target, CsvOutputOptions csvOutput, string? format, IEnumerable<IReadOnlyList<OutputField>> rows, Action table)
+    {
+        switch (format)
+        {
+            case "jsonl":
+                WriteJsonLines(target, rows);
+                break;
+            case "csv":
+                WriteCsv(target, csvOutput, rows);
+                break;
+            default:
+                table();
+                break;
+        }
     }
 
     private static Command CompareYears(PlannerIO io)
@@ -193,12 +218,12 @@ public static partial class RegionCommands
                 var changes = which == "village"
                     ? YearComparison.Villages(towns.SelectMany(t => t.QualifyingVillages), y1, y2)
                     : YearComparison.Towns(towns, y1, y2);
-                WriteChanges(target, CommonOptions.CsvOutput(parse), fmt!, changes, $"Taobao {(which == "village" ? "Villages" : "Towns")} {y1} → {y2}, from {label}");
+                WriteChanges(target, CommonOptions.CsvOutput(parse), fmt!, changes, Words.Format(which == "village" ? "Taobao Villages {0} → {1}, from {2}" : "Taobao Towns {0} → {1}, from {2}", y1, y2, label));
             }
             else
             {
                 var changes = which == "county" ? YearComparison.Counties(towns, y1, y2) : YearComparison.Provinces(towns, y1, y2);
-                WriteRegionChanges(target, CommonOptions.CsvOutput(parse), fmt!, changes, which, $"{y1} → {y2} by {which}, from {label}");
+                WriteRegionChanges(target, CommonOptions.CsvOutput(parse), fmt!, changes, which == "county" ? RegionLevel.County : RegionLevel.Province, Words.Format(which == "county" ? "{0} → {1} by county, from {2}" : "{0} → {1} by province, from {2}", y1, y2, label));
             }
 
             target.Commit();
@@ -207,57 +232,41 @@ public static partial class RegionCommands
         return command;
     }
 
-    private static void WriteChanges(PlannerOutput target, CsvOutputOptions csvOutput, string format, IReadOnlyList<DesignationChange> changes, string title)
-    {
-        switch (format)
-        {
-            case "jsonl":
-                WriteJsonLines(target, changes.Select(OutputRow.Of));
-                break;
-            case "csv":
-                WriteCsv(target, csvOutput, changes.Select(OutputRow.Of));
-                break;
-            default:
-                target.Console.Write(new BarChart().Label(Terminal.Text(title)).Width(60)
-                    .AddItem("new", changes.Count(c => c.Change == Change.New), Color.Green)
-                    .AddItem("kept", changes.Count(c => c.Change == Change.Kept), Color.Blue)
-                    .AddItem("lost", changes.Count(c => c.Change == Change.Lost), Color.Red));
-                var table = new Table();
-                table.AddColumns(Words.Get("change"), Words.Get("name"), Words.Get("province"), Words.Get("county"), Words.Get("township"));
-                foreach (var c in changes.Where(c => c.Change != Change.Kept).Take(Tables.MaxRows))
-                {
-                    table.AddRow(OutputRow.ChangeName(c.Change), Terminal.Text(c.Name), Terminal.Text(c.Region.Province), Terminal.Text(c.Region.County), Terminal.Text(c.Region.Township));
-                }
+    private static void WriteChanges(PlannerOutput target, CsvOutputOptions csvOutput, string format, IReadOnlyList<DesignationChange> changes, string title) =>
+        Write(target, csvOutput, format, changes.Select(OutputRow.Of), () => DrawChanges(target.Console, changes, title));
 
-                target.Console.Write(table);
-                break;
+    private static void DrawChanges(IAnsiConsole console, IReadOnlyList<DesignationChange> changes, string title)
+    {
+        console.Write(new BarChart().Label(Terminal.Text(title)).Width(60)
+            .AddItem(Words.Get("new"), changes.Count(c => c.Change == Change.New), Color.Green)
+            .AddItem(Words.Get("kept"), changes.Count(c => c.Change == Change.Kept), Color.Blue)
+            .AddItem(Words.Get("lost"), changes.Count(c => c.Change == Change.Lost), Color.Red));
+        var table = new Table();
+        table.AddColumns(Words.Get("change"), Words.Get("name"), Words.Get("province"), Words.Get("county"), Words.Get("township"));
+        foreach (var c in changes.Where(c => c.Change != Change.Kept).Take(Tables.MaxRows))
+        {
+            table.AddRow(Words.Get(OutputRow.ChangeName(c.Change)), Terminal.Text(c.Name), Terminal.Text(c.Region.Province), Terminal.Text(c.Region.County), Terminal.Text(c.Region.Township));
         }
+
+        console.Write(table);
     }
 
-    private static void WriteRegionChanges(PlannerOutput target, CsvOutputOptions csvOutput, string format, IReadOnlyList<RegionChange> changes, string level, string title)
-    {
-        var county = level == "county";
-        var regionLevel = county ? RegionLevel.County : RegionLevel.Province;
-        switch (format)
-        {
-            case "jsonl":
-                WriteJsonLines(target, changes.Select(c => OutputRow.Of(c, regionLevel)));
-                break;
-            case "csv":
-                WriteCsv(target, csvOutput, changes.Select(c => OutputRow.Of(c, regionLevel)));
-                break;
-            default:
-                var table = new Table().Title(Terminal.Text(title));
-                var (from, to) = changes.Count > 0 ? (changes[0].From, changes[0].To) : (0, 0);
-                table.AddColumns(county ? Words.Get("county") : Words.Get("province"), $"{Words.Get("Taobao Villages")} {from}", $"{Words.Get("Taobao Villages")} {to}", Words.Get("new"), Words.Get("kept"), Words.Get("lost"), $"{Words.Get("Taobao Towns")} {from}", $"{Words.Get("Taobao Towns")} {to}");
-                foreach (var c in changes.Take(Tables.MaxRows))
-                {
-                    table.AddRow(Terminal.Text(OutputRow.DisplayName(c.Region, regionLevel)), Int(c.VillagesFrom), Int(c.VillagesTo), Int(c.New), Int(c.Kept), Int(c.Lost), Int(c.TownsFrom), Int(c.TownsTo));
-                }
+    private static void WriteRegionChanges(PlannerOutput target, CsvOutputOptions csvOutput, string format, IReadOnlyList<RegionChange> changes, RegionLevel level, string title) =>
+        Write(target, csvOutput, format, changes.Select(c => OutputRow.Of(c, level)), () => DrawRegionChanges(target.Console, changes, level, title));
 
-                target.Console.Write(table);
-                break;
+    private static void DrawRegionChanges(IAnsiConsole console, IReadOnlyList<RegionChange> changes, RegionLevel level, string title)
+    {
+        var table = new Table().Title(Terminal.Text(title));
+        var (from, to) = changes.Count > 0 ? (changes[0].From, changes[0].To) : (0, 0);
+        var villages = Words.Get("Taobao Villages");
+        var towns = Words.Get("Taobao Towns");
+        table.AddColumns(Words.Get(level == RegionLevel.County ? "county" : "province"), $"{villages} {from}", $"{villages} {to}", Words.Get("new"), Words.Get("kept"), Words.Get("lost"), $"{towns} {from}", $"{towns} {to}");
+        foreach (var c in changes.Take(Tables.MaxRows))
+        {
+            table.AddRow(Terminal.Text(OutputRow.DisplayName(c.Region, level)), Int(c.VillagesFrom), Int(c.VillagesTo), Int(c.New), Int(c.Kept), Int(c.Lost), Int(c.TownsFrom), Int(c.TownsTo));
         }
+
+        console.Write(table);
     }
 
     private static List<TownVerdict> DecideGiven(PlannerIO io, string path, Func<int, RuleSet> rules, int? year, CsvRecordReaderOptions options)
@@ -271,7 +280,7 @@ public static partial class RegionCommands
             {
                 foreach (var p in row.Problems)
                 {
-                    io.Error.WriteLine(Terminal.Clean($"{p with { Source = path, Line = row.Line }} (row rejected)"));
+                    io.Error.WriteLine(Terminal.Clean($"{p with { Source = path, Line = row.Line }}{Words.Get(" (row rejected)")}"));
                 }
 
                 continue;
@@ -286,7 +295,7 @@ public static partial class RegionCommands
                 }
                 catch (PlannerException ex)
                 {
-                    io.Error.WriteLine(Terminal.Clean($"{path}:{row.Line}: {ex.Message} (row rejected)"));
+                    io.Error.WriteLine(Terminal.Clean($"{path}:{row.Line}: {ex.Message}{Words.Get(" (row rejected)")}"));
                 }
             }
         }
@@ -331,5 +340,5 @@ public static partial class RegionCommands
         csv.WriteRows(rows);
     }
 
-    private static string Int(int value) => value.ToString(CultureInfo.InvariantCulture);
+    private static string Int(long value) => value.ToString(CultureInfo.InvariantCulture);
 }

@@ -54,7 +54,7 @@ public static partial class RegionCommands
                             // Nothing is lost quietly: a list row that cannot be read is named with its reason.
                             foreach (var p in row.Problems)
                             {
-                                io.Error.WriteLine(Terminal.Clean($"{p with { Source = list, Line = row.Line }} (row rejected)"));
+                                io.Error.WriteLine(Terminal.Clean($"{p with { Source = list, Line = row.Line }}{Words.Get(" (row rejected)")}"));
                             }
                         }
                     }

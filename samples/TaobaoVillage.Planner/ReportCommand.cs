@@ -37,7 +37,7 @@ public static class ReportCommand
             var html = Build(path, scorer, records);
             target.Writer.Write(html);
             target.Commit();
-            io.Out.WriteLine($"{parse.GetValue(output)}: report on {path} under {Inputs.Named(scorer)} ({html.Length / 1024:N0} KiB)");
+            io.Out.WriteLine(Words.Format("{0}: report on {1} under {2} ({3:N0} KiB)", parse.GetValue(output)!, path, Inputs.Named(scorer), html.Length / 1024));
             return PlannerApp.Ok;
         });
         return command;

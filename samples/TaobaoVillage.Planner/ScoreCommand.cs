@@ -2,6 +2,7 @@ using System.CommandLine;
 using Spectre.Console;
 using TaobaoVillage.Batch;
 using TaobaoVillage.Csv;
+using TaobaoVillage.Files;
 using TaobaoVillage.IO;
 
 namespace TaobaoVillage.Planner;
@@ -86,6 +87,13 @@ public static class ScoreCommand
         });
         rendering?.Invoke();
         output.Commit();
+        Notes(io, request, output.IsFile, counts, file, rules, inputReport);
+        return PlannerApp.Ok;
+    }
+
+    /// <summary>What is said after the run: undecided criteria, hints, years, the counts and the CSV codes note.</summary>
+    private static void Notes(PlannerIO io, ScoreRequest request, bool toFile, BatchCounts counts, RecordFile? file, BatchScorer rules, InputReport inputReport)
+    {
         inputReport.WarnUndecided(io.Error, file?.Report, io.Settings.Columns);
         inputReport.Hint(io.Error, request.Input, counts);
         if (request.Rules != "auto")
@@ -93,107 +101,153 @@ public static class ScoreCommand
             inputReport.WarnYears(io.Error, request.Input, rules.RuleSets);
         }
 
-        if (request.Format is "jsonl" or "csv" || output.IsFile)
+        if (request.Format is "jsonl" or "csv" || toFile)
         {
             // Data went to stdout: keep it clean for pipes and say the counts on stderr.
-            var note = output.IsFile ? io.Out : io.Error;
-            note.WriteLine($"{request.Input}: {Words.Counts(counts)}" + (output.IsFile ? $" -> {request.Output}" : string.Empty));
+            var note = toFile ? io.Out : io.Error;
+            note.WriteLine($"{request.Input}: {Words.Counts(counts)}" + (toFile ? $" -> {request.Output}" : string.Empty));
         }
 
-        if (request.Format == "csv" && output.IsFile && request.CsvOutput?.CodesAsText != true)
+        if (request.Format == "csv" && toFile && request.CsvOutput?.CodesAsText != true)
         {
             io.Out.WriteLine(Words.Format("{0}: spreadsheets open the codes of a CSV as numbers (3.30782E+11); an .xlsx output keeps them, or add --codes-as-text.", request.Output!));
         }
-
-        return PlannerApp.Ok;
     }
 
     /// <summary>Scores and writes data formats; for tables and summaries returns the drawing to do once the progress bar is gone.</summary>
     private static Action? Write(PlannerOutput output, ScoreRequest request, BatchScorer scorer, IEnumerable<InputRow> rows, BatchCounts counts, InputReport report)
     {
+        var run = new ScoreRun(output, request, scorer, rows, counts, report);
         switch (request.Format)
         {
             case "jsonl" when output.Utf8Stream() is { } bytes:
-                // UTF-8 lines straight into the file (no string per line, issue 12). Flushed, not disposed: the output
-                // belongs to PlannerOutput, which commits or abandons it.
-                var lines = new VerdictJsonLinesWriter(bytes, scorer.RuleSet, request.Detail, leaveOpen: true);
-                foreach (var row in scorer.Score(rows, counts))
-                {
-                    report.Add(row);
-                    lines.Write(row, scorer.RuleSetFor(row.Year));
-                }
-
-                lines.Flush();
+                run.WriteJsonLines(bytes);
                 break;
             case "jsonl":
-                // Another encoding (GB18030): each line a string, formatted on the scoring threads and written in order.
-                var text = new VerdictJsonLinesWriter(output.Writer, scorer.RuleSet, request.Detail, leaveOpen: true);
-                foreach (var line in scorer.ScoreSelect(rows, row => { report.Add(row); return VerdictJsonWriter.FormatLine(row, scorer.RuleSetFor(row.Year), request.Detail); }, counts))
-                {
-                    text.WriteLine(line);
-                }
-
-                text.Flush();
+                run.WriteJsonLinesText();
                 break;
             case "parquet":
-                // Parquet compresses its own columns and needs a seekable file: never standard output, never .gz.
-                var file = output.BinaryStream() is { CanSeek: true } seekable ? seekable : throw new PlannerException(Words.Get("a .parquet file needs a file: give --output FILE.parquet."), PlannerApp.Usage);
-                TaobaoVillage.Parquet.ParquetVerdictWriter.Write(file, scorer.Score(rows, counts).Select(r => { report.Add(r); return r; }), scorer.RuleSets);
+                run.WriteParquet();
                 break;
             case "xlsx":
-                var stream = output.BinaryStream() ?? throw new PlannerException(Words.Get("an .xlsx workbook needs a file: give --output FILE.xlsx."), PlannerApp.Usage);
-                TaobaoVillage.Excel.ExcelVerdictWriter.Write(stream, scorer.Score(rows, counts).Select(r => { report.Add(r); return r; }), scorer.RuleSets);
+                run.WriteWorkbook();
                 break;
             case "csv":
-                using (var csv = CsvVerdictWriter.ForRuleSets(output.Writer, scorer.RuleSets, leaveOpen: true, request.CsvOutput))
-                {
-                    foreach (var row in scorer.Score(rows, counts))
-                    {
-                        report.Add(row);
-                        csv.Write(row);
-                    }
-                }
-
+                run.WriteCsv();
                 break;
             default:
-                var summary = new Summary(scorer.RuleSets);
-                var shown = new List<ScoredRow>();
-                foreach (var row in scorer.Score(rows, counts))
-                {
-                    report.Add(row);
-                    summary.Add(row);
-                    if (request.Format == "table" && shown.Count < Tables.MaxRows)
-                    {
-                        shown.Add(row);
-                    }
-                }
-
-                // The columns of the rule sets the shown rows were judged by, not of every set by year.
-                var used = shown.Where(r => r.Verdict is not null).Select(r => r.Verdict!.RuleSet).Distinct().OrderBy(r => r.EffectiveYears.From).ToList();
-                var table = request.Format == "table" ? Tables.Verdicts(used.Count > 0 ? used : scorer.RuleSets) : null;
-                var columns = Tables.CriterionIds(used.Count > 0 ? used : scorer.RuleSets);
-                foreach (var row in shown)
-                {
-                    Tables.AddVerdict(table!, row, columns);
-                }
-
-                // Drawn after the progress bar has gone, so the two never share the screen.
-                return () =>
-                {
-                    if (table is not null)
-                    {
-                        output.Console.Write(table);
-                        if (counts.Read > Tables.MaxRows)
-                        {
-                            output.Console.MarkupLine("[grey]" + Words.Format("… {0:N0} more rows; use --format csv or jsonl for all of them.", counts.Read - Tables.MaxRows) + "[/]");
-                        }
-                    }
-
-                    summary.Render(output.Console, request.Input, counts);
-                };
+                return run.Summarise();
         }
 
         return null;
+    }
+
+    /// <summary>One scoring run's parts: every row scored goes past the input report on its way to the writer.</summary>
+    private sealed record ScoreRun(PlannerOutput Output, ScoreRequest Request, BatchScorer Scorer, IEnumerable<InputRow> Rows, BatchCounts Counts, InputReport Report)
+    {
+        private IEnumerable<ScoredRow> Scored() => Scorer.Score(Rows, Counts).Select(row =>
+        {
+            Report.Add(row);
+            return row;
+        });
+
+        // UTF-8 lines straight into the file (no string per line, issue 12). Flushed, not disposed: the output belongs
+        // to PlannerOutput, which commits or abandons it.
+        public void WriteJsonLines(Stream bytes)
+        {
+            var lines = new VerdictJsonLinesWriter(bytes, Scorer.RuleSet, Request.Detail, leaveOpen: true);
+            foreach (var row in Scored())
+            {
+                lines.Write(row, Scorer.RuleSetFor(row.Year));
+            }
+
+            lines.Flush();
+        }
+
+        // Another encoding (GB18030): each line a string, formatted on the scoring threads and written in order.
+        public void WriteJsonLinesText()
+        {
+            var text = new VerdictJsonLinesWriter(Output.Writer, Scorer.RuleSet, Request.Detail, leaveOpen: true);
+            foreach (var line in Scorer.ScoreSelect(Rows, row => { Report.Add(row); return VerdictJsonWriter.FormatLine(row, Scorer.RuleSetFor(row.Year), Request.Detail); }, Counts))
+            {
+                text.WriteLine(line);
+            }
+
+            text.Flush();
+        }
+
+        // Parquet compresses its own columns and needs a seekable file: never standard output, never .gz.
+        public void WriteParquet()
+        {
+            var file = Output.BinaryStream() is { CanSeek: true } seekable ? seekable : throw new PlannerException(Words.Get("a .parquet file needs a file: give --output FILE.parquet."), PlannerApp.Usage);
+            TaobaoVillage.Parquet.ParquetVerdictWriter.Write(file, Scored(), Scorer.RuleSets);
+        }
+
+        public void WriteWorkbook()
+        {
+            var stream = Output.BinaryStream() ?? throw new PlannerException(Words.Get("an .xlsx workbook needs a file: give --output FILE.xlsx."), PlannerApp.Usage);
+            TaobaoVillage.Excel.ExcelVerdictWriter.Write(stream, Scored(), Scorer.RuleSets);
+        }
+
+        public void WriteCsv()
+        {
+            using var csv = CsvVerdictWriter.ForRuleSets(Output.Writer, Scorer.RuleSets, leaveOpen: true, Request.CsvOutput);
+            foreach (var row in Scored())
+            {
+                csv.Write(row);
+            }
+        }
+
+        /// <summary>Scores into the summary (and the first rows into a table); returns the drawing, done after the progress bar has gone so the two never share the screen.</summary>
+        public Action Summarise()
+        {
+            var summary = new Summary(Scorer.RuleSets);
+            var shown = new List<ScoredRow>();
+            foreach (var row in Scored())
+            {
+                summary.Add(row);
+                if (Request.Format == "table" && shown.Count < Tables.MaxRows)
+                {
+                    shown.Add(row);
+                }
+            }
+
+            var table = Request.Format == "table" ? Table(shown) : null;
+            return () =>
+            {
+                Draw(table);
+                summary.Render(Output.Console, Request.Input, Counts);
+            };
+        }
+
+        // The columns of the rule sets the shown rows were judged by, not of every set by year.
+        private Table Table(List<ScoredRow> shown)
+        {
+            var used = shown.Where(r => r.Verdict is not null).Select(r => r.Verdict!.RuleSet).Distinct().OrderBy(r => r.EffectiveYears.From).ToList();
+            var ruleSets = used.Count > 0 ? used : Scorer.RuleSets;
+            var table = Tables.Verdicts(ruleSets);
+            var columns = Tables.CriterionIds(ruleSets);
+            foreach (var row in shown)
+            {
+                Tables.AddVerdict(table, row, columns);
+            }
+
+            return table;
+        }
+
+        private void Draw(Table? table)
+        {
+            if (table is null)
+            {
+                return;
+            }
+
+            Output.Console.Write(table);
+            if (Counts.Read > Tables.MaxRows)
+            {
+                Output.Console.MarkupLine("[grey]" + Words.Format("… {0:N0} more rows; use --format csv or jsonl for all of them.", Counts.Read - Tables.MaxRows) + "[/]");
+            }
+        }
     }
 
     /// <summary>The format an output file's extension names, or null.</summary>

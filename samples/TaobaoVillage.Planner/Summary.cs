@@ -121,7 +121,7 @@ public sealed class Summary
 
     /// <summary>A county for people, or a note when the rows name none.</summary>
     internal static string CountyName(TaobaoVillage.Aggregation.Region region) =>
-        string.IsNullOrWhiteSpace(region.Province + region.City + region.County) ? "(no county given)" : OutputRow.DisplayName(region, RegionLevel.County).Trim();
+        string.IsNullOrWhiteSpace(region.Province + region.City + region.County) ? Words.Get("(no county given)") : OutputRow.DisplayName(region, RegionLevel.County).Trim();
 
     private static string N(int value) => value.ToString("N0", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -1,0 +1,44 @@
+using System.Text.RegularExpressions;
+using TaobaoVillage.Planner;
+
+namespace TaobaoVillage.Tests;
+
+/// <summary>Under <c>--lang zh-CN</c> the terminal speaks Chinese: no English word is left in what a planner reads.</summary>
+public partial class ChineseOutputTests
+{
+    private static string List => TestData.File("taobao-villages-2014-2016.csv");
+
+    public static TheoryData<string> Commands() =>
+    [
+        "near-misses", "what-if --min-sales 8000000", "what-if --min-sales 800万", "plan --villages 5", "plan --effort 3",
+        "towns --list LIST --year 2016", "towns --list LIST --all", "counties --list LIST --top 5", "counties --list LIST --by province",
+        "compare-years --list LIST --from 2015 --to 2016", "compare-years --list LIST --from 2014 --to 2016 --level village",
+        "compare-years --list LIST --from 2014 --to 2015 --level province",
+    ];
+
+    [Theory]
+    [MemberData(nameof(Commands))]
+    public void Run_LangZhCn_NoEnglishWordInTheTerminalOutput(string command)
+    {
+        string[] args = [.. command.Split(' ').Select(a => a == "LIST" ? List : a), "--lang", "zh-CN"];
+
+        var (code, stdout, stderr, console) = PlannerRun.Run(args);
+
+        Assert.Equal(PlannerApp.Ok, code);
+        Assert.Empty(EnglishWords(console + stdout + stderr));
+    }
+
+    // File names, rule-set ids with versions, problem codes, field and criterion names, and the option value auto are
+    // names, not English: what is left must be Chinese, figures and codes.
+    private static List<string> EnglishWords(string text)
+    {
+        var names = Names().Replace(text, " ");
+        return [.. Words().Matches(names).Select(m => m.Value).Where(w => w != "auto").Distinct()];
+    }
+
+    [GeneratedRegex(@"\[[a-z-]+\]|[\w./-]*\.(csv|json|jsonl|xlsx|html)\b|[a-z0-9-]+@[0-9.]+|\b[a-z]+([_-][a-z]+)+\b")]
+    private static partial Regex Names();
+
+    [GeneratedRegex(@"\b[A-Za-z]{3,}\b")]
+    private static partial Regex Words();
+}
