@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using System.Text;
 using Spectre.Console;
+using TaobaoVillage.Aggregation;
+using TaobaoVillage.Csv;
 using TaobaoVillage.IO;
 
 namespace TaobaoVillage.Planner;
@@ -79,10 +81,21 @@ public sealed class PlannerOutput : IDisposable
             return new PlannerOutput(io.Out, io.Console, null);
         }
 
-        AtomicFile file;
+        var file = CreateFile(io, path, inputs);
+        Pending.TryAdd(file, 0);
+
+        // verdicts.jsonl.gz, verdicts.csv.gz: what analysts load straight into pandas, DuckDB or Spark.
+        var compressed = IsGzip(path) ? new System.IO.Compression.GZipStream(file.Stream, System.IO.Compression.CompressionLevel.Fastest, leaveOpen: true) : null;
+        var writer = new StreamWriter(compressed ?? file.Stream, io.Settings.OutputEncoding, 1 << 16, leaveOpen: true) { NewLine = "\n" };
+        return new PlannerOutput(writer, FileConsole(writer), file, compressed);
+    }
+
+    /// <summary>The file a command writes, all or nothing; refused when it is one of the inputs.</summary>
+    private static AtomicFile CreateFile(PlannerIO io, string path, string?[] inputs)
+    {
         try
         {
-            file = AtomicFile.Create(path, inputs.Concat(io.Settings.Inputs).Where(i => i is not null and not "-"));
+            return AtomicFile.Create(path, inputs.Concat(io.Settings.Inputs).Where(i => i is not null and not "-"));
         }
         catch (OutputConflictException ex)
         {
@@ -99,12 +112,11 @@ public sealed class PlannerOutput : IDisposable
         {
             throw new PlannerException(ex.Message);
         }
+    }
 
-        Pending.TryAdd(file, 0);
-
-        // verdicts.jsonl.gz, verdicts.csv.gz: what analysts load straight into pandas, DuckDB or Spark.
-        var compressed = IsGzip(path) ? new System.IO.Compression.GZipStream(file.Stream, System.IO.Compression.CompressionLevel.Fastest, leaveOpen: true) : null;
-        var writer = new StreamWriter(compressed ?? file.Stream, io.Settings.OutputEncoding, 1 << 16, leaveOpen: true) { NewLine = "\n" };
+    /// <summary>Tables and charts written into a file: plain text at 140 columns.</summary>
+    private static IAnsiConsole FileConsole(TextWriter writer)
+    {
         var console = Terminal.Guarded(AnsiConsole.Create(new AnsiConsoleSettings
         {
             Out = new AnsiConsoleOutput(writer),
@@ -113,7 +125,31 @@ public sealed class PlannerOutput : IDisposable
             Interactive = InteractionSupport.No,
         }));
         console.Profile.Width = 140;
-        return new PlannerOutput(writer, console, file, compressed);
+        return console;
+    }
+
+    /// <summary>Writes output rows as CSV (their header, or <paramref name="columns"/> when there is no row), or draws the command's table for any other format.</summary>
+    /// <param name="format">The format asked for.</param>
+    /// <param name="options">How CSV cells are written.</param>
+    /// <param name="columns">The header of an empty CSV.</param>
+    /// <param name="rows">The rows.</param>
+    /// <param name="table">Draws the table.</param>
+    public void WriteCsvOr(string? format, CsvOutputOptions options, IReadOnlyList<string> columns, IEnumerable<IReadOnlyList<OutputField>> rows, Action table)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        if (format != "csv")
+        {
+            table();
+            return;
+        }
+
+        using var csv = new CsvTableWriter(Writer, options, leaveOpen: true);
+        var any = false;
+        csv.WriteRows(rows.Select(row => { any = true; return row; }));
+        if (!any)
+        {
+            csv.WriteRow([.. columns]);
+        }
     }
 
     /// <summary>Whether an output path asks for gzip (<c>.gz</c>); its format is then that of the name without it.</summary>

@@ -210,26 +210,33 @@ public static partial class RegionCommands
 
             var (aggregator, label) = source.Load(parse, io, [y1, y2]);
             var towns = aggregator.Towns(TownRules(parse.GetValue(rules)!));
-            var which = parse.GetValue(level)!;
             using var target = PlannerOutput.Open(io, parse.GetValue(output), [.. source.Files(parse), parse.GetValue(rules)]);
-            var fmt = parse.GetValue(format);
-            if (which is "village" or "township")
-            {
-                var changes = which == "village"
-                    ? YearComparison.Villages(towns.SelectMany(t => t.QualifyingVillages), y1, y2)
-                    : YearComparison.Towns(towns, y1, y2);
-                WriteChanges(target, CommonOptions.CsvOutput(parse), fmt!, changes, Words.Format(which == "village" ? "Taobao Villages {0} → {1}, from {2}" : "Taobao Towns {0} → {1}, from {2}", y1, y2, label));
-            }
-            else
-            {
-                var changes = which == "county" ? YearComparison.Counties(towns, y1, y2) : YearComparison.Provinces(towns, y1, y2);
-                WriteRegionChanges(target, CommonOptions.CsvOutput(parse), fmt!, changes, which == "county" ? RegionLevel.County : RegionLevel.Province, Words.Format(which == "county" ? "{0} → {1} by county, from {2}" : "{0} → {1} by province, from {2}", y1, y2, label));
-            }
-
+            WriteComparison(target, CommonOptions.CsvOutput(parse), parse.GetValue(format)!, parse.GetValue(level)!, towns, (y1, y2), label);
             target.Commit();
             return PlannerApp.Ok;
         });
         return command;
+    }
+
+    /// <summary>The changes between two years at one level: designations (village, township) or counts (county, province).</summary>
+    private static void WriteComparison(PlannerOutput target, CsvOutputOptions csvOutput, string format, string which, IReadOnlyList<TownVerdict> towns, (int From, int To) years, string label)
+    {
+        var (y1, y2) = years;
+        switch (which)
+        {
+            case "village":
+                WriteChanges(target, csvOutput, format, YearComparison.Villages(towns.SelectMany(t => t.QualifyingVillages), y1, y2), Words.Format("Taobao Villages {0} → {1}, from {2}", y1, y2, label));
+                break;
+            case "township":
+                WriteChanges(target, csvOutput, format, YearComparison.Towns(towns, y1, y2), Words.Format("Taobao Towns {0} → {1}, from {2}", y1, y2, label));
+                break;
+            case "county":
+                WriteRegionChanges(target, csvOutput, format, YearComparison.Counties(towns, y1, y2), RegionLevel.County, Words.Format("{0} → {1} by county, from {2}", y1, y2, label));
+                break;
+            default:
+                WriteRegionChanges(target, csvOutput, format, YearComparison.Provinces(towns, y1, y2), RegionLevel.Province, Words.Format("{0} → {1} by province, from {2}", y1, y2, label));
+                break;
+        }
     }
 
     private static void WriteChanges(PlannerOutput target, CsvOutputOptions csvOutput, string format, IReadOnlyList<DesignationChange> changes, string title) =>

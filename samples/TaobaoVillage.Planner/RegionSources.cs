@@ -36,50 +36,60 @@ public static partial class RegionCommands
             var year = parse.GetValue(Year);
             bool Keep(int y) => (year is null || y == year) && (years is null || years.Contains(y));
             var aggregator = new RegionAggregator();
-            if (list is not null)
+            var results = list is not null ? FromList(list, parse, io) : FromRecords(input!, parse, io);
+            foreach (var result in results.Where(r => Keep(r.Year)))
             {
-                Inputs.RequireFile(list, "list file");
-
-                var options = Inputs.CsvOptions(parse.GetValue(Encoding));
-                try
-                {
-                    foreach (var row in OfficialListReader.ReadFile(list, options))
-                    {
-                        if (row.Value is { } v && Keep(v.Year))
-                        {
-                            aggregator.Add(VillageResult.FromDesignated(v));
-                        }
-                        else if (!row.IsValid)
-                        {
-                            // Nothing is lost quietly: a list row that cannot be read is named with its reason.
-                            foreach (var p in row.Problems)
-                            {
-                                io.Error.WriteLine(Terminal.Clean($"{p with { Source = list, Line = row.Line }}{Words.Get(" (row rejected)")}"));
-                            }
-                        }
-                    }
-                }
-                catch (InvalidDataException ex)
-                {
-                    throw new PlannerException($"{list}: {ex.Message}");
-                }
-
-                return (aggregator, Path.GetFileName(list));
+                aggregator.Add(result);
             }
 
-            // Towns from village records judge each village under the village set of its year, unless one is named.
-            var villageRules = parse.GetValue(VillageRules)!;
-            var batch = new BatchOptions { DegreeOfParallelism = Environment.ProcessorCount };
-            var scorer = Inputs.VillageScorer(villageRules, batch);
-            foreach (var row in scorer.Score(Inputs.Records(input!, parse.GetValue(Encoding), io)))
+            return (aggregator, Path.GetFileName(list ?? input!));
+        }
+
+        private IEnumerable<VillageResult> FromList(string list, ParseResult parse, PlannerIO io)
+        {
+            Inputs.RequireFile(list, "list file");
+            var rows = OfficialListReader.ReadFile(list, Inputs.CsvOptions(parse.GetValue(Encoding)));
+            using var reading = rows.GetEnumerator();
+            while (Next(reading, list))
             {
-                if (VillageResult.FromScored(row) is { } result && Keep(result.Year))
+                if (reading.Current.Value is { } designated)
                 {
-                    aggregator.Add(result);
+                    yield return VillageResult.FromDesignated(designated);
+                    continue;
+                }
+
+                // Nothing is lost quietly: a list row that cannot be read is named with its reason.
+                foreach (var p in reading.Current.Problems)
+                {
+                    io.Error.WriteLine(Terminal.Clean($"{p with { Source = list, Line = reading.Current.Line }}{Words.Get(" (row rejected)")}"));
                 }
             }
+        }
 
-            return (aggregator, Path.GetFileName(input!));
+        /// <summary>The next row of a list; a file that cannot be read as a table stops the run with one line.</summary>
+        private static bool Next<T>(IEnumerator<T> rows, string list)
+        {
+            try
+            {
+                return rows.MoveNext();
+            }
+            catch (InvalidDataException ex)
+            {
+                throw new PlannerException($"{list}: {ex.Message}");
+            }
+        }
+
+        // Towns from village records judge each village under the village set of its year, unless one is named.
+        private IEnumerable<VillageResult> FromRecords(string input, ParseResult parse, PlannerIO io)
+        {
+            var scorer = Inputs.VillageScorer(parse.GetValue(VillageRules)!, new BatchOptions { DegreeOfParallelism = Environment.ProcessorCount });
+            foreach (var row in scorer.Score(Inputs.Records(input, parse.GetValue(Encoding), io)))
+            {
+                if (VillageResult.FromScored(row) is { } result)
+                {
+                    yield return result;
+                }
+            }
         }
     }
 }

@@ -81,20 +81,31 @@ public sealed class Summary
         }
 
         RenderCounts(console, counts);
+        RenderProvinces(console);
+        RenderCounties(console);
+        RenderRejected(console, counts);
+    }
 
-        var provinces = _byProvince.Rows().Take(31).Select(p => (Province: p.Region.Province, p.Eligible)).ToList();
-        if (provinces.Count > 1)
+    private void RenderProvinces(IAnsiConsole console)
+    {
+        var provinces = _byProvince.Rows().Take(31).ToList();
+        if (provinces.Count <= 1)
         {
-            var chart = new BarChart().Label(Words.Get("ByProvince")).Width(72);
-            foreach (var (province, eligible) in provinces)
-            {
-                chart.AddItem(province, eligible, Color.Green);
-            }
-
-            console.Write(chart);
-            console.WriteLine();
+            return;
         }
 
+        var chart = new BarChart().Label(Words.Get("ByProvince")).Width(72);
+        foreach (var p in provinces)
+        {
+            chart.AddItem(p.Region.Province, p.Eligible, Color.Green);
+        }
+
+        console.Write(chart);
+        console.WriteLine();
+    }
+
+    private void RenderCounties(IAnsiConsole console)
+    {
         var table = new Table().Title(Words.Get("ByCounty"));
         table.AddColumns(Words.Get("CountyColumn"), Words.Verdict(RowStatus.Eligible), Words.Verdict(RowStatus.NotEligible), Words.Verdict(RowStatus.Indeterminate));
         foreach (var c in _byCounty.Rows().Take(20))
@@ -103,20 +114,26 @@ public sealed class Summary
         }
 
         console.Write(table);
-        if (_rejected.Count > 0)
-        {
-            var rejected = new Table().Title(Words.Format("Rejected rows ({0:N0}; not evaluated)", counts.Rejected));
-            rejected.AddColumns(Words.Get("line"), Words.Get("village_code"), Words.Get("field"), Words.Get("problem"));
-            foreach (var row in _rejected)
-            {
-                foreach (var p in row.Problems)
-                {
-                    rejected.AddRow(row.Line.ToString(System.Globalization.CultureInfo.InvariantCulture), Terminal.Text(row.Key ?? "?"), Terminal.Text(p.Field), Terminal.Text(Tables.ReasonWithValue(p)));
-                }
-            }
+    }
 
-            console.Write(rejected);
+    private void RenderRejected(IAnsiConsole console, BatchCounts counts)
+    {
+        if (_rejected.Count == 0)
+        {
+            return;
         }
+
+        var rejected = new Table().Title(Words.Format("Rejected rows ({0:N0}; not evaluated)", counts.Rejected));
+        rejected.AddColumns(Words.Get("line"), Words.Get("village_code"), Words.Get("field"), Words.Get("problem"));
+        foreach (var row in _rejected)
+        {
+            foreach (var p in row.Problems)
+            {
+                rejected.AddRow(row.Line.ToString(System.Globalization.CultureInfo.InvariantCulture), Terminal.Text(row.Key ?? "?"), Terminal.Text(p.Field), Terminal.Text(Tables.ReasonWithValue(p)));
+            }
+        }
+
+        console.Write(rejected);
     }
 
     /// <summary>A county for people, or a note when the rows name none.</summary>

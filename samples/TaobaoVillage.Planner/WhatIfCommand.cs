@@ -138,21 +138,7 @@ public static partial class WorkbenchCommands
 
             var changed = TaobaoVillage.Planning.WhatIf.Changes(() => Inputs.Records(path, parse.GetValue(encoding), io), baseRules, variant).ToList();
             using var target = PlannerOutput.Open(io, parse.GetValue(output), path, parse.GetValue(rules), parse.GetValue(against));
-            if (parse.GetValue(format) == "csv")
-            {
-                using var csv = new CsvTableWriter(target.Writer, CommonOptions.CsvOutput(parse), leaveOpen: true);
-                if (changed.Count == 0)
-                {
-                    csv.WriteRow(OutputRow.VerdictChangeColumns);
-                }
-
-                csv.WriteRows(changed.Select(OutputRow.Of));
-            }
-            else
-            {
-                Render(target.Console, baseRules, variant, changed);
-            }
-
+            target.WriteCsvOr(parse.GetValue(format), CommonOptions.CsvOutput(parse), OutputRow.VerdictChangeColumns, changed.Select(OutputRow.Of), () => Render(target.Console, baseRules, variant, changed));
             target.Commit();
             return PlannerApp.Ok;
         });

@@ -89,49 +89,67 @@ public static partial class WorkbenchCommands
         console.Write(new Rule(Words.Format("{0} {1}{2}, line {3}", Terminal.Text(row.Key ?? "?"), Terminal.Text(name), year, row.Line)).LeftJustified());
         if (row.Verdict is not { } verdict)
         {
-            console.MarkupLine(Tables.Verdict(RowStatus.Invalid) + Words.Get(": the row was rejected and not evaluated."));
-            foreach (var p in row.Problems)
-            {
-                console.MarkupLine(Terminal.Text($"  {p.Field}: {Tables.ReasonWithValue(p)}"));
-            }
-
+            RenderRejected(console, row);
             return;
         }
 
         console.MarkupLine(Words.Format("{0} under {1} — {2}; readiness {3}/100", Tables.Verdict(row.Status), Terminal.Text(ruleSet.ToString()), Terminal.Text(ruleSet.Title), Readiness.Score(verdict)));
+        console.Write(CriteriaTable(row, verdict, ruleSet));
+        RenderAdvice(console, verdict);
+        console.MarkupLine($"[grey]{Terminal.Text(ruleSet.Citation?.Source ?? string.Empty)}[/]");
+        console.MarkupLine("[grey]" + Words.Format("rule set {0} {1}", Terminal.Text(ruleSet.ToString()), Terminal.Text(ruleSet.ContentHash)) + "[/]");
+    }
+
+    private static void RenderRejected(IAnsiConsole console, ScoredRow row)
+    {
+        console.MarkupLine(Tables.Verdict(RowStatus.Invalid) + Words.Get(": the row was rejected and not evaluated."));
+        foreach (var p in row.Problems)
+        {
+            console.MarkupLine(Terminal.Text($"  {p.Field}: {Tables.ReasonWithValue(p)}"));
+        }
+    }
+
+    /// <summary>One row per criterion, indented under its group: value, threshold, outcome, what is missing, source.</summary>
+    private static Table CriteriaTable(ScoredRow row, Verdict verdict, RuleSet ruleSet)
+    {
         var table = new Table();
         table.AddColumns(Words.Get("criterion"), Words.Get("value"), Words.Get("threshold"), Words.Get("outcome"), Words.Get("missing to pass"), Words.Get("source"));
         var depth = Depths(ruleSet.Criteria);
         foreach (var c in verdict.Explained)
         {
             var indent = new string(' ', 2 * Math.Max(0, depth[c.Id] - 1));
-            var (value, threshold) = c.Criterion switch
-            {
-                Condition { Comparison: Comparison.OneOf } k => ((c.Category ?? Words.Get("missing")) + (c.ValueFromName ? Words.Format(" (read from the name {0})", row.Record?.Name ?? string.Empty) : string.Empty), Words.Get("one of ") + string.Join(", ", k.Values)),
-                Condition k => (Value(c, k), $"{UnitNames.Symbol(k.Comparison)} {Amount(k.Threshold ?? 0, k.Unit)}"),
-                CriterionGroup g => (string.Empty, Words.Get(g.Kind == GroupKind.AllOf ? "all of" : "any of")),
-                _ => (string.Empty, string.Empty),
-            };
-            table.AddRow(
-                Terminal.Text(indent + (c.Criterion.Title ?? c.Id)),
-                Terminal.Text(value),
-                Terminal.Text(threshold),
-                Tables.OutcomeMark(c.Outcome),
-                Terminal.Text((c.Shortfall is { } shortfall ? Words.Shortfall(shortfall) : null) ?? (c.Outcome == Outcome.Unknown && c.Criterion is Condition u ? Words.Format("data for {0}", string.Join(", ", u.Metric.InputColumns)) : string.Empty)),
-                Terminal.Text(c.Criterion.Citation?.Quote ?? c.Criterion.Citation?.Source ?? string.Empty));
+            var (value, threshold) = ValueAndThreshold(c, row);
+            table.AddRow(Terminal.Text(indent + (c.Criterion.Title ?? c.Id)), Terminal.Text(value), Terminal.Text(threshold), Tables.OutcomeMark(c.Outcome),
+                Terminal.Text(Missing(c)), Terminal.Text(c.Criterion.Citation?.Quote ?? c.Criterion.Citation?.Source ?? string.Empty));
         }
 
-        console.Write(table);
-        if (!verdict.IsEligible)
+        return table;
+    }
+
+    private static (string Value, string Threshold) ValueAndThreshold(CriterionResult c, ScoredRow row) => c.Criterion switch
+    {
+        Condition { Comparison: Comparison.OneOf } k => ((c.Category ?? Words.Get("missing")) + (c.ValueFromName ? Words.Format(" (read from the name {0})", row.Record?.Name ?? string.Empty) : string.Empty), Words.Get("one of ") + string.Join(", ", k.Values)),
+        Condition k => (Value(c, k), $"{UnitNames.Symbol(k.Comparison)} {Amount(k.Threshold ?? 0, k.Unit)}"),
+        CriterionGroup g => (string.Empty, Words.Get(g.Kind == GroupKind.AllOf ? "all of" : "any of")),
+        _ => (string.Empty, string.Empty),
+    };
+
+    /// <summary>What a criterion misses: its shortfall, or the data it needs when unknown.</summary>
+    private static string Missing(CriterionResult c) =>
+        (c.Shortfall is { } shortfall ? Words.Shortfall(shortfall) : null)
+        ?? (c.Outcome == Outcome.Unknown && c.Criterion is Condition u ? Words.Format("data for {0}", string.Join(", ", u.Metric.InputColumns)) : string.Empty);
+
+    private static void RenderAdvice(IAnsiConsole console, Verdict verdict)
+    {
+        if (verdict.IsEligible)
         {
-            var paths = verdict.PathsToPass(3);
-            console.MarkupLine(paths.Count == 0
-                ? Words.Get("No change of figures can make it pass: a criterion that is not an amount fails (such as a residents' committee).")
-                : Terminal.Text(Words.Format("To qualify it needs {0}.", string.Join(Words.Get(", or "), paths.Select(Words.Path)))));
+            return;
         }
 
-        console.MarkupLine($"[grey]{Terminal.Text(ruleSet.Citation?.Source ?? string.Empty)}[/]");
-        console.MarkupLine("[grey]" + Words.Format("rule set {0} {1}", Terminal.Text(ruleSet.ToString()), Terminal.Text(ruleSet.ContentHash)) + "[/]");
+        var paths = verdict.PathsToPass(3);
+        console.MarkupLine(paths.Count == 0
+            ? Words.Get("No change of figures can make it pass: a criterion that is not an amount fails (such as a residents' committee).")
+            : Terminal.Text(Words.Format("To qualify it needs {0}.", string.Join(Words.Get(", or "), paths.Select(Words.Path)))));
     }
 
     private static Command NearMisses(PlannerIO io)
@@ -155,22 +173,7 @@ public static partial class WorkbenchCommands
             using var target = PlannerOutput.Open(io, parse.GetValue(output), path, parse.GetValue(rules));
             var only = parse.GetValue(year);
             var misses = Misses(scorer.Score(records).Where(r => only is null || r.Year == only), parse.GetValue(top));
-            if (parse.GetValue(format) == "csv")
-            {
-                using var csv = new CsvTableWriter(target.Writer, CommonOptions.CsvOutput(parse), leaveOpen: true);
-                if (misses.Count == 0)
-                {
-                    csv.WriteRow(OutputRow.NearMissColumns);
-                }
-
-                csv.WriteRows(misses.Select((miss, i) => OutputRow.Of(miss, i + 1, Tables.Needs(miss.Row.Verdict!))));
-            }
-
-            else
-            {
-                target.Console.Write(NearMissTable(misses, scorer.RuleSets));
-            }
-
+            target.WriteCsvOr(parse.GetValue(format), CommonOptions.CsvOutput(parse), OutputRow.NearMissColumns, misses.Select((miss, i) => OutputRow.Of(miss, i + 1, Tables.Needs(miss.Row.Verdict!))), () => target.Console.Write(NearMissTable(misses, scorer.RuleSets)));
             target.Commit();
             return PlannerApp.Ok;
         });
@@ -217,58 +220,60 @@ public static partial class WorkbenchCommands
 
     private static Command Rules(PlannerIO io)
     {
-        int ListRules()
-        {
-            var table = new Table();
-            table.AddColumns(Words.Get("id"), Words.Get("version"), Words.Get("target"), Words.Get("years"), Words.Get("title"), Words.Get("source"));
-            foreach (var r in BuiltInRuleSets.All)
-            {
-                table.AddRow(Terminal.Text(r.Id.Value), Terminal.Text(r.Version), r.Target == RuleTarget.Village ? "village" : "township", Terminal.Text(r.EffectiveYears.ToString()),
-                    Terminal.Text(r.Title), Terminal.Text(r.Citation?.Source ?? string.Empty));
-            }
-
-            io.Console.Write(table);
-            return PlannerApp.Ok;
-        }
-
         var list = new Command("list", "The built-in rule sets with their years and citations.");
-        list.SetAction(_ => ListRules());
+        list.SetAction(_ => ListRules(io));
         var file = new Argument<string>("file") { Description = "A rule file (.json)." };
         var validate = new Command("validate", "Check a rule file and report every problem with its JSON path and line.\n\nExample:\n  rules validate my-province.json") { file };
-        validate.SetAction(parse =>
-        {
-            var path = parse.GetValue(file)!;
-            Inputs.RequireFile(path, "rule file");
-
-            var result = RuleSetJson.LoadFile(path);
-            if (result.RuleSet is { } ok)
-            {
-                io.Out.WriteLine(Terminal.Clean($"{path}: valid: {ok} ({ok.Title}), {ok.ContentHash}"));
-                return PlannerApp.Ok;
-            }
-
-            foreach (var p in result.Problems)
-            {
-                io.Out.WriteLine(Terminal.Clean($"{path}:{p.Line?.ToString(CultureInfo.InvariantCulture) ?? "?"}: {p.Path}: {p.Message} [{p.Code}]"));
-            }
-
-            io.Error.WriteLine($"error: {path}: {result.Problems.Count} problem(s).");
-            return PlannerApp.Failed;
-        });
+        validate.SetAction(parse => ValidateRules(io, parse.GetValue(file)!));
         var id = new Argument<string>("rule-set") { Description = "A built-in id or a rule file." };
         var showOutput = Output();
         var show = new Command("show", "Print a rule set as JSON (a starting point for a custom one).\n\nExample:\n  rules show aliresearch --output my-province.json") { id, showOutput };
-        show.SetAction(parse =>
-        {
-            var ruleSet = Inputs.RuleSet(parse.GetValue(id)!);
-            using var target = PlannerOutput.Open(io, parse.GetValue(showOutput), parse.GetValue(id));
-            target.Writer.WriteLine(RuleSetJson.Save(ruleSet));
-            target.Commit();
-            return PlannerApp.Ok;
-        });
+        show.SetAction(parse => ShowRules(io, parse.GetValue(id)!, parse.GetValue(showOutput)));
         var command = new Command("rules", "List, show and validate rule sets.") { list, validate, show };
-        command.SetAction(_ => ListRules());
+        command.SetAction(_ => ListRules(io));
         return command;
+    }
+
+    private static int ListRules(PlannerIO io)
+    {
+        var table = new Table();
+        table.AddColumns(Words.Get("id"), Words.Get("version"), Words.Get("target"), Words.Get("years"), Words.Get("title"), Words.Get("source"));
+        foreach (var r in BuiltInRuleSets.All)
+        {
+            table.AddRow(Terminal.Text(r.Id.Value), Terminal.Text(r.Version), r.Target == RuleTarget.Village ? "village" : "township", Terminal.Text(r.EffectiveYears.ToString()),
+                Terminal.Text(r.Title), Terminal.Text(r.Citation?.Source ?? string.Empty));
+        }
+
+        io.Console.Write(table);
+        return PlannerApp.Ok;
+    }
+
+    private static int ValidateRules(PlannerIO io, string path)
+    {
+        Inputs.RequireFile(path, "rule file");
+        var result = RuleSetJson.LoadFile(path);
+        if (result.RuleSet is { } ok)
+        {
+            io.Out.WriteLine(Terminal.Clean($"{path}: valid: {ok} ({ok.Title}), {ok.ContentHash}"));
+            return PlannerApp.Ok;
+        }
+
+        foreach (var p in result.Problems)
+        {
+            io.Out.WriteLine(Terminal.Clean($"{path}:{p.Line?.ToString(CultureInfo.InvariantCulture) ?? "?"}: {p.Path}: {p.Message} [{p.Code}]"));
+        }
+
+        io.Error.WriteLine($"error: {path}: {result.Problems.Count} problem(s).");
+        return PlannerApp.Failed;
+    }
+
+    private static int ShowRules(PlannerIO io, string id, string? output)
+    {
+        var ruleSet = Inputs.RuleSet(id);
+        using var target = PlannerOutput.Open(io, output, id);
+        target.Writer.WriteLine(RuleSetJson.Save(ruleSet));
+        target.Commit();
+        return PlannerApp.Ok;
     }
 
     private static Option<string?> Input() => new("--input", "-i") { Description = "Village records (.csv, .jsonl, .json). Default: the bundled sample." };
