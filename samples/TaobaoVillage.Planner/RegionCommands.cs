@@ -77,7 +77,7 @@ public static partial class RegionCommands
         foreach (var t in towns.Take(Tables.MaxRows))
         {
             table.AddRow(Int(t.Year), Terminal.Text(t.Region.Province), Terminal.Text(t.Region.City), Terminal.Text(t.Region.County), Terminal.Text(t.Region.Township),
-                Int(t.TaobaoVillages) + Open(t.UndecidedVillages.Count), Tables.Verdict(StatusNames.StatusOf(t.Verdict.Eligibility)),
+                Int(t.TaobaoVillages) + Open(t.UndecidedVillages.Count), Tables.Verdict(t.Verdict.Eligibility),
                 Terminal.Text(string.Join(" ", t.QualifyingVillages.Take(8).Select(v => v.Village)) + (t.QualifyingVillages.Count > 8 ? " …" : string.Empty)));
         }
 

@@ -102,7 +102,7 @@ public static partial class WorkbenchCommands
 
     private static void RenderRejected(IAnsiConsole console, ScoredRow row)
     {
-        console.MarkupLine(Tables.Verdict(RowStatus.Invalid) + Words.Get(": the row was rejected and not evaluated."));
+        console.MarkupLine(Tables.Verdict(Eligibility.Invalid) + Words.Get(": the row was rejected and not evaluated."));
         foreach (var p in row.Problems)
         {
             console.MarkupLine(Terminal.Text($"  {p.Field}: {Tables.ReasonWithValue(p)}"));

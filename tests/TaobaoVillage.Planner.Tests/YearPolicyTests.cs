@@ -1,3 +1,4 @@
+using TaobaoVillage.Engine;
 using System.Text.RegularExpressions;
 using TaobaoVillage.Batch;
 using TaobaoVillage.Planner;
@@ -9,7 +10,7 @@ namespace TaobaoVillage.Tests;
 public class YearPolicyTests
 {
     private static int SampleEligible() =>
-        BatchScorer.ForYears().Score(Inputs.Records(Inputs.SamplePath)).Count(r => r.Status == RowStatus.Eligible);
+        BatchScorer.ForYears().Score(Inputs.Records(Inputs.SamplePath)).Count(r => r.Status == Eligibility.Eligible);
 
     [Fact]
     public void Report_Default_EligibleCountAsEachRowByItsYear()

@@ -1,3 +1,4 @@
+using TaobaoVillage.Engine;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
@@ -33,7 +34,7 @@ public class BatchScorerTests
         Assert.Equal(RecordProblemCodes.WrongCellCount, rows[13].Problems.Single().Code);
         Assert.Equal(RecordProblemCodes.MissingVillageCode, rows[15].Problems.Single().Code);
         Assert.Equal(RecordProblemCodes.Malformed, rows[16].Problems.Single().Code);
-        Assert.All(rows.Where(r => r.Status == RowStatus.Invalid), r => Assert.All(r.Problems, p => Assert.Equal(r.Line, p.Line)));
+        Assert.All(rows.Where(r => r.Status == Eligibility.Invalid), r => Assert.All(r.Problems, p => Assert.Equal(r.Line, p.Line)));
     }
 
     [Fact]
@@ -50,7 +51,7 @@ public class BatchScorerTests
 
         var statuses = new BatchScorer(BuiltInRuleSets.AliResearch).Score(rows).Select(r => r.Status).ToList();
 
-        Assert.Equal([RowStatus.Indeterminate, RowStatus.Indeterminate, RowStatus.Invalid, RowStatus.Indeterminate, RowStatus.Invalid], statuses);
+        Assert.Equal([Eligibility.Indeterminate, Eligibility.Indeterminate, Eligibility.Invalid, Eligibility.Indeterminate, Eligibility.Invalid], statuses);
     }
 
     [Property(MaxTest = 30)]

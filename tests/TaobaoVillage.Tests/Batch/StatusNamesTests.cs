@@ -6,16 +6,18 @@ namespace TaobaoVillage.Tests;
 public class StatusNamesTests
 {
     [Theory]
-    [InlineData(Eligibility.Eligible, RowStatus.Eligible)]
-    [InlineData(Eligibility.NotEligible, RowStatus.NotEligible)]
-    [InlineData(Eligibility.Indeterminate, RowStatus.Indeterminate)]
-    [InlineData(Eligibility.Invalid, RowStatus.Invalid)]
-    public void StatusOf_EachEligibility_TheSameValue(Eligibility eligibility, RowStatus expected)
-    {
-        Assert.Equal(expected, StatusNames.StatusOf(eligibility));
-        Assert.Equal(StatusNames.Name(expected), StatusNames.Name(eligibility));
-    }
+    [InlineData(Eligibility.Eligible, "eligible")]
+    [InlineData(Eligibility.NotEligible, "not_eligible")]
+    [InlineData(Eligibility.Indeterminate, "indeterminate")]
+    [InlineData(Eligibility.Invalid, "invalid")]
+    public void Name_EachEligibility_TheContractWord(Eligibility eligibility, string name) => Assert.Equal(name, StatusNames.Name(eligibility));
 
     [Fact]
-    public void StatusOf_NoVerdict_Invalid() => Assert.Equal(RowStatus.Invalid, StatusNames.StatusOf(null));
+    public void Status_RejectedRow_Invalid()
+    {
+        var row = new BatchScorer(TaobaoVillage.RuleSets.BuiltInRuleSets.AliResearch).Score(TaobaoVillage.Csv.CsvRecordReader.Read(new StringReader("village_code,households\n330782100001,0\n"))).Single();
+
+        Assert.Null(row.Verdict);
+        Assert.Equal((Eligibility.Invalid, "invalid"), (row.Status, row.StatusName));
+    }
 }
