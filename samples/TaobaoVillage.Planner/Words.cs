@@ -119,6 +119,15 @@ public static class Words
         }
     }
 
+    /// <summary>A rule set's title in the current UI language (its own translation, else its title).</summary>
+    /// <param name="ruleSet">The rule set.</param>
+    /// <returns>The title.</returns>
+    public static string Title(TaobaoVillage.Rules.RuleSet ruleSet)
+    {
+        ArgumentNullException.ThrowIfNull(ruleSet);
+        return ruleSet.TitleIn(CultureInfo.CurrentUICulture);
+    }
+
     /// <summary>A word or label by its resource name, in the current UI language.</summary>
     /// <param name="name">The resource name.</param>
     /// <returns>The text.</returns>

@@ -93,7 +93,7 @@ public static partial class WorkbenchCommands
             return;
         }
 
-        console.MarkupLine(Words.Format("{0} under {1} — {2}; readiness {3}/100", Tables.Verdict(row.Status), Terminal.Text(ruleSet.ToString()), Terminal.Text(ruleSet.Title), Readiness.Score(verdict)));
+        console.MarkupLine(Words.Format("{0} under {1} — {2}; readiness {3}/100", Tables.Verdict(row.Status), Terminal.Text(ruleSet.ToString()), Terminal.Text(Words.Title(ruleSet)), Readiness.Score(verdict)));
         console.Write(CriteriaTable(row, verdict, ruleSet));
         RenderAdvice(console, verdict);
         console.MarkupLine($"[grey]{Terminal.Text(ruleSet.Citation?.Source ?? string.Empty)}[/]");
@@ -119,7 +119,7 @@ public static partial class WorkbenchCommands
         {
             var indent = new string(' ', 2 * Math.Max(0, depth[c.Id] - 1));
             var (value, threshold) = ValueAndThreshold(c, row);
-            table.AddRow(Terminal.Text(indent + (c.Criterion.Title ?? c.Id)), Terminal.Text(value), Terminal.Text(threshold), Tables.OutcomeMark(c.Outcome),
+            table.AddRow(Terminal.Text(indent + (c.Criterion.TitleIn(CultureInfo.CurrentUICulture) ?? c.Id)), Terminal.Text(value), Terminal.Text(threshold), Tables.OutcomeMark(c.Outcome),
                 Terminal.Text(Missing(c)), Terminal.Text(c.Criterion.Citation?.Quote ?? c.Criterion.Citation?.Source ?? string.Empty));
         }
 
@@ -241,7 +241,7 @@ public static partial class WorkbenchCommands
         foreach (var r in BuiltInRuleSets.All)
         {
             table.AddRow(Terminal.Text(r.Id.Value), Terminal.Text(r.Version), r.Target == RuleTarget.Village ? "village" : "township", Terminal.Text(r.EffectiveYears.ToString()),
-                Terminal.Text(r.Title), Terminal.Text(r.Citation?.Source ?? string.Empty));
+                Terminal.Text(Words.Title(r)), Terminal.Text(r.Citation?.Source ?? string.Empty));
         }
 
         io.Console.Write(table);
@@ -302,15 +302,16 @@ public static partial class WorkbenchCommands
     }
 
     private static string Value(CriterionResult c, Condition k) => c.Observed is not { } o
-        ? "missing"
+        ? Words.Get("missing")
         : c.Denominator is { } d
-            ? $"{DecimalText.Format(o)} of {DecimalText.Format(d)} = {(d == 0 ? 0 : o / d):P2}"
+            ? Words.Format("{0} of {1} = {2}", DecimalText.Format(o), DecimalText.Format(d), (d == 0 ? 0 : o / d).ToString("P2", CultureInfo.InvariantCulture))
             : Amount(o, k.Unit);
 
     private static string Amount(decimal value, Unit unit) => unit switch
     {
         Unit.Cny => Domain.Cny.FromYuan(value).ToString(),
         Unit.Share => Domain.Share.FromFraction(value).ToString(),
-        _ => $"{DecimalText.Format(value)} {UnitNames.Name(unit)}",
+        // "300 shops", "300 家网店": the count word of the unit, in the run's language.
+        _ => Words.Format("{0} " + UnitNames.Name(unit), DecimalText.Format(value)),
     };
 }

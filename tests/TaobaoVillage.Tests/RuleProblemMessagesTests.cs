@@ -183,9 +183,9 @@ public class RuleProblemMessagesTests
     [InlineData("""{ "id": "c", "metric": "households", "threshold": 1, "unit": "households", "comparison": "atLeast", "citation": { "source": 1 } }""",
         "x $.criteria.citation.source wrong-type: 'source' is a string.")]
     [InlineData("""{ "id": "c", "metric": "households", "threshold": 1, "unit": "households", "comparison": "atLeast", "treshold": 1 }""",
-        "x $.criteria.treshold unknown-property: Unknown property 'treshold'; expected id, title, citation, metric, comparison, threshold, unit, values.")]
+        "x $.criteria.treshold unknown-property: Unknown property 'treshold'; expected id, title, titles, citation, metric, comparison, threshold, unit, values.")]
     [InlineData("""{ "id": "g", "allOf": [ { "id": "c", "metric": "households", "comparison": "atLeast", "threshold": 1, "unit": "households" } ], "all": 1 }""",
-        "x $.criteria.all unknown-property: Unknown property 'all'; expected id, title, citation, allOf, anyOf.")]
+        "x $.criteria.all unknown-property: Unknown property 'all'; expected id, title, titles, citation, allOf, anyOf.")]
     [InlineData("""{ "id": "g", "allOf": { } }""", "x $.criteria.allOf wrong-type: 'allOf' is an array of criteria.")]
     [InlineData("""{ "id": "g" }""", "x $.criteria invalid-node: A criterion has exactly one of 'allOf', 'anyOf' or 'metric'.")]
     [InlineData("""[ 1 ]""", "x $.criteria wrong-type: A criterion is a JSON object.")]
@@ -207,7 +207,7 @@ public class RuleProblemMessagesTests
 
     [Fact]
     public void Load_UnknownTopLevelProperty_ListsTheKnownOnes() =>
-        Assert.Equal(["x $.titel unknown-property: Unknown property 'titel'; expected $schema, id, version, title, description, target, effectiveYears, citation, criteria."],
+        Assert.Equal(["x $.titel unknown-property: Unknown property 'titel'; expected $schema, id, version, title, titles, description, target, effectiveYears, citation, criteria."],
             Problems(RuleSet(Condition("households", "atLeast", "1", "households"), extra: ", \"titel\": \"T\"")));
 
     [Fact]
@@ -256,9 +256,9 @@ public class RuleProblemMessagesTests
             "x $.criteria.citation.url wrong-type L2: 'url' is a string." },
         // A property name is quoted whole up to 64 characters, past that cut to 61 and "...".
         { RuleSet(Condition("households", "atLeast", "1", "households"), extra: $", \"{new string('q', 64)}\": 1"),
-            $"x $.{new string('q', 64)} unknown-property L1: Unknown property '{new string('q', 64)}'; expected $schema, id, version, title, description, target, effectiveYears, citation, criteria." },
+            $"x $.{new string('q', 64)} unknown-property L1: Unknown property '{new string('q', 64)}'; expected $schema, id, version, title, titles, description, target, effectiveYears, citation, criteria." },
         { RuleSet(Condition("households", "atLeast", "1", "households"), extra: $", \"{new string('p', 65)}\": 1"),
-            $"x $.{new string('p', 61)}... unknown-property L1: Unknown property '{new string('p', 61)}...'; expected $schema, id, version, title, description, target, effectiveYears, citation, criteria." },
+            $"x $.{new string('p', 61)}... unknown-property L1: Unknown property '{new string('p', 61)}...'; expected $schema, id, version, title, titles, description, target, effectiveYears, citation, criteria." },
         { RuleSet(Condition("households", "atLeast", "1", "households"), years: "{ \"from\": 3000000000 }"),
             "x $.effectiveYears.from wrong-type L1: 'from' is a year such as 2014." },
         { RuleSet("""{ "id": "c", "comparison": "atLeast", "threshold": 1, "unit": "households" }"""),

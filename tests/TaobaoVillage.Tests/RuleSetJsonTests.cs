@@ -274,7 +274,7 @@ public class RuleSetSchemaTests
     {
         var properties = ((Newtonsoft.Json.Linq.JObject)Schema["properties"]!).Properties().Select(p => p.Name).Order();
 
-        Assert.Equal(new[] { "$schema", "citation", "criteria", "description", "effectiveYears", "id", "target", "title", "version" }, properties);
+        Assert.Equal(new[] { "$schema", "citation", "criteria", "description", "effectiveYears", "id", "target", "title", "titles", "version" }, properties);
     }
 
     private static string FindSchema()

@@ -26,7 +26,7 @@ public static partial class RuleSetJson
 
         var hasAll = obj.ContainsKey("allOf");
         var hasAny = obj.ContainsKey("anyOf");
-        var head = new NodeHead(ReadString(ctx, obj, path, "id", required: false) ?? string.Empty, ReadString(ctx, obj, path, "title", required: false), ReadCitation(ctx, obj, path));
+        var head = new NodeHead(ReadString(ctx, obj, path, "id", required: false) ?? string.Empty, ReadString(ctx, obj, path, "title", required: false), ReadTitles(ctx, obj, path), ReadCitation(ctx, obj, path));
         if ((hasAll ? 1 : 0) + (hasAny ? 1 : 0) + (obj.ContainsKey("metric") ? 1 : 0) != 1)
         {
             ctx.Add(obj, path, RuleProblemCodes.InvalidNode, "A criterion has exactly one of 'allOf', 'anyOf' or 'metric'.");
@@ -55,7 +55,7 @@ public static partial class RuleSetJson
                 ?? new UnreadableCriterion(array[i] is JObject { } o && o["id"] is JValue { Type: JTokenType.String } v ? (string?)v : null));
         }
 
-        return new CriterionGroup(head.Id, kind, children) { Title = head.Title, Citation = head.Citation };
+        return new CriterionGroup(head.Id, kind, children) { Title = head.Title, Titles = head.Titles, Citation = head.Citation };
     }
 
     private static Condition? ReadCondition(Context ctx, JObject obj, string path, NodeHead head)
@@ -106,7 +106,7 @@ public static partial class RuleSetJson
             return null;
         }
 
-        return new Condition(head.Id, metric, comparison, threshold.Value, unit) { Title = head.Title, Citation = head.Citation };
+        return new Condition(head.Id, metric, comparison, threshold.Value, unit) { Title = head.Title, Titles = head.Titles, Citation = head.Citation };
     }
 
     private static Condition? ReadOneOf(Context ctx, JObject obj, string path, Metric metric, NodeHead head)
@@ -142,7 +142,7 @@ public static partial class RuleSetJson
             ctx.Add(obj["unit"]!, path + ".unit", RuleProblemCodes.WrongUnit, $"Unknown unit '{unitName}'.");
         }
 
-        return new Condition(head.Id, metric, values) { Title = head.Title, Citation = head.Citation, Unit = categoryUnit };
+        return new Condition(head.Id, metric, values) { Title = head.Title, Titles = head.Titles, Citation = head.Citation, Unit = categoryUnit };
     }
 
     /// <summary>A threshold read from its text as written, exactly, or null with the problem reported.</summary>
@@ -185,7 +185,7 @@ public static partial class RuleSetJson
     }
 
     /// <summary>What every criterion has: its id, title and citation.</summary>
-    private readonly record struct NodeHead(string Id, string? Title, Citation? Citation);
+    private readonly record struct NodeHead(string Id, string? Title, Translations Titles, Citation? Citation);
 
     private static RuleTarget? ReadTarget(Context ctx, JObject obj)
     {
@@ -255,6 +255,38 @@ public static partial class RuleSetJson
         CheckProperties(ctx, c, path + ".citation", CitationProperties);
         var source = ReadString(ctx, c, path + ".citation", "source", required: true);
         return source is null ? null : new Citation(source, ReadString(ctx, c, path + ".citation", "url", false), ReadString(ctx, c, path + ".citation", "quote", false));
+    }
+
+    /// <summary>A <c>titles</c> object — language tag to text — or none; each bad entry is a problem at its path and is left out.</summary>
+    private static Translations ReadTitles(Context ctx, JObject obj, string path)
+    {
+        switch (obj["titles"])
+        {
+            case null:
+                return Translations.None;
+            case JObject titles:
+                return titles.Properties().Aggregate(Translations.None, (read, p) => ReadTitle(ctx, read, p, $"{path}.titles.{p.Name}"));
+            case var other:
+                ctx.Add(other, $"{path}.titles", RuleProblemCodes.WrongType, "'titles' is an object of language tags and texts, such as {\"zh-Hans\": \"…\"}.");
+                return Translations.None;
+        }
+    }
+
+    private static Translations ReadTitle(Context ctx, Translations read, JProperty title, string path)
+    {
+        if (!Translations.IsLanguageTag(title.Name))
+        {
+            ctx.Add(title, path, RuleProblemCodes.InvalidLanguage, $"'{(title.Name.Length > 64 ? title.Name[..61] + "..." : title.Name)}' is not a language tag such as zh-Hans or zh-CN.");
+            return read;
+        }
+
+        if (title.Value is not JValue { Type: JTokenType.String } text || string.IsNullOrWhiteSpace((string?)text))
+        {
+            ctx.Add(title.Value, path, RuleProblemCodes.WrongType, "A translated title is a text that is not empty.");
+            return read;
+        }
+
+        return read.With(title.Name, (string)text!);
     }
 
     private static string? ReadString(Context ctx, JObject obj, string path, string name, bool required)

@@ -24,9 +24,9 @@ public static partial class RuleSetJson
     /// <summary>The default deepest JSON nesting read; see <see cref="RuleSetJsonOptions"/>.</summary>
     public const int MaxJsonDepth = 2 * RuleSetValidator.MaxDepth + 8;
 
-    private static readonly string[] RootProperties = ["$schema", "id", "version", "title", "description", "target", "effectiveYears", "citation", "criteria"];
-    private static readonly string[] GroupProperties = ["id", "title", "citation", "allOf", "anyOf"];
-    private static readonly string[] ConditionProperties = ["id", "title", "citation", "metric", "comparison", "threshold", "unit", "values"];
+    private static readonly string[] RootProperties = ["$schema", "id", "version", "title", "titles", "description", "target", "effectiveYears", "citation", "criteria"];
+    private static readonly string[] GroupProperties = ["id", "title", "titles", "citation", "allOf", "anyOf"];
+    private static readonly string[] ConditionProperties = ["id", "title", "titles", "citation", "metric", "comparison", "threshold", "unit", "values"];
     private static readonly string[] CitationProperties = ["source", "url", "quote"];
     private static readonly string[] YearProperties = ["from", "to"];
 
@@ -103,6 +103,7 @@ public static partial class RuleSetJson
             Id = ReadString(ctx, obj, "$", "id", required: false),
             Version = ReadString(ctx, obj, "$", "version", required: false),
             Title = ReadString(ctx, obj, "$", "title", required: false),
+            Titles = ReadTitles(ctx, obj, "$"),
             Description = ReadString(ctx, obj, "$", "description", required: false),
             Target = ReadTarget(ctx, obj),
             EffectiveYears = ReadYears(ctx, obj),
@@ -193,6 +194,7 @@ public static partial class RuleSetJson
             w.WriteValue(ruleSet.Version);
             w.WritePropertyName("title");
             w.WriteValue(ruleSet.Title);
+            WriteTitles(w, ruleSet.Titles);
             if (ruleSet.Description is not null)
             {
                 w.WritePropertyName("description");
@@ -217,6 +219,24 @@ public static partial class RuleSetJson
         return text.ToString();
     }
 
+    private static void WriteTitles(JsonWriter w, Translations titles)
+    {
+        if (titles.Count == 0)
+        {
+            return;
+        }
+
+        w.WritePropertyName("titles");
+        w.WriteStartObject();
+        foreach (var (language, text) in titles)
+        {
+            w.WritePropertyName(language);
+            w.WriteValue(text);
+        }
+
+        w.WriteEndObject();
+    }
+
     private static void WriteNode(JsonWriter w, Criterion node)
     {
         w.WriteStartObject();
@@ -227,6 +247,8 @@ public static partial class RuleSetJson
             w.WritePropertyName("title");
             w.WriteValue(node.Title);
         }
+
+        WriteTitles(w, node.Titles);
 
         switch (node)
         {

@@ -21,6 +21,15 @@ public abstract record Criterion
     /// <summary>A short title for explanations, such as "at least CN¥10 million annual sales".</summary>
     public string? Title { get; init; }
 
+    /// <summary>The title in other languages (<see cref="TitleIn"/>); presentation only, outside the hash.</summary>
+    public Translations Titles { get; init; } = Translations.None;
+
+    /// <summary>The title for people of a culture: its translation (through the culture's parents), else <see cref="Title"/>.</summary>
+    /// <param name="culture">The culture, such as <see cref="System.Globalization.CultureInfo.CurrentUICulture"/>.</param>
+    /// <returns>The title, or null when there is none.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="culture"/> is null.</exception>
+    public string? TitleIn(System.Globalization.CultureInfo culture) => Titles.In(culture) ?? Title;
+
     /// <summary>The published text this criterion encodes.</summary>
     public Citation? Citation { get; init; }
 

@@ -77,6 +77,9 @@ public static class RuleProblemCodes
 
     /// <summary>The criteria tree is nested deeper than allowed.</summary>
     public const string TooDeep = "too-deep";
+
+    /// <summary>A translated title is keyed by something that is not a language tag (<c>zh-Hans</c>, <c>zh-CN</c>).</summary>
+    public const string InvalidLanguage = "invalid-language";
 }
 
 /// <summary>Thrown when a rule set is built or loaded with problems; <see cref="Problems"/> lists every one.</summary>

@@ -73,6 +73,15 @@ public sealed class RuleSet : IEquatable<RuleSet>
     /// <summary>A title for people.</summary>
     public string Title { get; }
 
+    /// <summary>The title in other languages (<see cref="TitleIn"/>); presentation only, outside <see cref="ContentHash"/>.</summary>
+    public Translations Titles { get; internal init; } = Translations.None;
+
+    /// <summary>The title for people of a culture: its translation (through the culture's parents), else <see cref="Title"/>.</summary>
+    /// <param name="culture">The culture, such as <see cref="System.Globalization.CultureInfo.CurrentUICulture"/>.</param>
+    /// <returns>The title.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="culture"/> is null.</exception>
+    public string TitleIn(System.Globalization.CultureInfo culture) => Titles.In(culture) ?? Title;
+
     /// <summary>A longer description, when given.</summary>
     public string? Description { get; }
 
@@ -138,7 +147,7 @@ public sealed class RuleSet : IEquatable<RuleSet>
         var problems = new List<RuleProblem>();
         var draft = new RuleSetDraft
         {
-            Id = Id.Value, Version = version, Title = Title, Description = Description, Target = Target,
+            Id = Id.Value, Version = version, Title = Title, Titles = Titles, Description = Description, Target = Target,
             EffectiveYears = EffectiveYears, Citation = Citation, Criteria = Rewrite(Criteria, change),
         };
         return draft.TryCreate(problems) ?? throw new RuleSetException(problems);

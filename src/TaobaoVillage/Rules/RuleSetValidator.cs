@@ -262,6 +262,8 @@ internal sealed record RuleSetDraft
 
     public string? Title { get; init; }
 
+    public Translations Titles { get; init; } = Translations.None;
+
     public string? Description { get; init; }
 
     public RuleTarget? Target { get; init; }
@@ -299,7 +301,7 @@ internal sealed record RuleSetDraft
         RuleSetValidator.Validate(this, problems);
         return problems.Count > 0
             ? null
-            : new RuleSet(new RuleSetId(Id!), Version!, Title!, Description, Target!.Value, EffectiveYears!.Value, Citation, Criteria!);
+            : new RuleSet(new RuleSetId(Id!), Version!, Title!, Description, Target!.Value, EffectiveYears!.Value, Citation, Criteria!) { Titles = Titles };
     }
 }
 
