@@ -142,7 +142,7 @@ public static class ScoreCommand
                 break;
             case "xlsx":
                 var stream = output.BinaryStream() ?? throw new PlannerException(Words.Get("an .xlsx workbook needs a file: give --output FILE.xlsx."), PlannerApp.Usage);
-                TaobaoVillage.Excel.ExcelVerdictWriter.Write(stream, scorer.Score(rows, counts).Select(r => { report.Add(r); return r; }), scorer.RuleSets);
+                TaobaoVillage.Excel.ExcelVerdictWriter.Write(stream, scorer.Score(rows, counts).Select(r => { report.Add(r); return r; }), scorer.RuleSets, Tables.WorkbookLabels());
                 break;
             case "csv":
                 using (var csv = CsvVerdictWriter.ForRuleSets(output.Writer, scorer.RuleSets, leaveOpen: true, request.CsvOutput))
