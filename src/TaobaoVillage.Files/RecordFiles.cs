@@ -2,6 +2,7 @@ using TaobaoVillage.Batch;
 using TaobaoVillage.Csv;
 using TaobaoVillage.Excel;
 using TaobaoVillage.IO;
+using TaobaoVillage.Metrics;
 using TaobaoVillage.RuleSets;
 
 namespace TaobaoVillage.Files;
@@ -41,7 +42,7 @@ public static class RecordFiles
     /// <returns>The report and the rows.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="path"/> is null.</exception>
     /// <exception cref="FileNotFoundException">There is no such file.</exception>
-    /// <exception cref="InvalidDataException">The file cannot be read as a table: a <c>.xlsx</c> that is not a workbook, a sheet that is not there, a header that cannot be read; the message says why and names the sheets.</exception>
+    /// <exception cref="InvalidDataException">The file cannot be read as a table: a <c>.xlsx</c> that is not a workbook, a sheet that is not there, a header that cannot be read, a CSV or workbook header with no village-code column; the message says why, names the sheets or the headers found and what was looked for (in Chinese under a Chinese UI culture).</exception>
     /// <exception cref="IOException">The file cannot be read.</exception>
     public static RecordFile Open(string path, RecordFileOptions? options = null)
     {
@@ -71,6 +72,7 @@ public static class RecordFiles
             HeaderRow = info.HeaderRow,
             BlankColumns = info.BlankColumns,
         };
+        RequireCodeColumn(report, options);
         return new RecordFile(report, ExcelRecordReader.ReadFile(path, excel));
     }
 
@@ -79,6 +81,7 @@ public static class RecordFiles
         var csv = CsvRecordReaderOptions.Default with { Encoding = options.Encoding, InferCommitteeFromName = options.InferCommitteeFromName, Columns = options.Columns };
         var header = CsvRecordReader.ReadHeader(path, csv);
         var report = Described(path, RecordFileFormat.Csv, header, options) with { HeaderRow = header.Count > 0 ? 1 : 0 };
+        RequireCodeColumn(report, options);
         return new RecordFile(report, CsvRecordReader.ReadFile(path, csv));
     }
 
@@ -96,6 +99,26 @@ public static class RecordFiles
         {
             yield return row;
         }
+    }
+
+    /// <summary>
+    /// A table whose header names no village-code column cannot give a village: refused as a whole (every row would be
+    /// rejected), as a missing sheet is. A file with no header at all (empty) has no rows to lose and passes.
+    /// </summary>
+    private static void RequireCodeColumn(RecordFileReport report, RecordFileOptions options)
+    {
+        if (report.Header.Count == 0 || RecordSchema.FromColumns(report.Header, options.InferCommitteeFromName, options.Columns).HasVillageCode)
+        {
+            return;
+        }
+
+        var where = report.Sheet is { } sheet ? $"'{sheet}'" : null;
+        var found = string.Join(", ", report.Header.Select(h => $"'{h}'"));
+        var others = string.Join(", ", report.OtherSheets.Select(o => $"'{o}'"));
+        var chinese = System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "zh";
+        throw new InvalidDataException(chinese
+            ? $"{(where is null ? "表头" : $"工作表 {where} 第 {report.HeaderRow} 行表头")}没有村代码列：表头为 {found}；查找的是 village_code（或 村代码、行政区划代码等别名）{(others.Length > 0 ? $"；其他工作表：{others}" : string.Empty)}。"
+            : $"{(where is null ? "the header" : $"sheet {where}, header row {report.HeaderRow},")} has no village-code column: it has {found}; looked for village_code (or an alias: 村代码, 行政区划代码…){(others.Length > 0 ? $"; the other sheets are {others}" : string.Empty)}.");
     }
 
     private static RecordFileReport Described(string path, RecordFileFormat format, IReadOnlyList<string> header, RecordFileOptions options)
