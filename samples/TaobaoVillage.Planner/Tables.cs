@@ -21,12 +21,13 @@ public static class Tables
     {
         ArgumentNullException.ThrowIfNull(ruleSets);
         var table = new Table().Title($"Verdicts under {Terminal.Text(string.Join(", ", ruleSets))}");
-        table.AddColumn(Words.Get("line"));
+        // A narrow terminal leaves out the criteria first (the verdict and what it needs say the most), then the line.
+        table.AddColumn(Terminal.Optional(new TableColumn(Words.Get("line")), 2));
         table.AddColumn(Words.Get("village"));
         table.AddColumn(Words.Get("verdict"));
         foreach (var id in CriterionIds(ruleSets))
         {
-            table.AddColumn(new TableColumn(Terminal.Text(id)).Centered());
+            table.AddColumn(Terminal.Optional(new TableColumn(Terminal.Text(id)).Centered(), 1));
         }
 
         table.AddColumn(Words.Get("needs / why"));
