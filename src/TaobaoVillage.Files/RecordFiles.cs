@@ -3,12 +3,14 @@ using TaobaoVillage.Csv;
 using TaobaoVillage.Excel;
 using TaobaoVillage.IO;
 using TaobaoVillage.Metrics;
+using TaobaoVillage.Parquet;
 using TaobaoVillage.RuleSets;
 
 namespace TaobaoVillage.Files;
 
 /// <summary>
 /// Opens a village records file by path, the reader chosen from its extension — <c>.xlsx</c> (a workbook),
+/// <c>.parquet</c> (Apache Parquet),
 /// <c>.jsonl</c>/<c>.ndjson</c> (JSON Lines), <c>.json</c> (an array), anything else CSV — and says what it found
 /// (<see cref="RecordFileReport"/>): one report for every format.
 /// </summary>
@@ -30,6 +32,7 @@ public static class RecordFiles
         return Path.GetExtension(path).ToLowerInvariant() switch
         {
             ".xlsx" => RecordFileFormat.Xlsx,
+            ".parquet" => RecordFileFormat.Parquet,
             ".jsonl" or ".ndjson" => RecordFileFormat.JsonLines,
             ".json" => RecordFileFormat.Json,
             _ => RecordFileFormat.Csv,
@@ -42,7 +45,7 @@ public static class RecordFiles
     /// <returns>The report and the rows.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="path"/> is null.</exception>
     /// <exception cref="FileNotFoundException">There is no such file.</exception>
-    /// <exception cref="InvalidDataException">The file cannot be read as a table: a <c>.xlsx</c> that is not a workbook, a sheet that is not there, a header that cannot be read, a CSV or workbook header with no village-code column; the message says why, names the sheets or the headers found and what was looked for (in Chinese under a Chinese UI culture).</exception>
+    /// <exception cref="InvalidDataException">The file cannot be read as a table: a <c>.xlsx</c> that is not a workbook, a sheet that is not there, a header that cannot be read, a CSV, workbook or Parquet header with no village-code column, a file named .parquet that is not Parquet; the message says why, names the sheets or the headers found and what was looked for (in Chinese under a Chinese UI culture).</exception>
     /// <exception cref="IOException">The file cannot be read.</exception>
     public static RecordFile Open(string path, RecordFileOptions? options = null)
     {
@@ -57,6 +60,7 @@ public static class RecordFiles
         {
             RecordFileFormat.Xlsx => OpenWorkbook(path, options),
             RecordFileFormat.Csv => OpenCsv(path, options),
+            RecordFileFormat.Parquet => OpenParquet(path, options),
             var json => OpenJson(path, options, json),
         };
     }
@@ -83,6 +87,14 @@ public static class RecordFiles
         var report = Described(path, RecordFileFormat.Csv, header, options) with { HeaderRow = header.Count > 0 ? 1 : 0 };
         RequireCodeColumn(report, options);
         return new RecordFile(report, CsvRecordReader.ReadFile(path, csv));
+    }
+
+    private static RecordFile OpenParquet(string path, RecordFileOptions options)
+    {
+        var parquet = new ParquetRecordReaderOptions { InferCommitteeFromName = options.InferCommitteeFromName, Columns = options.Columns };
+        var report = Described(path, RecordFileFormat.Parquet, ParquetRecordReader.ReadHeader(path), options);
+        RequireCodeColumn(report, options);
+        return new RecordFile(report, ParquetRecordReader.ReadFile(path, parquet));
     }
 
     private static RecordFile OpenJson(string path, RecordFileOptions options, RecordFileFormat format)
