@@ -101,14 +101,14 @@ public static class ParquetRecordReader
     {
         if (field.ClrType == typeof(string))
         {
-            var strings = new string[count];
+            var strings = new string?[count];
             await group.ReadAsync(field, strings.AsMemory()).ConfigureAwait(false);
             return strings;
         }
 
         if (field.ClrType == typeof(byte[]))
         {
-            var bytes = new byte[count][];
+            var bytes = new byte[]?[count];
             await group.ReadAsync(field, bytes.AsMemory()).ConfigureAwait(false);
             return bytes.Select(b => b is null ? null : System.Text.Encoding.UTF8.GetString(b)).ToArray();
         }
