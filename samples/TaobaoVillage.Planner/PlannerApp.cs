@@ -213,8 +213,8 @@ public static class PlannerApp
         });
         if (redirected)
         {
-            // A file or pipe has no width; 80 columns would fold every table into slivers.
-            console.Profile.Width = 140;
+            // A file or pipe has no width; 80 columns would fold every table into slivers. COLUMNS, when set, says otherwise.
+            console.Profile.Width = int.TryParse(Environment.GetEnvironmentVariable("COLUMNS"), out var columns) && columns > 0 ? columns : 140;
         }
 
         return console;

@@ -35,7 +35,8 @@ public static class ReportCommand
             var records = Inputs.Records(path, parse.GetValue(encoding), io);
             using var target = PlannerOutput.Open(io, parse.GetValue(output), path, parse.GetValue(rules));
             var html = Build(path, scorer, records);
-            target.Writer.Write(html);
+            // The page declares the encoding it is written in (--output-encoding gb18030: GB18030), not always UTF-8.
+            target.Writer.Write(html.Replace("<meta charset=\"utf-8\">", $"<meta charset=\"{target.Writer.Encoding.WebName}\">", StringComparison.Ordinal));
             target.Commit();
             io.Out.WriteLine(Words.Format("{0}: report on {1} under {2} ({3:N0} KiB)", parse.GetValue(output)!, path, Inputs.Named(scorer), html.Length / 1024));
             return PlannerApp.Ok;

@@ -186,7 +186,7 @@ public static class ScoreCommand
         public void WriteWorkbook()
         {
             var stream = Output.BinaryStream() ?? throw new PlannerException(Words.Get("an .xlsx workbook needs a file: give --output FILE.xlsx."), PlannerApp.Usage);
-            TaobaoVillage.Excel.ExcelVerdictWriter.Write(stream, Scored(), Scorer.RuleSets);
+            TaobaoVillage.Excel.ExcelVerdictWriter.Write(stream, Scored(), Scorer.RuleSets, Tables.WorkbookLabels());
         }
 
         public void WriteCsv()

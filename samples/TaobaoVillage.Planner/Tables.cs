@@ -4,6 +4,7 @@ using TaobaoVillage.Batch;
 using TaobaoVillage.Engine;
 using TaobaoVillage.Rules;
 using TaobaoVillage.Domain;
+using TaobaoVillage.Excel;
 
 namespace TaobaoVillage.Planner;
 
@@ -20,12 +21,13 @@ public static class Tables
     {
         ArgumentNullException.ThrowIfNull(ruleSets);
         var table = new Table().Title($"Verdicts under {Terminal.Text(string.Join(", ", ruleSets))}");
-        table.AddColumn(Words.Get("line"));
+        // A narrow terminal leaves out the criteria first (the verdict and what it needs say the most), then the line.
+        table.AddColumn(Terminal.Optional(new TableColumn(Words.Get("line")), 2));
         table.AddColumn(Words.Get("village"));
         table.AddColumn(Words.Get("verdict"));
         foreach (var id in CriterionIds(ruleSets))
         {
-            table.AddColumn(new TableColumn(Terminal.Text(id)).Centered());
+            table.AddColumn(Terminal.Optional(new TableColumn(Terminal.Text(id)).Centered(), 1));
         }
 
         table.AddColumn(Words.Get("needs / why"));
@@ -100,6 +102,39 @@ public static class Tables
         var paths = verdict.PathsToPass(2);
         return paths.Count == 0 ? Words.Get("cannot pass by raising figures") : Words.Format("needs {0}", string.Join(Words.Get(", or "), paths.Select(Words.Path)));
     }
+
+    /// <summary>
+    /// The verdicts workbook's headers and words in the run's language: in English the column names and codes of
+    /// docs/formats.md (for programs too); in Chinese the resources' words (村代码, 符合, 达标) and the advice in Chinese.
+    /// </summary>
+    /// <returns>The labels.</returns>
+    public static ExcelVerdictLabels WorkbookLabels()
+    {
+        if (CultureInfo.CurrentUICulture.TwoLetterISOLanguageName != "zh")
+        {
+            return ExcelVerdictLabels.Machine;
+        }
+
+        var words = Enum.GetValues<Eligibility>().ToDictionary(StatusNames.Name, Words.Verdict);
+        foreach (var outcome in Enum.GetValues<Outcome>())
+        {
+            words[StatusNames.Name(outcome)] = Words.Get(StatusNames.Name(outcome));
+        }
+
+        string Criterion(string id) => Resource("criterion " + id) ?? id;
+        return new ExcelVerdictLabels
+        {
+            Column = name => Resource(name) ?? name,
+            Criterion = Criterion,
+            Shortfall = id => Words.Format("{0} shortfall", Criterion(id)),
+            Value = id => Words.Format("{0} value", Criterion(id)),
+            Word = code => words.GetValueOrDefault(code, code),
+            Needs = verdict => verdict.PathsToPass(3) is { Count: > 0 } paths ? string.Join(Words.Get(", or "), paths.Select(Words.Path)) : Words.Get("cannot pass by raising figures"),
+        };
+    }
+
+    /// <summary>A resource by name, or null when there is none.</summary>
+    private static string? Resource(string name) => Words.Get(name) is var text && text != name ? text : null;
 
     /// <summary>A problem's reason and, when there is one, the value that caused it: for tables with a field column.</summary>
     public static string ReasonWithValue(RecordProblem problem) =>

@@ -6,6 +6,7 @@ using DocumentFormat.OpenXml.Spreadsheet;
 using TaobaoVillage.Aggregation;
 using TaobaoVillage.Batch;
 using TaobaoVillage.IO;
+using TaobaoVillage.Rules;
 
 namespace TaobaoVillage.Excel;
 
@@ -19,7 +20,7 @@ internal static class Style
     public const uint Open = 4;
     public const uint Void = 5;
 
-    /// <summary>The style of a verdict or outcome code; plain for any other text.</summary>
+    /// <summary>The style of a verdict or outcome code; plain for any other.</summary>
     public static uint Of(string value) => value switch
     {
         "eligible" or "pass" => Good,
@@ -49,54 +50,74 @@ internal static class Style
 
 /// <summary>
 /// Streams the verdicts sheet's XML: frozen header, the village code and name first, widths from the header and the
-/// first rows, rows as they come, the filter over all of them.
+/// first rows, rows as they come, the filter over all of them. Only the columns of the rule sets the rows used: the
+/// first rows are held, and when more follow they are spooled to a temporary file (<see cref="RowSpool"/>) until the
+/// last one has said which sets were used.
 /// </summary>
 internal static class SheetWriter
 {
-    /// <summary>The rows the column widths are measured on (held before writing; the rest stream).</summary>
+    /// <summary>The rows the column widths are measured on (held before writing; the rest spool).</summary>
     public const int MeasuredRows = 1000;
 
     /// <summary>The widest column, in characters (a Chinese character counts two).</summary>
     public const int MaxWidth = 50;
 
-    /// <summary>The columns first in the sheet, for people: what a village is, then the rest in table order.</summary>
-    private static readonly string[] First = ["village_code", "village_name"];
-
     /// <summary>Writes the sheet.</summary>
     /// <returns>The filtered range, as <c>A1:X9</c>.</returns>
-    public static string Write(Stream target, VerdictTable table, IEnumerable<ScoredRow> rows)
+    public static string Write(Stream target, IReadOnlyList<RuleSet> ruleSets, IEnumerable<ScoredRow> rows, ExcelVerdictLabels labels)
     {
-        var order = Order(table.Columns);
-        var columns = order.Select(i => table.Columns[i]).ToList();
-        var letters = columns.Select((_, i) => ColumnLetters(i)).ToArray();
-        using var source = rows.GetEnumerator();
-        var head = new List<OutputField[]>();
-        while (head.Count < MeasuredRows && source.MoveNext())
+        var table = new VerdictTable(ruleSets);
+        var used = new UsedRuleSets(ruleSets);
+        var needs = table.Columns.ToList().IndexOf("needs");
+        object?[] Values(ScoredRow row)
         {
-            head.Add(Ordered(table.Row(source.Current), order));
+            used.Add(row);
+            var values = table.Row(row).Select(f => f.Value).ToArray();
+            if (labels.Needs is { } words && values[needs] is not null)
+            {
+                values[needs] = words(row.Verdict!);
+            }
+
+            return values;
         }
 
+        using var source = rows.GetEnumerator();
+        var head = new List<object?[]>();
+        while (head.Count < MeasuredRows && source.MoveNext())
+        {
+            head.Add(Values(source.Current));
+        }
+
+        using var spool = head.Count == MeasuredRows ? new RowSpool() : null;
+        while (spool is not null && source.MoveNext())
+        {
+            spool.Add(Values(source.Current));
+        }
+
+        var layout = SheetLayout.Of(table, used.Sets(), labels);
+        return WriteSheet(target, layout, labels, head, spool?.Rows(table.Columns.Count) ?? []);
+    }
+
+    private static string WriteSheet(Stream target, SheetLayout layout, ExcelVerdictLabels labels, List<object?[]> head, IEnumerable<object?[]> rest)
+    {
+        var letters = layout.Headers.Select((_, i) => ColumnLetters(i)).ToArray();
+        var shown = head.Select(row => Shown(layout, labels, row)).ToList();
         using var writer = OpenXmlWriter.Create(target, Encoding.UTF8);
         writer.WriteStartDocument();
         writer.WriteStartElement(new Worksheet());
         writer.WriteElement(new SheetViews(new SheetView(
             new Pane { VerticalSplit = 1, TopLeftCell = "A2", ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen })
         { WorkbookViewId = 0 }));
-        writer.WriteElement(new Columns(columns.Select((name, i) => new Column
+        writer.WriteElement(new Columns(layout.Headers.Select((header, i) => new Column
         {
-            Min = (uint)i + 1, Max = (uint)i + 1, CustomWidth = true, Width = Width(name, head.Select(r => r[i].Value)),
+            Min = (uint)i + 1, Max = (uint)i + 1, CustomWidth = true, Width = Width(header, shown.Select(r => r[i].Value)),
         })));
         writer.WriteStartElement(new SheetData());
         uint line = 1;
-        WriteRow(writer, line, letters, columns.Select(name => new OutputField(name, name)), header: true);
-        foreach (var row in head)
+        WriteRow(writer, line, letters, [.. layout.Headers.Select(h => ((object?)h, Style.Header))]);
+        foreach (var row in shown.Concat(rest.Select(row => Shown(layout, labels, row))))
         {
-            WriteRow(writer, ++line, letters, row, header: false);
-        }
-
-        while (source.MoveNext())
-        {
-            WriteRow(writer, ++line, letters, Ordered(table.Row(source.Current), order), header: false);
+            WriteRow(writer, ++line, letters, row);
         }
 
         writer.WriteEndElement();
@@ -106,14 +127,18 @@ internal static class SheetWriter
         return range;
     }
 
-    /// <summary>The table's column indexes in sheet order: <see cref="First"/>, then the others as the table has them.</summary>
-    private static int[] Order(IReadOnlyList<string> columns)
+    /// <summary>A row's cells in sheet order: codes as the labels' words, each with the style of its code.</summary>
+    private static (object? Value, uint Style)[] Shown(SheetLayout layout, ExcelVerdictLabels labels, object?[] values)
     {
-        var first = First.Select(name => columns.ToList().IndexOf(name)).Where(i => i >= 0).ToList();
-        return [.. first, .. Enumerable.Range(0, columns.Count).Except(first)];
-    }
+        var cells = new (object?, uint)[layout.Source.Length];
+        for (var i = 0; i < cells.Length; i++)
+        {
+            var value = values[layout.Source[i]];
+            cells[i] = layout.Kinds[i] != SheetColumnKind.Plain && value is string code ? (labels.Word(code), Style.Of(code)) : (value, Style.Plain);
+        }
 
-    private static OutputField[] Ordered(IReadOnlyList<OutputField> fields, int[] order) => [.. order.Select(i => fields[i])];
+        return cells;
+    }
 
     /// <summary>A column's width: its header's or widest measured value's display width, plus a margin, from 8 to <see cref="MaxWidth"/>.</summary>
     private static double Width(string header, IEnumerable<object?> values) =>
@@ -129,14 +154,13 @@ internal static class SheetWriter
     /// <summary>Characters as a spreadsheet draws them: East Asian wide ones (CJK, full-width forms) take two.</summary>
     public static int DisplayWidth(string text) => text.Sum(c => c is >= '\u1100' and <= '\u115F' or >= '\u2E80' and <= '\uA4CF' or >= '\uAC00' and <= '\uD7A3' or >= '\uF900' and <= '\uFAFF' or >= '\uFE30' and <= '\uFE4F' or >= '\uFF00' and <= '\uFF60' or >= '\uFFE0' and <= '\uFFE6' ? 2 : 1);
 
-    private static void WriteRow(OpenXmlWriter writer, uint line, string[] letters, IEnumerable<OutputField> fields, bool header)
+    private static void WriteRow(OpenXmlWriter writer, uint line, string[] letters, (object? Value, uint Style)[] cells)
     {
         writer.WriteStartElement(new Row { RowIndex = line });
-        var column = 0;
-        foreach (var field in fields)
+        var number = line.ToString(CultureInfo.InvariantCulture);
+        for (var i = 0; i < cells.Length; i++)
         {
-            var reference = letters[column++] + line.ToString(CultureInfo.InvariantCulture);
-            if (Cell(reference, field.Value, header) is { } cell)
+            if (Cell(letters[i] + number, cells[i].Value, cells[i].Style) is { } cell)
             {
                 writer.WriteElement(cell);
             }
@@ -146,18 +170,18 @@ internal static class SheetWriter
     }
 
     /// <summary>A cell: numbers as numbers, text inline (with its style), nothing for an unknown.</summary>
-    private static Cell? Cell(string reference, object? value, bool header) => value switch
+    private static Cell? Cell(string reference, object? value, uint style) => value switch
     {
         null => null,
         string text => new Cell(new InlineString(new Text(XmlSafe(text)) { Space = SpaceProcessingModeValues.Preserve }))
         {
-            CellReference = reference, DataType = CellValues.InlineString, StyleIndex = header ? Style.Header : Style.Of(text),
+            CellReference = reference, DataType = CellValues.InlineString, StyleIndex = style,
         },
         int number => new Cell { CellReference = reference, CellValue = new CellValue(number) },
         long number => new Cell { CellReference = reference, CellValue = new CellValue((decimal)number) },
         decimal number => new Cell { CellReference = reference, CellValue = new CellValue(number) },
         IFormattable other => new Cell { CellReference = reference, CellValue = new CellValue(other.ToString(null, CultureInfo.InvariantCulture)) },
-        _ => Cell(reference, value.ToString(), header),
+        _ => Cell(reference, value.ToString(), style),
     };
 
     /// <summary>XML 1.0 cannot hold most control characters; a name read from a damaged file may have them.</summary>

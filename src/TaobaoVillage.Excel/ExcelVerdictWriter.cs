@@ -11,12 +11,16 @@ namespace TaobaoVillage.Excel;
 /// <summary>
 /// Writes scored rows as an Excel workbook (<c>.xlsx</c>), streaming: one sheet "verdicts" with a bold, frozen,
 /// filtered header row (the filter also named <c>_xlnm._FilterDatabase</c>, so LibreOffice keeps it) and the columns of
-/// <see cref="VerdictTable"/> (the same as the CSV writer's, but <c>village_code</c> and <c>village_name</c> first; widths
-/// from the header and the first 1,000 rows, at most 50 characters): outcomes per
+/// <see cref="VerdictTable"/> (the same as the CSV writer's, but <c>village_code</c> and <c>village_name</c> first, and only
+/// the columns of the rule sets some row was judged by — of the newest set when none was; widths from the header and the
+/// first 1,000 rows, at most 50 characters; past those rows the rows wait in a temporary file until the last has said
+/// which sets were used): outcomes per
 /// criterion, one numeric shortfall column per numeric criterion (<c>annual-sales shortfall</c>, in the criterion's
 /// lever unit: CN¥, shops, households), <c>needs</c> and <c>errors</c>. Numbers are numbers, never text. The verdict
 /// and outcome cells are coloured: eligible / pass green, not eligible / fail red, indeterminate / unknown amber,
-/// invalid grey; the values stay the machine codes (<c>eligible</c>, <c>pass</c>…), so filters and formulas read them.
+/// invalid grey. The headers and the verdict and outcome words are those of an <see cref="ExcelVerdictLabels"/>: by
+/// default the machine names and codes (<c>village_code</c>, <c>eligible</c>, <c>pass</c>…), which programs read; a
+/// caller's words (Chinese: 村代码, 符合, 达标) for people.
 /// </summary>
 /// <remarks>Thread-safe: every member is static and keeps no state.</remarks>
 public static class ExcelVerdictWriter
@@ -28,12 +32,29 @@ public static class ExcelVerdictWriter
     /// <param name="rows">The scored rows, in order.</param>
     /// <param name="ruleSets">The rule sets that judged them (one, or the sets by year), for the columns.</param>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    public static void Write(Stream stream, IEnumerable<ScoredRow> rows, IReadOnlyList<RuleSet> ruleSets)
+    /// <exception cref="ArgumentException"><paramref name="ruleSets"/> is empty.</exception>
+    /// <exception cref="IOException">The temporary file of a long sheet cannot be written.</exception>
+    public static void Write(Stream stream, IEnumerable<ScoredRow> rows, IReadOnlyList<RuleSet> ruleSets) =>
+        Write(stream, rows, ruleSets, ExcelVerdictLabels.Machine);
+
+    /// <summary>Writes the workbook with the headers and words of <paramref name="labels"/>.</summary>
+    /// <param name="stream">Where the workbook goes; left open. It need not be seekable.</param>
+    /// <param name="rows">The scored rows, in order.</param>
+    /// <param name="ruleSets">The rule sets that may have judged them (one, or the sets by year): the columns are those of the sets the rows used.</param>
+    /// <param name="labels">The headers and words (<see cref="ExcelVerdictLabels.Machine"/> for the names and codes).</param>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="ruleSets"/> is empty.</exception>
+    /// <exception cref="IOException">The temporary file of a long sheet cannot be written.</exception>
+    public static void Write(Stream stream, IEnumerable<ScoredRow> rows, IReadOnlyList<RuleSet> ruleSets, ExcelVerdictLabels labels)
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(rows);
         ArgumentNullException.ThrowIfNull(ruleSets);
-        var table = new VerdictTable(ruleSets);
+        ArgumentNullException.ThrowIfNull(labels);
+        if (ruleSets.Count == 0)
+        {
+            throw new ArgumentException("At least one rule set is needed.", nameof(ruleSets));
+        }
 
         // System.IO.Packaging holds every part in memory until the package closes (dotnet/Open-XML-SDK#807): the
         // SDK builds the small parts, and the sheet is streamed into its own zip entry with the SDK's XML writer. The
@@ -48,7 +69,7 @@ public static class ExcelVerdictWriter
         string range;
         using (var sheet = output.CreateEntry(sheetEntry, CompressionLevel.Fastest).Open())
         {
-            range = SheetWriter.Write(sheet, table, rows);
+            range = SheetWriter.Write(sheet, ruleSets, rows, labels);
         }
 
         using var rest = new ZipArchive(Skeleton(range).Package, ZipArchiveMode.Read);

@@ -14,4 +14,7 @@ public enum RecordFileFormat
 
     /// <summary>An Excel workbook (<c>.xlsx</c>).</summary>
     Xlsx,
+
+    /// <summary>An Apache Parquet file (<c>.parquet</c>), its columns named as a CSV's (<see cref="Parquet.ParquetRecordReader"/>).</summary>
+    Parquet,
 }

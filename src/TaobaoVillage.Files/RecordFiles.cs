@@ -2,12 +2,15 @@ using TaobaoVillage.Batch;
 using TaobaoVillage.Csv;
 using TaobaoVillage.Excel;
 using TaobaoVillage.IO;
+using TaobaoVillage.Metrics;
+using TaobaoVillage.Parquet;
 using TaobaoVillage.RuleSets;
 
 namespace TaobaoVillage.Files;
 
 /// <summary>
 /// Opens a village records file by path, the reader chosen from its extension — <c>.xlsx</c> (a workbook),
+/// <c>.parquet</c> (Apache Parquet),
 /// <c>.jsonl</c>/<c>.ndjson</c> (JSON Lines), <c>.json</c> (an array), anything else CSV — and says what it found
 /// (<see cref="RecordFileReport"/>): one report for every format.
 /// </summary>
@@ -29,6 +32,7 @@ public static class RecordFiles
         return Path.GetExtension(path).ToLowerInvariant() switch
         {
             ".xlsx" => RecordFileFormat.Xlsx,
+            ".parquet" => RecordFileFormat.Parquet,
             ".jsonl" or ".ndjson" => RecordFileFormat.JsonLines,
             ".json" => RecordFileFormat.Json,
             _ => RecordFileFormat.Csv,
@@ -41,7 +45,7 @@ public static class RecordFiles
     /// <returns>The report and the rows.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="path"/> is null.</exception>
     /// <exception cref="FileNotFoundException">There is no such file.</exception>
-    /// <exception cref="InvalidDataException">The file cannot be read as a table: a <c>.xlsx</c> that is not a workbook, a sheet that is not there, a header that cannot be read; the message says why and names the sheets.</exception>
+    /// <exception cref="InvalidDataException">The file cannot be read as a table: a <c>.xlsx</c> that is not a workbook, a sheet that is not there, a header that cannot be read, a CSV, workbook or Parquet header with no village-code column, a file named .parquet that is not Parquet; the message says why, names the sheets or the headers found and what was looked for (in Chinese under a Chinese UI culture).</exception>
     /// <exception cref="IOException">The file cannot be read.</exception>
     public static RecordFile Open(string path, RecordFileOptions? options = null)
     {
@@ -56,6 +60,7 @@ public static class RecordFiles
         {
             RecordFileFormat.Xlsx => OpenWorkbook(path, options),
             RecordFileFormat.Csv => OpenCsv(path, options),
+            RecordFileFormat.Parquet => OpenParquet(path, options),
             var json => OpenJson(path, options, json),
         };
     }
@@ -71,6 +76,7 @@ public static class RecordFiles
             HeaderRow = info.HeaderRow,
             BlankColumns = info.BlankColumns,
         };
+        RequireCodeColumn(report, options);
         return new RecordFile(report, ExcelRecordReader.ReadFile(path, excel));
     }
 
@@ -79,7 +85,16 @@ public static class RecordFiles
         var csv = CsvRecordReaderOptions.Default with { Encoding = options.Encoding, InferCommitteeFromName = options.InferCommitteeFromName, Columns = options.Columns };
         var header = CsvRecordReader.ReadHeader(path, csv);
         var report = Described(path, RecordFileFormat.Csv, header, options) with { HeaderRow = header.Count > 0 ? 1 : 0 };
+        RequireCodeColumn(report, options);
         return new RecordFile(report, CsvRecordReader.ReadFile(path, csv));
+    }
+
+    private static RecordFile OpenParquet(string path, RecordFileOptions options)
+    {
+        var parquet = new ParquetRecordReaderOptions { InferCommitteeFromName = options.InferCommitteeFromName, Columns = options.Columns };
+        var report = Described(path, RecordFileFormat.Parquet, ParquetRecordReader.ReadHeader(path), options);
+        RequireCodeColumn(report, options);
+        return new RecordFile(report, ParquetRecordReader.ReadFile(path, parquet));
     }
 
     private static RecordFile OpenJson(string path, RecordFileOptions options, RecordFileFormat format)
@@ -96,6 +111,26 @@ public static class RecordFiles
         {
             yield return row;
         }
+    }
+
+    /// <summary>
+    /// A table whose header names no village-code column cannot give a village: refused as a whole (every row would be
+    /// rejected), as a missing sheet is. A file with no header at all (empty) has no rows to lose and passes.
+    /// </summary>
+    private static void RequireCodeColumn(RecordFileReport report, RecordFileOptions options)
+    {
+        if (report.Header.Count == 0 || RecordSchema.FromColumns(report.Header, options.InferCommitteeFromName, options.Columns).HasVillageCode)
+        {
+            return;
+        }
+
+        var where = report.Sheet is { } sheet ? $"'{sheet}'" : null;
+        var found = string.Join(", ", report.Header.Select(h => $"'{h}'"));
+        var others = string.Join(", ", report.OtherSheets.Select(o => $"'{o}'"));
+        var chinese = System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "zh";
+        throw new InvalidDataException(chinese
+            ? $"{(where is null ? "表头" : $"工作表 {where} 第 {report.HeaderRow} 行表头")}没有村代码列：表头为 {found}；查找的是 village_code（或 村代码、行政区划代码等别名）{(others.Length > 0 ? $"；其他工作表：{others}" : string.Empty)}。"
+            : $"{(where is null ? "the header" : $"sheet {where}, header row {report.HeaderRow},")} has no village-code column: it has {found}; looked for village_code (or an alias: 村代码, 行政区划代码…){(others.Length > 0 ? $"; the other sheets are {others}" : string.Empty)}.");
     }
 
     private static RecordFileReport Described(string path, RecordFileFormat format, IReadOnlyList<string> header, RecordFileOptions options)

@@ -28,7 +28,8 @@ public class ColumnMapPlannerTests
         var with = PlannerRun.Run("score", "--input", input.Path, "--rules", "aliresearch", "--format", "csv", "--columns", map.Path);
         var bad = PlannerRun.Run("score", "--input", input.Path, "--columns", input.Path);
 
-        Assert.Contains("missing-village-code", without.Out, StringComparison.Ordinal);
+        Assert.Equal(1, without.Code);
+        Assert.Contains("has no village-code column: it has '编号'", without.Err, StringComparison.Ordinal);
         Assert.Contains("330782100001,,indeterminate", with.Out, StringComparison.Ordinal);
         Assert.Equal(2, bad.Code);
         Assert.StartsWith("error: ", bad.Err, StringComparison.Ordinal);

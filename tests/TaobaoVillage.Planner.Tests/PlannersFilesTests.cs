@@ -112,7 +112,7 @@ public class InputReportTests
     }
 
     [Fact]
-    public void Score_WholeFileRejectedForOneReason_OneLineOfAdvice()
+    public void Score_NoVillageCodeColumn_ExitOneWithOneLine()
     {
         using var folder = new TempFolder();
         var input = folder.File("semi.csv");
@@ -120,7 +120,22 @@ public class InputReportTests
 
         var (code, _, stderr, _) = PlannerRun.Run("score", "--input", input, "--format", "jsonl");
 
-        Assert.Equal(PlannerApp.Ok, code);
-        Assert.Contains("3 of 3 rows rejected as missing-village-code: no column gives the village code", stderr, StringComparison.Ordinal);
+        Assert.Equal(1, code);
+        Assert.Equal($"error: {input}: the header has no village-code column: it has 'village_code;households'; looked for village_code (or an alias: 村代码, 行政区划代码…).", stderr.Trim());
+    }
+
+    [Fact]
+    public void Score_WorkbookWithoutACodeColumn_ExitOneWithOneLineNamingTheSheet()
+    {
+        using var folder = new TempFolder();
+        var input = folder.File("no-code.xlsx");
+        new TaobaoVillage.Tests.Excel.OfficeWorkbook { CodeHeader = "编号" }.Write(input, TaobaoVillage.Tests.Excel.OfficeWorkbook.Sample);
+
+        var (code, stdout, stderr, _) = PlannerRun.Run("score", "--input", input, "--format", "jsonl");
+
+        Assert.Equal(1, code);
+        Assert.Empty(stdout);
+        Assert.Single(stderr.Trim().Split('\n'));
+        Assert.Contains("sheet '统计', header row 1, has no village-code column: it has '序号', '编号', '村名'", stderr, StringComparison.Ordinal);
     }
 }

@@ -32,6 +32,9 @@ internal sealed record OfficeWorkbook
 
     public bool TotalRow { get; init; }
 
+    /// <summary>The code column's header: 村代码, or one that names no village code (编号).</summary>
+    public string CodeHeader { get; init; } = "村代码";
+
     /// <summary>The villages (by index) whose rows are hidden, as a filter leaves them.</summary>
     public IReadOnlyList<int> HiddenRows { get; init; } = [];
 
@@ -84,8 +87,8 @@ internal sealed record OfficeWorkbook
     }
 
     private List<string?> Columns() => BlankColumns
-        ? ["序号", "村代码", null, "村名", "类型", null, "户数", "活跃网店数", "年销售额（元）", "备注"]
-        : ["序号", "村代码", "村名", "类型", "户数", "活跃网店数", "年销售额（元）", "备注"];
+        ? ["序号", CodeHeader, null, "村名", "类型", null, "户数", "活跃网店数", "年销售额（元）", "备注"]
+        : ["序号", CodeHeader, "村名", "类型", "户数", "活跃网店数", "年销售额（元）", "备注"];
 
     private object?[] Cells(int? number, string code, string? name, string? committee, long households, long shops, decimal sales)
     {

@@ -147,6 +147,46 @@ public class RecordFilesTests
     }
 
     [Fact]
+    public void Open_WorkbookWithNoSheetNamingACode_InvalidDataExceptionNamingSheetHeaderAndTheOthers()
+    {
+        using var folder = new TempFolder();
+        var path = folder.File("no-code.xlsx");
+        new OfficeWorkbook { CodeHeader = "编号", NotesSheetFirst = true, Title = true }.Write(path, Villages);
+
+        var error = Assert.Throws<InvalidDataException>(() => RecordFiles.Open(path));
+
+        Assert.Contains("has no village-code column", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith("sheet '填表说明', header row 1, has no village-code column: it has '本表由各乡镇填报，金额单位为元。'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("looked for village_code", error.Message, StringComparison.Ordinal);
+        Assert.EndsWith("the other sheets are '统计'.", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', error.Message);
+    }
+
+    [Fact]
+    public void Open_CsvWithoutACodeColumn_InvalidDataExceptionInTheUiLanguage()
+    {
+        using var folder = new TempFolder();
+        var path = folder.File("semi.csv");
+        File.WriteAllText(path, "village_code;households\n1;400\n");
+
+        var english = Assert.Throws<InvalidDataException>(() => RecordFiles.Open(path));
+        var chinese = CultureScope.Run("zh-CN", () => Assert.Throws<InvalidDataException>(() => RecordFiles.Open(path)));
+
+        Assert.Equal("the header has no village-code column: it has 'village_code;households'; looked for village_code (or an alias: 村代码, 行政区划代码…).", english.Message);
+        Assert.StartsWith("表头没有村代码列：表头为 'village_code;households'", chinese.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Open_EmptyCsv_NoRowsNoError()
+    {
+        using var folder = new TempFolder();
+        var path = folder.File("empty.csv");
+        File.WriteAllText(path, string.Empty);
+
+        Assert.Empty(RecordFiles.Open(path).Rows);
+    }
+
+    [Fact]
     public void Open_HeaderRowGiven_ThatRowNamesTheColumns()
     {
         using var folder = new TempFolder();
