@@ -20,14 +20,14 @@ public static class Tables
     public static Table Verdicts(IReadOnlyList<RuleSet> ruleSets)
     {
         ArgumentNullException.ThrowIfNull(ruleSets);
-        var table = new Table().Title($"Verdicts under {Terminal.Text(string.Join(", ", ruleSets))}");
+        var table = new Table().Title(Words.Format("Verdicts under {0}", Terminal.Text(string.Join(", ", ruleSets))));
         // A narrow terminal leaves out the criteria first (the verdict and what it needs say the most), then the line.
         table.AddColumn(Terminal.Optional(new TableColumn(Words.Get("line")), 2));
         table.AddColumn(Words.Get("village"));
         table.AddColumn(Words.Get("verdict"));
         foreach (var id in CriterionIds(ruleSets))
         {
-            table.AddColumn(Terminal.Optional(new TableColumn(Terminal.Text(id)).Centered(), 1));
+            table.AddColumn(Terminal.Optional(new TableColumn(Terminal.Text(Resource("criterion " + id) ?? id)).Centered(), 1));
         }
 
         table.AddColumn(Words.Get("needs / why"));
