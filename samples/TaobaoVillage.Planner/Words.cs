@@ -128,6 +128,12 @@ public static class Words
         return ruleSet.TitleIn(CultureInfo.CurrentUICulture);
     }
 
+    /// <summary>A rule set's years for people: <c>2014–2019</c>, <c>2020 onward</c> / <c>2020 年起</c>.</summary>
+    /// <param name="years">The years.</param>
+    /// <returns>The text.</returns>
+    public static string Years(TaobaoVillage.Rules.YearRange years) =>
+        years.To is null ? Format("{0} onward", years.From) : years.ToString();
+
     /// <summary>A word or label by its resource name, in the current UI language.</summary>
     /// <param name="name">The resource name.</param>
     /// <returns>The text.</returns>

@@ -240,7 +240,7 @@ public static partial class WorkbenchCommands
         table.AddColumns(Words.Get("id"), Words.Get("version"), Words.Get("target"), Words.Get("years"), Words.Get("title"), Words.Get("source"));
         foreach (var r in BuiltInRuleSets.All)
         {
-            table.AddRow(Terminal.Text(r.Id.Value), Terminal.Text(r.Version), r.Target == RuleTarget.Village ? "village" : "township", Terminal.Text(r.EffectiveYears.ToString()),
+            table.AddRow(Terminal.Text(r.Id.Value), Terminal.Text(r.Version), Words.Get(r.Target == RuleTarget.Village ? "target village" : "target township"), Terminal.Text(Words.Years(r.EffectiveYears)),
                 Terminal.Text(Words.Title(r)), Terminal.Text(r.Citation?.Source ?? string.Empty));
         }
 
