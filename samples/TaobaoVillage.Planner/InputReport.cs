@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using TaobaoVillage.Batch;
+using TaobaoVillage.Engine;
 using TaobaoVillage.Files;
 using TaobaoVillage.Domain;
 using TaobaoVillage.Rules;
@@ -81,7 +82,7 @@ public sealed class InputReport
     {
         ArgumentNullException.ThrowIfNull(row);
         _undecided.Add(row);
-        if (row.Status == RowStatus.Invalid && row.Problems.Count > 0)
+        if (row.Status == Eligibility.Invalid && row.Problems.Count > 0)
         {
             _rejections.AddOrUpdate((row.Problems[0].Code, row.Problems[0].Field), 1, static (_, n) => n + 1);
         }

@@ -68,7 +68,7 @@ public static partial class RegionCommands
                     {
                         table.AddRow(Int(t.Year), Terminal.Text(t.Region.Province), Terminal.Text(t.Region.City), Terminal.Text(t.Region.County), Terminal.Text(t.Region.Township),
                             t.TaobaoVillages.ToString(CultureInfo.InvariantCulture) + (t.UndecidedVillages.Count > 0 ? $" (+{t.UndecidedVillages.Count} open)" : string.Empty),
-                            Tables.Verdict(StatusNames.StatusOf(t.Verdict.Eligibility)), Terminal.Text(string.Join(" ", t.QualifyingVillages.Take(8).Select(v => v.Village)) + (t.QualifyingVillages.Count > 8 ? " …" : string.Empty)));
+                            Tables.Verdict(t.Verdict.Eligibility), Terminal.Text(string.Join(" ", t.QualifyingVillages.Take(8).Select(v => v.Village)) + (t.QualifyingVillages.Count > 8 ? " …" : string.Empty)));
                     }
 
                     target.Console.Write(table);

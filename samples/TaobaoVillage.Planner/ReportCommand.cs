@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using TaobaoVillage.Batch;
+using TaobaoVillage.Engine;
 using TaobaoVillage.Planning;
 using TaobaoVillage.Rules;
 using TaobaoVillage.Aggregation;
@@ -101,7 +102,7 @@ public static class ReportCommand
         }
 
         html.Append("<h2>").Append(E(Words.Get("Verdicts"))).Append("</h2>\n<p>").Append(E(Words.Format("RowsRead", counts.Read, counts.Scored, counts.Rejected))).Append("</p>\n");
-        html.Append(Bars([(Words.Verdict(RowStatus.Eligible), counts.Eligible, "#2e7d32"), (Words.Verdict(RowStatus.NotEligible), counts.NotEligible, "#c62828"), (Words.Verdict(RowStatus.Indeterminate), counts.Indeterminate, "#f9a825"), (Words.Get("Rejected"), counts.Rejected, "#9e9e9e")], "Verdict counts"));
+        html.Append(Bars([(Words.Verdict(Eligibility.Eligible), counts.Eligible, "#2e7d32"), (Words.Verdict(Eligibility.NotEligible), counts.NotEligible, "#c62828"), (Words.Verdict(Eligibility.Indeterminate), counts.Indeterminate, "#f9a825"), (Words.Get("Rejected"), counts.Rejected, "#9e9e9e")], "Verdict counts"));
 
         html.Append("<h2>").Append(E(Words.Get("Taobao Villages by county"))).Append("</h2>\n");
         html.Append(Stacked(counties.Rows().Take(25).ToList()));
@@ -215,9 +216,9 @@ public static class ReportCommand
         }
 
         var ly = (counties.Count * 24) + 20;
-        svg.Append(CultureInfo.InvariantCulture, $"<rect x=\"200\" y=\"{ly}\" width=\"12\" height=\"12\" fill=\"{colors[0]}\"/><text x=\"216\" y=\"{ly + 11}\" font-size=\"12\">{E(Words.Verdict(RowStatus.Eligible))}</text>");
-        svg.Append(CultureInfo.InvariantCulture, $"<rect x=\"290\" y=\"{ly}\" width=\"12\" height=\"12\" fill=\"{colors[1]}\"/><text x=\"306\" y=\"{ly + 11}\" font-size=\"12\">{E(Words.Verdict(RowStatus.NotEligible))}</text>");
-        svg.Append(CultureInfo.InvariantCulture, $"<rect x=\"400\" y=\"{ly}\" width=\"12\" height=\"12\" fill=\"{colors[2]}\"/><text x=\"416\" y=\"{ly + 11}\" font-size=\"12\">{E(Words.Verdict(RowStatus.Indeterminate))}</text>");
+        svg.Append(CultureInfo.InvariantCulture, $"<rect x=\"200\" y=\"{ly}\" width=\"12\" height=\"12\" fill=\"{colors[0]}\"/><text x=\"216\" y=\"{ly + 11}\" font-size=\"12\">{E(Words.Verdict(Eligibility.Eligible))}</text>");
+        svg.Append(CultureInfo.InvariantCulture, $"<rect x=\"290\" y=\"{ly}\" width=\"12\" height=\"12\" fill=\"{colors[1]}\"/><text x=\"306\" y=\"{ly + 11}\" font-size=\"12\">{E(Words.Verdict(Eligibility.NotEligible))}</text>");
+        svg.Append(CultureInfo.InvariantCulture, $"<rect x=\"400\" y=\"{ly}\" width=\"12\" height=\"12\" fill=\"{colors[2]}\"/><text x=\"416\" y=\"{ly + 11}\" font-size=\"12\">{E(Words.Verdict(Eligibility.Indeterminate))}</text>");
         return svg.Append("</svg>\n").ToString();
     }
 

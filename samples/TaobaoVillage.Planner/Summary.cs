@@ -1,5 +1,6 @@
 using Spectre.Console;
 using TaobaoVillage.Batch;
+using TaobaoVillage.Engine;
 using TaobaoVillage.Rules;
 using TaobaoVillage.Aggregation;
 
@@ -31,7 +32,7 @@ public sealed class Summary
             _used.Add(verdict.RuleSet);
         }
 
-        if (row.Status == RowStatus.Invalid)
+        if (row.Status == Eligibility.Invalid)
         {
             if (_rejected.Count < MaxRejectedListed)
             {
@@ -52,9 +53,9 @@ public sealed class Summary
         console.Write(new BarChart()
             .Label(Words.Format("RowsRead", counts.Read, counts.Scored, counts.Rejected))
             .Width(72)
-            .AddItem(Words.Verdict(RowStatus.Eligible), counts.Eligible, Color.Green)
-            .AddItem(Words.Verdict(RowStatus.NotEligible), counts.NotEligible, Color.Red)
-            .AddItem(Words.Verdict(RowStatus.Indeterminate), counts.Indeterminate, Color.Yellow)
+            .AddItem(Words.Verdict(Eligibility.Eligible), counts.Eligible, Color.Green)
+            .AddItem(Words.Verdict(Eligibility.NotEligible), counts.NotEligible, Color.Red)
+            .AddItem(Words.Verdict(Eligibility.Indeterminate), counts.Indeterminate, Color.Yellow)
             .AddItem(Words.Get("Rejected"), counts.Rejected, Color.Grey));
         if (counts.TotalRows > 0)
         {
@@ -96,7 +97,7 @@ public sealed class Summary
         }
 
         var table = new Table().Title(Words.Get("ByCounty"));
-        table.AddColumns(Words.Get("CountyColumn"), Words.Verdict(RowStatus.Eligible), Words.Verdict(RowStatus.NotEligible), Words.Verdict(RowStatus.Indeterminate));
+        table.AddColumns(Words.Get("CountyColumn"), Words.Verdict(Eligibility.Eligible), Words.Verdict(Eligibility.NotEligible), Words.Verdict(Eligibility.Indeterminate));
         foreach (var c in _byCounty.Rows().Take(20))
         {
             table.AddRow(Terminal.Text(CountyName(c.Region)), N(c.Eligible), N(c.NotEligible), N(c.Indeterminate));

@@ -68,11 +68,11 @@ public static class Tables
     /// <summary>The verdict as coloured markup.</summary>
     /// <param name="status">The status.</param>
     /// <returns>Markup.</returns>
-    public static string Verdict(RowStatus status) => status switch
+    public static string Verdict(Eligibility status) => status switch
     {
-        RowStatus.Eligible => $"[green]{Words.Verdict(status)}[/]",
-        RowStatus.NotEligible => $"[red]{Words.Verdict(status)}[/]",
-        RowStatus.Indeterminate => $"[yellow]{Words.Verdict(status)}[/]",
+        Eligibility.Eligible => $"[green]{Words.Verdict(status)}[/]",
+        Eligibility.NotEligible => $"[red]{Words.Verdict(status)}[/]",
+        Eligibility.Indeterminate => $"[yellow]{Words.Verdict(status)}[/]",
         _ => $"[grey]{Words.Verdict(status)}[/]",
     };
 

@@ -23,11 +23,11 @@ public static class Words
     /// <summary>A verdict for people: eligible / 符合, not eligible / 不符合, indeterminate / 待定, invalid / 无效.</summary>
     /// <param name="status">The verdict.</param>
     /// <returns>The word in the current UI language.</returns>
-    public static string Verdict(RowStatus status) => Get(status switch
+    public static string Verdict(Eligibility status) => Get(status switch
     {
-        RowStatus.Eligible => "VerdictEligible",
-        RowStatus.NotEligible => "VerdictNotEligible",
-        RowStatus.Indeterminate => "VerdictIndeterminate",
+        Eligibility.Eligible => "VerdictEligible",
+        Eligibility.NotEligible => "VerdictNotEligible",
+        Eligibility.Indeterminate => "VerdictIndeterminate",
         _ => "VerdictInvalid",
     });
 

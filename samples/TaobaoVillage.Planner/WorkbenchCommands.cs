@@ -89,7 +89,7 @@ public static partial class WorkbenchCommands
         console.Write(new Rule(Words.Format("{0} {1}{2}, line {3}", Terminal.Text(row.Key ?? "?"), Terminal.Text(name), year, row.Line)).LeftJustified());
         if (row.Verdict is not { } verdict)
         {
-            console.MarkupLine(Tables.Verdict(RowStatus.Invalid) + Words.Get(": the row was rejected and not evaluated."));
+            console.MarkupLine(Tables.Verdict(Eligibility.Invalid) + Words.Get(": the row was rejected and not evaluated."));
             foreach (var p in row.Problems)
             {
                 console.MarkupLine(Terminal.Text($"  {p.Field}: {Tables.ReasonWithValue(p)}"));

@@ -4,6 +4,7 @@ using FsCheck.Xunit;
 using TaobaoVillage.Batch;
 using TaobaoVillage.Csv;
 using TaobaoVillage.Domain;
+using TaobaoVillage.Engine;
 using TaobaoVillage.IO;
 
 namespace TaobaoVillage.Tests;
@@ -32,7 +33,7 @@ public class BatchScorerTests
         Assert.Equal(RecordProblemCodes.WrongCellCount, rows[13].Problems.Single().Code);
         Assert.Equal(RecordProblemCodes.MissingVillageCode, rows[15].Problems.Single().Code);
         Assert.Equal(RecordProblemCodes.Malformed, rows[16].Problems.Single().Code);
-        Assert.All(rows.Where(r => r.Status == RowStatus.Invalid), r => Assert.All(r.Problems, p => Assert.Equal(r.Line, p.Line)));
+        Assert.All(rows.Where(r => r.Status == Eligibility.Invalid), r => Assert.All(r.Problems, p => Assert.Equal(r.Line, p.Line)));
     }
 
     [Fact]
@@ -49,7 +50,7 @@ public class BatchScorerTests
 
         var statuses = new BatchScorer(BuiltInRuleSets.AliResearch).Score(rows).Select(r => r.Status).ToList();
 
-        Assert.Equal([RowStatus.Indeterminate, RowStatus.Indeterminate, RowStatus.Invalid, RowStatus.Indeterminate, RowStatus.Invalid], statuses);
+        Assert.Equal([Eligibility.Indeterminate, Eligibility.Indeterminate, Eligibility.Invalid, Eligibility.Indeterminate, Eligibility.Invalid], statuses);
     }
 
     [Property(MaxTest = 30)]

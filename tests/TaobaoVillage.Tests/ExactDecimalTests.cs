@@ -4,6 +4,7 @@ using FsCheck.Xunit;
 using TaobaoVillage.Batch;
 using TaobaoVillage.Csv;
 using TaobaoVillage.Domain;
+using TaobaoVillage.Engine;
 using TaobaoVillage.IO;
 
 namespace TaobaoVillage.Tests;
@@ -164,7 +165,7 @@ public class ExactDecimalTests
         {
             var problem = Assert.Single(row.Parsed.Problems);
             Assert.Equal((field, RecordProblemCodes.Inexact), (problem.Field, problem.Code));
-            Assert.Equal(RowStatus.Invalid, new BatchScorer(BuiltInRuleSets.AliResearch).Score([row]).Single().Status);
+            Assert.Equal(Eligibility.Invalid, new BatchScorer(BuiltInRuleSets.AliResearch).Score([row]).Single().Status);
         }
 
         Assert.True(csv[0].Parsed.IsValid);

@@ -5,6 +5,7 @@ using FsCheck.Xunit;
 using TaobaoVillage.Batch;
 using TaobaoVillage.Csv;
 using TaobaoVillage.Domain;
+using TaobaoVillage.Engine;
 using TaobaoVillage.IO;
 using TaobaoVillage.Rules;
 
@@ -34,7 +35,7 @@ public class HostileInputTests
         var lines = rows.Select(r => r.Line).ToList();
         return (counts.AddsUp && counts.Read == rows.Count && scored.Count == rows.Count
             && lines.SequenceEqual(lines.Order()) && lines.Distinct().Count() == lines.Count && lines.All(l => l >= 2 && l <= Lines(text).Count)
-            && scored.All(r => r.Status != RowStatus.Invalid || r.Problems.Count > 0)).ToProperty();
+            && scored.All(r => r.Status != Eligibility.Invalid || r.Problems.Count > 0)).ToProperty();
     });
 
     // Without quotes a CSV record is a line: every line that is not blank comes out as exactly one row, at its line.

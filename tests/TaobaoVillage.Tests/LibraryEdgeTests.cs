@@ -43,7 +43,7 @@ public class LibraryEdgeTests
     {
         var row = new BatchScorer(BuiltInRuleSets.AliResearch).ScoreOne(new VillageRecord(new VillageCode("1")) { MainPlatform = (Platform)99 });
 
-        Assert.Equal(RowStatus.Invalid, row.Status);
+        Assert.Equal(Eligibility.Invalid, row.Status);
         Assert.Equal(RecordProblemCodes.UnknownPlatform, row.Problems.Single().Code);
     }
 

@@ -89,7 +89,7 @@ public class BatchScorerForYearsTests
             };
             var status = BatchScorer.ForYears().ScoreOne(record).Status;
             var villagers = BatchScorer.ForYears().ScoreOne(record with { Committee = CommitteeKind.Village }).Status;
-            return (status == (year <= 2019 ? RowStatus.Eligible : RowStatus.NotEligible) && villagers == RowStatus.Eligible).Label($"{year}: {status}, villagers {villagers}");
+            return (status == (year <= 2019 ? Eligibility.Eligible : Eligibility.NotEligible) && villagers == Eligibility.Eligible).Label($"{year}: {status}, villagers {villagers}");
         });
 
     [Theory]
@@ -102,7 +102,7 @@ public class BatchScorerForYearsTests
 
         var row = BatchScorer.ForYears().ScoreOne(record);
 
-        Assert.Equal(RowStatus.Invalid, row.Status);
+        Assert.Equal(Eligibility.Invalid, row.Status);
         Assert.Contains("No rule set covers the year", Assert.Single(row.Problems).Message, StringComparison.Ordinal);
         Assert.NotNull(new BatchScorer(BuiltInRuleSets.Classic).ScoreOne(record).Verdict);
     }

@@ -298,7 +298,7 @@ public class SupportPlannerTests
         var raised = records.Select((r, i) => chosen.Contains(r.Code.Value) ? Raise(r, before[i].Verdict!) : r).ToList();
         var rows = Score(raised);
         var towns = TownAggregator.Towns(rows.Select(r => VillageResult.FromScored(r)!), TownRules);
-        return (rows.Count(r => r.Status == RowStatus.Eligible), towns.Count(t => t.IsTaobaoTown));
+        return (rows.Count(r => r.Status == Eligibility.Eligible), towns.Count(t => t.IsTaobaoTown));
     }
 
     /// <summary>Raising a village by its cheapest way to pass, written out: each figure up by the most a step asks of it.</summary>
@@ -320,7 +320,7 @@ public class SupportPlannerTests
     {
         var before = Score(records);
         var (v0, t0) = Rescore(records, [], before);
-        var candidates = records.Where((_, i) => before[i].Status != RowStatus.Eligible).Select(r => r.Code.Value).ToList();
+        var candidates = records.Where((_, i) => before[i].Status != Eligibility.Eligible).Select(r => r.Code.Value).ToList();
         var best = 0;
         for (var mask = 0; mask < 1 << candidates.Count; mask++)
         {

@@ -1,4 +1,5 @@
 using TaobaoVillage.Batch;
+using TaobaoVillage.Engine;
 using TaobaoVillage.Planner;
 
 namespace TaobaoVillage.Tests;
@@ -52,11 +53,11 @@ public class WordsTests
     }
 
     [Theory]
-    [InlineData(RowStatus.Eligible, "符合")]
-    [InlineData(RowStatus.NotEligible, "不符合")]
-    [InlineData(RowStatus.Indeterminate, "待定")]
-    [InlineData(RowStatus.Invalid, "无效")]
-    public void Verdict_Chinese_TheWordsOfDesign(RowStatus status, string word)
+    [InlineData(Eligibility.Eligible, "符合")]
+    [InlineData(Eligibility.NotEligible, "不符合")]
+    [InlineData(Eligibility.Indeterminate, "待定")]
+    [InlineData(Eligibility.Invalid, "无效")]
+    public void Verdict_Chinese_TheWordsOfDesign(Eligibility status, string word)
     {
         Assert.Equal(word, CultureScope.Run("zh-CN", () => Words.Verdict(status)));
     }

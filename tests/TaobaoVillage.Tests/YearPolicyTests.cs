@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using TaobaoVillage.Batch;
+using TaobaoVillage.Engine;
 using TaobaoVillage.Planner;
 using Xunit;
 
@@ -9,7 +10,7 @@ namespace TaobaoVillage.Tests;
 public class YearPolicyTests
 {
     private static int SampleEligible() =>
-        BatchScorer.ForYears().Score(Inputs.Records(Inputs.SamplePath)).Count(r => r.Status == RowStatus.Eligible);
+        BatchScorer.ForYears().Score(Inputs.Records(Inputs.SamplePath)).Count(r => r.Status == Eligibility.Eligible);
 
     [Fact]
     public void Report_Default_EligibleCountAsEachRowByItsYear()

@@ -1,4 +1,5 @@
 using TaobaoVillage.Domain;
+using TaobaoVillage.Engine;
 
 namespace TaobaoVillage.Batch;
 
@@ -54,13 +55,13 @@ public sealed class BatchCounts
 
     internal void End() => Volatile.Write(ref _ended, true);
 
-    internal void Count(RowStatus status)
+    internal void Count(Eligibility status)
     {
         switch (status)
         {
-            case RowStatus.Eligible: Interlocked.Increment(ref _eligible); break;
-            case RowStatus.NotEligible: Interlocked.Increment(ref _notEligible); break;
-            case RowStatus.Indeterminate: Interlocked.Increment(ref _indeterminate); break;
+            case Eligibility.Eligible: Interlocked.Increment(ref _eligible); break;
+            case Eligibility.NotEligible: Interlocked.Increment(ref _notEligible); break;
+            case Eligibility.Indeterminate: Interlocked.Increment(ref _indeterminate); break;
             default: Interlocked.Increment(ref _rejected); break;
         }
     }

@@ -51,22 +51,6 @@ public readonly record struct InputRow(long Line, string? Source, RecordParseRes
     }
 }
 
-/// <summary>The verdict column of the output contract: a verdict, or <see cref="Invalid"/> for a rejected row.</summary>
-public enum RowStatus
-{
-    /// <summary>Missing data leaves the verdict open.</summary>
-    Indeterminate,
-
-    /// <summary>The village qualifies.</summary>
-    Eligible,
-
-    /// <summary>The village does not qualify.</summary>
-    NotEligible,
-
-    /// <summary>The row was rejected and not evaluated; see <see cref="ScoredRow.Problems"/>.</summary>
-    Invalid,
-}
-
 /// <summary>
 /// One output row: every input row becomes exactly one, either with a <see cref="Verdict"/> or, when rejected, with
 /// its <see cref="Problems"/> (each naming its field and line).
@@ -106,8 +90,8 @@ public sealed record ScoredRow
     /// <summary>Why the row was rejected; empty when it has a verdict.</summary>
     public IReadOnlyList<RecordProblem> Problems { get; }
 
-    /// <summary>The row's status: the verdict, or invalid.</summary>
-    public RowStatus Status => StatusNames.StatusOf(Verdict?.Eligibility);
+    /// <summary>The row's status: the verdict's eligibility, or <see cref="Eligibility.Invalid"/> for a rejected row.</summary>
+    public Eligibility Status => Verdict?.Eligibility ?? Eligibility.Invalid;
 
     /// <summary>The contract name of <see cref="Status"/>: <c>eligible</c>, <c>not_eligible</c>, <c>indeterminate</c> or <c>invalid</c>.</summary>
     public string StatusName => StatusNames.Name(Status);

@@ -1,3 +1,5 @@
+using TaobaoVillage.Engine;
+
 namespace TaobaoVillage.Batch;
 
 /// <summary>One row whose verdict differs between two rule sets (<see cref="Planning.WhatIf"/>).</summary>
@@ -7,8 +9,8 @@ namespace TaobaoVillage.Batch;
 public sealed record VerdictChange(ScoredRow Before, ScoredRow After)
 {
     /// <summary>Whether the row became eligible.</summary>
-    public bool Gained => After.Status == RowStatus.Eligible;
+    public bool Gained => After.Status == Eligibility.Eligible;
 
     /// <summary>Whether the row was eligible and is no longer.</summary>
-    public bool Lost => Before.Status == RowStatus.Eligible;
+    public bool Lost => Before.Status == Eligibility.Eligible;
 }

@@ -6,16 +6,21 @@ namespace TaobaoVillage.Tests;
 public class StatusNamesTests
 {
     [Theory]
-    [InlineData(Eligibility.Eligible, RowStatus.Eligible)]
-    [InlineData(Eligibility.NotEligible, RowStatus.NotEligible)]
-    [InlineData(Eligibility.Indeterminate, RowStatus.Indeterminate)]
-    [InlineData(Eligibility.Invalid, RowStatus.Invalid)]
-    public void StatusOf_EachEligibility_TheSameValue(Eligibility eligibility, RowStatus expected)
-    {
-        Assert.Equal(expected, StatusNames.StatusOf(eligibility));
-        Assert.Equal(StatusNames.Name(expected), StatusNames.Name(eligibility));
-    }
+    [InlineData(Eligibility.Eligible, "eligible")]
+    [InlineData(Eligibility.NotEligible, "not_eligible")]
+    [InlineData(Eligibility.Indeterminate, "indeterminate")]
+    [InlineData(Eligibility.Invalid, "invalid")]
+    public void Name_EachEligibility_ContractName(Eligibility eligibility, string expected) =>
+        Assert.Equal(expected, StatusNames.Name(eligibility));
 
     [Fact]
-    public void StatusOf_NoVerdict_Invalid() => Assert.Equal(RowStatus.Invalid, StatusNames.StatusOf(null));
+    public void Name_EveryEligibility_Distinct() =>
+        Assert.Equal(Enum.GetValues<Eligibility>().Length, Enum.GetValues<Eligibility>().Select(StatusNames.Name).Distinct().Count());
+
+    [Theory]
+    [InlineData(Outcome.Pass, "pass")]
+    [InlineData(Outcome.Fail, "fail")]
+    [InlineData(Outcome.Unknown, "unknown")]
+    public void Name_EachOutcome_ContractName(Outcome outcome, string expected) =>
+        Assert.Equal(expected, StatusNames.Name(outcome));
 }
