@@ -38,7 +38,7 @@ VerdictAssert.FailsCriterion(verdict, "annual-sales", by: 0.01m);
 
 // The embedded rule sets and the JSON round trip.
 Check(BuiltInRuleSets.All.Select(r => r.Id.Value).SequenceEqual(["classic", "aliresearch-2014", "aliresearch", "aliresearch-town-2014", "aliresearch-town-2019", "aliresearch-town"]), "six built-in rule sets ship in the package");
-Check(BatchScorer.ForYears().ScoreOne(village with { Year = 2016, Committee = CommitteeKind.Residents, ActiveShops = 150, AnnualSales = Cny.FromYuan(15_000_000m) }).Status == RowStatus.Eligible,
+Check(BatchScorer.ForYears().ScoreOne(village with { Year = 2016, Committee = CommitteeKind.Residents, ActiveShops = 150, AnnualSales = Cny.FromYuan(15_000_000m) }).Status == Eligibility.Eligible,
     "a 2016 residents' committee is judged by the 2016 rules");
 Check(RuleSetJson.Parse(RuleSetJson.Save(BuiltInRuleSets.Classic)).Equals(BuiltInRuleSets.Classic), "a rule set saved and loaded is equal");
 

@@ -248,8 +248,15 @@ public static class CsvRecordReader
             yield break;
         }
 
-        var schema = RecordSchema.FromColumns(header, options.InferCommitteeFromName, options.Columns);
-        var width = header.Count;
+        foreach (var row in ReadRows(csv, lines, RecordSchema.FromColumns(header, options.InferCommitteeFromName, options.Columns), header.Count, source, options, malformed))
+        {
+            yield return row;
+        }
+    }
+
+    /// <summary>The rows under the header, up to the end or to a point the parser cannot go past.</summary>
+    private static IEnumerable<InputRow> ReadRows(CsvReader csv, LineLimitingReader lines, RecordSchema schema, int width, string? source, CsvRecordReaderOptions options, Dictionary<long, string> malformed)
+    {
         var cells = new CellValue[width];
         // Figures are read from the cell's bytes when they are plain digits: no string for them (issue 12).
         var numbers = Enumerable.Range(0, width).Select(schema.ReadsNumber).ToArray();

@@ -27,56 +27,70 @@ internal sealed class LineLimitingReader(TextReader inner, int maxLineLength) : 
                 return 0;
             }
 
-            var kept = 0;
-            var i = 0;
-            while (i < n)
-            {
-                // The characters up to the next line break in one step (a vectorised search), not one by one.
-                var rest = buffer[i..n];
-                var lineBreak = rest.IndexOfAny('\r', '\n');
-                var run = lineBreak < 0 ? rest.Length : lineBreak;
-                if (run > 0)
-                {
-                    _afterCr = false;
-                    // Keep what still fits in the line's limit; the rest of the line is dropped and the line marked cut.
-                    var room = (int)Math.Clamp(maxLineLength - _length, 0, run);
-                    if (room < run)
-                    {
-                        _cut.Add(_line);
-                    }
-
-                    if (kept != i)
-                    {
-                        buffer.Slice(i, room).CopyTo(buffer[kept..]);
-                    }
-
-                    kept += room;
-                    _length += run;
-                    i += run;
-                }
-
-                if (lineBreak < 0)
-                {
-                    break;
-                }
-
-                var c = buffer[i++];
-                if (!(c == '\n' && _afterCr))
-                {
-                    _line++;
-                }
-
-                _length = 0;
-                _afterCr = c == '\r';
-                buffer[kept++] = c;
-            }
-
             // A whole buffer of a cut line yields nothing: read on rather than signal the end.
-            if (kept > 0)
+            if (Filter(buffer, n) is var kept and > 0)
             {
                 return kept;
             }
         }
+    }
+
+    /// <summary>Moves what is kept of the first <paramref name="n"/> characters to the front; gives how many.</summary>
+    private int Filter(Span<char> buffer, int n)
+    {
+        var kept = 0;
+        var i = 0;
+        while (i < n)
+        {
+            // The characters up to the next line break in one step (a vectorised search), not one by one.
+            var rest = buffer[i..n];
+            var lineBreak = rest.IndexOfAny('\r', '\n');
+            var run = lineBreak < 0 ? rest.Length : lineBreak;
+            if (run > 0)
+            {
+                kept += KeepRun(buffer, i, run, kept);
+                i += run;
+            }
+
+            if (lineBreak < 0)
+            {
+                break;
+            }
+
+            var c = buffer[i++];
+            if (!(c == '\n' && _afterCr))
+            {
+                _line++;
+            }
+
+            _length = 0;
+            _afterCr = c == '\r';
+            buffer[kept++] = c;
+        }
+
+        return kept;
+    }
+
+    /// <summary>
+    /// Keeps what of a run without line breaks still fits in the line's limit, moved to <paramref name="kept"/>; the
+    /// rest of the line is dropped and the line marked cut. Gives how many characters were kept.
+    /// </summary>
+    private int KeepRun(Span<char> buffer, int start, int run, int kept)
+    {
+        _afterCr = false;
+        var room = (int)Math.Clamp(maxLineLength - _length, 0, run);
+        if (room < run)
+        {
+            _cut.Add(_line);
+        }
+
+        if (kept != start)
+        {
+            buffer.Slice(start, room).CopyTo(buffer[kept..]);
+        }
+
+        _length += run;
+        return room;
     }
 
     public override int Read()

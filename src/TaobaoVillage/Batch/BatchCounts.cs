@@ -1,5 +1,5 @@
-using TaobaoVillage.Engine;
 using TaobaoVillage.Domain;
+using TaobaoVillage.Engine;
 
 namespace TaobaoVillage.Batch;
 

@@ -19,63 +19,64 @@ internal static class WaysToPass
         // Read straight from the verdict's nodes (outcome, children's indices, kept details): no result objects or
         // child lists, since advice for every row of a national file walks this millions of times.
         var outcome = verdict.OutcomeAt(index);
-        switch (verdict.CriterionAt(index))
+        return verdict.CriterionAt(index) switch
         {
-            case CriterionGroup group:
-                if (outcome == Outcome.Pass)
+            CriterionGroup when outcome == Outcome.Pass => [Empty],
+            CriterionGroup { Kind: GroupKind.AnyOf } => AnyOfPaths(verdict, index, cap, details),
+            CriterionGroup => AllOfPaths(verdict, index, cap, details),
+            Condition condition => outcome switch
+            {
+                Outcome.Pass => [Empty],
+                Outcome.Unknown => [new PathToPass([], [condition.Metric])],
+                _ when details[index].Shortfall is { } s => [new PathToPass([s], [])],
+                _ => [],
+            },
+            _ => [],
+        };
+    }
+
+    /// <summary>
+    /// Every child's ways, each once (the first time it appears), cheapest first. Seen through a hash set past a few:
+    /// with thousands of alternatives a scan of the list for each would be quadratic.
+    /// </summary>
+    private static List<PathToPass> AnyOfPaths(Verdict verdict, int index, int cap, ResultDetail[] details)
+    {
+        var any = new List<PathToPass>();
+        HashSet<PathToPass>? seen = null;
+        foreach (var child in verdict.ChildIndicesOf(index))
+        {
+            foreach (var path in Paths(verdict, child, cap, details))
+            {
+                if (FirstTime(any, ref seen, path))
                 {
-                    return [Empty];
+                    any.Add(path);
                 }
-
-                var children = verdict.ChildIndicesOf(index);
-                if (group.Kind == GroupKind.AnyOf)
-                {
-                    // Every child's ways, each once (the first time it appears), cheapest first. Seen through a hash
-                    // set past a few: with thousands of alternatives a scan of the list for each would be quadratic.
-                    var any = new List<PathToPass>();
-                    HashSet<PathToPass>? seen = null;
-                    foreach (var child in children)
-                    {
-                        foreach (var path in Paths(verdict, child, cap, details))
-                        {
-                            if (FirstTime(any, ref seen, path))
-                            {
-                                any.Add(path);
-                            }
-                        }
-                    }
-
-                    return Order(any, cap);
-                }
-
-                List<PathToPass> product = [Empty];
-                foreach (var child in children)
-                {
-                    var paths = Paths(verdict, child, cap, details);
-                    var joined = new List<PathToPass>(product.Count * paths.Count);
-                    foreach (var a in product)
-                    {
-                        foreach (var b in paths)
-                        {
-                            joined.Add(Join(a, b));
-                        }
-                    }
-
-                    product = Order(joined, cap);
-                }
-
-                return Order(product, cap);
-            case Condition condition:
-                return outcome switch
-                {
-                    Outcome.Pass => [Empty],
-                    Outcome.Unknown => [new PathToPass([], [condition.Metric])],
-                    _ when details[index].Shortfall is { } s => [new PathToPass([s], [])],
-                    _ => [],
-                };
-            default:
-                return [];
+            }
         }
+
+        return Order(any, cap);
+    }
+
+    /// <summary>Every way to pass all children: each child's ways joined to the ways so far, capped at each step.</summary>
+    private static List<PathToPass> AllOfPaths(Verdict verdict, int index, int cap, ResultDetail[] details)
+    {
+        List<PathToPass> product = [Empty];
+        foreach (var child in verdict.ChildIndicesOf(index))
+        {
+            var paths = Paths(verdict, child, cap, details);
+            var joined = new List<PathToPass>(product.Count * paths.Count);
+            foreach (var a in product)
+            {
+                foreach (var b in paths)
+                {
+                    joined.Add(Join(a, b));
+                }
+            }
+
+            product = Order(joined, cap);
+        }
+
+        return Order(product, cap);
     }
 
     // A handful of ways is compared one by one; past that, through a hash set of all seen so far.
@@ -140,38 +141,39 @@ internal static class WaysToPass
     /// fraction missing; ties in input order), chosen with a bounded heap: linear in the candidates, so a criterion
     /// with thousands of alternatives costs milliseconds, not seconds.
     /// </summary>
-    private static List<PathToPass> Order(List<PathToPass> paths, int cap)
+    private static List<PathToPass> Order(List<PathToPass> paths, int cap) =>
+        paths.Count <= 1 ? paths : paths.Count <= cap ? SortInPlace(paths) : Cheapest(paths, cap);
+
+    /// <summary>
+    /// All of them kept: sorted in place by the same keys (unique, by their index), which gives the heap's order; by
+    /// insertion, as there are a handful.
+    /// </summary>
+    private static List<PathToPass> SortInPlace(List<PathToPass> paths)
     {
-        if (paths.Count <= 1)
+        Span<(int Missing, int Steps, decimal Fraction, int Index)> keys = paths.Count <= ScanLimit
+            ? stackalloc (int, int, decimal, int)[paths.Count]
+            : new (int, int, decimal, int)[paths.Count];
+        for (var i = 0; i < keys.Length; i++)
         {
-            return paths;
-        }
-
-        if (paths.Count <= cap)
-        {
-            // All of them kept: sorted in place by the same keys (unique, by their index), which gives the heap's
-            // order; by insertion, as there are a handful.
-            Span<(int Missing, int Steps, decimal Fraction, int Index)> keys = paths.Count <= ScanLimit
-                ? stackalloc (int, int, decimal, int)[paths.Count]
-                : new (int, int, decimal, int)[paths.Count];
-            for (var i = 0; i < keys.Length; i++)
+            var key = CostOf(paths[i], i);
+            var path = paths[i];
+            var j = i;
+            for (; j > 0 && key.CompareTo(keys[j - 1]) < 0; j--)
             {
-                var key = CostOf(paths[i], i);
-                var path = paths[i];
-                var j = i;
-                for (; j > 0 && key.CompareTo(keys[j - 1]) < 0; j--)
-                {
-                    keys[j] = keys[j - 1];
-                    paths[j] = paths[j - 1];
-                }
-
-                keys[j] = key;
-                paths[j] = path;
+                keys[j] = keys[j - 1];
+                paths[j] = paths[j - 1];
             }
 
-            return paths;
+            keys[j] = key;
+            paths[j] = path;
         }
 
+        return paths;
+    }
+
+    /// <summary>The <paramref name="cap"/> cheapest of more than <paramref name="cap"/> paths, through a bounded heap.</summary>
+    private static List<PathToPass> Cheapest(List<PathToPass> paths, int cap)
+    {
         var heap = new PriorityQueue<PathToPass, (int Missing, int Steps, decimal Fraction, int Index)>(WorstFirst.Instance);
         var index = 0;
         foreach (var path in paths)

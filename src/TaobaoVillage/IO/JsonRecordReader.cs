@@ -17,7 +17,7 @@ namespace TaobaoVillage.IO;
 /// and reading goes on with the next. In a JSON array a syntax error cannot be skipped, so the rest of the file is
 /// reported as one rejected row. Static members are thread-safe; each enumeration reads its own reader.
 /// </remarks>
-public static class JsonRecordReader
+public static partial class JsonRecordReader
 {
     /// <summary>The default longest line or string value read, in characters (1 MiB); see <see cref="JsonRecordReaderOptions"/>.</summary>
     public const int MaxLineLength = 1 << 20;
@@ -61,39 +61,36 @@ public static class JsonRecordReader
             }
 
             var line = buffer.ToString();
-            if (string.IsNullOrWhiteSpace(line))
+            if (!string.IsNullOrWhiteSpace(line))
             {
-                if (!more)
-                {
-                    break;
-                }
+                yield return ReadLine(line, lineNumber, source, cache, options);
+            }
+            else if (!more)
+            {
+                break;
+            }
+        }
+    }
 
-                continue;
+    /// <summary>Reads one non-blank JSON Lines row: one object, nothing after it.</summary>
+    private static InputRow ReadLine(string line, long lineNumber, string? source, SchemaCache cache, JsonRecordReaderOptions options)
+    {
+        try
+        {
+            using var json = NewReader(new StringReader(line), options.MaxDepth);
+            if (!json.Read() || json.TokenType != JsonToken.StartObject)
+            {
+                return InputRow.Unreadable(lineNumber, source, new RecordProblem("*", Shorten(line), RecordProblemCodes.Malformed, "A JSON Lines row is one JSON object."));
             }
 
-            InputRow row;
-            try
-            {
-                using var json = NewReader(new StringReader(line), options.MaxDepth);
-                if (!json.Read() || json.TokenType != JsonToken.StartObject)
-                {
-                    row = InputRow.Unreadable(lineNumber, source, new RecordProblem("*", Shorten(line), RecordProblemCodes.Malformed, "A JSON Lines row is one JSON object."));
-                }
-                else
-                {
-                    row = ReadObject(json, cache, lineNumber, source, options, j => JsonNumberText.EndingAt(line, j.LinePosition));
-                    if (json.Read())
-                    {
-                        row = InputRow.Unreadable(lineNumber, source, new RecordProblem("*", Shorten(line), RecordProblemCodes.Malformed, "Unexpected content after the object."), row.Parsed.Key);
-                    }
-                }
-            }
-            catch (JsonException ex)
-            {
-                row = InputRow.Unreadable(lineNumber, source, new RecordProblem("*", Shorten(line), RecordProblemCodes.Malformed, "Malformed JSON: " + FirstSentence(ex.Message)));
-            }
-
-            yield return row;
+            var row = ReadObject(json, cache, lineNumber, source, options, j => JsonNumberText.EndingAt(line, j.LinePosition));
+            return json.Read()
+                ? InputRow.Unreadable(lineNumber, source, new RecordProblem("*", Shorten(line), RecordProblemCodes.Malformed, "Unexpected content after the object."), row.Parsed.Key)
+                : row;
+        }
+        catch (JsonException ex)
+        {
+            return InputRow.Unreadable(lineNumber, source, new RecordProblem("*", Shorten(line), RecordProblemCodes.Malformed, "Malformed JSON: " + FirstSentence(ex.Message)));
         }
     }
 
@@ -134,176 +131,98 @@ public static class JsonRecordReader
         return false;
     }
 
-    private static IEnumerable<InputRow> ReadArray(TextReader reader, string? source, JsonRecordReaderOptions options)
-    {
-        var cache = new SchemaCache(options.InferCommitteeFromName, options.Columns);
-
-        // The element budget bounds memory whatever one element holds; nesting is checked per element, not by the
-        // parser, so that one element too deep is rejected alone and the next ones are still read.
-        var window = new TextWindow(reader, Math.Max(options.MaxLineLength, 1 << 16) + 8192);
-        using var json = NewReader(window, maxDepth: null);
-        var state = 0; // 0: before the array, 1: inside, 2: after.
-        while (true)
-        {
-            InputRow? row = null;
-            var stop = false;
-            long line = Math.Max(1, json.LineNumber);
-            if (state == 1 && json.TokenType is JsonToken.EndObject or JsonToken.StartArray)
-            {
-                window.ResetBudget();
-            }
-            try
-            {
-                if (!json.Read())
-                {
-                    if (state != 2)
-                    {
-                        row = InputRow.Unreadable(line, source, new RecordProblem("*", null, RecordProblemCodes.Malformed,
-                            state == 0 ? "The file holds no JSON array." : "The file ends inside the array: it is truncated."));
-                    }
-
-                    stop = true;
-                }
-                else if (state == 0)
-                {
-                    if (json.TokenType != JsonToken.StartArray)
-                    {
-                        row = InputRow.Unreadable(line, source, new RecordProblem("*", null, RecordProblemCodes.Malformed, "A JSON records file is an array of objects."));
-                        stop = true;
-                    }
-
-                    state = 1;
-                }
-                else if (state == 1 && json.TokenType == JsonToken.EndArray)
-                {
-                    state = 2;
-                }
-                else if (state == 1 && json.TokenType == JsonToken.StartObject)
-                {
-                    row = ReadObject(json, cache, json.LineNumber, source, options, j => window.NumberEndingAt(j.LineNumber, j.LinePosition));
-                    window.ResetBudget();
-                }
-                else if (state == 1)
-                {
-                    row = InputRow.Unreadable(json.LineNumber, source, new RecordProblem("*", null, RecordProblemCodes.Malformed, $"An array element is a {json.TokenType}, not an object."));
-                    json.Skip();
-                }
-                else
-                {
-                    row = InputRow.Unreadable(json.LineNumber, source, new RecordProblem("*", null, RecordProblemCodes.Malformed, "Unexpected content after the array."));
-                    stop = true;
-                }
-            }
-            catch (ElementTooLongException ex)
-            {
-                // Past the budget the element cannot be skipped without reading it: the rest of the file is one rejected row.
-                row = InputRow.Unreadable(line, source, new RecordProblem("*", null, RecordProblemCodes.TooLong,
-                    $"An element is longer than {ex.Limit.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} characters; the rest of the file is not read."));
-                stop = true;
-            }
-            catch (JsonException ex)
-            {
-                // A syntax error inside an array cannot be skipped: report the rest of the file as one rejected row.
-                row = InputRow.Unreadable(ex is JsonReaderException r && r.LineNumber > 0 ? r.LineNumber : line, source,
-                    new RecordProblem("*", null, RecordProblemCodes.Malformed, "Malformed JSON; the rest of the file is not read: " + FirstSentence(ex.Message)));
-                stop = true;
-            }
-
-            if (row is { } r2)
-            {
-                yield return r2;
-            }
-
-            if (stop)
-            {
-                yield break;
-            }
-        }
-    }
-
     private static InputRow ReadObject(JsonTextReader json, SchemaCache cache, long line, string? source, JsonRecordReaderOptions options, Func<JsonTextReader, string?> rawNumber)
     {
-        var names = new List<string>(16);
-        var values = new List<string?>(16);
-        string? problemField = null;
-        var problem = string.Empty;
-        var closed = false;
-        var depth = json.Depth;
-        while (json.Read())
-        {
-            if (json.TokenType == JsonToken.EndObject)
-            {
-                closed = true;
-                break;
-            }
-
-            var name = (string)json.Value!;
-            if (!json.Read())
-            {
-                break;
-            }
-
-            switch (json.TokenType)
-            {
-                case JsonToken.String:
-                    var text = (string)json.Value!;
-                    if (text.Length > options.MaxLineLength)
-                    {
-                        (problemField, problem) = (problemField ?? name, "The string is too long.");
-                        text = string.Empty;
-                    }
-
-                    names.Add(name);
-                    values.Add(text);
-                    break;
-                case JsonToken.Integer:
-                case JsonToken.Float:
-                    // The number as written, never the parser's rounded value: the schema reads it exactly or rejects it.
-                    // NaN and Infinity have no digits: their names go to the schema, which refuses them as not numbers.
-                    if ((rawNumber(json) ?? (json.Value is double d && !double.IsFinite(d) ? d.ToString(CultureInfo.InvariantCulture) : null)) is { } raw)
-                    {
-                        names.Add(name);
-                        values.Add(raw);
-                    }
-                    else
-                    {
-                        (problemField, problem) = (problemField ?? name, "The number's digits could not be read back exactly.");
-                    }
-
-                    break;
-                case JsonToken.Boolean:
-                    names.Add(name);
-                    values.Add((bool)json.Value! ? "true" : "false");
-                    break;
-                case JsonToken.Null:
-                case JsonToken.Undefined:
-                    names.Add(name);
-                    values.Add(null);
-                    break;
-                default:
-                    // Levels as the parser counts them: the record object is one, a list in a field two.
-                    var deepest = SkipMeasuringDepth(json) - depth + 1;
-                    (problemField, problem) = (problemField ?? name, deepest > options.MaxDepth
-                        ? $"The value is nested {deepest} levels deep; the limit is {options.MaxDepth}."
-                        : "Expected a string, number or null.");
-                    break;
-            }
-        }
-
-        var schema = cache.For(names);
-        var parsed = schema.Parse(values);
+        var fields = new ObjectFields();
+        var closed = ReadFields(json, fields, options, rawNumber);
+        var parsed = cache.For(fields.Names).Parse(fields.Values);
         if (!closed)
         {
             return InputRow.Unreadable(line, source, new RecordProblem("*", null, RecordProblemCodes.Malformed, "The object is not closed: the text is truncated."), parsed.Key);
         }
 
-        if (problemField is not null)
+        if (fields.ProblemField is { } problemField)
         {
             var field = RecordSchema.ContractFieldOf(problemField) ?? problemField;
-            return InputRow.Unreadable(line, source, new RecordProblem(field, null, RecordProblemCodes.Malformed, problem), parsed.Key);
+            return InputRow.Unreadable(line, source, new RecordProblem(field, null, RecordProblemCodes.Malformed, fields.Problem), parsed.Key);
         }
 
         return new InputRow(line, source, parsed);
+    }
+
+    /// <summary>Reads an object's members up to its end; gives whether the object was closed.</summary>
+    private static bool ReadFields(JsonTextReader json, ObjectFields fields, JsonRecordReaderOptions options, Func<JsonTextReader, string?> rawNumber)
+    {
+        var depth = json.Depth;
+        while (json.Read())
+        {
+            if (json.TokenType == JsonToken.EndObject)
+            {
+                return true;
+            }
+
+            var name = (string)json.Value!;
+            if (!json.Read())
+            {
+                return false;
+            }
+
+            ReadValue(json, name, depth, fields, options, rawNumber);
+        }
+
+        return false;
+    }
+
+    /// <summary>Reads one member's value as text, or notes why it cannot be read.</summary>
+    private static void ReadValue(JsonTextReader json, string name, int depth, ObjectFields fields, JsonRecordReaderOptions options, Func<JsonTextReader, string?> rawNumber)
+    {
+        switch (json.TokenType)
+        {
+            case JsonToken.String:
+                var text = (string)json.Value!;
+                if (text.Length > options.MaxLineLength)
+                {
+                    fields.Fail(name, "The string is too long.");
+                    text = string.Empty;
+                }
+
+                fields.Add(name, text);
+                break;
+            case JsonToken.Integer:
+            case JsonToken.Float:
+                ReadNumber(json, name, fields, rawNumber);
+                break;
+            case JsonToken.Boolean:
+                fields.Add(name, (bool)json.Value! ? "true" : "false");
+                break;
+            case JsonToken.Null:
+            case JsonToken.Undefined:
+                fields.Add(name, null);
+                break;
+            default:
+                // Levels as the parser counts them: the record object is one, a list in a field two.
+                var deepest = SkipMeasuringDepth(json) - depth + 1;
+                fields.Fail(name, deepest > options.MaxDepth
+                    ? $"The value is nested {deepest} levels deep; the limit is {options.MaxDepth}."
+                    : "Expected a string, number or null.");
+                break;
+        }
+    }
+
+    /// <summary>
+    /// Adds the number as written, never the parser's rounded value: the schema reads it exactly or rejects it.
+    /// NaN and Infinity have no digits: their names go to the schema, which refuses them as not numbers.
+    /// </summary>
+    private static void ReadNumber(JsonTextReader json, string name, ObjectFields fields, Func<JsonTextReader, string?> rawNumber)
+    {
+        if ((rawNumber(json) ?? (json.Value is double d && !double.IsFinite(d) ? d.ToString(CultureInfo.InvariantCulture) : null)) is { } raw)
+        {
+            fields.Add(name, raw);
+        }
+        else
+        {
+            fields.Fail(name, "The number's digits could not be read back exactly.");
+        }
     }
 
     /// <summary>
@@ -340,6 +259,27 @@ public static class JsonRecordReader
     {
         var cut = message.IndexOf(". Path", StringComparison.Ordinal);
         return cut > 0 ? message[..(cut + 1)] : message;
+    }
+
+    /// <summary>The members of one object read so far, and the first one that could not be read.</summary>
+    private sealed class ObjectFields
+    {
+        public List<string> Names { get; } = new(16);
+
+        public List<string?> Values { get; } = new(16);
+
+        public string? ProblemField { get; private set; }
+
+        public string Problem { get; private set; } = string.Empty;
+
+        public void Add(string name, string? value)
+        {
+            Names.Add(name);
+            Values.Add(value);
+        }
+
+        /// <summary>Notes a member that cannot be read; the first one noted is the one reported.</summary>
+        public void Fail(string name, string problem) => (ProblemField, Problem) = (ProblemField ?? name, problem);
     }
 
     /// <summary>Objects of one file almost always share their keys: reuse the schema of the last one.</summary>

@@ -52,40 +52,9 @@ public static partial class RuleSetJson
             return new RuleSetLoadResult(null, problems);
         }
 
-        JToken root;
-        try
+        var root = ReadRoot(json, options, problems);
+        if (root is null)
         {
-            using var reader = new JsonTextReader(new StringReader(json))
-            {
-                MaxDepth = options.MaxJsonDepth,
-                // Doubles never fail on a huge number; every threshold is then read exactly from its text.
-                FloatParseHandling = FloatParseHandling.Double,
-                DateParseHandling = DateParseHandling.None,
-            };
-            root = JToken.ReadFrom(reader, new JsonLoadSettings
-            {
-                DuplicatePropertyNameHandling = DuplicatePropertyNameHandling.Error,
-                LineInfoHandling = LineInfoHandling.Load,
-                CommentHandling = CommentHandling.Ignore,
-            });
-            if (reader.Read())
-            {
-                problems.Add(new("?", "$", RuleProblemCodes.MalformedJson, "Unexpected content after the rule set.") { Line = reader.LineNumber });
-                return new RuleSetLoadResult(null, problems);
-            }
-        }
-        catch (JsonException ex)
-        {
-            var line = ex is JsonReaderException r && r.LineNumber > 0 ? r.LineNumber : (int?)null;
-            var path = ex is JsonReaderException jr && !string.IsNullOrEmpty(jr.Path) ? "$." + jr.Path : "$";
-
-            // The reader's own depth limit guards the stack; to the author it is criteria nested too deep.
-            var tooDeep = ex.Message.Contains("MaxDepth", StringComparison.Ordinal);
-            problems.Add(tooDeep
-                ? new("?", path, RuleProblemCodes.TooDeep, $"The rule file is nested deeper than {options.MaxJsonDepth} JSON levels: criteria may nest {RuleSetValidator.MaxDepth} deep.") { Line = line }
-                : IsCutShort(ex)
-                    ? new("?", path, RuleProblemCodes.MalformedJson, $"The rule file is cut short: it ends at line {LastLine(json)} before the JSON is complete (a closing brace or bracket is missing).") { Line = LastLine(json) }
-                    : new("?", path, RuleProblemCodes.MalformedJson, FirstSentence(ex.Message)) { Line = line });
             return new RuleSetLoadResult(null, problems);
         }
 
@@ -95,6 +64,63 @@ public static partial class RuleSetJson
             return new RuleSetLoadResult(null, problems);
         }
 
+        var ruleSet = Finish(obj, ReadDraft(obj, json, problems), problems);
+        return new RuleSetLoadResult(problems.Count == 0 ? ruleSet : null, problems);
+    }
+
+    /// <summary>Reads the JSON tree of a rule file, or adds the syntax problem and gives null.</summary>
+    private static JToken? ReadRoot(string json, RuleSetJsonOptions options, List<RuleProblem> problems)
+    {
+        try
+        {
+            using var reader = new JsonTextReader(new StringReader(json))
+            {
+                MaxDepth = options.MaxJsonDepth,
+                // Doubles never fail on a huge number; every threshold is then read exactly from its text.
+                FloatParseHandling = FloatParseHandling.Double,
+                DateParseHandling = DateParseHandling.None,
+            };
+            var root = JToken.ReadFrom(reader, new JsonLoadSettings
+            {
+                DuplicatePropertyNameHandling = DuplicatePropertyNameHandling.Error,
+                LineInfoHandling = LineInfoHandling.Load,
+                CommentHandling = CommentHandling.Ignore,
+            });
+            if (!reader.Read())
+            {
+                return root;
+            }
+
+            problems.Add(new("?", "$", RuleProblemCodes.MalformedJson, "Unexpected content after the rule set.") { Line = reader.LineNumber });
+            return null;
+        }
+        catch (JsonException ex)
+        {
+            problems.Add(SyntaxProblem(ex, json, options));
+            return null;
+        }
+    }
+
+    /// <summary>The problem for a JSON syntax error: nested too deep, cut short, or the reader's own sentence.</summary>
+    private static RuleProblem SyntaxProblem(JsonException ex, string json, RuleSetJsonOptions options)
+    {
+        var line = ex is JsonReaderException r && r.LineNumber > 0 ? r.LineNumber : (int?)null;
+        var path = ex is JsonReaderException jr && !string.IsNullOrEmpty(jr.Path) ? "$." + jr.Path : "$";
+
+        // The reader's own depth limit guards the stack; to the author it is criteria nested too deep.
+        if (ex.Message.Contains("MaxDepth", StringComparison.Ordinal))
+        {
+            return new("?", path, RuleProblemCodes.TooDeep, $"The rule file is nested deeper than {options.MaxJsonDepth} JSON levels: criteria may nest {RuleSetValidator.MaxDepth} deep.") { Line = line };
+        }
+
+        return IsCutShort(ex)
+            ? new("?", path, RuleProblemCodes.MalformedJson, $"The rule file is cut short: it ends at line {LastLine(json)} before the JSON is complete (a closing brace or bracket is missing).") { Line = LastLine(json) }
+            : new("?", path, RuleProblemCodes.MalformedJson, FirstSentence(ex.Message)) { Line = line };
+    }
+
+    /// <summary>Reads the root object's fields and criteria into a draft, adding what it cannot read.</summary>
+    private static RuleSetDraft ReadDraft(JObject obj, string json, List<RuleProblem> problems)
+    {
         var id = obj["id"] is JValue { Type: JTokenType.String } idValue ? (string?)idValue : null;
         var ctx = new Context(id ?? "?", problems, json);
         CheckProperties(ctx, obj, "$", RootProperties);
@@ -112,7 +138,12 @@ public static partial class RuleSetJson
         var criteria = obj["criteria"] is { } criteriaToken ? ReadNode(ctx, criteriaToken, "$.criteria", 1) : null;
 
         // A field present but unreadable was reported as such by the reader: not "missing" as well.
-        draft = draft with { Criteria = criteria, Reported = problems.Select(p => p.Path).ToHashSet(StringComparer.Ordinal) };
+        return draft with { Criteria = criteria, Reported = problems.Select(p => p.Path).ToHashSet(StringComparer.Ordinal) };
+    }
+
+    /// <summary>Runs the shared checks on a draft; on failure gives the new problems lines and sorts them.</summary>
+    private static RuleSet? Finish(JObject obj, RuleSetDraft draft, List<RuleProblem> problems)
+    {
         var sizeBefore = problems.Count;
         var ruleSet = draft.TryCreate(problems);
         if (ruleSet is null)
@@ -127,7 +158,7 @@ public static partial class RuleSetJson
             problems.Sort((a, b) => (a.Line ?? int.MaxValue).CompareTo(b.Line ?? int.MaxValue));
         }
 
-        return new RuleSetLoadResult(problems.Count == 0 ? ruleSet : null, problems);
+        return ruleSet;
     }
 
     /// <summary>Loads a rule set from JSON text.</summary>
@@ -253,44 +284,53 @@ public static partial class RuleSetJson
         switch (node)
         {
             case CriterionGroup group:
-                w.WritePropertyName(group.Kind == GroupKind.AllOf ? "allOf" : "anyOf");
-                w.WriteStartArray();
-                foreach (var child in group.Children)
-                {
-                    WriteNode(w, child);
-                }
-
-                w.WriteEndArray();
+                WriteChildren(w, group);
                 break;
             case Condition c:
-                w.WritePropertyName("metric");
-                w.WriteValue(c.Metric.Name);
-                w.WritePropertyName("comparison");
-                w.WriteValue(UnitNames.Name(c.Comparison));
-                if (c.Comparison == Comparison.OneOf)
-                {
-                    w.WritePropertyName("values");
-                    w.WriteStartArray();
-                    foreach (var v in c.Values)
-                    {
-                        w.WriteValue(v);
-                    }
-
-                    w.WriteEndArray();
-                }
-                else
-                {
-                    w.WritePropertyName("threshold");
-                    w.WriteRawValue(DecimalText.Format(c.Threshold!.Value));
-                    w.WritePropertyName("unit");
-                    w.WriteValue(UnitNames.Name(c.Unit));
-                }
-
+                WriteCondition(w, c);
                 break;
         }
 
         WriteCitation(w, node.Citation);
         w.WriteEndObject();
+    }
+
+    private static void WriteChildren(JsonWriter w, CriterionGroup group)
+    {
+        w.WritePropertyName(group.Kind == GroupKind.AllOf ? "allOf" : "anyOf");
+        w.WriteStartArray();
+        foreach (var child in group.Children)
+        {
+            WriteNode(w, child);
+        }
+
+        w.WriteEndArray();
+    }
+
+    /// <summary>A condition's metric and comparison, then its values (one-of) or its threshold and unit.</summary>
+    private static void WriteCondition(JsonWriter w, Condition c)
+    {
+        w.WritePropertyName("metric");
+        w.WriteValue(c.Metric.Name);
+        w.WritePropertyName("comparison");
+        w.WriteValue(UnitNames.Name(c.Comparison));
+        if (c.Comparison == Comparison.OneOf)
+        {
+            w.WritePropertyName("values");
+            w.WriteStartArray();
+            foreach (var v in c.Values)
+            {
+                w.WriteValue(v);
+            }
+
+            w.WriteEndArray();
+            return;
+        }
+
+        w.WritePropertyName("threshold");
+        w.WriteRawValue(DecimalText.Format(c.Threshold!.Value));
+        w.WritePropertyName("unit");
+        w.WriteValue(UnitNames.Name(c.Unit));
     }
 
     private static void WriteCitation(JsonWriter w, Citation? citation)

@@ -81,6 +81,26 @@ internal static class RuleSetValidator
             return;
         }
 
+        ValidateId(id, node, path, seen, problems);
+        if (node.Citation is { } citation && string.IsNullOrWhiteSpace(citation.Source))
+        {
+            problems.Add(new(id, path + ".citation.source", RuleProblemCodes.Missing, "A citation needs a source."));
+        }
+
+        switch (node)
+        {
+            case CriterionGroup group:
+                ValidateGroup(draft, group, path, depth, seen, problems);
+                break;
+            case Condition condition:
+                ValidateCondition(draft, condition, path, problems);
+                break;
+        }
+    }
+
+    /// <summary>A criterion's id: present, well-formed, and not used before (then remembered at its path).</summary>
+    private static void ValidateId(string id, Criterion node, string path, Dictionary<string, string> seen, List<RuleProblem> problems)
+    {
         if (string.IsNullOrEmpty(node.Id))
         {
             problems.Add(new(id, path + ".id", RuleProblemCodes.Missing, "Every criterion needs an id."));
@@ -97,39 +117,29 @@ internal static class RuleSetValidator
         {
             seen[node.Id] = path;
         }
+    }
 
-        if (node.Citation is { } citation && string.IsNullOrWhiteSpace(citation.Source))
+    /// <summary>A group: not empty, and every child present and valid one level deeper.</summary>
+    private static void ValidateGroup(RuleSetDraft draft, CriterionGroup group, string path, int depth, Dictionary<string, string> seen, List<RuleProblem> problems)
+    {
+        var key = group.Kind == GroupKind.AllOf ? "allOf" : "anyOf";
+        if (group.Children.IsDefaultOrEmpty)
         {
-            problems.Add(new(id, path + ".citation.source", RuleProblemCodes.Missing, "A citation needs a source."));
+            problems.Add(new(draft.Id ?? "?", $"{path}.{key}", RuleProblemCodes.EmptyGroup, $"'{key}' needs at least one criterion."));
+            return;
         }
 
-        switch (node)
+        for (var i = 0; i < group.Children.Length; i++)
         {
-            case CriterionGroup group:
-                var key = group.Kind == GroupKind.AllOf ? "allOf" : "anyOf";
-                if (group.Children.IsDefaultOrEmpty)
-                {
-                    problems.Add(new(id, $"{path}.{key}", RuleProblemCodes.EmptyGroup, $"'{key}' needs at least one criterion."));
-                    break;
-                }
+            var child = group.Children[i];
+            var childPath = string.Create(CultureInfo.InvariantCulture, $"{path}.{key}[{i}]");
+            if (child is null)
+            {
+                problems.Add(new(draft.Id ?? "?", childPath, RuleProblemCodes.InvalidNode, "A criterion is missing."));
+                continue;
+            }
 
-                for (var i = 0; i < group.Children.Length; i++)
-                {
-                    var child = group.Children[i];
-                    var childPath = string.Create(CultureInfo.InvariantCulture, $"{path}.{key}[{i}]");
-                    if (child is null)
-                    {
-                        problems.Add(new(id, childPath, RuleProblemCodes.InvalidNode, "A criterion is missing."));
-                        continue;
-                    }
-
-                    ValidateNode(draft, child, childPath, depth + 1, seen, problems);
-                }
-
-                break;
-            case Condition condition:
-                ValidateCondition(draft, condition, path, problems);
-                break;
+            ValidateNode(draft, child, childPath, depth + 1, seen, problems);
         }
     }
 
