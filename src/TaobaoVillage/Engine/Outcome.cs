@@ -98,20 +98,10 @@ public readonly record struct Shortfall(string CriterionId, Metric Metric, decim
         {
             // In Chinese, yuan as the unit word after the amount (1,000,000.00 元), as 万元 and 亿元 are written.
             amount = Unit == Unit.Cny && money.Yuan == 1m ? ShownAmount.ToString("#,0.00##", CultureInfo.InvariantCulture) + " 元" : amount;
-            return AdviceText.Shortfall(this, amount);
+            return UnitPhrases.Chinese(this, amount);
         }
 
-        var one = Amount == 1m;
-        var (more, fewer) = Direction == ShortfallDirection.Less ? ("less", "fewer") : ("more", "more");
-        return Unit switch
-        {
-            Unit.Cny => $"{amount} {more} {Metric.Description}",
-            Unit.Shops => $"{amount} {fewer} active online {(one ? "shop" : "shops")}",
-            Unit.Households when Metric == Metric.Households => $"{amount} {fewer} household{(one ? "" : "s")}",
-            Unit.Households => $"{amount} {fewer} household{(one ? "" : "s")} engaged in e-commerce",
-            Unit.Villages => $"{amount} {fewer} Taobao {(one ? "Village" : "Villages")}",
-            _ => $"{amount} {more} {Metric.Description}",
-        };
+        return UnitPhrases.English(this, amount);
     }
 }
 
