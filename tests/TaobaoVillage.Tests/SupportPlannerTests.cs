@@ -172,6 +172,35 @@ public class SupportPlannerTests
         Assert.Equal((18, 19, false), (plan.Gain, plan.GainBound, plan.IsOptimal));
     }
 
+    [Fact]
+    public void Plan_ATownNeedingDearerVillagesThanTheKCheapest_StillMade()
+    {
+        // Six townships of eleven (past exact size), efforts 0.01 to 0.11 in each; three villages: the third cheapest
+        // effort of all is 0.01, yet the town takes 0.01, 0.02 and 0.03 of one township (gain 4, not three villages);
+        // the townships are alike, so which one is the programme's tie.
+        var records = Enumerable.Range(1, 6).SelectMany(t => ShortInSales(11, $"330782{t}00")).ToList();
+
+        var plan = SupportPlanner.Plan(Score(records), TownRules, PlanBudget.Villages(3));
+
+        Assert.Equal((4, 0.06m), (plan.Gain, plan.Effort));
+        Assert.Equal([0.01m, 0.02m, 0.03m], plan.Villages.Select(v => v.Effort));
+        Assert.Single(plan.Villages.Select(v => v.CompletesTown).Distinct(), plan.Villages[0].TownshipCode);
+    }
+
+    [Fact]
+    public void Plan_ManyTownshipsPastExactByVillages_OneTownAndTheCheapestOthers()
+    {
+        // Nine townships of eight, efforts 0.01 to 0.08 in each; five villages: one town of three (0.01, 0.02, 0.03)
+        // and two villages of 0.01 elsewhere (gain 6, effort 0.08), not five of one township (gain 6, effort 0.15).
+        var records = Enumerable.Range(1, 9).SelectMany(t => ShortInSales(8, $"330782{t}00"));
+
+        var plan = SupportPlanner.Plan(Score(records), TownRules, PlanBudget.Villages(5));
+
+        Assert.Equal((6, 0.08m), (plan.Gain, plan.Effort));
+        Assert.Equal([0.01m, 0.02m, 0.03m], plan.Villages.Where(v => v.CompletesTown is not null).Select(v => v.Effort));
+        Assert.Equal([0.01m, 0.01m], plan.Villages.Where(v => v.CompletesTown is null).Select(v => v.Effort));
+    }
+
     [Theory]
     // Costs in hundredths are 1, 2, 3, …: 0.06 buys three (the town), 0.05 two; the bound counts the town for any prefix.
     [InlineData(0.06, 4, 4)]

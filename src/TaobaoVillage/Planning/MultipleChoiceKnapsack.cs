@@ -22,13 +22,20 @@ internal static class MultipleChoiceKnapsack
         Fits(groups, capacity) ? Exact(groups, capacity) : Greedy(groups, capacity);
 
     /// <summary>Whether the exact programme stays within its bounds: its reach simulated, nothing allocated.</summary>
-    internal static bool Fits<T>(IReadOnlyList<IReadOnlyList<PlanOption<T>>> groups, int capacity)
+    internal static bool Fits<T>(IReadOnlyList<IReadOnlyList<PlanOption<T>>> groups, int capacity) =>
+        Fits(groups.Where(Matters).Select(list => (list.Count, list.Max(o => o.Cost))), capacity);
+
+    /// <summary>
+    /// Whether the exact programme stays within its bounds, from each township's shape alone (in order, only those
+    /// whose options matter): how many options it has and its dearest option's cost.
+    /// </summary>
+    internal static bool Fits(IEnumerable<(int Options, int MaxCost)> shapes, int capacity)
     {
         long reach = 0, cells = 0, steps = 0;
-        foreach (var list in groups.Where(Matters))
+        foreach (var (options, maxCost) in shapes)
         {
-            steps += (reach + 1) * list.Count;
-            reach = Math.Min(capacity, reach + list.Max(o => o.Cost));
+            steps += (reach + 1) * options;
+            reach = Math.Min(capacity, reach + maxCost);
             cells += reach + 1;
             if (cells > MaxCells || steps > MaxSteps)
             {
@@ -46,11 +53,10 @@ internal static class MultipleChoiceKnapsack
     /// </summary>
     internal static KnapsackSolution Exact<T>(IReadOnlyList<IReadOnlyList<PlanOption<T>>> groups, int capacity)
     {
-        // best[c]: the best (value, effort) of the townships so far at total cost exactly c; taken[t][c] the option
-        // chosen at cost c (the cost before it is c minus its cost), to walk back; null for a township skipped.
+        // best: the best (value, effort) of the townships so far at each total cost; taken[t][c] the option chosen at
+        // cost c (the cost before it is c minus its cost), to walk back; null for a township skipped.
         var reach = 0;
-        var best = new Score?[1];
-        best[0] = new Score(0, 0m);
+        var best = Layer.Start();
         var taken = new int[]?[groups.Count];
         for (var t = 0; t < groups.Count; t++)
         {
@@ -61,7 +67,7 @@ internal static class MultipleChoiceKnapsack
             }
         }
 
-        var end = BestEnd(best);
+        var end = best.BestEnd();
         var choices = new int[groups.Count];
         for (var t = groups.Count - 1; t >= 0; t--)
         {
@@ -72,49 +78,30 @@ internal static class MultipleChoiceKnapsack
             }
         }
 
-        var value = best.Where(b => b is not null).Select(b => b!.Value.Value).DefaultIfEmpty(0).Max();
+        var value = best.Values.Max();
         return new KnapsackSolution(value, choices, value, IsExact: true);
     }
 
-    /// <summary>One township more: the best at each cost up to the step's length, the option taken recorded in it.</summary>
-    private static Score?[] Step<T>(IReadOnlyList<PlanOption<T>> list, Score?[] best, int reach, int[] step)
+    /// <summary>
+    /// One township more: the best at each cost up to the step's length, the option taken recorded in it. The
+    /// options' figures are read once into arrays, and an effort is summed only where the value does not decide.
+    /// </summary>
+    private static Layer Step<T>(IReadOnlyList<PlanOption<T>> list, Layer best, int reach, int[] step)
     {
-        var nextReach = step.Length - 1;
-        var next = new Score?[nextReach + 1];
+        var (costs, values, efforts) = (list.Select(o => o.Cost).ToArray(), list.Select(o => o.Value).ToArray(), list.Select(o => o.Effort).ToArray());
+        var next = Layer.Empty(step.Length);
         for (var c = 0; c <= reach; c++)
         {
-            if (best[c] is not { } here)
+            if (best.Values[c] >= 0)
             {
-                continue;
-            }
-
-            for (var o = 0; o < list.Count; o++)
-            {
-                var cost = c + list[o].Cost;
-                var value = new Score(here.Value + list[o].Value, here.Effort + list[o].Effort);
-                if (cost <= nextReach && (next[cost] is not { } there || value.Beats(there)))
+                for (var o = 0; o < costs.Length; o++)
                 {
-                    next[cost] = value;
-                    step[cost] = o;
+                    next.Offer(c + costs[o], best.Values[c] + values[o], best.Efforts[c], efforts[o], step, o);
                 }
             }
         }
 
         return next;
-    }
-
-    private static int BestEnd(Score?[] best)
-    {
-        var end = -1;
-        for (var c = 0; c < best.Length; c++)
-        {
-            if (best[c] is { } v && (end < 0 || v.Beats(best[end]!.Value)))
-            {
-                end = c;
-            }
-        }
-
-        return end;
     }
 
     /// <summary>
@@ -209,6 +196,52 @@ internal static class MultipleChoiceKnapsack
     private readonly record struct Score(int Value, decimal Effort)
     {
         public bool Beats(Score other) => Value > other.Value || (Value == other.Value && Effort < other.Effort);
+    }
+
+    /// <summary>
+    /// The exact programme's row: the best value and effort at each total cost, a value of −1 where no choice costs
+    /// exactly that. Two arrays, not nullable pairs: the programme's inner loop reads and writes them millions of times.
+    /// </summary>
+    private readonly record struct Layer(int[] Values, decimal[] Efforts)
+    {
+        public static Layer Start() => new([0], [0m]);
+
+        public static Layer Empty(int length)
+        {
+            var values = new int[length];
+            Array.Fill(values, -1);
+            return new Layer(values, new decimal[length]);
+        }
+
+        /// <summary>Takes option o at this cost when it beats what is there (more value, then less effort), as <see cref="Score.Beats"/> decides.</summary>
+        public void Offer(int cost, int value, decimal before, decimal effort, int[] step, int o)
+        {
+            if (cost >= Values.Length || value < Values[cost])
+            {
+                return;
+            }
+
+            var total = before + effort;
+            if (value > Values[cost] || total < Efforts[cost])
+            {
+                (Values[cost], Efforts[cost], step[cost]) = (value, total, o);
+            }
+        }
+
+        /// <summary>The cost of the best entry (more value, then less effort; the first of equals), or −1 when none is reached.</summary>
+        public int BestEnd()
+        {
+            var end = -1;
+            for (var c = 0; c < Values.Length; c++)
+            {
+                if (Values[c] >= 0 && (end < 0 || new Score(Values[c], Efforts[c]).Beats(new Score(Values[end], Efforts[end]))))
+                {
+                    end = c;
+                }
+            }
+
+            return end;
+        }
     }
 
     /// <summary>One step along a township's hull: from point Index − 1 to point Index.</summary>

@@ -70,7 +70,8 @@ public static class SupportPlanner
         var capacity = Capacity(budget);
         var collected = Collect(entries, budget, capacity);
         var exact = collected.Candidates <= ExactCandidates;
-        var townships = collected.Townships.ConvertAll(t => new TownshipOptions(t, townRules(t.Year), budget, exact));
+        var limit = exact ? null : EffortLimit(collected, capacity);
+        var townships = collected.Townships.ConvertAll(t => new TownshipOptions(t, townRules(t.Year), budget, exact, limit));
         var best = MultipleChoiceKnapsack.Solve(townships.ConvertAll(t => t.Options), capacity);
         var optimal = exact && best.IsExact && townships.All(t => t.Exact);
         var bound = optimal ? best.Value : Bound(townships, budget, capacity);
@@ -128,6 +129,16 @@ public static class SupportPlanner
         return township;
     }
 
+    /// <summary>
+    /// For a budget of K villages the exact programme would solve, the K-th cheapest effort of all candidates (see
+    /// <see cref="TownshipOptions"/>): the programme then weighs fewer options and picks the same plan. Null otherwise:
+    /// the greedy pass is not exact, and fewer options could change what it picks.
+    /// </summary>
+    private static decimal? EffortLimit(Collected collected, int capacity) =>
+        collected.KthCheapestEffort is { } limit && MultipleChoiceKnapsack.Fits(collected.Townships.Select(t => Math.Min(capacity, t.KeptCount)).Where(cap => cap > 0).Select(cap => (cap + 1, cap)), capacity)
+            ? limit
+            : null;
+
     /// <summary>The bound on the gain when the plan is not known to be optimal.</summary>
     private static int Bound(List<TownshipOptions> townships, PlanBudget budget, int capacity) => budget.MaxVillages is { } k
         ? VillageBound(townships, k)
@@ -146,7 +157,13 @@ public static class SupportPlanner
     /// <summary>The townships and counts of one collection.</summary>
     private sealed class Collected(PlanBudget budget, int capacity)
     {
+        // With a budget of K villages, the K cheapest efforts so far, dearest on top.
+        private readonly PriorityQueue<decimal, decimal> _cheapest = new(Comparer<decimal>.Create(static (a, b) => b.CompareTo(a)));
+
         public List<TownshipCandidates> Townships { get; } = [];
+
+        /// <summary>With a budget of K villages and at least K candidates, the K-th cheapest effort; else null.</summary>
+        public decimal? KthCheapestEffort => budget.MaxVillages is { } k && k > 0 && _cheapest.Count == k ? _cheapest.Peek() : null;
 
         public int Eligible { get; private set; }
 
@@ -165,10 +182,28 @@ public static class SupportPlanner
             if (entry.Candidate is { } candidate)
             {
                 (Candidates, Effort) = (Candidates + 1, Effort + candidate.Effort);
+                KeepEffort(candidate.Effort);
                 if (Candidates > ExactCandidates)
                 {
                     township.Trim(budget, capacity);
                 }
+            }
+        }
+
+        private void KeepEffort(decimal effort)
+        {
+            if (budget.MaxVillages is not { } k || k == 0)
+            {
+                return;
+            }
+
+            if (_cheapest.Count < k)
+            {
+                _cheapest.Enqueue(effort, effort);
+            }
+            else if (effort < _cheapest.Peek())
+            {
+                _cheapest.EnqueueDequeue(effort, effort);
             }
         }
     }

@@ -36,6 +36,9 @@ internal sealed class TownshipCandidates
     /// <summary>How many candidates it has, kept or not.</summary>
     public int CandidateCount { get; private set; }
 
+    /// <summary>How many candidates it keeps.</summary>
+    public int KeptCount => _kept.Count;
+
     /// <summary>Adds a village.</summary>
     public void Add(PlanEntry entry)
     {

@@ -11,7 +11,16 @@ internal sealed class TownshipOptions
     private readonly PlanCandidate[] _ordered;
     private readonly RuleSet _rules;
 
-    public TownshipOptions(TownshipCandidates township, RuleSet rules, PlanBudget budget, bool exactInstance)
+    /// <param name="township">The township's villages.</param>
+    /// <param name="rules">Its rule set.</param>
+    /// <param name="budget">The budget.</param>
+    /// <param name="exactInstance">Whether the instance is small enough for every subset to be tried.</param>
+    /// <param name="effortLimit">
+    /// Null, or (a budget of K villages solved exactly) the K-th cheapest candidate's effort over all townships: a
+    /// candidate dearer than that is in no best plan unless it completes a town (a cheaper one outside the plan would
+    /// take its place for less), so the prefixes stop at the longer of those within it and the first that makes a town.
+    /// </param>
+    public TownshipOptions(TownshipCandidates township, RuleSet rules, PlanBudget budget, bool exactInstance, decimal? effortLimit)
     {
         (_township, _rules) = (township, rules);
         _ordered = township.Kept();
@@ -19,12 +28,12 @@ internal sealed class TownshipOptions
         TownBefore = township.Before.IsTown(rules);
         Exact = exactInstance && _ordered.Length <= SupportPlanner.ExactCandidatesPerTownship;
         var cap = budget.MaxVillages is { } k ? Math.Min(k, _ordered.Length) : _ordered.Length;
-        Options = Exact ? Subsets(budget, cap) : Prefixes(budget, cap);
+        Options = Exact ? Subsets(budget, cap) : Prefixes(budget, cap, effortLimit);
 
         // Optimistic: every size gains the town if helping all candidates would; costs are the cheapest for the size.
         TownPossible = !TownBefore && township.CandidateCount > 0 && township.AllHelped.IsTown(rules);
         Bounds = budget.MaxVillages is null
-            ? [.. Prefixes(budget, cap, evaluate: false).Select(o => o with { TownGain = TownPossible && o.Members.Count > 0 ? 1 : 0 })]
+            ? [.. Prefixes(budget, cap, limit: null, evaluate: false).Select(o => o with { TownGain = TownPossible && o.Members.Count > 0 ? 1 : 0 })]
             : [];
     }
 
@@ -46,11 +55,12 @@ internal sealed class TownshipOptions
     public IEnumerable<PlannedVillage> Planned(PlanOption<PlanCandidate> option) =>
         option.Members.Select(c => c.Plan(_township.Region.TownshipCode, _township.Year, option.TownGain > 0 ? Code : null));
 
-    private List<PlanOption<PlanCandidate>> Prefixes(PlanBudget budget, int cap, bool evaluate = true)
+    private List<PlanOption<PlanCandidate>> Prefixes(PlanBudget budget, int cap, decimal? limit, bool evaluate = true)
     {
         var town = evaluate ? FirstTownPrefix(cap) : int.MaxValue;
-        var options = new List<PlanOption<PlanCandidate>>(cap + 1);
-        for (var m = 0; m <= cap; m++)
+        var longest = Longest(cap, town, limit);
+        var options = new List<PlanOption<PlanCandidate>>(longest + 1);
+        for (var m = 0; m <= longest; m++)
         {
             // A view of the first m candidates, not a copy: a township of n candidates holds n, not n²/2.
             var option = Make(new ArraySegment<PlanCandidate>(_ordered, 0, m), budget, gain: 0);
@@ -58,6 +68,26 @@ internal sealed class TownshipOptions
         }
 
         return options;
+    }
+
+    /// <summary>
+    /// The longest prefix a best plan may take: all of them without a limit, else those within it or, when longer,
+    /// the first that makes a town. The options kept are the first ones, so an option's index does not change.
+    /// </summary>
+    private int Longest(int cap, int town, decimal? limit)
+    {
+        if (limit is not { } most)
+        {
+            return cap;
+        }
+
+        var within = 0;
+        while (within < cap && _ordered[within].Effort <= most)
+        {
+            within++;
+        }
+
+        return Math.Min(cap, Math.Max(within, town == int.MaxValue ? 0 : town));
     }
 
     /// <summary>

@@ -38,6 +38,20 @@ public class MultipleChoiceKnapsackTests
             .Label($"exact {exact.Value}, best {BruteForce(groups, capacity)}");
     });
 
+    /// <summary>The best (value, then least effort) any choice within the capacity reaches.</summary>
+    private static (int Value, decimal Effort) BestScore(PlanOption<int>[][] groups, int capacity, int g = 0, int cost = 0) => g == groups.Length ? (0, 0m)
+        : groups[g].Where(o => cost + o.Cost <= capacity)
+            .Select(o => BestScore(groups, capacity, g + 1, cost + o.Cost) is var (value, effort) ? (Value: o.Value + value, Effort: o.Effort + effort) : default)
+            .MaxBy(s => (s.Value, -s.Effort));
+
+    [Property(MaxTest = 300)]
+    public Property Exact_RandomInstance_LeastEffortOfTheBest() => Prop.ForAll(Arb.From(Instance), Arb.From(Gen.Choose(0, 40)), (groups, capacity) =>
+    {
+        var exact = MultipleChoiceKnapsack.Exact(groups, capacity);
+        var chosen = (exact.Choices.Select((o, g) => groups[g][o].Value).Sum(), exact.Choices.Select((o, g) => groups[g][o].Effort).Sum());
+        return (chosen == BestScore(groups, capacity)).Label($"exact {chosen}, best {BestScore(groups, capacity)}");
+    });
+
     [Fact]
     public void Greedy_TownsOfUnitCost_CheapestTownsFirstThenFills()
     {
