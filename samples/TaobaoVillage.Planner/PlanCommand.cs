@@ -17,7 +17,7 @@ public static class PlanCommand
     /// <returns>The command.</returns>
     public static Command Create(PlannerIO io)
     {
-        var input = new Option<string?>("--input", "-i") { Description = "Village records (.csv, .jsonl, .json, or - for CSV on standard input). Default: the bundled sample." };
+        var input = new Option<string?>("--input", "-i") { Description = "Village records (.csv, .xlsx, .jsonl, .json, .parquet, or - for CSV on standard input). Default: the bundled sample." };
         var rules = CommonOptions.Rules("auto");
         var villages = CommonOptions.Whole("--villages", "Help at most this many villages.");
         var effort = CommonOptions.Number("--effort", "Or: spend at most this effort in total (a village's effort is the fraction of each threshold it still misses on its cheapest way to pass, summed: 0.25 is a quarter of a threshold).");

@@ -11,7 +11,7 @@ public static partial class RegionCommands
     /// <summary>Where village results come from: scored records or an official list.</summary>
     private sealed class SourceOptions
     {
-        public Option<string?> Input { get; } = new("--input", "-i") { Description = "Village records to score first (.csv, .jsonl, .json)." };
+        public Option<string?> Input { get; } = new("--input", "-i") { Description = "Village records to score first (.csv, .xlsx, .jsonl, .json, .parquet)." };
 
         public Option<string?> List { get; } = new("--list", "-l") { Description = "An official list of designated villages (CSV: year, province, city, county, township, village)." };
 

@@ -20,7 +20,7 @@ public static class ReportCommand
     /// <returns>The command.</returns>
     public static Command Create(PlannerIO io)
     {
-        var input = new Option<string?>("--input", "-i") { Description = "Village records (.csv, .jsonl, .json). Default: the bundled sample." };
+        var input = new Option<string?>("--input", "-i") { Description = "Village records (.csv, .xlsx, .jsonl, .json, .parquet). Default: the bundled sample." };
         var rules = CommonOptions.Rules("auto");
         var encoding = CommonOptions.Encoding();
         var output = new Option<string>("--output", "-o") { Description = "The HTML file to write.", Required = true };

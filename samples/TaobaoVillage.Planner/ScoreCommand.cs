@@ -15,7 +15,7 @@ public static class ScoreCommand
     /// <returns>The command.</returns>
     public static Command Create(PlannerIO io)
     {
-        var input = new Option<string?>("--input", "-i") { Description = "Village records: .csv (UTF-8 or GB18030), .jsonl or .json. Default: the bundled sample." };
+        var input = new Option<string?>("--input", "-i") { Description = "Village records: .csv (UTF-8 or GB18030), .xlsx, .jsonl, .json or .parquet. Default: the bundled sample." };
         var rules = CommonOptions.Rules("auto");
         var format = CommonOptions.Format("table", "csv", "jsonl", "xlsx", "parquet");
         var output = new Option<string?>("--output", "-o") { Description = "Write here instead of standard output; .csv, .jsonl, .xlsx and .parquet choose the format when --format is not given; a further .gz compresses (verdicts.jsonl.gz)." };

@@ -276,7 +276,7 @@ public static partial class WorkbenchCommands
         return PlannerApp.Ok;
     }
 
-    private static Option<string?> Input() => new("--input", "-i") { Description = "Village records (.csv, .jsonl, .json). Default: the bundled sample." };
+    private static Option<string?> Input() => new("--input", "-i") { Description = "Village records (.csv, .xlsx, .jsonl, .json, .parquet). Default: the bundled sample." };
 
     private static Option<string> Format() => CommonOptions.Format("table", "csv");
 

@@ -153,7 +153,8 @@ public class RecordFilesTests
         var path = folder.File("no-code.xlsx");
         new OfficeWorkbook { CodeHeader = "编号", NotesSheetFirst = true, Title = true }.Write(path, Villages);
 
-        var error = Assert.Throws<InvalidDataException>(() => RecordFiles.Open(path));
+        // The message speaks the UI language (CI runs the suite under zh-CN too): English asked for here.
+        var error = CultureScope.Run("", () => Assert.Throws<InvalidDataException>(() => RecordFiles.Open(path)));
 
         Assert.Contains("has no village-code column", error.Message, StringComparison.Ordinal);
         Assert.StartsWith("sheet '填表说明', header row 1, has no village-code column: it has '本表由各乡镇填报，金额单位为元。'", error.Message, StringComparison.Ordinal);
@@ -169,7 +170,7 @@ public class RecordFilesTests
         var path = folder.File("semi.csv");
         File.WriteAllText(path, "village_code;households\n1;400\n");
 
-        var english = Assert.Throws<InvalidDataException>(() => RecordFiles.Open(path));
+        var english = CultureScope.Run("", () => Assert.Throws<InvalidDataException>(() => RecordFiles.Open(path)));
         var chinese = CultureScope.Run("zh-CN", () => Assert.Throws<InvalidDataException>(() => RecordFiles.Open(path)));
 
         Assert.Equal("the header has no village-code column: it has 'village_code;households'; looked for village_code (or an alias: 村代码, 行政区划代码…).", english.Message);
