@@ -120,7 +120,7 @@ public static partial class WorkbenchCommands
             var indent = new string(' ', 2 * Math.Max(0, depth[c.Id] - 1));
             var (value, threshold) = ValueAndThreshold(c, row);
             table.AddRow(Terminal.Text(indent + (c.Criterion.TitleIn(CultureInfo.CurrentUICulture) ?? c.Id)), Terminal.Text(value), Terminal.Text(threshold), Tables.OutcomeMark(c.Outcome),
-                Terminal.Text(Missing(c)), Terminal.Text(c.Criterion.Citation?.Quote ?? c.Criterion.Citation?.Source ?? string.Empty));
+                Terminal.Text(Missing(c)), Terminal.Text(c.Criterion.Citation?.QuoteIn(CultureInfo.CurrentUICulture) ?? c.Criterion.Citation?.Source ?? string.Empty));
         }
 
         return table;

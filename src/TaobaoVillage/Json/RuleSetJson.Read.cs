@@ -254,20 +254,26 @@ public static partial class RuleSetJson
 
         CheckProperties(ctx, c, path + ".citation", CitationProperties);
         var source = ReadString(ctx, c, path + ".citation", "source", required: true);
-        return source is null ? null : new Citation(source, ReadString(ctx, c, path + ".citation", "url", false), ReadString(ctx, c, path + ".citation", "quote", false));
+        return source is null ? null : new Citation(source, ReadString(ctx, c, path + ".citation", "url", false), ReadString(ctx, c, path + ".citation", "quote", false))
+        {
+            Quotes = ReadTranslations(ctx, c, path + ".citation", "quotes"),
+        };
     }
 
     /// <summary>A <c>titles</c> object — language tag to text — or none; each bad entry is a problem at its path and is left out.</summary>
-    private static Translations ReadTitles(Context ctx, JObject obj, string path)
+    private static Translations ReadTitles(Context ctx, JObject obj, string path) => ReadTranslations(ctx, obj, path, "titles");
+
+    /// <summary>An object of translations (<c>titles</c>, a citation's <c>quotes</c>) — language tag to text — or none.</summary>
+    private static Translations ReadTranslations(Context ctx, JObject obj, string path, string name)
     {
-        switch (obj["titles"])
+        switch (obj[name])
         {
             case null:
                 return Translations.None;
-            case JObject titles:
-                return titles.Properties().Aggregate(Translations.None, (read, p) => ReadTitle(ctx, read, p, $"{path}.titles.{p.Name}"));
+            case JObject texts:
+                return texts.Properties().Aggregate(Translations.None, (read, p) => ReadTitle(ctx, read, p, $"{path}.{name}.{p.Name}"));
             case var other:
-                ctx.Add(other, $"{path}.titles", RuleProblemCodes.WrongType, "'titles' is an object of language tags and texts, such as {\"zh-Hans\": \"…\"}.");
+                ctx.Add(other, $"{path}.{name}", RuleProblemCodes.WrongType, $"'{name}' is an object of language tags and texts, such as {{\"zh-Hans\": \"…\"}}.");
                 return Translations.None;
         }
     }

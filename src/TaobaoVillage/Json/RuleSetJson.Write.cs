@@ -46,14 +46,16 @@ public static partial class RuleSetJson
         return text.ToString();
     }
 
-    private static void WriteTitles(JsonWriter w, Translations titles)
+    private static void WriteTitles(JsonWriter w, Translations titles) => WriteTranslations(w, "titles", titles);
+
+    private static void WriteTranslations(JsonWriter w, string name, Translations titles)
     {
         if (titles.Count == 0)
         {
             return;
         }
 
-        w.WritePropertyName("titles");
+        w.WritePropertyName(name);
         w.WriteStartObject();
         foreach (var (language, text) in titles)
         {
@@ -151,6 +153,8 @@ public static partial class RuleSetJson
             w.WritePropertyName("quote");
             w.WriteValue(citation.Quote);
         }
+
+        WriteTranslations(w, "quotes", citation.Quotes);
 
         w.WriteEndObject();
     }

@@ -81,6 +81,29 @@ public class TranslationsTests
     }
 
     [Fact]
+    public void BuiltIns_EveryQuote_HasASimplifiedChineseQuote()
+    {
+        var chinese = CultureInfo.GetCultureInfo("zh-CN");
+        var citations = BuiltInRuleSets.All.SelectMany(r => r.Criteria.DescendantsAndSelf().Select(c => c.Citation).Append(r.Citation)).OfType<Citation>().Where(c => c.Quote is not null).ToList();
+
+        Assert.NotEmpty(citations);
+        Assert.All(citations, c => Assert.DoesNotContain(c.QuoteIn(chinese)!, char.IsAsciiLetterLower));
+        Assert.All(citations, c => Assert.Equal(c.Quote, c.QuoteIn(CultureInfo.InvariantCulture)));
+    }
+
+    [Fact]
+    public void Save_CitationQuotes_ReadBackTheSameAndOutsideTheHash()
+    {
+        var ruleSet = BuiltInRuleSets.AliResearch;
+
+        var again = RuleSetJson.Parse(RuleSetJson.Save(ruleSet));
+
+        Assert.Equal(ruleSet.Citation!.Quotes, again.Citation!.Quotes);
+        Assert.Equal(ruleSet.ContentHash, again.ContentHash);
+        Assert.DoesNotContain("quotes", ruleSet.CanonicalForm, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void With_NotALanguageTag_Throws() =>
         Assert.Throws<ArgumentException>(() => Translations.None.With("chinese!", "测试"));
 }
