@@ -1,3 +1,4 @@
+using System.Globalization;
 using TaobaoVillage.Engine;
 using Spectre.Console;
 using TaobaoVillage.Batch;
@@ -78,7 +79,7 @@ public sealed class Summary
         console.Write(new Rule(Words.Format(_ruleSets.Count > 1 ? "{0} under {1} (each row by its year)" : "{0} under {1}", Terminal.Text(Path.GetFileName(input)), Terminal.Text(string.Join(", ", shown)))).LeftJustified());
         foreach (var ruleSet in shown)
         {
-            console.MarkupLine(Terminal.Text($"{Words.Title(ruleSet)} ({Words.Years(ruleSet.EffectiveYears)}); {ruleSet.Citation?.Source}"));
+            console.MarkupLine(Terminal.Text($"{Words.Title(ruleSet)} ({Words.Years(ruleSet.EffectiveYears)}); {ruleSet.Citation?.SourceIn(CultureInfo.CurrentUICulture)}"));
         }
 
         RenderCounts(console, counts);

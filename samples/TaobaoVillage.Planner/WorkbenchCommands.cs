@@ -96,7 +96,7 @@ public static partial class WorkbenchCommands
         console.MarkupLine(Words.Format("{0} under {1} — {2}; readiness {3}/100", Tables.Verdict(row.Status), Terminal.Text(ruleSet.ToString()), Terminal.Text(Words.Title(ruleSet)), Readiness.Score(verdict)));
         console.Write(CriteriaTable(row, verdict, ruleSet));
         RenderAdvice(console, verdict);
-        console.MarkupLine($"[grey]{Terminal.Text(ruleSet.Citation?.Source ?? string.Empty)}[/]");
+        console.MarkupLine($"[grey]{Terminal.Text(ruleSet.Citation?.SourceIn(CultureInfo.CurrentUICulture) ?? string.Empty)}[/]");
         console.MarkupLine("[grey]" + Words.Format("rule set {0} {1}", Terminal.Text(ruleSet.ToString()), Terminal.Text(ruleSet.ContentHash)) + "[/]");
     }
 
@@ -120,7 +120,7 @@ public static partial class WorkbenchCommands
             var indent = new string(' ', 2 * Math.Max(0, depth[c.Id] - 1));
             var (value, threshold) = ValueAndThreshold(c, row);
             table.AddRow(Terminal.Text(indent + (c.Criterion.TitleIn(CultureInfo.CurrentUICulture) ?? c.Id)), Terminal.Text(value), Terminal.Text(threshold), Tables.OutcomeMark(c.Outcome),
-                Terminal.Text(Missing(c)), Terminal.Text(c.Criterion.Citation?.QuoteIn(CultureInfo.CurrentUICulture) ?? c.Criterion.Citation?.Source ?? string.Empty));
+                Terminal.Text(Missing(c)), Terminal.Text(c.Criterion.Citation?.QuoteIn(CultureInfo.CurrentUICulture) ?? c.Criterion.Citation?.SourceIn(CultureInfo.CurrentUICulture) ?? string.Empty));
         }
 
         return table;
@@ -241,7 +241,7 @@ public static partial class WorkbenchCommands
         foreach (var r in BuiltInRuleSets.All)
         {
             table.AddRow(Terminal.Text(r.Id.Value), Terminal.Text(r.Version), Words.Get(r.Target == RuleTarget.Village ? "target village" : "target township"), Terminal.Text(Words.Years(r.EffectiveYears)),
-                Terminal.Text(Words.Title(r)), Terminal.Text(r.Citation?.Source ?? string.Empty));
+                Terminal.Text(Words.Title(r)), Terminal.Text(r.Citation?.SourceIn(CultureInfo.CurrentUICulture) ?? string.Empty));
         }
 
         io.Console.Write(table);

@@ -251,7 +251,7 @@ public class RuleProblemMessagesTests
         { RuleSet(Condition("households", "atLeast", "1", "households"), target: "city"),
             "x $.target invalid-value L1: Unknown target 'city'; expected 'village' or 'township'." },
         { RuleSet("""{ "id": "c", "citation": { "source": "s", "url": "u", "quote": "q", "page": 3 }, "metric": "households", "comparison": "atLeast", "threshold": 1, "unit": "households" }"""),
-            "x $.criteria.citation.page unknown-property L2: Unknown property 'page'; expected source, url, quote, quotes." },
+            "x $.criteria.citation.page unknown-property L2: Unknown property 'page'; expected source, sources, url, quote, quotes." },
         { RuleSet("""{ "id": "c", "citation": { "source": "s", "url": 5 }, "metric": "households", "comparison": "atLeast", "threshold": 1, "unit": "households" }"""),
             "x $.criteria.citation.url wrong-type L2: 'url' is a string." },
         // A property name is quoted whole up to 64 characters, past that cut to 61 and "...".

@@ -256,6 +256,7 @@ public static partial class RuleSetJson
         var source = ReadString(ctx, c, path + ".citation", "source", required: true);
         return source is null ? null : new Citation(source, ReadString(ctx, c, path + ".citation", "url", false), ReadString(ctx, c, path + ".citation", "quote", false))
         {
+            Sources = ReadTranslations(ctx, c, path + ".citation", "sources"),
             Quotes = ReadTranslations(ctx, c, path + ".citation", "quotes"),
         };
     }

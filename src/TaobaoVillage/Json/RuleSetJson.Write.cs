@@ -142,6 +142,7 @@ public static partial class RuleSetJson
         w.WriteStartObject();
         w.WritePropertyName("source");
         w.WriteValue(citation.Source);
+        WriteTranslations(w, "sources", citation.Sources);
         if (citation.Url is not null)
         {
             w.WritePropertyName("url");

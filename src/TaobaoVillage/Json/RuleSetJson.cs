@@ -27,7 +27,7 @@ public static partial class RuleSetJson
     private static readonly string[] RootProperties = ["$schema", "id", "version", "title", "titles", "description", "target", "effectiveYears", "citation", "criteria"];
     private static readonly string[] GroupProperties = ["id", "title", "titles", "citation", "allOf", "anyOf"];
     private static readonly string[] ConditionProperties = ["id", "title", "titles", "citation", "metric", "comparison", "threshold", "unit", "values"];
-    private static readonly string[] CitationProperties = ["source", "url", "quote", "quotes"];
+    private static readonly string[] CitationProperties = ["source", "sources", "url", "quote", "quotes"];
     private static readonly string[] YearProperties = ["from", "to"];
 
     /// <summary>Loads a rule set from JSON text. Does not throw for problems in the text.</summary>

@@ -10,6 +10,15 @@ namespace TaobaoVillage.Rules;
 /// <param name="Quote">The words of the source this encodes, when useful.</param>
 public sealed record Citation(string Source, string? Url = null, string? Quote = null)
 {
+    /// <summary>The source in other languages; presentation only, outside the hash.</summary>
+    public Translations Sources { get; init; } = Translations.None;
+
+    /// <summary>The source for people of a culture: its translation (through the culture's parents), else <see cref="Source"/>.</summary>
+    /// <param name="culture">The culture.</param>
+    /// <returns>The source.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="culture"/> is null.</exception>
+    public string SourceIn(System.Globalization.CultureInfo culture) => Sources.In(culture) ?? Source;
+
     /// <summary>The quote in other languages (the source's own Chinese wording, say); presentation only, outside the hash.</summary>
     public Translations Quotes { get; init; } = Translations.None;
 

@@ -92,6 +92,16 @@ public class TranslationsTests
     }
 
     [Fact]
+    public void BuiltIns_EverySource_HasASimplifiedChineseSource()
+    {
+        var chinese = CultureInfo.GetCultureInfo("zh-CN");
+        var citations = BuiltInRuleSets.All.SelectMany(r => r.Criteria.DescendantsAndSelf().Select(c => c.Citation).Append(r.Citation)).OfType<Citation>().ToList();
+
+        Assert.All(citations, c => Assert.NotEqual(c.Source, c.SourceIn(chinese)));
+        Assert.All(citations, c => Assert.Equal(c.Source, c.SourceIn(CultureInfo.InvariantCulture)));
+    }
+
+    [Fact]
     public void Save_CitationQuotes_ReadBackTheSameAndOutsideTheHash()
     {
         var ruleSet = BuiltInRuleSets.AliResearch;
