@@ -46,7 +46,7 @@ public static class GenerateCommand
         using var target = PlannerOutput.Open(io, path, options.CodesPath);
         var written = NationalRecords.Write(target.Writer, options);
         target.Commit();
-        io.Out.WriteLine($"{path}: {written.Rows:N0} rows ({written.Broken:N0} broken on purpose) from {options.CodesPath ?? "synthetic codes"} in {clock.Elapsed.TotalSeconds:F1} s");
+        io.Out.WriteLine(Words.Format("{0}: {1:N0} rows ({2:N0} broken on purpose) from {3} in {4:F1} s", path, written.Rows, written.Broken, options.CodesPath ?? Words.Get("synthetic codes"), clock.Elapsed.TotalSeconds));
         return PlannerApp.Ok;
     }
 

@@ -175,6 +175,8 @@ public static class ReportCommand
     /// <summary>A bin's bound as a chart shows it: CN¥ in k and M, a share in percent, else the number.</summary>
     private static string Label(Metric metric, decimal value) => metric.Kind switch
     {
+        // Chinese counts money in 万 (ten thousand): ≥1000万 where English says ≥10M.
+        MetricKind.Money when CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "zh" => string.Create(CultureInfo.InvariantCulture, $"{value / 10_000:0.#}万"),
         MetricKind.Money => value >= 1_000_000 ? string.Create(CultureInfo.InvariantCulture, $"{value / 1_000_000:0.#}M") : string.Create(CultureInfo.InvariantCulture, $"{value / 1000:0}k"),
         MetricKind.Share => string.Create(CultureInfo.InvariantCulture, $"{value * 100:0.#}%"),
         _ => value.ToString("0.#", CultureInfo.InvariantCulture),

@@ -254,7 +254,7 @@ public static partial class WorkbenchCommands
         var result = RuleSetJson.LoadFile(path);
         if (result.RuleSet is { } ok)
         {
-            io.Out.WriteLine(Terminal.Clean($"{path}: valid: {ok} ({ok.Title}), {ok.ContentHash}"));
+            io.Out.WriteLine(Terminal.Clean(Words.Format("{0}: valid: {1} ({2}), {3}", path, ok, Words.Title(ok), ok.ContentHash)));
             return PlannerApp.Ok;
         }
 
@@ -263,7 +263,7 @@ public static partial class WorkbenchCommands
             io.Out.WriteLine(Terminal.Clean($"{path}:{p.Line?.ToString(CultureInfo.InvariantCulture) ?? "?"}: {p.Path}: {p.Message} [{p.Code}]"));
         }
 
-        io.Error.WriteLine($"error: {path}: {result.Problems.Count} problem(s).");
+        io.Error.WriteLine(Words.Get("error: ") + Words.Format("{0}: {1} problem(s).", path, result.Problems.Count));
         return PlannerApp.Failed;
     }
 

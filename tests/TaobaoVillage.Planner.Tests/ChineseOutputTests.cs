@@ -17,7 +17,7 @@ public partial class ChineseOutputTests
         "towns --list LIST --year 2016", "towns --list LIST --all", "counties --list LIST --top 5", "counties --list LIST --by province",
         "compare-years --list LIST --from 2015 --to 2016", "compare-years --list LIST --from 2014 --to 2016 --level village",
         "compare-years --list LIST --from 2014 --to 2015 --level province", "score", "score --rules classic", "explain 330782002203 --input WORKBOOK",
-        "near-misses --input WORKBOOK", "rules list", "--",
+        "near-misses --input WORKBOOK", "rules list", "--", "generate --rows 5 --output OUT", "rules validate RULEFILE",
     ];
 
     [Fact]
@@ -41,7 +41,11 @@ public partial class ChineseOutputTests
     [MemberData(nameof(Commands))]
     public void Run_LangZhCn_NoEnglishWordInTheTerminalOutput(string command)
     {
-        string[] args = [.. command.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(a => a != "--").Select(a => a switch { "LIST" => List, "WORKBOOK" => Workbook, _ => a }), "--lang", "zh-CN"];
+        using var folder = new TempFolder();
+        var rules = folder.File("省标准.json");
+        File.WriteAllText(rules, RuleSetJson.Save(BuiltInRuleSets.AliResearch));
+        string[] args = [.. command.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(a => a != "--")
+            .Select(a => a switch { "LIST" => List, "WORKBOOK" => Workbook, "OUT" => folder.File("全国.csv"), "RULEFILE" => rules, _ => a }), "--lang", "zh-CN"];
 
         var (code, stdout, stderr, console) = PlannerRun.Run(args);
 
