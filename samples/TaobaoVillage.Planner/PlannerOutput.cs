@@ -128,27 +128,45 @@ public sealed class PlannerOutput : IDisposable
         return console;
     }
 
-    /// <summary>Writes output rows as CSV (their header, or <paramref name="columns"/> when there is no row), or draws the command's table for any other format.</summary>
+    /// <summary>
+    /// Writes output rows as JSON Lines or CSV (their header; <paramref name="emptyHeader"/>, when given, for a CSV with
+    /// no row), or draws the command's table for any other format: the one place an output row meets its format.
+    /// </summary>
     /// <param name="format">The format asked for.</param>
     /// <param name="options">How CSV cells are written.</param>
-    /// <param name="columns">The header of an empty CSV.</param>
     /// <param name="rows">The rows.</param>
     /// <param name="table">Draws the table.</param>
-    public void WriteCsvOr(string? format, CsvOutputOptions options, IReadOnlyList<string> columns, IEnumerable<IReadOnlyList<OutputField>> rows, Action table)
+    /// <param name="emptyHeader">The header of a CSV with no row, or null to write nothing.</param>
+    public void WriteRows(string? format, CsvOutputOptions options, IEnumerable<IReadOnlyList<OutputField>> rows, Action table, IReadOnlyList<string>? emptyHeader = null)
     {
+        ArgumentNullException.ThrowIfNull(rows);
         ArgumentNullException.ThrowIfNull(table);
-        if (format != "csv")
+        switch (format)
         {
-            table();
-            return;
-        }
+            case "jsonl":
+                foreach (var row in rows)
+                {
+                    Writer.WriteLine(OutputRowJsonWriter.FormatLine(row));
+                }
 
+                break;
+            case "csv":
+                WriteCsv(options, rows, emptyHeader);
+                break;
+            default:
+                table();
+                break;
+        }
+    }
+
+    private void WriteCsv(CsvOutputOptions options, IEnumerable<IReadOnlyList<OutputField>> rows, IReadOnlyList<string>? emptyHeader)
+    {
         using var csv = new CsvTableWriter(Writer, options, leaveOpen: true);
         var any = false;
         csv.WriteRows(rows.Select(row => { any = true; return row; }));
-        if (!any)
+        if (!any && emptyHeader is not null)
         {
-            csv.WriteRow([.. columns]);
+            csv.WriteRow([.. emptyHeader]);
         }
     }
 

@@ -59,7 +59,7 @@ public static partial class RegionCommands
             : TownsOf(o.Source.Load(parse, io), townRules);
         var shown = parse.GetValue(o.All) ? towns : [.. towns.Where(t => t.Verdict.Eligibility != Eligibility.NotEligible)];
         using var target = PlannerOutput.Open(io, parse.GetValue(o.Output), [.. o.Source.Files(parse), parse.GetValue(o.Townships), parse.GetValue(o.Rules)]);
-        Write(target, parse, parse.GetValue(o.Format), shown.Select(OutputRow.Of), () => target.Console.Write(TownsTable(shown, label)));
+        target.WriteRows(parse.GetValue(o.Format), CommonOptions.CsvOutput(parse), shown.Select(OutputRow.Of), () => target.Console.Write(TownsTable(shown, label)));
         target.Commit();
 
         // One line per year, on stderr when data went to stdout so pipes stay clean.
@@ -138,7 +138,7 @@ public static partial class RegionCommands
             .SelectMany(g => g.Take(Math.Max(1, parse.GetValue(o.Top))).Select((s, i) => (Rank: i + 1, Summary: s)))
             .ToList();
         using var target = PlannerOutput.Open(io, parse.GetValue(o.Output), [.. o.Source.Files(parse), parse.GetValue(o.Rules)]);
-        Write(target, parse, parse.GetValue(o.Format), summaries.Select(x => OutputRow.Of(x.Summary, x.Rank, level)), () => DrawCounties(target.Console, summaries, level, label));
+        target.WriteRows(parse.GetValue(o.Format), CommonOptions.CsvOutput(parse), summaries.Select(x => OutputRow.Of(x.Summary, x.Rank, level)), () => DrawCounties(target.Console, summaries, level, label));
         target.Commit();
         return PlannerApp.Ok;
     }
@@ -163,26 +163,6 @@ public static partial class RegionCommands
         if (county)
         {
             console.MarkupLine("[grey]" + Words.Get("cluster: 10 or more Taobao Villages in the county; very-large: more than 100. Adjacency is not checked: the data has no geography.") + "[/]");
-        }
-    }
-
-    /// <summary>Writes output rows as JSON Lines or CSV, or draws the command's table for any other format.</summary>
-    private static void Write(PlannerOutput target, ParseResult parse, string? format, IEnumerable<IReadOnlyList<OutputField>> rows, Action table) =>
-        Write(target, CommonOptions.CsvOutput(parse), format, rows, table);
-
-    private static void Write(PlannerOutput target, CsvOutputOptions csvOutput, string? format, IEnumerable<IReadOnlyList<OutputField>> rows, Action table)
-    {
-        switch (format)
-        {
-            case "jsonl":
-                WriteJsonLines(target, rows);
-                break;
-            case "csv":
-                WriteCsv(target, csvOutput, rows);
-                break;
-            default:
-                table();
-                break;
         }
     }
 
@@ -240,7 +220,7 @@ public static partial class RegionCommands
     }
 
     private static void WriteChanges(PlannerOutput target, CsvOutputOptions csvOutput, string format, IReadOnlyList<DesignationChange> changes, string title) =>
-        Write(target, csvOutput, format, changes.Select(OutputRow.Of), () => DrawChanges(target.Console, changes, title));
+        target.WriteRows(format, csvOutput, changes.Select(OutputRow.Of), () => DrawChanges(target.Console, changes, title));
 
     private static void DrawChanges(IAnsiConsole console, IReadOnlyList<DesignationChange> changes, string title)
     {
@@ -259,7 +239,7 @@ public static partial class RegionCommands
     }
 
     private static void WriteRegionChanges(PlannerOutput target, CsvOutputOptions csvOutput, string format, IReadOnlyList<RegionChange> changes, RegionLevel level, string title) =>
-        Write(target, csvOutput, format, changes.Select(c => OutputRow.Of(c, level)), () => DrawRegionChanges(target.Console, changes, level, title));
+        target.WriteRows(format, csvOutput, changes.Select(c => OutputRow.Of(c, level)), () => DrawRegionChanges(target.Console, changes, level, title));
 
     private static void DrawRegionChanges(IAnsiConsole console, IReadOnlyList<RegionChange> changes, RegionLevel level, string title)
     {
@@ -329,23 +309,6 @@ public static partial class RegionCommands
     private static Option<string> Format() => CommonOptions.Format("table", "csv", "jsonl");
 
     private static Option<string?> Output() => new("--output", "-o") { Description = "Write here instead of standard output." };
-
-    private static void WriteJsonLines(PlannerOutput target, IEnumerable<IReadOnlyList<OutputField>> rows)
-    {
-        foreach (var row in rows)
-        {
-            target.Writer.WriteLine(OutputRowJsonWriter.FormatLine(row));
-        }
-    }
-
-    private static void WriteCsv(PlannerOutput target, ParseResult parse, IEnumerable<IReadOnlyList<OutputField>> rows) =>
-        WriteCsv(target, CommonOptions.CsvOutput(parse), rows);
-
-    private static void WriteCsv(PlannerOutput target, CsvOutputOptions options, IEnumerable<IReadOnlyList<OutputField>> rows)
-    {
-        using var csv = new CsvTableWriter(target.Writer, options, leaveOpen: true);
-        csv.WriteRows(rows);
-    }
 
     private static string Int(long value) => value.ToString(CultureInfo.InvariantCulture);
 }

@@ -138,7 +138,7 @@ public static partial class WorkbenchCommands
 
             var changed = TaobaoVillage.Planning.WhatIf.Changes(() => Inputs.Records(path, parse.GetValue(encoding), io), baseRules, variant).ToList();
             using var target = PlannerOutput.Open(io, parse.GetValue(output), path, parse.GetValue(rules), parse.GetValue(against));
-            target.WriteCsvOr(parse.GetValue(format), CommonOptions.CsvOutput(parse), OutputRow.VerdictChangeColumns, changed.Select(OutputRow.Of), () => Render(target.Console, baseRules, variant, changed));
+            target.WriteRows(parse.GetValue(format), CommonOptions.CsvOutput(parse), changed.Select(OutputRow.Of), () => Render(target.Console, baseRules, variant, changed), OutputRow.VerdictChangeColumns);
             target.Commit();
             return PlannerApp.Ok;
         });

@@ -173,7 +173,7 @@ public static partial class WorkbenchCommands
             using var target = PlannerOutput.Open(io, parse.GetValue(output), path, parse.GetValue(rules));
             var only = parse.GetValue(year);
             var misses = Misses(scorer.Score(records).Where(r => only is null || r.Year == only), parse.GetValue(top));
-            target.WriteCsvOr(parse.GetValue(format), CommonOptions.CsvOutput(parse), OutputRow.NearMissColumns, misses.Select((miss, i) => OutputRow.Of(miss, i + 1, Tables.Needs(miss.Row.Verdict!))), () => target.Console.Write(NearMissTable(misses, scorer.RuleSets)));
+            target.WriteRows(parse.GetValue(format), CommonOptions.CsvOutput(parse), misses.Select((miss, i) => OutputRow.Of(miss, i + 1, Tables.Needs(miss.Row.Verdict!))), () => target.Console.Write(NearMissTable(misses, scorer.RuleSets)), OutputRow.NearMissColumns);
             target.Commit();
             return PlannerApp.Ok;
         });
