@@ -272,24 +272,24 @@ public static partial class RuleSetJson
             case null:
                 return Translations.None;
             case JObject texts:
-                return texts.Properties().Aggregate(Translations.None, (read, p) => ReadTitle(ctx, read, p, $"{path}.{name}.{p.Name}"));
+                return texts.Properties().Aggregate(Translations.None, (read, p) => ReadTranslation(ctx, read, p, $"{path}.{name}.{p.Name}"));
             case var other:
                 ctx.Add(other, $"{path}.{name}", RuleProblemCodes.WrongType, $"'{name}' is an object of language tags and texts, such as {{\"zh-Hans\": \"…\"}}.");
                 return Translations.None;
         }
     }
 
-    private static Translations ReadTitle(Context ctx, Translations read, JProperty title, string path)
+    private static Translations ReadTranslation(Context ctx, Translations read, JProperty title, string path)
     {
         if (!Translations.IsLanguageTag(title.Name))
         {
-            ctx.Add(title, path, RuleProblemCodes.InvalidLanguage, $"'{(title.Name.Length > 64 ? title.Name[..61] + "..." : title.Name)}' is not a language tag such as zh-Hans or zh-CN.");
+            ctx.Add(title, path, RuleProblemCodes.InvalidLanguage, $"'{PropertyName(title.Name)}' is not a language tag such as zh-Hans or zh-CN.");
             return read;
         }
 
         if (title.Value is not JValue { Type: JTokenType.String } text || string.IsNullOrWhiteSpace((string?)text))
         {
-            ctx.Add(title.Value, path, RuleProblemCodes.WrongType, "A translated title is a text that is not empty.");
+            ctx.Add(title.Value, path, RuleProblemCodes.WrongType, "A translation is a text that is not empty.");
             return read;
         }
 
@@ -313,13 +313,16 @@ public static partial class RuleSetJson
         }
     }
 
+    /// <summary>A property name as a problem quotes it: cut to 64 characters, so a hostile key cannot flood the message.</summary>
+    private static string PropertyName(string name) => name.Length > 64 ? name[..61] + "..." : name;
+
     private static void CheckProperties(Context ctx, JObject obj, string path, string[] known)
     {
         foreach (var property in obj.Properties())
         {
             if (!known.Contains(property.Name, StringComparer.Ordinal))
             {
-                var name = property.Name.Length > 64 ? property.Name[..61] + "..." : property.Name;
+                var name = PropertyName(property.Name);
                 ctx.Add(property, $"{path}.{name}", RuleProblemCodes.UnknownProperty, $"Unknown property '{name}'; expected {string.Join(", ", known)}.");
             }
         }
