@@ -41,7 +41,7 @@ public static class Inputs
         {
             var first = result.Problems[0];
             var more = result.Problems.Count > 1 ? Words.Format(" (and {0} more; see 'rules validate')", result.Problems.Count - 1) : string.Empty;
-            throw new PlannerException($"{idOrPath}: {first}{more}");
+            throw new PlannerException($"{idOrPath}: {Words.Problem(first)}{more}");
         }
 
         return result.RuleSet;

@@ -86,7 +86,7 @@ public static partial class WorkbenchCommands
         }
         catch (RuleSetException ex)
         {
-            throw new PlannerException(Words.Get("the changed thresholds are invalid: ") + ex.Problems[0].Message, PlannerApp.Usage);
+            throw new PlannerException(Words.Get("the changed thresholds are invalid: ") + Words.Message(ex.Problems[0]), PlannerApp.Usage);
         }
     }
 

@@ -4,6 +4,7 @@ using System.Runtime.CompilerServices;
 using System.Resources;
 using TaobaoVillage.Batch;
 using TaobaoVillage.Domain;
+using TaobaoVillage.Rules;
 using TaobaoVillage.Engine;
 
 namespace TaobaoVillage.Planner;
@@ -70,6 +71,16 @@ public static class Words
     /// <param name="problem">The problem.</param>
     /// <returns>The text.</returns>
     public static string Reason(RecordProblem problem) => ProblemMessages.Default.ReasonOf(problem, CultureInfo.CurrentUICulture);
+
+    /// <summary>A rule-file problem's message in the current UI language.</summary>
+    /// <param name="problem">The problem.</param>
+    /// <returns>The sentence.</returns>
+    public static string Message(RuleProblem problem) => RuleProblemMessages.Default.MessageOf(problem, CultureInfo.CurrentUICulture);
+
+    /// <summary>A rule-file problem as <c>id $.path (line N): message [code]</c> in the current UI language.</summary>
+    /// <param name="problem">The problem.</param>
+    /// <returns>The text.</returns>
+    public static string Problem(RuleProblem problem) => RuleProblemMessages.Default.Describe(problem, CultureInfo.CurrentUICulture);
 
     /// <summary>
     /// Puts the help of every command, option and argument under <paramref name="root"/> in the current UI language:

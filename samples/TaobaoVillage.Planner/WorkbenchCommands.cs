@@ -260,7 +260,7 @@ public static partial class WorkbenchCommands
 
         foreach (var p in result.Problems)
         {
-            io.Out.WriteLine(Terminal.Clean($"{path}:{p.Line?.ToString(CultureInfo.InvariantCulture) ?? "?"}: {p.Path}: {p.Message} [{p.Code}]"));
+            io.Out.WriteLine(Terminal.Clean($"{path}:{p.Line?.ToString(CultureInfo.InvariantCulture) ?? "?"}: {p.Path}: {Words.Message(p)} [{p.Code}]"));
         }
 
         io.Error.WriteLine(Words.Get("error: ") + Words.Format("{0}: {1} problem(s).", path, result.Problems.Count));

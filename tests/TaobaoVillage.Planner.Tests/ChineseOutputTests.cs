@@ -34,6 +34,39 @@ public partial class ChineseOutputTests
         Assert.Empty(EnglishWords(System.Net.WebUtility.HtmlDecode(text)));
     }
 
+    [Fact]
+    public void RulesValidate_BadFileLangZhCn_EveryProblemInChinese()
+    {
+        using var folder = new TempFolder();
+        var rules = folder.File("省标准.json");
+        File.WriteAllText(rules, """
+            { "id": "x", "version": "no version!", "title": "X", "target": "village", "effectiveYears": { "from": 1899 },
+              "criteria": { "id": "root", "allOf": [
+                { "id": "c", "metric": "households", "comparison": "atLeast", "threshold": -1, "unit": "cny" },
+                { "id": "d", "metric": "households", "comparison": "atLeast", "threshold": 1.5, "unit": "households" } ] } }
+            """);
+
+        var (code, stdout, stderr, console) = PlannerRun.Run("rules", "validate", rules, "--lang", "zh-CN");
+
+        Assert.Equal(PlannerApp.Failed, code);
+        Assert.Contains("阈值不能为负数。", stdout, StringComparison.Ordinal);
+        Assert.Empty(EnglishWords(console + stdout + stderr));
+    }
+
+    [Fact]
+    public void Score_BadRuleFileLangZhCn_OneChineseLine()
+    {
+        using var folder = new TempFolder();
+        var rules = folder.File("省标准.json");
+        File.WriteAllText(rules, "{ \"id\": \"x\",");
+
+        var (code, _, stderr, console) = PlannerRun.Run("score", "--rules", rules, "--lang", "zh-CN");
+
+        Assert.NotEqual(PlannerApp.Ok, code);
+        Assert.Contains("规则文件不完整", stderr + console, StringComparison.Ordinal);
+        Assert.Empty(EnglishWords(console + stderr));
+    }
+
     [GeneratedRegex("<[^>]*>")]
     private static partial Regex Tags();
 
@@ -62,8 +95,8 @@ public partial class ChineseOutputTests
     }
 
     // Also options with their value (--format csv), data quoted back (“about 12 million”), field names, rule-set ids and
-    // the web sites the citations name (news.fznews.com.cn).
-    [GeneratedRegex(@"[a-z0-9-]+(\.[a-z0-9-]+)*\.(com|cn|org|net)\b|--[a-z-]+( [a-z0-9]+)?|“[^”]*”|[a-z0-9-]+@[0-9.]+|\b[a-z]+([_-][a-z0-9]+)+\b|\[[a-z-]+\]|[\w./-]*\.(csv|json|jsonl|xlsx|html)\b|\b(village_code|village_name|province|city|county|township|year|committee|households|classic|aliresearch|auto|csv|jsonl|xlsx|TaobaoVillage)\b")]
+    // the web sites the citations name (news.fznews.com.cn), and JSON paths in a rule file ($.criteria.allOf[0]).
+    [GeneratedRegex(@"\$[\w.\[\]]*|[a-z0-9-]+(\.[a-z0-9-]+)*\.(com|cn|org|net)\b|--[a-z-]+( [a-z0-9]+)?|“[^”]*”|[a-z0-9-]+@[0-9.]+|\b[a-z]+([_-][a-z0-9]+)+\b|\[[a-z-]+\]|[\w./-]*\.(csv|json|jsonl|xlsx|html)\b|\b(village_code|village_name|province|city|county|township|year|committee|households|classic|aliresearch|auto|csv|jsonl|xlsx|JSON|TaobaoVillage)\b")]
     private static partial Regex Names();
 
     [GeneratedRegex(@"\b[A-Za-z]{3,}\b")]

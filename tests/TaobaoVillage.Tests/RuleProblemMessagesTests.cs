@@ -6,7 +6,7 @@ namespace TaobaoVillage.Tests;
 /// Every problem the rule-set checker reports, with its path, code and exact message: what a rule author reads. The
 /// texts are written out here by hand, so a changed message changes a test.
 /// </summary>
-public class RuleProblemMessagesTests
+public partial class RuleProblemMessagesTests
 {
     private static string RuleSet(string criteria, string target = "village", string years = "{ \"from\": 2020, \"to\": null }", string extra = "") => $$"""
         { "id": "x", "version": "1", "title": "X", "target": "{{target}}", "effectiveYears": {{years}}{{extra}},

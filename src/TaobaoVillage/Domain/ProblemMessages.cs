@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using System.Globalization;
 
 namespace TaobaoVillage.Domain;
@@ -15,15 +14,15 @@ namespace TaobaoVillage.Domain;
 /// <remarks>Immutable and thread-safe.</remarks>
 public sealed class ProblemMessages
 {
-    private readonly FrozenDictionary<string, string> _templates;
+    private readonly MessageTemplates _templates;
 
-    private ProblemMessages(FrozenDictionary<string, string> templates) => _templates = templates;
+    private ProblemMessages(MessageTemplates templates) => _templates = templates;
 
     /// <summary>No translations: every problem speaks its own (English) message.</summary>
-    public static ProblemMessages English { get; } = new(FrozenDictionary<string, string>.Empty);
+    public static ProblemMessages English { get; } = new(MessageTemplates.Empty);
 
     /// <summary>The built-in translations: Simplified Chinese (<c>zh-Hans</c>, so <c>zh-CN</c> and <c>zh-SG</c>) for every code of <see cref="RecordProblemCodes"/>.</summary>
-    public static ProblemMessages Default { get; } = ChineseSimplified.Templates.Aggregate(English, (messages, pair) => messages.With(ChineseSimplified.Culture, pair.Key, pair.Value));
+    public static ProblemMessages Default { get; } = new(MessageTemplates.Empty.With(ChineseSimplified.Culture, ChineseSimplified.Templates));
 
     /// <summary>These messages with one more template (or one replaced).</summary>
     /// <param name="culture">The language; it also serves its more specific cultures (<c>zh-Hans</c> serves <c>zh-CN</c>).</param>
@@ -37,8 +36,7 @@ public sealed class ProblemMessages
         ArgumentNullException.ThrowIfNull(culture);
         ArgumentException.ThrowIfNullOrEmpty(code);
         ArgumentException.ThrowIfNullOrEmpty(template);
-        var templates = new Dictionary<string, string>(_templates, StringComparer.Ordinal) { [Key(culture.Name, code)] = template };
-        return new ProblemMessages(templates.ToFrozenDictionary(StringComparer.Ordinal));
+        return new ProblemMessages(_templates.With(culture, [new(code, template)]));
     }
 
     /// <summary>The problem's message in a language: the template for its code in the culture or the nearest parent that has one, else the problem's own message.</summary>
@@ -50,15 +48,13 @@ public sealed class ProblemMessages
     {
         ArgumentNullException.ThrowIfNull(problem);
         ArgumentNullException.ThrowIfNull(culture);
-        for (var c = culture; !string.IsNullOrEmpty(c.Name); c = c.Parent)
+        var template = _templates.Find(culture, problem.Detail is { } detail ? problem.Code + "/" + detail : null, problem.Code);
+        return template is null ? problem.Message : MessageTemplates.Fill(template, name => name switch
         {
-            if ((problem.Detail is { } detail && _templates.TryGetValue(Key(c.Name, problem.Code + "/" + detail), out var template)) || _templates.TryGetValue(Key(c.Name, problem.Code), out template))
-            {
-                return template.Replace("{field}", problem.Field, StringComparison.Ordinal).Replace("{value}", problem.Value ?? string.Empty, StringComparison.Ordinal);
-            }
-        }
-
-        return problem.Message;
+            "field" => problem.Field,
+            "value" => problem.Value ?? string.Empty,
+            _ => null,
+        });
     }
 
     /// <summary>The message and its code, <c>message [code]</c>, in a language, as <see cref="RecordProblem.Reason"/> gives it in English.</summary>
@@ -78,8 +74,6 @@ public sealed class ProblemMessages
         ArgumentNullException.ThrowIfNull(problem);
         return $"{problem.Field}: {ReasonOf(problem, culture)}";
     }
-
-    private static string Key(string culture, string code) => culture + "\n" + code;
 
     /// <summary>The built-in Simplified Chinese sentences, one per code.</summary>
     private static class ChineseSimplified

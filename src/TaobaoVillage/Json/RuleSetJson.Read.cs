@@ -14,13 +14,13 @@ public static partial class RuleSetJson
     {
         if (token is not JObject obj)
         {
-            ctx.Add(token, path, RuleProblemCodes.WrongType, "A criterion is a JSON object.");
+            ctx.Add(token, path, RuleProblemCodes.WrongType, "criterion");
             return null;
         }
 
         if (depth > RuleSetValidator.MaxDepth)
         {
-            ctx.Add(token, path, RuleProblemCodes.TooDeep, $"Criteria are nested deeper than {RuleSetValidator.MaxDepth} levels.");
+            ctx.Add(token, path, RuleProblemCodes.TooDeep, "criteria", ("limit", RuleProblemTemplates.Count(RuleSetValidator.MaxDepth)));
             return null;
         }
 
@@ -29,7 +29,7 @@ public static partial class RuleSetJson
         var head = new NodeHead(ReadString(ctx, obj, path, "id", required: false) ?? string.Empty, ReadString(ctx, obj, path, "title", required: false), ReadTitles(ctx, obj, path), ReadCitation(ctx, obj, path));
         if ((hasAll ? 1 : 0) + (hasAny ? 1 : 0) + (obj.ContainsKey("metric") ? 1 : 0) != 1)
         {
-            ctx.Add(obj, path, RuleProblemCodes.InvalidNode, "A criterion has exactly one of 'allOf', 'anyOf' or 'metric'.");
+            ctx.Add(obj, path, RuleProblemCodes.InvalidNode, "kind");
             return null;
         }
 
@@ -42,7 +42,7 @@ public static partial class RuleSetJson
         var key = kind == GroupKind.AllOf ? "allOf" : "anyOf";
         if (obj[key] is not JArray array)
         {
-            ctx.Add(obj[key]!, $"{path}.{key}", RuleProblemCodes.WrongType, $"'{key}' is an array of criteria.");
+            ctx.Add(obj[key]!, $"{path}.{key}", RuleProblemCodes.WrongType, "group", ("group", key));
             return null;
         }
 
@@ -65,16 +65,15 @@ public static partial class RuleSetJson
         Metric? metric = null;
         if (metricName is not null && !Metric.TryFind(metricName, out metric))
         {
-            ctx.Add(obj["metric"]!, path + ".metric", RuleProblemCodes.UnknownMetric,
-                $"Unknown metric '{metricName}'; expected one of {string.Join(", ", Metric.BuiltIn.Select(m => m.Name))}, or attribute:NAME.");
+            ctx.Add(obj["metric"]!, path + ".metric", RuleProblemCodes.UnknownMetric, "name",
+                ("value", metricName), ("expected", string.Join(", ", Metric.BuiltIn.Select(m => m.Name))));
         }
 
         var comparisonName = ReadString(ctx, obj, path, "comparison", required: true);
         var comparison = Comparison.AtLeast;
         if (comparisonName is not null && !UnitNames.TryParseComparison(comparisonName, out comparison))
         {
-            ctx.Add(obj["comparison"]!, path + ".comparison", RuleProblemCodes.InvalidComparison,
-                $"Unknown comparison '{comparisonName}'; expected atLeast, greaterThan, atMost, lessThan, equalTo or oneOf.");
+            ctx.Add(obj["comparison"]!, path + ".comparison", RuleProblemCodes.InvalidComparison, "unknown", ("value", comparisonName));
         }
 
         if (metric is null || comparisonName is null || !UnitNames.TryParseComparison(comparisonName, out _))
@@ -89,7 +88,7 @@ public static partial class RuleSetJson
 
         if (obj["values"] is not null)
         {
-            ctx.Add(obj["values"]!, path + ".values", RuleProblemCodes.InvalidValue, $"'{comparisonName}' takes a threshold, not 'values'.");
+            ctx.Add(obj["values"]!, path + ".values", RuleProblemCodes.InvalidValue, "values-on-numeric", ("comparison", comparisonName));
         }
 
         var threshold = ReadThreshold(ctx, obj, path);
@@ -97,7 +96,7 @@ public static partial class RuleSetJson
         var unit = metric.Unit;
         if (unitText is not null && !UnitNames.TryParseUnit(unitText, out unit))
         {
-            ctx.Add(obj["unit"]!, path + ".unit", RuleProblemCodes.WrongUnit, $"Unknown unit '{unitText}'; the metric '{metric.Name}' is measured in '{UnitNames.Name(metric.Unit)}'.");
+            ctx.Add(obj["unit"]!, path + ".unit", RuleProblemCodes.WrongUnit, "unknown-for-metric", ("value", unitText), ("metric", metric.Name), ("unit", UnitNames.Name(metric.Unit)));
             return null;
         }
 
@@ -113,13 +112,13 @@ public static partial class RuleSetJson
     {
         if (obj["threshold"] is not null)
         {
-            ctx.Add(obj["threshold"]!, path + ".threshold", RuleProblemCodes.InvalidValue, "'oneOf' takes 'values', not a threshold.");
+            ctx.Add(obj["threshold"]!, path + ".threshold", RuleProblemCodes.InvalidValue, "threshold-on-one-of");
         }
 
         var values = new List<string>();
         if (obj["values"] is not JArray valueArray)
         {
-            ctx.Add(obj["values"] ?? obj, path + ".values", obj["values"] is null ? RuleProblemCodes.Missing : RuleProblemCodes.WrongType, "'oneOf' needs 'values', an array of strings.");
+            ctx.Add(obj["values"] ?? obj, path + ".values", obj["values"] is null ? RuleProblemCodes.Missing : RuleProblemCodes.WrongType, "values-array");
             return null;
         }
 
@@ -131,7 +130,7 @@ public static partial class RuleSetJson
             }
             else
             {
-                ctx.Add(valueArray[i], string.Create(CultureInfo.InvariantCulture, $"{path}.values[{i}]"), RuleProblemCodes.WrongType, "A value is a string.");
+                ctx.Add(valueArray[i], string.Create(CultureInfo.InvariantCulture, $"{path}.values[{i}]"), RuleProblemCodes.WrongType, "value");
             }
         }
 
@@ -139,7 +138,7 @@ public static partial class RuleSetJson
         var categoryUnit = Unit.None;
         if (unitName is not null && !UnitNames.TryParseUnit(unitName, out categoryUnit))
         {
-            ctx.Add(obj["unit"]!, path + ".unit", RuleProblemCodes.WrongUnit, $"Unknown unit '{unitName}'.");
+            ctx.Add(obj["unit"]!, path + ".unit", RuleProblemCodes.WrongUnit, "unknown", ("value", unitName));
         }
 
         return new Condition(head.Id, metric, values) { Title = head.Title, Titles = head.Titles, Citation = head.Citation, Unit = categoryUnit };
@@ -151,14 +150,14 @@ public static partial class RuleSetJson
         switch (obj["threshold"])
         {
             case null:
-                ctx.Add(obj, path + ".threshold", RuleProblemCodes.MissingThreshold, "A numeric criterion needs a threshold.");
+                ctx.Add(obj, path + ".threshold", RuleProblemCodes.MissingThreshold, "numeric");
                 break;
             case JValue { Type: JTokenType.Integer or JTokenType.Float } number:
                 // Read from the text as written: the parser's decimal has already rounded 1e-29 to 0.
                 var raw = ctx.RawNumber(number);
                 if (raw is null && number.Value is double d && !double.IsFinite(d))
                 {
-                    ctx.Add(number, path + ".threshold", RuleProblemCodes.MalformedJson, "NaN and Infinity are not JSON numbers.");
+                    ctx.Add(number, path + ".threshold", RuleProblemCodes.MalformedJson, "not-a-number");
                     break;
                 }
 
@@ -168,16 +167,16 @@ public static partial class RuleSetJson
                     case ExactDecimalResult.Exact:
                         return exact;
                     case ExactDecimalResult.Inexact:
-                        ctx.Add(number, path + ".threshold", RuleProblemCodes.Inexact, $"The threshold {Shorten(raw)} has more digits than a decimal holds exactly (at most 28 decimal places); it is not rounded.");
+                        ctx.Add(number, path + ".threshold", RuleProblemCodes.Inexact, "threshold", ("value", Shorten(raw)));
                         break;
                     default:
-                        ctx.Add(number, path + ".threshold", RuleProblemCodes.InvalidValue, $"The threshold {Shorten(raw)} is beyond the range of a decimal.");
+                        ctx.Add(number, path + ".threshold", RuleProblemCodes.InvalidValue, "beyond-decimal", ("value", Shorten(raw)));
                         break;
                 }
 
                 break;
             case var other:
-                ctx.Add(other, path + ".threshold", RuleProblemCodes.WrongType, "A threshold is a number.");
+                ctx.Add(other, path + ".threshold", RuleProblemCodes.WrongType, "threshold");
                 break;
         }
 
@@ -196,7 +195,7 @@ public static partial class RuleSetJson
             case "village": return RuleTarget.Village;
             case "township": return RuleTarget.Township;
             default:
-                ctx.Add(obj["target"]!, "$.target", RuleProblemCodes.InvalidValue, $"Unknown target '{text}'; expected 'village' or 'township'.");
+                ctx.Add(obj["target"]!, "$.target", RuleProblemCodes.InvalidValue, "target", ("value", text));
                 return null;
         }
     }
@@ -210,7 +209,7 @@ public static partial class RuleSetJson
 
         if (token is not JObject years)
         {
-            ctx.Add(token, "$.effectiveYears", RuleProblemCodes.WrongType, "'effectiveYears' is an object with 'from' and 'to'.");
+            ctx.Add(token, "$.effectiveYears", RuleProblemCodes.WrongType, "effective-years");
             return null;
         }
 
@@ -225,7 +224,7 @@ public static partial class RuleSetJson
         switch (obj[name])
         {
             case null when required:
-                ctx.Add(obj, "$.effectiveYears." + name, RuleProblemCodes.Missing, $"'{name}' is required.");
+                ctx.Add(obj, "$.effectiveYears." + name, RuleProblemCodes.Missing, "property", ("name", name));
                 return null;
             case null:
             case JValue { Type: JTokenType.Null }:
@@ -234,7 +233,7 @@ public static partial class RuleSetJson
             case JValue { Type: JTokenType.Integer, Value: long l } when l is >= int.MinValue and <= int.MaxValue:
                 return (int)l;
             case var other:
-                ctx.Add(other, "$.effectiveYears." + name, RuleProblemCodes.WrongType, $"'{name}' is a year such as 2014.");
+                ctx.Add(other, "$.effectiveYears." + name, RuleProblemCodes.WrongType, "year", ("name", name));
                 return null;
         }
     }
@@ -248,7 +247,7 @@ public static partial class RuleSetJson
 
         if (token is not JObject c)
         {
-            ctx.Add(token, path + ".citation", RuleProblemCodes.WrongType, "A citation is an object with 'source', 'url' and 'quote'.");
+            ctx.Add(token, path + ".citation", RuleProblemCodes.WrongType, "citation");
             return null;
         }
 
@@ -274,7 +273,7 @@ public static partial class RuleSetJson
             case JObject texts:
                 return texts.Properties().Aggregate(Translations.None, (read, p) => ReadTranslation(ctx, read, p, $"{path}.{name}.{p.Name}"));
             case var other:
-                ctx.Add(other, $"{path}.{name}", RuleProblemCodes.WrongType, $"'{name}' is an object of language tags and texts, such as {{\"zh-Hans\": \"…\"}}.");
+                ctx.Add(other, $"{path}.{name}", RuleProblemCodes.WrongType, "translations", ("name", name));
                 return Translations.None;
         }
     }
@@ -283,13 +282,13 @@ public static partial class RuleSetJson
     {
         if (!Translations.IsLanguageTag(title.Name))
         {
-            ctx.Add(title, path, RuleProblemCodes.InvalidLanguage, $"'{PropertyName(title.Name)}' is not a language tag such as zh-Hans or zh-CN.");
+            ctx.Add(title, path, RuleProblemCodes.InvalidLanguage, "tag", ("value", PropertyName(title.Name)));
             return read;
         }
 
         if (title.Value is not JValue { Type: JTokenType.String } text || string.IsNullOrWhiteSpace((string?)text))
         {
-            ctx.Add(title.Value, path, RuleProblemCodes.WrongType, "A translation is a text that is not empty.");
+            ctx.Add(title.Value, path, RuleProblemCodes.WrongType, "translation");
             return read;
         }
 
@@ -301,14 +300,14 @@ public static partial class RuleSetJson
         switch (obj[name])
         {
             case null when required:
-                ctx.Add(obj, $"{path}.{name}", RuleProblemCodes.Missing, $"'{name}' is required.");
+                ctx.Add(obj, $"{path}.{name}", RuleProblemCodes.Missing, "property", ("name", name));
                 return null;
             case null:
                 return null;
             case JValue { Type: JTokenType.String } s:
                 return (string?)s;
             case var other:
-                ctx.Add(other, $"{path}.{name}", RuleProblemCodes.WrongType, $"'{name}' is a string.");
+                ctx.Add(other, $"{path}.{name}", RuleProblemCodes.WrongType, "string", ("name", name));
                 return null;
         }
     }
@@ -323,7 +322,7 @@ public static partial class RuleSetJson
             if (!known.Contains(property.Name, StringComparer.Ordinal))
             {
                 var name = PropertyName(property.Name);
-                ctx.Add(property, $"{path}.{name}", RuleProblemCodes.UnknownProperty, $"Unknown property '{name}'; expected {string.Join(", ", known)}.");
+                ctx.Add(property, $"{path}.{name}", RuleProblemCodes.UnknownProperty, "property", ("name", name), ("expected", string.Join(", ", known)));
             }
         }
     }

@@ -48,7 +48,7 @@ public static partial class RuleSetJson
         var problems = new List<RuleProblem>();
         if (json.Length > options.MaxLength)
         {
-            problems.Add(new("?", "$", RuleProblemCodes.MalformedJson, $"The rule file is {json.Length.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} characters long; the limit is {options.MaxLength.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)}."));
+            problems.Add(RuleProblemTemplates.Create("?", "$", RuleProblemCodes.MalformedJson, "too-long", ("length", RuleProblemTemplates.Count(json.Length)), ("limit", RuleProblemTemplates.Count(options.MaxLength))));
             return new RuleSetLoadResult(null, problems);
         }
 
@@ -60,7 +60,7 @@ public static partial class RuleSetJson
 
         if (root is not JObject obj)
         {
-            problems.Add(Problem("?", root, "$", RuleProblemCodes.WrongType, "A rule set is a JSON object."));
+            problems.Add(Problem("?", root, "$", RuleProblemCodes.WrongType, "rule-set"));
             return new RuleSetLoadResult(null, problems);
         }
 
@@ -91,7 +91,7 @@ public static partial class RuleSetJson
                 return root;
             }
 
-            problems.Add(new("?", "$", RuleProblemCodes.MalformedJson, "Unexpected content after the rule set.") { Line = reader.LineNumber });
+            problems.Add(RuleProblemTemplates.Create("?", "$", RuleProblemCodes.MalformedJson, "trailing") with { Line = reader.LineNumber });
             return null;
         }
         catch (JsonException ex)
@@ -110,12 +110,12 @@ public static partial class RuleSetJson
         // The reader's own depth limit guards the stack; to the author it is criteria nested too deep.
         if (ex.Message.Contains("MaxDepth", StringComparison.Ordinal))
         {
-            return new("?", path, RuleProblemCodes.TooDeep, $"The rule file is nested deeper than {options.MaxJsonDepth} JSON levels: criteria may nest {RuleSetValidator.MaxDepth} deep.") { Line = line };
+            return RuleProblemTemplates.Create("?", path, RuleProblemCodes.TooDeep, "json", ("limit", RuleProblemTemplates.Count(options.MaxJsonDepth)), ("criteria-limit", RuleProblemTemplates.Count(RuleSetValidator.MaxDepth))) with { Line = line };
         }
 
         return IsCutShort(ex)
-            ? new("?", path, RuleProblemCodes.MalformedJson, $"The rule file is cut short: it ends at line {LastLine(json)} before the JSON is complete (a closing brace or bracket is missing).") { Line = LastLine(json) }
-            : new("?", path, RuleProblemCodes.MalformedJson, FirstSentence(ex.Message)) { Line = line };
+            ? RuleProblemTemplates.Create("?", path, RuleProblemCodes.MalformedJson, "cut-short", ("line", RuleProblemTemplates.Count(LastLine(json)))) with { Line = LastLine(json) }
+            : RuleProblemTemplates.Create("?", path, RuleProblemCodes.MalformedJson, "syntax", ("reason", FirstSentence(ex.Message))) with { Line = line };
     }
 
     /// <summary>Reads the root object's fields and criteria into a draft, adding what it cannot read.</summary>
@@ -199,7 +199,7 @@ public static partial class RuleSetJson
         ArgumentNullException.ThrowIfNull(options);
         return BoundedText.ReadAtMost(stream, options.MaxLength) is { } text
             ? Load(text, options)
-            : new RuleSetLoadResult(null, [new("?", "$", RuleProblemCodes.MalformedJson, $"The rule file is longer than the limit of {options.MaxLength.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} characters; it is not read further.")]);
+            : new RuleSetLoadResult(null, [RuleProblemTemplates.Create("?", "$", RuleProblemCodes.MalformedJson, "stream-too-long", ("limit", RuleProblemTemplates.Count(options.MaxLength)))]);
     }
 
     /// <summary>Writes a rule set as JSON. Loading the text gives an equal rule set.</summary>
@@ -213,8 +213,8 @@ public static partial class RuleSetJson
         return indented ? Write(ruleSet, Formatting.Indented) : ruleSet.CanonicalForm;
     }
 
-    private static RuleProblem Problem(string id, JToken token, string path, string code, string message) =>
-        new(id, path, code, message) { Line = token is IJsonLineInfo info && info.HasLineInfo() ? info.LineNumber : null };
+    private static RuleProblem Problem(string id, JToken token, string path, string code, string detail, params ReadOnlySpan<(string Name, string Value)> arguments) =>
+        RuleProblemTemplates.Create(id, path, code, detail, arguments) with { Line = token is IJsonLineInfo info && info.HasLineInfo() ? info.LineNumber : null };
 
     /// <summary>A value quoted in a message, cut so that a megabyte of digits never becomes a megabyte of message.</summary>
     private static string Shorten(string text) => text.Length <= 40 ? text : string.Concat(text.AsSpan(0, 20), "…", text.AsSpan(text.Length - 10));
@@ -223,7 +223,8 @@ public static partial class RuleSetJson
     {
         private string[]? _lines;
 
-        public void Add(JToken token, string path, string code, string message) => Problems.Add(Problem(Id, token, path, code, message));
+        public void Add(JToken token, string path, string code, string detail, params ReadOnlySpan<(string Name, string Value)> arguments) =>
+            Problems.Add(Problem(Id, token, path, code, detail, arguments));
 
         /// <summary>A number token's text as written (the parsed value may be rounded), or null when it cannot be found.</summary>
         public string? RawNumber(JToken token)

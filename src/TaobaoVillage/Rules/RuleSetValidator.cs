@@ -16,50 +16,56 @@ internal static class RuleSetValidator
         var id = draft.Id ?? "?";
         if (draft.Id is null)
         {
-            draft.AddMissing(problems, "$.id", "A rule set needs an id.");
+            draft.AddMissing(problems, "$.id", "id");
         }
         else if (!RuleSetId.IsValid(draft.Id))
         {
-            problems.Add(new(id, "$.id", RuleProblemCodes.InvalidId, $"'{draft.Id}' is not a valid id: use lower-case letters, digits, '-', '_' and '.', at most 64 characters."));
+            problems.Add(RuleProblemTemplates.Create(id, "$.id", RuleProblemCodes.InvalidId, "rule-set", ("value", draft.Id)));
         }
 
         if (draft.Version is null)
         {
-            draft.AddMissing(problems, "$.version", "A rule set needs a version.");
+            draft.AddMissing(problems, "$.version", "version");
         }
         else if (!VersionPattern.IsMatch(draft.Version))
         {
-            problems.Add(new(id, "$.version", RuleProblemCodes.InvalidVersion, $"'{draft.Version}' is not a valid version, such as 2022.1."));
+            problems.Add(RuleProblemTemplates.Create(id, "$.version", RuleProblemCodes.InvalidVersion, "version", ("value", draft.Version)));
         }
 
         if (string.IsNullOrWhiteSpace(draft.Title))
         {
-            draft.AddMissing(problems, "$.title", "A rule set needs a title.");
+            draft.AddMissing(problems, "$.title", "title");
         }
 
         if (draft.EffectiveYears is null)
         {
-            draft.AddMissing(problems, "$.effectiveYears", "A rule set needs its effective years (from, and to or null).");
+            draft.AddMissing(problems, "$.effectiveYears", "effective-years");
         }
         else if (draft.EffectiveYears.Value.From is < 1900 or > 9999 || draft.EffectiveYears.Value.To is { } to && (to < draft.EffectiveYears.Value.From || to > 9999))
         {
-            problems.Add(new(id, "$.effectiveYears", RuleProblemCodes.InvalidYears, $"{draft.EffectiveYears.Value} is not a valid range of years."));
+            problems.Add(YearsProblem(id, draft.EffectiveYears.Value));
         }
 
         if (draft.Citation is { } citation && string.IsNullOrWhiteSpace(citation.Source))
         {
-            problems.Add(new(id, "$.citation.source", RuleProblemCodes.Missing, "A citation needs a source."));
+            problems.Add(RuleProblemTemplates.Create(id, "$.citation.source", RuleProblemCodes.Missing, "citation-source"));
         }
 
         if (draft.Criteria is null)
         {
-            draft.AddMissing(problems, "$.criteria", "A rule set needs criteria.");
+            draft.AddMissing(problems, "$.criteria", "criteria");
             return;
         }
 
         var seen = new Dictionary<string, string>(StringComparer.Ordinal);
         ValidateNode(draft, draft.Criteria, "$.criteria", 1, seen, problems);
     }
+
+    private static RuleProblem YearsProblem(string id, YearRange years) => years.To is { } to
+        ? RuleProblemTemplates.Create(id, "$.effectiveYears", RuleProblemCodes.InvalidYears, "range", ("from", Year(years.From)), ("to", Year(to)))
+        : RuleProblemTemplates.Create(id, "$.effectiveYears", RuleProblemCodes.InvalidYears, "open-range", ("from", Year(years.From)));
+
+    private static string Year(int year) => year.ToString(CultureInfo.InvariantCulture);
 
     private static void ValidateNode(RuleSetDraft draft, Criterion node, string path, int depth, Dictionary<string, string> seen, List<RuleProblem> problems)
     {
@@ -69,7 +75,7 @@ internal static class RuleSetValidator
             // Its own problems are reported where it was read; its id still counts against the others'.
             if (!string.IsNullOrEmpty(node.Id) && !seen.TryAdd(node.Id, path) && seen[node.Id] != path)
             {
-                problems.Add(new(id, path + ".id", RuleProblemCodes.DuplicateId, $"The criterion id '{node.Id}' is already used at {seen[node.Id]}."));
+                problems.Add(RuleProblemTemplates.Create(id, path + ".id", RuleProblemCodes.DuplicateId, "criterion", ("value", node.Id), ("first", seen[node.Id])));
             }
 
             return;
@@ -77,14 +83,14 @@ internal static class RuleSetValidator
 
         if (depth > MaxDepth)
         {
-            problems.Add(new(id, path, RuleProblemCodes.TooDeep, $"Criteria are nested deeper than {MaxDepth} levels."));
+            problems.Add(RuleProblemTemplates.Create(id, path, RuleProblemCodes.TooDeep, "criteria", ("limit", RuleProblemTemplates.Count(MaxDepth))));
             return;
         }
 
         ValidateId(id, node, path, seen, problems);
         if (node.Citation is { } citation && string.IsNullOrWhiteSpace(citation.Source))
         {
-            problems.Add(new(id, path + ".citation.source", RuleProblemCodes.Missing, "A citation needs a source."));
+            problems.Add(RuleProblemTemplates.Create(id, path + ".citation.source", RuleProblemCodes.Missing, "citation-source"));
         }
 
         switch (node)
@@ -103,15 +109,15 @@ internal static class RuleSetValidator
     {
         if (string.IsNullOrEmpty(node.Id))
         {
-            problems.Add(new(id, path + ".id", RuleProblemCodes.Missing, "Every criterion needs an id."));
+            problems.Add(RuleProblemTemplates.Create(id, path + ".id", RuleProblemCodes.Missing, "criterion-id"));
         }
         else if (!RuleSetId.IdPattern().IsMatch(node.Id))
         {
-            problems.Add(new(id, path + ".id", RuleProblemCodes.InvalidId, $"'{node.Id}' is not a valid criterion id: use lower-case letters, digits, '-', '_' and '.'."));
+            problems.Add(RuleProblemTemplates.Create(id, path + ".id", RuleProblemCodes.InvalidId, "criterion", ("value", node.Id)));
         }
         else if (seen.TryGetValue(node.Id, out var first))
         {
-            problems.Add(new(id, path + ".id", RuleProblemCodes.DuplicateId, $"The criterion id '{node.Id}' is already used at {first}."));
+            problems.Add(RuleProblemTemplates.Create(id, path + ".id", RuleProblemCodes.DuplicateId, "criterion", ("value", node.Id), ("first", first)));
         }
         else
         {
@@ -125,7 +131,7 @@ internal static class RuleSetValidator
         var key = group.Kind == GroupKind.AllOf ? "allOf" : "anyOf";
         if (group.Children.IsDefaultOrEmpty)
         {
-            problems.Add(new(draft.Id ?? "?", $"{path}.{key}", RuleProblemCodes.EmptyGroup, $"'{key}' needs at least one criterion."));
+            problems.Add(RuleProblemTemplates.Create(draft.Id ?? "?", $"{path}.{key}", RuleProblemCodes.EmptyGroup, "group", ("group", key)));
             return;
         }
 
@@ -135,7 +141,7 @@ internal static class RuleSetValidator
             var childPath = string.Create(CultureInfo.InvariantCulture, $"{path}.{key}[{i}]");
             if (child is null)
             {
-                problems.Add(new(draft.Id ?? "?", childPath, RuleProblemCodes.InvalidNode, "A criterion is missing."));
+                problems.Add(RuleProblemTemplates.Create(draft.Id ?? "?", childPath, RuleProblemCodes.InvalidNode, "missing"));
                 continue;
             }
 
@@ -148,14 +154,14 @@ internal static class RuleSetValidator
         var id = draft.Id ?? "?";
         if (condition.Metric is not { } metric)
         {
-            problems.Add(new(id, path + ".metric", RuleProblemCodes.Missing, "A criterion needs a metric."));
+            problems.Add(RuleProblemTemplates.Create(id, path + ".metric", RuleProblemCodes.Missing, "metric"));
             return;
         }
 
         if (draft.Target is { } target && !(target == RuleTarget.Village ? metric.AppliesToVillages : metric.AppliesToTownships))
         {
-            problems.Add(new(id, path + ".metric", RuleProblemCodes.MetricNotForTarget,
-                $"The metric '{metric.Name}' does not apply to {(target == RuleTarget.Village ? "village" : "township")} rule sets."));
+            problems.Add(RuleProblemTemplates.Create(id, path + ".metric", RuleProblemCodes.MetricNotForTarget, "target",
+                ("metric", metric.Name), ("target", target == RuleTarget.Village ? "village" : "township")));
         }
 
         var checks = new ConditionChecks(id, path, metric, condition, problems);
@@ -176,18 +182,18 @@ internal static class RuleSetValidator
         {
             if (Condition.Comparison != Comparison.OneOf)
             {
-                Add(".comparison", RuleProblemCodes.InvalidComparison, $"The category metric '{Metric.Name}' takes only 'oneOf'.");
+                Add(".comparison", RuleProblemCodes.InvalidComparison, "category", ("metric", Metric.Name));
             }
             else if (Condition.Values.IsDefaultOrEmpty)
             {
-                Add(".values", RuleProblemCodes.Missing, "'oneOf' needs at least one value.");
+                Add(".values", RuleProblemCodes.Missing, "values");
             }
             else
             {
                 Values();
                 if (Condition.Unit != Unit.None)
                 {
-                    Add(".unit", RuleProblemCodes.WrongUnit, $"The category metric '{Metric.Name}' has no unit.");
+                    Add(".unit", RuleProblemCodes.WrongUnit, "category", ("metric", Metric.Name));
                 }
             }
         }
@@ -196,23 +202,23 @@ internal static class RuleSetValidator
         {
             if (Condition.Comparison == Comparison.OneOf || !Enum.IsDefined(Condition.Comparison))
             {
-                Add(".comparison", RuleProblemCodes.InvalidComparison, $"The numeric metric '{Metric.Name}' takes atLeast, greaterThan, atMost, lessThan or equalTo.");
+                Add(".comparison", RuleProblemCodes.InvalidComparison, "numeric", ("metric", Metric.Name));
             }
 
             if (Condition.Unit != Metric.Unit)
             {
-                Add(".unit", RuleProblemCodes.WrongUnit, $"The metric '{Metric.Name}' is measured in '{UnitNames.Name(Metric.Unit)}', not '{UnitNames.Name(Condition.Unit)}'.");
+                Add(".unit", RuleProblemCodes.WrongUnit, "mismatch", ("metric", Metric.Name), ("unit", UnitNames.Name(Metric.Unit)), ("value", UnitNames.Name(Condition.Unit)));
             }
 
             if (Condition.Threshold is not { } threshold)
             {
-                Add(".threshold", RuleProblemCodes.MissingThreshold, "A numeric criterion needs a threshold.");
+                Add(".threshold", RuleProblemCodes.MissingThreshold, "numeric");
                 return;
             }
 
-            foreach (var reason in ThresholdProblems(threshold))
+            foreach (var problem in ThresholdProblems(threshold))
             {
-                Add(".threshold", RuleProblemCodes.InvalidValue, reason);
+                Problems.Add(problem);
             }
         }
 
@@ -222,44 +228,48 @@ internal static class RuleSetValidator
             {
                 if (!Metric.Categories.Contains(Condition.Values[i], StringComparer.Ordinal))
                 {
-                    Add(string.Create(CultureInfo.InvariantCulture, $".values[{i}]"), RuleProblemCodes.InvalidValue,
-                        $"'{Condition.Values[i]}' is not a value of '{Metric.Name}'; expected one of {string.Join(", ", Metric.Categories)}.");
+                    Add(string.Create(CultureInfo.InvariantCulture, $".values[{i}]"), RuleProblemCodes.InvalidValue, "category-value",
+                        ("value", Condition.Values[i]), ("metric", Metric.Name), ("expected", string.Join(", ", Metric.Categories)));
                 }
             }
         }
 
-        private IEnumerable<string> ThresholdProblems(decimal threshold)
+        private IEnumerable<RuleProblem> ThresholdProblems(decimal threshold)
         {
             var unit = UnitNames.Name(Metric.Unit);
             if (threshold < 0)
             {
-                yield return "A threshold must not be negative.";
+                yield return Threshold("negative");
             }
 
             if (Metric.Kind == MetricKind.Count && decimal.Truncate(threshold) != threshold)
             {
-                yield return $"'{Metric.Name}' counts whole {unit}: the threshold must be a whole number.";
+                yield return Threshold("not-whole", ("metric", Metric.Name), ("unit", unit));
             }
 
             // A count is a 64-bit whole number: past it no record could ever pass, and advice would ask for more than can be held.
             if (Metric.Kind == MetricKind.Count && (threshold > long.MaxValue || (threshold == long.MaxValue && Condition.Comparison == Comparison.GreaterThan)))
             {
-                yield return $"'{Metric.Name}' holds at most {long.MaxValue.ToString("N0", CultureInfo.InvariantCulture)} {unit}: no record can meet {DecimalText.Format(threshold)}.";
+                yield return Threshold("beyond-count", ("metric", Metric.Name), ("limit", RuleProblemTemplates.Count(long.MaxValue)), ("unit", unit), ("value", DecimalText.Format(threshold)));
             }
 
             // Share thresholds are multiplied by counts up to long.MaxValue; keep the product inside decimal's range.
             if (Metric.Numerator is { AtMostHouseholds: true } && threshold > 1m)
             {
-                yield return $"A share of households is a fraction of one: at most 1 (0.1 is 10%); {DecimalText.Format(threshold)} would be {DecimalText.Format(threshold * 100m)}%.";
+                yield return Threshold("share-of-households", ("value", DecimalText.Format(threshold)), ("percent", DecimalText.Format(threshold * 100m)));
             }
 
             if (Metric.Kind == MetricKind.Share && threshold > 1_000_000m)
             {
-                yield return "A share threshold must be at most 1,000,000 (a fraction: 0.1 is 10%).";
+                yield return Threshold("share-range", ("limit", RuleProblemTemplates.Count(1_000_000)));
             }
         }
 
-        private void Add(string member, string code, string message) => Problems.Add(new(Id, Path + member, code, message));
+        private void Add(string member, string code, string detail, params ReadOnlySpan<(string Name, string Value)> arguments) =>
+            Problems.Add(RuleProblemTemplates.Create(Id, Path + member, code, detail, arguments));
+
+        private RuleProblem Threshold(string detail, params ReadOnlySpan<(string Name, string Value)> arguments) =>
+            RuleProblemTemplates.Create(Id, Path + ".threshold", RuleProblemCodes.InvalidValue, detail, arguments);
     }
 }
 
@@ -292,12 +302,12 @@ internal sealed record RuleSetDraft
 
     private static readonly IReadOnlySet<string> NoPaths = new HashSet<string>(StringComparer.Ordinal);
 
-    /// <summary>Reports a required field as missing, unless a problem at or under its path was reported already.</summary>
-    public void AddMissing(List<RuleProblem> problems, string path, string message)
+    /// <summary>Reports a required field as missing (the sentence <c>missing/detail</c>), unless a problem at or under its path was reported already.</summary>
+    public void AddMissing(List<RuleProblem> problems, string path, string detail)
     {
         if (!Reported.Any(p => p == path || p.StartsWith(path + ".", StringComparison.Ordinal) || p.StartsWith(path + "[", StringComparison.Ordinal)))
         {
-            problems.Add(new(Id ?? "?", path, RuleProblemCodes.Missing, message));
+            problems.Add(RuleProblemTemplates.Create(Id ?? "?", path, RuleProblemCodes.Missing, detail));
         }
     }
 
@@ -305,7 +315,7 @@ internal sealed record RuleSetDraft
     {
         if (Target is null)
         {
-            AddMissing(problems, "$.target", "A rule set needs a target: village or township.");
+            AddMissing(problems, "$.target", "target");
         }
 
         RuleSetValidator.Validate(this, problems);
