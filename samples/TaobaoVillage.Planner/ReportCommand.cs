@@ -167,8 +167,13 @@ public static class ReportCommand
         html.Append(Histogram(chart.Counts, chart.Bins, v => Label(metric, v), CriterionHistogram.ThresholdBin, Words.Format("Villages by {0} ({1})", description, metric.Name)));
     }
 
-    private static string ThresholdText(Metric metric, decimal threshold) =>
-        metric.Kind == MetricKind.Money ? string.Create(CultureInfo.InvariantCulture, $"CN¥{threshold:N0}") : Label(metric, threshold);
+    // Exact: a threshold in 万 keeps every digit it has (fen are the sixth place).
+    private static string ThresholdText(Metric metric, decimal threshold) => metric.Kind switch
+    {
+        MetricKind.Money when CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "zh" => string.Create(CultureInfo.InvariantCulture, $"{threshold / 10_000:#,0.######} 万元"),
+        MetricKind.Money => string.Create(CultureInfo.InvariantCulture, $"CN¥{threshold:N0}"),
+        _ => Label(metric, threshold),
+    };
 
     private static string Capital(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 

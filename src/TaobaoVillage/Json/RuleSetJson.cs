@@ -245,27 +245,3 @@ public static partial class RuleSetJson
         }
     }
 }
-
-/// <summary>The outcome of loading a rule set: the rule set, or every problem found.</summary>
-/// <remarks>Immutable and thread-safe.</remarks>
-/// <param name="RuleSet">The rule set, when there are no problems.</param>
-/// <param name="Problems">Every problem, each with its JSON path and line.</param>
-public sealed record RuleSetLoadResult(RuleSet? RuleSet, IReadOnlyList<RuleProblem> Problems)
-{
-    /// <summary>Whether the rule set loaded.</summary>
-    public bool Succeeded => RuleSet is not null;
-}
-
-/// <summary>The limits of <see cref="RuleSetJson"/>: text past them is reported as <c>malformed-json</c>, never parsed.</summary>
-/// <remarks>Immutable and thread-safe.</remarks>
-public sealed record RuleSetJsonOptions
-{
-    /// <summary>The defaults: 1 MiB of text, 72 levels of JSON.</summary>
-    public static RuleSetJsonOptions Default { get; } = new();
-
-    /// <summary>The longest rule file read, in characters.</summary>
-    public int MaxLength { get; init; } = RuleSetJson.MaxLength;
-
-    /// <summary>The deepest JSON nesting read (criteria themselves may nest at most 32 levels).</summary>
-    public int MaxJsonDepth { get; init; } = RuleSetJson.MaxJsonDepth;
-}
