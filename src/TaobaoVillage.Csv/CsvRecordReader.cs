@@ -108,8 +108,7 @@ public static class CsvRecordReader
         options ??= CsvRecordReaderOptions.Default;
         if (LooksLikeUtf16WithoutBom(stream))
         {
-            return [InputRow.Unreadable(1, source, new RecordProblem("*", null, RecordProblemCodes.BadEncoding,
-                "The file looks like UTF-16 without a byte-order mark (every other byte is zero); save it as UTF-8 or GB18030 (CSV UTF-8 in Excel), then read it again."))];
+            return [InputRow.Unreadable(1, source, RecordProblem.Create("*", null, RecordProblemCodes.BadEncoding, "utf-16"))];
         }
 
         var encoding = options.Encoding ?? DetectEncoding(stream);
@@ -272,16 +271,14 @@ public static class CsvRecordReader
                 }
 
                 row = lines.WasCut(csv.LineNumber)
-                    ? InputRow.Unreadable(csv.LineNumber, source, new RecordProblem("*", null, RecordProblemCodes.TooLong,
-                        $"The line is longer than {options.MaxRecordBytes.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} characters; it is not read."))
+                    ? InputRow.Unreadable(csv.LineNumber, source, RecordProblem.Create("*", null, RecordProblemCodes.TooLong, "line", ("limit", Count(options.MaxRecordBytes))))
                     : ReadRow(csv, schema, cells, numbers, source, options, malformed);
                 malformed.Remove(csv.LineNumber);
             }
             catch (Exception ex) when (ex is CsvFormatException or DecoderFallbackException)
             {
                 // The parser cannot go on past this point: report it as one rejected row so the count still adds up.
-                row = InputRow.Unreadable(csv.LineNumber + 1, source, new RecordProblem("*", null, ex is DecoderFallbackException ? RecordProblemCodes.BadEncoding : RecordProblemCodes.TooLong,
-                    "The rest of the file cannot be read: " + ex.Message));
+                row = InputRow.Unreadable(csv.LineNumber + 1, source, RecordProblem.Create("*", null, ex is DecoderFallbackException ? RecordProblemCodes.BadEncoding : RecordProblemCodes.TooLong, "rest", ("reason", ex.Message)));
                 stop = true;
             }
 
@@ -298,8 +295,7 @@ public static class CsvRecordReader
     {
         while (csv.Read())
         {
-            yield return InputRow.Unreadable(csv.LineNumber, source, new RecordProblem("*", null, RecordProblemCodes.TooLong,
-                $"The header has {columns.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} columns; the limit is {options.MaxColumns.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)}; the row is not read."));
+            yield return InputRow.Unreadable(csv.LineNumber, source, RecordProblem.Create("*", null, RecordProblemCodes.TooLong, "header", ("count", Count(columns)), ("limit", Count(options.MaxColumns))));
         }
     }
 
@@ -312,13 +308,12 @@ public static class CsvRecordReader
 
         if (malformed.Remove(line, out var reason))
         {
-            return InputRow.Unreadable(line, source, new RecordProblem("*", null, RecordProblemCodes.Malformed, $"The line is not valid CSV ({Describe(reason)})."), Key());
+            return InputRow.Unreadable(line, source, Malformed(reason), Key());
         }
 
         if (count != width)
         {
-            return InputRow.Unreadable(line, source, new RecordProblem("*", count.ToString(System.Globalization.CultureInfo.InvariantCulture), RecordProblemCodes.WrongCellCount,
-                $"The row has {count} cells; the header has {width}."), Key());
+            return InputRow.Unreadable(line, source, RecordProblem.Create("*", count.ToString(System.Globalization.CultureInfo.InvariantCulture), RecordProblemCodes.WrongCellCount, null, ("width", width.ToString(System.Globalization.CultureInfo.InvariantCulture))), Key());
         }
 
         for (var i = 0; i < width; i++)
@@ -332,14 +327,12 @@ public static class CsvRecordReader
             var cell = csv.GetString(i);
             if (cell.Length > options.MaxFieldLength)
             {
-                return InputRow.Unreadable(line, source, new RecordProblem(FieldOf(schema, i), null, RecordProblemCodes.TooLong,
-                    $"The cell is {cell.Length.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} characters long; the limit is {options.MaxFieldLength.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)}."), Key());
+                return InputRow.Unreadable(line, source, RecordProblem.Create(FieldOf(schema, i), null, RecordProblemCodes.TooLong, "cell", ("length", Count(cell.Length)), ("limit", Count(options.MaxFieldLength))), Key());
             }
 
             if (cell.Contains('\uFFFD', StringComparison.Ordinal))
             {
-                return InputRow.Unreadable(line, source, new RecordProblem(FieldOf(schema, i), cell, RecordProblemCodes.BadEncoding,
-                    "The cell holds bytes that are not valid in the file's encoding (UTF-8 unless GB18030 was asked for)."), Key());
+                return InputRow.Unreadable(line, source, RecordProblem.Create(FieldOf(schema, i), cell, RecordProblemCodes.BadEncoding, null), Key());
             }
 
             cells[i] = CellValue.Of(cell);
@@ -368,11 +361,14 @@ public static class CsvRecordReader
         return RecordSchema.ContractFieldOf(column) ?? column;
     }
 
-    private static string Describe(string reason) => reason switch
+    private static RecordProblem Malformed(string reason) => reason switch
     {
-        "LineBreakInQuotes" => "a quoted cell is not closed on its line",
-        "StrayQuote" => "a quote inside an unquoted cell",
-        "UnterminatedQuote" => "a quoted cell is never closed",
-        _ => reason,
+        "LineBreakInQuotes" => RecordProblem.Create("*", null, RecordProblemCodes.Malformed, "line-break-in-quotes"),
+        "StrayQuote" => RecordProblem.Create("*", null, RecordProblemCodes.Malformed, "stray-quote"),
+        "UnterminatedQuote" => RecordProblem.Create("*", null, RecordProblemCodes.Malformed, "unterminated-quote"),
+        _ => RecordProblem.Create("*", null, RecordProblemCodes.Malformed, "csv", ("reason", reason)),
     };
+
+    /// <summary>A count as record problems state it: digits grouped, invariant culture.</summary>
+    internal static string Count(long value) => value.ToString("N0", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -64,17 +64,17 @@ internal sealed class CsvTables : IDisposable
         var line = Csv.LineNumber;
         if (_lines.WasCut(line))
         {
-            return new RecordProblem("*", null, RecordProblemCodes.TooLong, $"The line is longer than {_maxLine.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} characters; it is not read.") { Line = line };
+            return RecordProblem.Create("*", null, RecordProblemCodes.TooLong, "line", ("limit", CsvRecordReader.Count(_maxLine))) with { Line = line };
         }
 
         if (_malformed.Remove(line))
         {
-            return new RecordProblem("*", null, RecordProblemCodes.Malformed, "The line is not valid CSV (a stray or unclosed quote).") { Line = line };
+            return RecordProblem.Create("*", null, RecordProblemCodes.Malformed, "quote") with { Line = line };
         }
 
         if (Csv.FieldCount > _maxColumns)
         {
-            return new RecordProblem("*", null, RecordProblemCodes.TooLong, $"The line has {Csv.FieldCount.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} cells; the limit is {_maxColumns.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)}.") { Line = line };
+            return RecordProblem.Create("*", null, RecordProblemCodes.TooLong, "cells", ("count", CsvRecordReader.Count(Csv.FieldCount)), ("limit", CsvRecordReader.Count(_maxColumns))) with { Line = line };
         }
 
         for (var i = 0; i < Csv.FieldCount; i++)
@@ -82,12 +82,12 @@ internal sealed class CsvTables : IDisposable
             var cell = Csv.GetString(i);
             if (cell.Length > _maxFieldLength)
             {
-                return new RecordProblem("*", null, RecordProblemCodes.TooLong, $"A cell is {cell.Length.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} characters long; the limit is {_maxFieldLength.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)}.") { Line = line };
+                return RecordProblem.Create("*", null, RecordProblemCodes.TooLong, "cell", ("length", CsvRecordReader.Count(cell.Length)), ("limit", CsvRecordReader.Count(_maxFieldLength))) with { Line = line };
             }
 
             if (cell.Contains('\uFFFD', StringComparison.Ordinal))
             {
-                return new RecordProblem("*", null, RecordProblemCodes.BadEncoding, "A cell holds bytes that are not valid in the file's encoding (UTF-8 unless GB18030 was asked for).") { Line = line };
+                return RecordProblem.Create("*", null, RecordProblemCodes.BadEncoding, null) with { Line = line };
             }
         }
 

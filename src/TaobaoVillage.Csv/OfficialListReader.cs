@@ -85,12 +85,12 @@ public static class OfficialListReader
         var empty = Required.FirstOrDefault(c => Cell(c).Length == 0);
         if (empty is not null)
         {
-            return new RowResult<DesignatedVillage>(csv.LineNumber, source, null, [new RecordProblem(empty, null, RecordProblemCodes.Malformed, $"The list row has no {empty}.") { Line = csv.LineNumber }]);
+            return new RowResult<DesignatedVillage>(csv.LineNumber, source, null, [RecordProblem.Create(empty, null, RecordProblemCodes.Malformed, "list-row") with { Line = csv.LineNumber }]);
         }
 
         if (!int.TryParse(Cell("year"), NumberStyles.None, CultureInfo.InvariantCulture, out var year))
         {
-            return new RowResult<DesignatedVillage>(csv.LineNumber, source, null, [new RecordProblem("year", Cell("year"), RecordProblemCodes.NotANumber, "The year is not a number.") { Line = csv.LineNumber }]);
+            return new RowResult<DesignatedVillage>(csv.LineNumber, source, null, [RecordProblem.Create("year", Cell("year"), RecordProblemCodes.NotANumber, "year") with { Line = csv.LineNumber }]);
         }
 
         var village = new DesignatedVillage(year, Cell("province"), Cell("city"), Cell("county"), Cell("township"), Cell("village"))
@@ -114,7 +114,8 @@ public static class OfficialListReader
             return row;
         }
 
-        return new RowResult<DesignatedVillage>(row.Line, row.Source, null, [new RecordProblem("village", village.Village, RecordProblemCodes.DuplicateVillage,
-            $"The list names {village.Province} {village.City} {village.County} {village.Township} {village.Village} for {village.Year} again (first at line {seen[key]}); it is counted once.") { Line = row.Line }]);
+        return new RowResult<DesignatedVillage>(row.Line, row.Source, null, [RecordProblem.Create("village", village.Village, RecordProblemCodes.DuplicateVillage, "list",
+            ("place", $"{village.Province} {village.City} {village.County} {village.Township} {village.Village}"), ("year", village.Year.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            ("first", seen[key].ToString(System.Globalization.CultureInfo.InvariantCulture))) with { Line = row.Line }]);
     }
 }

@@ -81,8 +81,9 @@ public static class TownshipRecordReader
         var key = (row.Value!.Code, row.Value.Year);
         return seen.TryAdd(key, row.Line)
             ? row
-            : new RowResult<TownshipFigures>(row.Line, row.Source, null, [new RecordProblem("township_code", key.Code, RecordProblemCodes.DuplicateTownship,
-                $"The township {key.Code} is given again for {(key.Year?.ToString(CultureInfo.InvariantCulture) ?? "no year")} (first at line {seen[key]}); which figures count cannot be told, so only the first is read.") { Line = row.Line }]);
+            : new RowResult<TownshipFigures>(row.Line, row.Source, null, [(key.Year is { } year
+                ? RecordProblem.Create("township_code", key.Code, RecordProblemCodes.DuplicateTownship, null, ("year", year.ToString(CultureInfo.InvariantCulture)), ("first", seen[key].ToString(CultureInfo.InvariantCulture)))
+                : RecordProblem.Create("township_code", key.Code, RecordProblemCodes.DuplicateTownship, "no-year", ("first", seen[key].ToString(CultureInfo.InvariantCulture)))) with { Line = row.Line }]);
     }
 }
 
@@ -98,7 +99,7 @@ internal sealed class TownshipLine(CsvHelper.CsvReader csv, Dictionary<string, i
         var key = Cell("township_code") ?? Cell("township");
         if (key is null)
         {
-            Problems.Add(new RecordProblem("township_code", null, RecordProblemCodes.MissingTownship, "A township row needs township_code or township.") { Line = line });
+            Problems.Add(RecordProblem.Create("township_code", null, RecordProblemCodes.MissingTownship, null) with { Line = line });
         }
 
         // In this order, the order the line's problems are told in.
@@ -128,7 +129,7 @@ internal sealed class TownshipLine(CsvHelper.CsvReader csv, Dictionary<string, i
         }
 
         var negative = long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _);
-        Problems.Add(new RecordProblem(name, text, negative ? RecordProblemCodes.Negative : RecordProblemCodes.NotANumber, "Expected a whole number of zero or more.") { Line = line });
+        Problems.Add(RecordProblem.Create(name, text, negative ? RecordProblemCodes.Negative : RecordProblemCodes.NotANumber, "whole") with { Line = line });
         return null;
     }
 
@@ -152,7 +153,7 @@ internal sealed class TownshipLine(CsvHelper.CsvReader csv, Dictionary<string, i
             ExactDecimalResult.Exact => RecordProblemCodes.Negative,
             _ => RecordProblemCodes.NotANumber,
         };
-        Problems.Add(new RecordProblem(Metric.AnnualSales.Name, text, code, "Expected an amount of zero or more, held exactly.") { Line = line });
+        Problems.Add(RecordProblem.Create(Metric.AnnualSales.Name, text, code, "amount") with { Line = line });
         return null;
     }
 
@@ -169,7 +170,7 @@ internal sealed class TownshipLine(CsvHelper.CsvReader csv, Dictionary<string, i
             return kind;
         }
 
-        Problems.Add(new RecordProblem("kind", text, RecordProblemCodes.UnknownTownshipKind, "The kind is 'township', 'subdistrict' or 'other'.") { Line = line });
+        Problems.Add(RecordProblem.Create("kind", text, RecordProblemCodes.UnknownTownshipKind, null) with { Line = line });
         return null;
     }
 }

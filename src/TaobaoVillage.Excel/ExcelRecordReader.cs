@@ -77,7 +77,7 @@ public static class ExcelRecordReader
         var table = Open(path, options, out var failure);
         if (table is null)
         {
-            yield return InputRow.Unreadable(1, path, new RecordProblem("*", null, RecordProblemCodes.Malformed, failure!));
+            yield return InputRow.Unreadable(1, path, RecordProblem.Create("*", null, RecordProblemCodes.Malformed, "reason", ("reason", failure!)));
             yield break;
         }
 

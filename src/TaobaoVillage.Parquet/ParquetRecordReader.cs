@@ -143,8 +143,8 @@ public static class ParquetRecordReader
             {
                 var field = RecordSchema.ContractFieldOf(schema.Columns[c]) ?? schema.Columns[c];
                 var shown = Convert.ToString(value, CultureInfo.InvariantCulture);
-                var message = $"The DOUBLE {shown} is a binary fraction, not the decimal it was written from; write the column as DECIMAL or text.";
-                return InputRow.Unreadable(line, path, new RecordProblem(field, shown, RecordProblemCodes.Inexact, message) { Source = path, Line = line }, Key(schema, cells));
+                var problem = RecordProblem.Create(field, shown, RecordProblemCodes.Inexact, "double") with { Source = path, Line = line };
+                return InputRow.Unreadable(line, path, problem, Key(schema, cells));
             }
         }
 

@@ -124,7 +124,7 @@ public class LayeringTests
     }
 
     /// <summary>The C# files of src/ and samples/, found from the test's output folder up to the repository.</summary>
-    private static IEnumerable<string> SourceFiles()
+    internal static IEnumerable<string> SourceFiles()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
         while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "TaobaoVillage.sln")))

@@ -4,7 +4,7 @@ using TaobaoVillage.Domain;
 
 namespace TaobaoVillage.Tests;
 
-public class ProblemMessagesTests
+public partial class ProblemMessagesTests
 {
     private static readonly CultureInfo Chinese = CultureInfo.GetCultureInfo("zh-CN");
 
@@ -14,11 +14,12 @@ public class ProblemMessagesTests
     [MemberData(nameof(Codes))]
     public void MessageOf_EveryCodeInChinese_AChineseSentence(string code)
     {
-        var problem = new RecordProblem("households", "-5", code, "English sentence.");
+        var key = KeyOf(code);
+        var problem = RecordProblem.Create("households", "-5", code, key.Contains('/', StringComparison.Ordinal) ? key[(code.Length + 1)..] : null, ArgumentsFor(key));
 
         var message = ProblemMessages.Default.MessageOf(problem, Chinese);
 
-        Assert.NotEqual("English sentence.", message);
+        Assert.NotEqual(problem.Message, message);
         Assert.Contains(message, c => c >= '\u4E00' && c <= '\u9FFF');
         Assert.DoesNotContain("{", message, StringComparison.Ordinal);
     }

@@ -54,8 +54,8 @@ internal sealed class SheetRecords
             catch (Exception ex) when (Workbook.IsUnreadable(ex))
             {
                 _done = true;
-                return InputRow.Unreadable(_table.LastRow + 1, _source, new RecordProblem("*", null, RecordProblemCodes.Malformed,
-                    $"The rest of the sheet cannot be read after row {_table.LastRow}: {ex.Message}"));
+                return InputRow.Unreadable(_table.LastRow + 1, _source, RecordProblem.Create("*", null, RecordProblemCodes.Malformed, "sheet-rest",
+                    ("row", _table.LastRow.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("reason", ex.Message)));
             }
         }
 
@@ -76,8 +76,9 @@ internal sealed class SheetRecords
             {
                 if (_isCode[slot] && cell.IsNumber && InexactCode(cell.Text))
                 {
-                    return InputRow.Unreadable(row.Number, _source, new RecordProblem(_fields[slot]!, cell.Text, RecordProblemCodes.Inexact,
-                        $"Cell {SheetRowReader.ColumnName(cell.Column)}{row.Number} holds the code as the number {cell.Text}, which is not a whole number of at most {ExcelRecordReader.MaxDigitsOfANumberCode} digits without a leading zero: Excel keeps only 15 digits of a number, so the code may have lost some. Store codes as text."));
+                    return InputRow.Unreadable(row.Number, _source, RecordProblem.Create(_fields[slot]!, cell.Text, RecordProblemCodes.Inexact, "number-code",
+                        ("cell", SheetRowReader.ColumnName(cell.Column) + row.Number.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                        ("digits", ExcelRecordReader.MaxDigitsOfANumberCode.ToString(System.Globalization.CultureInfo.InvariantCulture))));
                 }
 
                 _cells[slot] = _numbers[slot] && CellValue.TryDigits(cell.Text, int.MaxValue, out var whole) ? CellValue.Number(whole) : CellValue.Of(cell.Text);

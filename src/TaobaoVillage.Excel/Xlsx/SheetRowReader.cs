@@ -116,7 +116,7 @@ internal sealed class SheetRowReader
             _last = next;
             if (next > MaxRow)
             {
-                row.Problem = Malformed($"The row after row {MaxRow.ToString("N0", CultureInfo.InvariantCulture)} has no row number; it would be past the last row ({MaxRow.ToString("N0", CultureInfo.InvariantCulture)}).");
+                row.Problem = Malformed("row-past-last", ("limit", Count(MaxRow)));
             }
 
             return next;
@@ -125,13 +125,13 @@ internal sealed class SheetRowReader
         if (!long.TryParse(r, NumberStyles.None, CultureInfo.InvariantCulture, out var number) || number is < 1 or > MaxRow)
         {
             _last = next;
-            row.Problem = Malformed($"The row after row {next - 1} has the row number '{Shorten(r)}', which is not a row number (1 to {MaxRow.ToString("N0", CultureInfo.InvariantCulture)}).");
+            row.Problem = Malformed("row-number", ("row", (next - 1).ToString(CultureInfo.InvariantCulture)), ("number", Shorten(r)), ("limit", Count(MaxRow)));
             return next;
         }
 
         if (number <= _last)
         {
-            row.Problem = Malformed($"Row {number} comes after row {_last}: the sheet's rows are out of order.");
+            row.Problem = Malformed("rows-out-of-order", ("row", number.ToString(CultureInfo.InvariantCulture)), ("previous", _last.ToString(CultureInfo.InvariantCulture)));
             return number;
         }
 
@@ -147,14 +147,14 @@ internal sealed class SheetRowReader
         var column = reference is null ? previous + 1 : ColumnOf(reference);
         if (column is < 1 or > MaxColumn)
         {
-            row.Problem ??= Malformed($"Row {row.Number} has a cell '{Shorten(reference ?? string.Empty)}' beyond column XFD.");
+            row.Problem ??= Malformed("beyond-xfd", ("row", row.Number.ToString(CultureInfo.InvariantCulture)), ("cell", Shorten(reference ?? string.Empty)));
             XlsxXml.Skip(_reader);
             return previous;
         }
 
         if (!_columns.Add(column))
         {
-            row.Problem ??= Malformed($"Row {row.Number} gives cell {ColumnName(column)}{row.Number} twice.");
+            row.Problem ??= Malformed("cell-twice", ("row", row.Number.ToString(CultureInfo.InvariantCulture)), ("cell", CellName(column, row.Number)));
         }
 
         var text = CellText(type, row, column);
@@ -165,8 +165,7 @@ internal sealed class SheetRowReader
             if (_rowCharacters > MaxRowCharacters)
             {
                 row.Cells.Clear();
-                row.Problem = new RecordProblem("*", null, RecordProblemCodes.TooLong,
-                    $"Row {row.Number} holds more than {MaxRowCharacters.ToString("N0", CultureInfo.InvariantCulture)} characters, the limit of a row; it is not read.");
+                row.Problem = RecordProblem.Create("*", null, RecordProblemCodes.TooLong, "row", ("row", row.Number.ToString(CultureInfo.InvariantCulture)), ("limit", Count(MaxRowCharacters)));
             }
             else
             {
@@ -242,8 +241,7 @@ internal sealed class SheetRowReader
     /// <summary>Makes the cell over the limit the row's problem (the first one counts); the cell gives no text.</summary>
     private string? TooLong(SheetRow row, int column)
     {
-        row.Problem ??= new RecordProblem("*", null, RecordProblemCodes.TooLong,
-            $"Cell {ColumnName(column)}{row.Number} is longer than {_maxLength.ToString("N0", CultureInfo.InvariantCulture)} characters, the limit; it is not read.");
+        row.Problem ??= RecordProblem.Create("*", null, RecordProblemCodes.TooLong, "sheet-cell", ("cell", CellName(column, row.Number)), ("limit", Count(_maxLength)));
         return null;
     }
 
@@ -254,7 +252,7 @@ internal sealed class SheetRowReader
             return text.Length > _maxLength ? TooLong(row, column) : text;
         }
 
-        row.Problem ??= Malformed($"Cell {ColumnName(column)}{row.Number} names shared string '{Shorten(index)}', which the workbook does not have ({_strings.Count.ToString("N0", CultureInfo.InvariantCulture)} strings).");
+        row.Problem ??= Malformed("shared-string", ("cell", CellName(column, row.Number)), ("index", Shorten(index)), ("count", Count(_strings.Count)));
         return null;
     }
 
@@ -293,7 +291,12 @@ internal sealed class SheetRowReader
         return name;
     }
 
-    private static RecordProblem Malformed(string message) => new("*", null, RecordProblemCodes.Malformed, message);
+    private static RecordProblem Malformed(string detail, params (string Name, string Value)[] arguments) =>
+        RecordProblem.Create("*", null, RecordProblemCodes.Malformed, detail, arguments);
+
+    private static string Count(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
+
+    private static string CellName(int column, long row) => ColumnName(column) + row.ToString(CultureInfo.InvariantCulture);
 
     private static string Shorten(string text) => text.Length <= 32 ? text : text[..32] + "…";
 }

@@ -156,8 +156,7 @@ internal sealed class TownshipTally
         {
             if (sum.Overflowed || sum.Known > limit)
             {
-                problems.Add(new RecordProblem(field, null, RecordProblemCodes.OutOfRange,
-                    $"The villages' {field} add up to more than can be held ({limit.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)}); the township is not decided."));
+                problems.Add(RecordProblem.Create(field, null, RecordProblemCodes.OutOfRange, "township-sum", ("limit", limit.ToString("N0", System.Globalization.CultureInfo.InvariantCulture))));
             }
         }
     }

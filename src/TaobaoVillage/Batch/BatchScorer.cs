@@ -234,9 +234,9 @@ public sealed partial class BatchScorer
 
         if (_options.RejectDuplicates && !keys.Add(record.Code.Value, record.Year))
         {
-            var year = record.Year is { } y ? y.ToString(CultureInfo.InvariantCulture) : "no year";
-            return [new RecordProblem(FieldNames.VillageCode, record.Code.Value, RecordProblemCodes.DuplicateVillage,
-                $"The village code appears earlier in the input for the same year ({year}); only the first is scored.")];
+            return [record.Year is { } year
+                ? RecordProblem.Create(FieldNames.VillageCode, record.Code.Value, RecordProblemCodes.DuplicateVillage, null, ("year", year.ToString(CultureInfo.InvariantCulture)))
+                : RecordProblem.Create(FieldNames.VillageCode, record.Code.Value, RecordProblemCodes.DuplicateVillage, "no-year")];
         }
 
         return [];
@@ -244,8 +244,8 @@ public sealed partial class BatchScorer
 
     /// <summary>For a scorer by years, a record of a year before the first set's: no set covers it, so it is not judged.</summary>
     private RecordProblem? YearProblem(VillageRecord record) => _byYear is not null && record.Year < _byYear[0].From
-        ? new RecordProblem(FieldNames.Year, record.Year.Value.ToString(CultureInfo.InvariantCulture), RecordProblemCodes.OutOfRange,
-            $"No rule set covers the year {record.Year}: the first ({_byYear[0].Evaluator.RuleSet}) starts in {_byYear[0].From}. Name a rule set to judge it anyway.")
+        ? RecordProblem.Create(FieldNames.Year, record.Year.Value.ToString(CultureInfo.InvariantCulture), RecordProblemCodes.OutOfRange, "year",
+            ("rule-set", _byYear[0].Evaluator.RuleSet.ToString()), ("from", _byYear[0].From.ToString(CultureInfo.InvariantCulture)))
         : null;
 
     private ScoredRow ScoreOne(InputRow row, IReadOnlyList<RecordProblem> problems, BatchCounts? counts)

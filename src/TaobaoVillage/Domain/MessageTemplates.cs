@@ -18,6 +18,12 @@ internal sealed class MessageTemplates
 
     public static MessageTemplates Empty { get; } = new(FrozenDictionary<string, string>.Empty);
 
+    /// <summary>The culture the built-in translations are registered under: Simplified Chinese, so <c>zh-CN</c> and <c>zh-SG</c> find them.</summary>
+    public static readonly CultureInfo Chinese = CultureInfo.GetCultureInfo("zh-Hans");
+
+    /// <summary>A whole number as the messages write it: invariant, with thousands separators.</summary>
+    public static string Count(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
+
     /// <summary>These templates and more (or some replaced), in one language.</summary>
     public MessageTemplates With(CultureInfo culture, IEnumerable<KeyValuePair<string, string>> templates)
     {

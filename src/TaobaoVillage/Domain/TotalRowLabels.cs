@@ -48,12 +48,8 @@ public static class TotalRowLabels
 
     /// <summary>The problem for a total row found by the record schema.</summary>
     internal static RecordProblem Problem(string field, string label) =>
-        new(field, label, RecordProblemCodes.TotalRow, $"'{label}' is a total row, not a village; it is set aside.");
+        RecordProblem.Create(field, label, RecordProblemCodes.TotalRow, null);
 
     /// <summary>The same problem, saying that the row's figures equal the sums of the rows above it.</summary>
-    internal static RecordProblem Summed(RecordProblem problem) => problem with
-    {
-        Message = $"'{problem.Value}' is a total row, not a village; it is set aside; its figures equal the sums of the rows above it.",
-        Detail = SumsDetail,
-    };
+    internal static RecordProblem Summed(RecordProblem problem) => RecordProblem.Create(problem.Field, problem.Value, problem.Code, SumsDetail) with { Line = problem.Line, Source = problem.Source };
 }

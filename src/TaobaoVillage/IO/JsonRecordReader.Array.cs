@@ -58,15 +58,14 @@ public static partial class JsonRecordReader
             {
                 // Past the budget the element cannot be skipped without reading it: the rest of the file is one rejected row.
                 stop = true;
-                return InputRow.Unreadable(line, source, new RecordProblem("*", null, RecordProblemCodes.TooLong,
-                    $"An element is longer than {ex.Limit.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} characters; the rest of the file is not read."));
+                return InputRow.Unreadable(line, source, RecordProblem.Create("*", null, RecordProblemCodes.TooLong, "element", ("limit", MessageTemplates.Count(ex.Limit))));
             }
             catch (JsonException ex)
             {
                 // A syntax error inside an array cannot be skipped: report the rest of the file as one rejected row.
                 stop = true;
                 return InputRow.Unreadable(ex is JsonReaderException r && r.LineNumber > 0 ? r.LineNumber : line, source,
-                    new RecordProblem("*", null, RecordProblemCodes.Malformed, "Malformed JSON; the rest of the file is not read: " + FirstSentence(ex.Message)));
+                    RecordProblem.Create("*", null, RecordProblemCodes.Malformed, "json-rest", ("reason", FirstSentence(ex.Message))));
             }
         }
 
@@ -76,14 +75,14 @@ public static partial class JsonRecordReader
             if (!json.Read())
             {
                 stop = true;
-                return _state == After ? null : Rejected(line, _state == Before ? "The file holds no JSON array." : "The file ends inside the array: it is truncated.");
+                return _state == After ? null : Rejected(line, _state == Before ? "no-array" : "array-truncated");
             }
 
             if (_state == Before)
             {
                 stop = json.TokenType != JsonToken.StartArray;
                 _state = Inside;
-                return stop ? Rejected(line, "A JSON records file is an array of objects.") : null;
+                return stop ? Rejected(line, "array-of-objects") : null;
             }
 
             return _state == Inside ? Element(out stop) : Trailing(out stop);
@@ -103,7 +102,7 @@ public static partial class JsonRecordReader
                     window.ResetBudget();
                     return row;
                 default:
-                    var other = Rejected(json.LineNumber, $"An array element is a {json.TokenType}, not an object.");
+                    var other = Rejected(json.LineNumber, "not-an-object", ("token", json.TokenType.ToString()));
                     json.Skip();
                     return other;
             }
@@ -112,10 +111,10 @@ public static partial class JsonRecordReader
         private InputRow? Trailing(out bool stop)
         {
             stop = true;
-            return Rejected(json.LineNumber, "Unexpected content after the array.");
+            return Rejected(json.LineNumber, "after-array");
         }
 
-        private InputRow Rejected(long line, string message) =>
-            InputRow.Unreadable(line, source, new RecordProblem("*", null, RecordProblemCodes.Malformed, message));
+        private InputRow Rejected(long line, string detail, params (string Name, string Value)[] arguments) =>
+            InputRow.Unreadable(line, source, RecordProblem.Create("*", null, RecordProblemCodes.Malformed, detail, arguments));
     }
 }

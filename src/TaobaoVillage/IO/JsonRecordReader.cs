@@ -56,7 +56,7 @@ public static partial class JsonRecordReader
             lineNumber++;
             if (length > options.MaxLineLength)
             {
-                yield return InputRow.Unreadable(lineNumber, source, new RecordProblem("*", null, RecordProblemCodes.TooLong, $"The line is {length.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} characters long; the limit is {options.MaxLineLength.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)}."));
+                yield return InputRow.Unreadable(lineNumber, source, RecordProblem.Create("*", null, RecordProblemCodes.TooLong, "line-length", ("length", MessageTemplates.Count(length)), ("limit", MessageTemplates.Count(options.MaxLineLength))));
                 continue;
             }
 
@@ -80,17 +80,17 @@ public static partial class JsonRecordReader
             using var json = NewReader(new StringReader(line), options.MaxDepth);
             if (!json.Read() || json.TokenType != JsonToken.StartObject)
             {
-                return InputRow.Unreadable(lineNumber, source, new RecordProblem("*", Shorten(line), RecordProblemCodes.Malformed, "A JSON Lines row is one JSON object."));
+                return InputRow.Unreadable(lineNumber, source, RecordProblem.Create("*", Shorten(line), RecordProblemCodes.Malformed, "json-row"));
             }
 
             var row = ReadObject(json, cache, lineNumber, source, options, j => JsonNumberText.EndingAt(line, j.LinePosition));
             return json.Read()
-                ? InputRow.Unreadable(lineNumber, source, new RecordProblem("*", Shorten(line), RecordProblemCodes.Malformed, "Unexpected content after the object."), row.Parsed.Key)
+                ? InputRow.Unreadable(lineNumber, source, RecordProblem.Create("*", Shorten(line), RecordProblemCodes.Malformed, "after-object"), row.Parsed.Key)
                 : row;
         }
         catch (JsonException ex)
         {
-            return InputRow.Unreadable(lineNumber, source, new RecordProblem("*", Shorten(line), RecordProblemCodes.Malformed, "Malformed JSON: " + FirstSentence(ex.Message)));
+            return InputRow.Unreadable(lineNumber, source, RecordProblem.Create("*", Shorten(line), RecordProblemCodes.Malformed, "json", ("reason", FirstSentence(ex.Message))));
         }
     }
 
@@ -138,13 +138,13 @@ public static partial class JsonRecordReader
         var parsed = cache.For(fields.Names).Parse(fields.Values);
         if (!closed)
         {
-            return InputRow.Unreadable(line, source, new RecordProblem("*", null, RecordProblemCodes.Malformed, "The object is not closed: the text is truncated."), parsed.Key);
+            return InputRow.Unreadable(line, source, RecordProblem.Create("*", null, RecordProblemCodes.Malformed, "not-closed"), parsed.Key);
         }
 
         if (fields.ProblemField is { } problemField)
         {
             var field = RecordSchema.ContractFieldOf(problemField) ?? problemField;
-            return InputRow.Unreadable(line, source, new RecordProblem(field, null, RecordProblemCodes.Malformed, fields.Problem), parsed.Key);
+            return InputRow.Unreadable(line, source, RecordProblem.Create(field, null, RecordProblemCodes.Malformed, "reason", ("reason", fields.Problem)), parsed.Key);
         }
 
         return new InputRow(line, source, parsed);

@@ -20,7 +20,7 @@ public static partial class RuleSetJson
 
         if (depth > RuleSetValidator.MaxDepth)
         {
-            ctx.Add(token, path, RuleProblemCodes.TooDeep, "criteria", ("limit", RuleProblemTemplates.Count(RuleSetValidator.MaxDepth)));
+            ctx.Add(token, path, RuleProblemCodes.TooDeep, "criteria", ("limit", MessageTemplates.Count(RuleSetValidator.MaxDepth)));
             return null;
         }
 

@@ -48,7 +48,7 @@ public static partial class RuleSetJson
         var problems = new List<RuleProblem>();
         if (json.Length > options.MaxLength)
         {
-            problems.Add(RuleProblemTemplates.Create("?", "$", RuleProblemCodes.MalformedJson, "too-long", ("length", RuleProblemTemplates.Count(json.Length)), ("limit", RuleProblemTemplates.Count(options.MaxLength))));
+            problems.Add(RuleProblemTemplates.Create("?", "$", RuleProblemCodes.MalformedJson, "too-long", ("length", MessageTemplates.Count(json.Length)), ("limit", MessageTemplates.Count(options.MaxLength))));
             return new RuleSetLoadResult(null, problems);
         }
 
@@ -110,11 +110,11 @@ public static partial class RuleSetJson
         // The reader's own depth limit guards the stack; to the author it is criteria nested too deep.
         if (ex.Message.Contains("MaxDepth", StringComparison.Ordinal))
         {
-            return RuleProblemTemplates.Create("?", path, RuleProblemCodes.TooDeep, "json", ("limit", RuleProblemTemplates.Count(options.MaxJsonDepth)), ("criteria-limit", RuleProblemTemplates.Count(RuleSetValidator.MaxDepth))) with { Line = line };
+            return RuleProblemTemplates.Create("?", path, RuleProblemCodes.TooDeep, "json", ("limit", MessageTemplates.Count(options.MaxJsonDepth)), ("criteria-limit", MessageTemplates.Count(RuleSetValidator.MaxDepth))) with { Line = line };
         }
 
         return IsCutShort(ex)
-            ? RuleProblemTemplates.Create("?", path, RuleProblemCodes.MalformedJson, "cut-short", ("line", RuleProblemTemplates.Count(LastLine(json)))) with { Line = LastLine(json) }
+            ? RuleProblemTemplates.Create("?", path, RuleProblemCodes.MalformedJson, "cut-short", ("line", MessageTemplates.Count(LastLine(json)))) with { Line = LastLine(json) }
             : RuleProblemTemplates.Create("?", path, RuleProblemCodes.MalformedJson, "syntax", ("reason", FirstSentence(ex.Message))) with { Line = line };
     }
 
@@ -199,7 +199,7 @@ public static partial class RuleSetJson
         ArgumentNullException.ThrowIfNull(options);
         return BoundedText.ReadAtMost(stream, options.MaxLength) is { } text
             ? Load(text, options)
-            : new RuleSetLoadResult(null, [RuleProblemTemplates.Create("?", "$", RuleProblemCodes.MalformedJson, "stream-too-long", ("limit", RuleProblemTemplates.Count(options.MaxLength)))]);
+            : new RuleSetLoadResult(null, [RuleProblemTemplates.Create("?", "$", RuleProblemCodes.MalformedJson, "stream-too-long", ("limit", MessageTemplates.Count(options.MaxLength)))]);
     }
 
     /// <summary>Writes a rule set as JSON. Loading the text gives an equal rule set.</summary>

@@ -21,7 +21,7 @@ internal static class CellNumbers
 
         if (decimal.Truncate(value) != value)
         {
-            Add(ref problems, new(field, text, RecordProblemCodes.NotWhole, "Must be a whole number."));
+            Add(ref problems, RecordProblem.Create(field, text, RecordProblemCodes.NotWhole, null));
             return null;
         }
 
@@ -40,13 +40,13 @@ internal static class CellNumbers
                 return value;
             case ExactDecimalResult.Inexact:
                 // Rounding could turn 9,999,999.999… into a pass: refuse instead.
-                Add(ref problems, new(field, Shorten(text), RecordProblemCodes.Inexact, "The number has more digits than can be held exactly (at most 28 decimal places); it is not rounded."));
+                Add(ref problems, RecordProblem.Create(field, Shorten(text), RecordProblemCodes.Inexact, null));
                 return null;
             case ExactDecimalResult.OutOfRange:
-                Add(ref problems, new(field, Shorten(text), RecordProblemCodes.OutOfRange, "The number is beyond the range of a decimal."));
+                Add(ref problems, RecordProblem.Create(field, Shorten(text), RecordProblemCodes.OutOfRange, null));
                 return null;
             default:
-                Add(ref problems, new(field, Shorten(text), RecordProblemCodes.NotANumber, "Not a number."));
+                Add(ref problems, RecordProblem.Create(field, Shorten(text), RecordProblemCodes.NotANumber, null));
                 return null;
         }
     }
@@ -62,7 +62,7 @@ internal static class CellNumbers
 
         if (Math.Abs(amount) > decimal.MaxValue / scale)
         {
-            Add(ref problems, new(field, Shorten(text ?? amount.ToString(CultureInfo.InvariantCulture)), RecordProblemCodes.OutOfRange, "The amount is too large to hold in yuan."));
+            Add(ref problems, RecordProblem.Create(field, Shorten(text ?? amount.ToString(CultureInfo.InvariantCulture)), RecordProblemCodes.OutOfRange, "yuan"));
             return null;
         }
 
@@ -81,7 +81,8 @@ internal static class CellNumbers
         }
 
         // A number given without its text (CellValue.Number) has its own digits for text.
-        Add(ref problems, new(field, text ?? value.ToString(CultureInfo.InvariantCulture), RecordProblemCodes.OutOfRange, $"Must be between {min} and {max}."));
+        Add(ref problems, RecordProblem.Create(field, text ?? value.ToString(CultureInfo.InvariantCulture), RecordProblemCodes.OutOfRange, "between",
+            ("min", min.ToString(CultureInfo.InvariantCulture)), ("max", max.ToString(CultureInfo.InvariantCulture))));
         return false;
     }
 

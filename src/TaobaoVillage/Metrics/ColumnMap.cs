@@ -42,7 +42,7 @@ public sealed class ColumnMap
             }
             else if (RecordSchema.TwoUnitsIn(target!) is { } why)
             {
-                problems.Add($"'{column}' → '{target}': {why}");
+                problems.Add($"'{column}' → '{target}': {why.Message}");
             }
             else if (!targets.TryAdd(key, target!))
             {

@@ -56,7 +56,7 @@ public sealed partial class Metric
     private delegate bool TryParse<T>(string? text, out T value);
 
     private static Metric Category<T>(string name, string description, Targets targets, Func<VillageRecord, T?> village, TryParse<T> parse, Func<T, string> nameOf,
-        Action<RecordDraft, T?> store, string unknownCode, string unknownMessage, params string[] aliases)
+        Action<RecordDraft, T?> store, string unknownCode, params string[] aliases)
         where T : struct, Enum =>
         new(name, MetricKind.Category, Unit.None, description, targets)
         {
@@ -69,7 +69,7 @@ public sealed partial class Metric
                 return ok;
             },
             CategoryStore = (d, i) => store(d, i is { } x ? FromIndex<T>(x) : null),
-            UnknownValue = (unknownCode, unknownMessage),
+            UnknownValueCode = unknownCode,
             Aliases = aliases,
         };
 

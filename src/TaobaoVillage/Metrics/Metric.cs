@@ -54,13 +54,13 @@ public sealed partial class Metric : IEquatable<Metric>
     /// <summary>The main e-commerce platform: <c>main_platform</c>, one of the platform names.</summary>
     public static Metric MainPlatform { get; } = Category<Platform>(FieldNames.MainPlatform, "main e-commerce platform", Targets.Village,
         r => r.MainPlatform, DomainNames.TryParsePlatform, DomainNames.Name, (d, v) => d.MainPlatform = v,
-        RecordProblemCodes.UnknownPlatform, "Unknown platform; expected taobao, tmall, 1688, xianyu, jd, pinduoduo, douyin, kuaishou or other.",
+        RecordProblemCodes.UnknownPlatform,
         "platform", "主要平台", "主营平台", "电商平台");
 
     /// <summary>The committee kind: <c>committee</c>, <c>village</c> or <c>residents</c>.</summary>
     public static Metric Committee { get; } = Category<CommitteeKind>(FieldNames.Committee, "kind of committee", Targets.Village,
         r => r.Committee, DomainNames.TryParseCommittee, DomainNames.Name, (d, v) => d.Committee = v,
-        RecordProblemCodes.UnknownCommittee, "The committee must be 'village' (村委会) or 'residents' (居委会).",
+        RecordProblemCodes.UnknownCommittee,
         "类型", "委员会类型", "村委会类型").Configure(m => m.ReadFromName = r => r.CommitteeFromName);
 
     /// <summary>The number of Taobao Villages in a township: <c>taobao_villages</c>.</summary>
@@ -166,8 +166,8 @@ public sealed partial class Metric : IEquatable<Metric>
 
     internal Action<RecordDraft, int?>? CategoryStore { get; private set; }
 
-    /// <summary>For a category metric, the problem code and message for a value it does not know.</summary>
-    internal (string Code, string Message) UnknownValue { get; private set; }
+    /// <summary>For a category metric, the problem code for a value it does not know (its sentence is in the problems' table).</summary>
+    internal string UnknownValueCode { get; private set; } = RecordProblemCodes.Malformed;
 
     /// <summary>Header multipliers by alias: 10,000 for <c>annual_sales_10k_cny</c>.</summary>
     internal IReadOnlyDictionary<string, decimal> AliasScales { get; private set; } = new Dictionary<string, decimal>();

@@ -6,10 +6,10 @@ namespace TaobaoVillage.Metrics;
 public sealed partial class RecordSchema
 {
     /// <summary>
-    /// Why a column name cannot be read: it names a unit twice (a unit after a name that already has one, such as
+    /// The problem of a column name that cannot be read: it names a unit twice (a unit after a name that already has one, such as
     /// <c>annual_sales_10k_cny(万元)</c> or <c>年销售额(万元)(元)</c>); null when it can.
     /// </summary>
-    internal static string? TwoUnitsIn(string column)
+    internal static RecordProblem? TwoUnitsIn(string column)
     {
         var name = Normalise(column ?? string.Empty);
         if (name is null)
@@ -21,7 +21,7 @@ public sealed partial class RecordSchema
         {
             if (name.EndsWith(unit, StringComparison.Ordinal) && name.Length > unit.Length && BaseOf(name[..^unit.Length]) is { Metric.Kind: MetricKind.Money, Scale: not 1m } withUnit)
             {
-                return $"The column '{CellNumbers.Shorten(column!)}' names a unit twice: '{unit}' after a name that already gives {withUnit.Field} in its own unit; write one unit per header.";
+                return RecordProblem.Create(ContractFieldOf(column!) ?? column!, CellNumbers.Shorten(column!), RecordProblemCodes.TwoUnits, null, ("unit", unit), ("target", withUnit.Field!));
             }
         }
 
@@ -51,9 +51,9 @@ public sealed partial class RecordSchema
     {
         foreach (var column in columns)
         {
-            if (TwoUnitsIn(column) is { } why)
+            if (TwoUnitsIn(column) is { } problem)
             {
-                return new RecordProblem(ContractFieldOf(column) ?? column, CellNumbers.Shorten(column), RecordProblemCodes.TwoUnits, why);
+                return problem;
             }
         }
 

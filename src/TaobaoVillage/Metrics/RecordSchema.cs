@@ -164,7 +164,7 @@ public sealed partial class RecordSchema
 
         if (draft.Code is null)
         {
-            CellNumbers.Add(ref problems, new(FieldNames.VillageCode, null, RecordProblemCodes.MissingVillageCode, "The village code is required."));
+            CellNumbers.Add(ref problems, RecordProblem.Create(FieldNames.VillageCode, null, RecordProblemCodes.MissingVillageCode, null));
             return new RecordParseResult(null, problems!);
         }
 
@@ -244,7 +244,7 @@ public sealed partial class RecordSchema
             }
             else
             {
-                CellNumbers.Add(ref problems, new(metric.Name, CellNumbers.Shorten(text), metric.UnknownValue.Code, metric.UnknownValue.Message));
+                CellNumbers.Add(ref problems, RecordProblem.Create(metric.Name, CellNumbers.Shorten(text), metric.UnknownValueCode, null));
             }
 
             return;
@@ -270,9 +270,8 @@ public sealed partial class RecordSchema
             {
                 var first = columns[seen[key]];
                 key = classified[i].Field ?? first.Trim();
-                return new RecordProblem(key, CellNumbers.Shorten(columns[i]), RecordProblemCodes.DuplicateField, string.Equals(first, columns[i], StringComparison.Ordinal)
-                    ? $"The column '{CellNumbers.Shorten(first)}' appears twice (columns {seen[key] + 1} and {i + 1}); which value counts cannot be told."
-                    : $"The columns '{CellNumbers.Shorten(first)}' (column {seen[key] + 1}) and '{CellNumbers.Shorten(columns[i])}' (column {i + 1}) both give {key}; which value counts cannot be told.");
+                return RecordProblem.Create(key, CellNumbers.Shorten(columns[i]), RecordProblemCodes.DuplicateField, string.Equals(first, columns[i], StringComparison.Ordinal) ? null : "aliases",
+                    ("column", CellNumbers.Shorten(first)), ("other", CellNumbers.Shorten(columns[i])), ("first", (seen[key] + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)), ("second", (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)));
             }
         }
 

@@ -39,7 +39,7 @@ public static class VillageRecordValidator
     {
         if (string.IsNullOrWhiteSpace(record.Code.Value))
         {
-            CellNumbers.Add(ref problems, new(FieldNames.VillageCode, null, RecordProblemCodes.MissingVillageCode, "The village code is required."));
+            CellNumbers.Add(ref problems, RecordProblem.Create(FieldNames.VillageCode, null, RecordProblemCodes.MissingVillageCode, null));
         }
 
         foreach (ref readonly var check in Checks.AsSpan())
@@ -70,7 +70,7 @@ public static class VillageRecordValidator
             {
                 if (_category(record) is var index and >= 0 && index >= _categories)
                 {
-                    CellNumbers.Add(ref problems, new(metric.Name, Format(index), metric.UnknownValue.Code, $"The value {Format(index)} is not a defined {metric.Description}."));
+                    CellNumbers.Add(ref problems, RecordProblem.Create(metric.Name, Format(index), metric.UnknownValueCode, "undefined", ("description", metric.Description)));
                 }
 
                 return;
@@ -89,16 +89,16 @@ public static class VillageRecordValidator
             // The sign bit before any comparison: nearly every figure is positive, and comparing decimals costs more.
             if (decimal.IsNegative(value) && value < 0)
             {
-                CellNumbers.Add(ref problems, new(metric.Name, Format(value), RecordProblemCodes.Negative, "Must not be negative."));
+                CellNumbers.Add(ref problems, RecordProblem.Create(metric.Name, Format(value), RecordProblemCodes.Negative, null));
             }
             else if (metric.MustBePositive && value == 0)
             {
-                CellNumbers.Add(ref problems, new(metric.Name, "0", RecordProblemCodes.ZeroHouseholds, "Households must be greater than zero."));
+                CellNumbers.Add(ref problems, RecordProblem.Create(metric.Name, "0", RecordProblemCodes.ZeroHouseholds, null));
             }
             else if (_households is not null && _households(record) is > 0 and var households && value > households)
             {
-                CellNumbers.Add(ref problems, new(metric.Name, Format(value), RecordProblemCodes.EngagedExceedsHouseholds,
-                    $"{Capitalise(metric.Description)} ({Format(value)}) exceed households ({Format(households)})."));
+                CellNumbers.Add(ref problems, RecordProblem.Create(metric.Name, Format(value), RecordProblemCodes.EngagedExceedsHouseholds, null,
+                    ("description", Capitalise(metric.Description)), ("total", Format(households))));
             }
         }
 

@@ -30,7 +30,7 @@ public sealed class RuleProblemMessages
     /// </summary>
     public static RuleProblemMessages Default { get; } = new(MessageTemplates.Empty
         .With(CultureInfo.InvariantCulture, RuleProblemTemplates.All.Select(t => KeyValuePair.Create(t.Key, t.Value.English)))
-        .With(RuleProblemTemplates.Chinese, RuleProblemTemplates.All.Select(t => KeyValuePair.Create(t.Key, t.Value.Chinese))));
+        .With(MessageTemplates.Chinese, RuleProblemTemplates.All.Select(t => KeyValuePair.Create(t.Key, t.Value.Chinese))));
 
     /// <summary>These messages with one more template (or one replaced).</summary>
     /// <param name="culture">The language; it also serves its more specific cultures (<c>zh-Hans</c> serves <c>zh-CN</c>).</param>

@@ -10,8 +10,6 @@ namespace TaobaoVillage.Rules;
 /// </summary>
 internal static class RuleProblemTemplates
 {
-    public static readonly CultureInfo Chinese = CultureInfo.GetCultureInfo("zh-Hans");
-
     /// <summary>The key of the frame around a message; <see cref="DescribeWithLine"/> when the line is known.</summary>
     public const string Describe = "describe";
 
@@ -112,7 +110,4 @@ internal static class RuleProblemTemplates
         var message = MessageTemplates.Fill(All[code + "/" + detail].English, name => values.GetValueOrDefault(name));
         return new RuleProblem(ruleSetId, path, code, message) { Detail = detail, Arguments = values.ToFrozenDictionary(StringComparer.Ordinal) };
     }
-
-    /// <summary>A whole number as the messages write it: invariant, with thousands separators.</summary>
-    public static string Count(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
 }

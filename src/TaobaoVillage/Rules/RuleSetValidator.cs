@@ -83,7 +83,7 @@ internal static class RuleSetValidator
 
         if (depth > MaxDepth)
         {
-            problems.Add(RuleProblemTemplates.Create(id, path, RuleProblemCodes.TooDeep, "criteria", ("limit", RuleProblemTemplates.Count(MaxDepth))));
+            problems.Add(RuleProblemTemplates.Create(id, path, RuleProblemCodes.TooDeep, "criteria", ("limit", MessageTemplates.Count(MaxDepth))));
             return;
         }
 
@@ -250,7 +250,7 @@ internal static class RuleSetValidator
             // A count is a 64-bit whole number: past it no record could ever pass, and advice would ask for more than can be held.
             if (Metric.Kind == MetricKind.Count && (threshold > long.MaxValue || (threshold == long.MaxValue && Condition.Comparison == Comparison.GreaterThan)))
             {
-                yield return Threshold("beyond-count", ("metric", Metric.Name), ("limit", RuleProblemTemplates.Count(long.MaxValue)), ("unit", unit), ("value", DecimalText.Format(threshold)));
+                yield return Threshold("beyond-count", ("metric", Metric.Name), ("limit", MessageTemplates.Count(long.MaxValue)), ("unit", unit), ("value", DecimalText.Format(threshold)));
             }
 
             // Share thresholds are multiplied by counts up to long.MaxValue; keep the product inside decimal's range.
@@ -261,7 +261,7 @@ internal static class RuleSetValidator
 
             if (Metric.Kind == MetricKind.Share && threshold > 1_000_000m)
             {
-                yield return Threshold("share-range", ("limit", RuleProblemTemplates.Count(1_000_000)));
+                yield return Threshold("share-range", ("limit", MessageTemplates.Count(1_000_000)));
             }
         }
 
