@@ -63,7 +63,7 @@ public sealed class InputReport
         }
 
         var items = undecided.Select(u => Words.Format("{0} (needs {1})", u.CriterionId, string.Join(", ", u.MissingColumns.Select(ColumnToAdd))));
-        error.WriteLine(Terminal.Clean(Words.Format("{0}: no row could decide {1}; add the column (or fill it in), or see the aliases in the README.", report.Path, string.Join("; ", items))));
+        error.WriteLine(Terminal.Clean(Words.Format("{0}: no row could decide {1}; add the column (or fill it in), or see the aliases in the README.", report.Path, Words.List(items))));
     }
 
     /// <summary>The column to add for a field, as a planner would head it: 户数, 类型（村委会 / 居委会）…; the field's name where the language has no other.</summary>

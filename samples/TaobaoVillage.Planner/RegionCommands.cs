@@ -95,7 +95,7 @@ public static partial class RegionCommands
                 year.Count(t => t.Verdict.Eligibility == Eligibility.Indeterminate), year.Sum(t => t.TaobaoVillages), year.Count(), string.Join(", ", year.Select(t => t.Verdict.RuleSet.ToString()).Distinct())));
             foreach (var invalid in year.Where(t => t.Verdict.Eligibility == Eligibility.Invalid))
             {
-                note.WriteLine(Words.Format("{0}: {1} not decided: {2}.", year.Key, invalid.Region.Township, string.Join("; ", invalid.Verdict.Problems.Select(p => p.Message.TrimEnd('.')))));
+                note.WriteLine(Words.Format("{0}: {1} not decided: {2}.", year.Key, invalid.Region.Township, Words.List(invalid.Verdict.Problems.Select(p => Words.Message(p).TrimEnd('.', '。')))));
             }
         }
     }

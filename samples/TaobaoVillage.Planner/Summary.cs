@@ -79,7 +79,7 @@ public sealed class Summary
         console.Write(new Rule(Words.Format(_ruleSets.Count > 1 ? "{0} under {1} (each row by its year)" : "{0} under {1}", Terminal.Text(Path.GetFileName(input)), Terminal.Text(string.Join(", ", shown)))).LeftJustified());
         foreach (var ruleSet in shown)
         {
-            console.MarkupLine(Terminal.Text($"{Words.Title(ruleSet)} ({Words.Years(ruleSet.EffectiveYears)}); {ruleSet.Citation?.SourceIn(CultureInfo.CurrentUICulture)}"));
+            console.MarkupLine(Terminal.Text(Words.Format("{0} ({1}); {2}", Words.Title(ruleSet), Words.Years(ruleSet.EffectiveYears), ruleSet.Citation?.SourceIn(CultureInfo.CurrentUICulture) ?? "")));
         }
 
         RenderCounts(console, counts);

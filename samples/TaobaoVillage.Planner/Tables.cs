@@ -63,7 +63,7 @@ public static class Tables
             cells.Add(row.Verdict is { } v && v.TryGet(id, out var result) ? OutcomeMark(result.Outcome) : string.Empty);
         }
 
-        cells.Add(Terminal.Text(row.Verdict is { } verdict ? Needs(verdict) : string.Join("; ", row.Problems.Select(Words.Problem))));
+        cells.Add(Terminal.Text(row.Verdict is { } verdict ? Needs(verdict) : Words.List(row.Problems.Select(Words.Problem))));
         table.AddRow(cells.ToArray());
     }
 

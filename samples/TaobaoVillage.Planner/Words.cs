@@ -72,6 +72,11 @@ public static class Words
     /// <returns>The text.</returns>
     public static string Reason(RecordProblem problem) => ProblemMessages.Default.ReasonOf(problem, CultureInfo.CurrentUICulture);
 
+    /// <summary>A record problem's message alone in the current UI language.</summary>
+    /// <param name="problem">The problem.</param>
+    /// <returns>The sentence.</returns>
+    public static string Message(RecordProblem problem) => ProblemMessages.Default.MessageOf(problem, CultureInfo.CurrentUICulture);
+
     /// <summary>A rule-file problem's message in the current UI language.</summary>
     /// <param name="problem">The problem.</param>
     /// <returns>The sentence.</returns>
@@ -155,6 +160,11 @@ public static class Words
     /// <param name="values">The values.</param>
     /// <returns>The text.</returns>
     public static string Format(string name, params object[] values) => string.Format(CultureInfo.InvariantCulture, Get(name), values);
+
+    /// <summary>Items as one list in the current UI language: <c>; </c> between them in English, <c>；</c> in Chinese.</summary>
+    /// <param name="items">The items.</param>
+    /// <returns>The list.</returns>
+    public static string List(IEnumerable<string> items) => string.Join(Get("; "), items);
 
     /// <summary>
     /// The language of a run: <c>--lang</c> when given (<c>en</c>, <c>zh-CN</c>), else Chinese when the system's UI

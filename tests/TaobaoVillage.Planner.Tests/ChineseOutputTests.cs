@@ -67,6 +67,22 @@ public partial class ChineseOutputTests
         Assert.Empty(EnglishWords(console + stderr));
     }
 
+    [Fact]
+    public void Score_BadRowsLangZhCn_EveryProblemAndListInChinese()
+    {
+        using var folder = new TempFolder();
+        var input = folder.File("村.csv");
+        File.WriteAllText(input, "village_code,village_name,households,engaged_households,annual_sales_cny,main_platform\n"
+            + "330782100001,甲村,100,30,12000000,taobao\n330782100002,乙村,100,30,x,taobao\n330782100004,丁村,100,30,1,taobao,9\n330782100003,\"丙村,100\n");
+
+        var (code, stdout, stderr, console) = PlannerRun.Run("score", "--input", input, "--lang", "zh-CN");
+
+        Assert.Equal(PlannerApp.Ok, code);
+        Assert.Contains("该行不是有效的 CSV", console + stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("; ", console + stdout + stderr, StringComparison.Ordinal);
+        Assert.Empty(EnglishWords(console + stdout + stderr));
+    }
+
     [GeneratedRegex("<[^>]*>")]
     private static partial Regex Tags();
 
@@ -96,7 +112,7 @@ public partial class ChineseOutputTests
 
     // Also options with their value (--format csv), data quoted back (“about 12 million”), field names, rule-set ids and
     // the web sites the citations name (news.fznews.com.cn), and JSON paths in a rule file ($.criteria.allOf[0]).
-    [GeneratedRegex(@"\$[\w.\[\]]*|[a-z0-9-]+(\.[a-z0-9-]+)*\.(com|cn|org|net)\b|--[a-z-]+( [a-z0-9]+)?|“[^”]*”|[a-z0-9-]+@[0-9.]+|\b[a-z]+([_-][a-z0-9]+)+\b|\[[a-z-]+\]|[\w./-]*\.(csv|json|jsonl|xlsx|html)\b|\b(village_code|village_name|province|city|county|township|year|committee|households|classic|aliresearch|auto|csv|jsonl|xlsx|JSON|TaobaoVillage)\b")]
+    [GeneratedRegex(@"\$[\w.\[\]]*|[a-z0-9-]+(\.[a-z0-9-]+)*\.(com|cn|org|net)\b|--[a-z-]+( [a-z0-9]+)?|“[^”]*”|[a-z0-9-]+@[0-9.]+|\b[a-z]+([_-][a-z0-9]+)+\b|\[[a-z-]+\]|[\w./-]*\.(csv|json|jsonl|xlsx|html)\b|\b(village_code|village_name|province|city|county|township|year|committee|households|classic|aliresearch|auto|csv|jsonl|xlsx|JSON|CSV|UTF-8|README|TaobaoVillage)\b")]
     private static partial Regex Names();
 
     [GeneratedRegex(@"\b[A-Za-z]{3,}\b")]
