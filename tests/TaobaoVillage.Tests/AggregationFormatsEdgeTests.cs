@@ -530,7 +530,50 @@ public class ColumnMapJsonEdgeTests
 public class RuleSetJsonEdgeTests
 {
     [Fact]
-    public void Save_NotIndented_TheCanonicalForm() => Assert.Equal(BuiltInRuleSets.AliResearch.CanonicalForm, RuleSetJson.Save(BuiltInRuleSets.AliResearch, indented: false));
+    public void Save_NotIndentedWithoutTranslations_TheCanonicalForm() =>
+        Assert.Equal(BuiltInRuleSets.Classic.CanonicalForm, RuleSetJson.Load(Untranslated(RuleSetJson.Save(BuiltInRuleSets.Classic))).RuleSet!.CanonicalForm);
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Save_EitherForm_LoadsBackWithItsTranslations(bool indented)
+    {
+        var ruleSet = BuiltInRuleSets.AliResearch;
+
+        var loaded = RuleSetJson.Load(RuleSetJson.Save(ruleSet, indented)).RuleSet!;
+
+        Assert.Equal(ruleSet.CanonicalForm, loaded.CanonicalForm);
+        Assert.Equal(ruleSet.Titles, loaded.Titles);
+        Assert.Equal(ruleSet.Citation!.Quotes, loaded.Citation!.Quotes);
+        Assert.Equal(ruleSet.Criteria.Titles, loaded.Criteria.Titles);
+    }
+
+    [Fact]
+    public void Save_NotIndented_TheCanonicalFormWithTranslationsBesideTheirTexts()
+    {
+        var compact = RuleSetJson.Save(BuiltInRuleSets.AliResearch, indented: false);
+
+        Assert.Equal(BuiltInRuleSets.AliResearch.CanonicalForm, Untranslated(compact));
+        Assert.Equal(Parse(RuleSetJson.Save(BuiltInRuleSets.AliResearch)).ToString(Newtonsoft.Json.Formatting.None), compact);
+    }
+
+    private static JObject Parse(string json)
+    {
+        using var reader = new Newtonsoft.Json.JsonTextReader(new StringReader(json)) { FloatParseHandling = Newtonsoft.Json.FloatParseHandling.Decimal };
+        return JObject.Load(reader);
+    }
+
+    /// <summary>The JSON without its translations (titles, sources, quotes), in the same order, compact.</summary>
+    private static string Untranslated(string json)
+    {
+        var root = Parse(json);
+        foreach (var property in root.Descendants().OfType<JProperty>().Where(p => p.Name is "titles" or "sources" or "quotes").ToList())
+        {
+            property.Remove();
+        }
+
+        return root.ToString(Newtonsoft.Json.Formatting.None);
+    }
 
     [Fact]
     public void Save_Indented_TwoSpacesAndLineFeeds()

@@ -202,15 +202,15 @@ public static partial class RuleSetJson
             : new RuleSetLoadResult(null, [RuleProblemTemplates.Create("?", "$", RuleProblemCodes.MalformedJson, "stream-too-long", ("limit", MessageTemplates.Count(options.MaxLength)))]);
     }
 
-    /// <summary>Writes a rule set as JSON. Loading the text gives an equal rule set.</summary>
+    /// <summary>Writes a rule set as JSON, translations included. Loading the text gives an equal rule set with the same translations.</summary>
     /// <param name="ruleSet">The rule set.</param>
-    /// <param name="indented">Whether to indent the text for people.</param>
+    /// <param name="indented">Whether to indent the text for people; compact, it is the canonical form plus the translations.</param>
     /// <returns>The JSON text.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="ruleSet"/> is null.</exception>
     public static string Save(RuleSet ruleSet, bool indented = true)
     {
         ArgumentNullException.ThrowIfNull(ruleSet);
-        return indented ? Write(ruleSet, Formatting.Indented) : ruleSet.CanonicalForm;
+        return Write(ruleSet, indented);
     }
 
     private static RuleProblem Problem(string id, JToken token, string path, string code, string detail, params ReadOnlySpan<(string Name, string Value)> arguments) =>
